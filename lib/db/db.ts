@@ -1,0 +1,138 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type {
+  Account,
+  Contact,
+  Interaction,
+  Order,
+  Deal,
+  Task,
+  SurveyResponse,
+  Segment,
+  ActionFeedback,
+  Score,
+} from '../schema';
+import { accountSearchTokens, contactSearchTokens } from './search-tokens';
+
+export type StoredContact = Contact & { searchTokens: string[] };
+export type StoredAccount = Account & { searchTokens: string[] };
+
+/** A change waiting to be pushed to the team server (lib/sync). */
+export interface OutboxEntry {
+  seq?: number;
+  /** Mutation id (UUIDv7): the server applies each once. */
+  id: string;
+  entity: string;
+  recordId: string;
+  op: 'upsert' | 'delete';
+  fields: Record<string, unknown>;
+  hlc: string;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+/** Rectification log: who changed which field of which record, and when. */
+export interface AuditEntry {
+  id: string;
+  entity: string;
+  recordId: string;
+  at: string;
+  action: 'create' | 'update' | 'delete' | 'erase' | 'restore';
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+/** Erased people: a hash of their identifiers, so a page that shows them again does not silently recreate them. */
+export interface Suppression {
+  hash: string;
+  erasedAt: string;
+}
+
+export interface ImportPreset {
+  id: string;
+  name: string;
+  target: string;
+  mapping: Record<string, string>;
+}
+
+export const DB_NAME = 'carnet';
+
+/**
+ * Schema versions, in order. A shipped version is never edited: add the next one with its upgrade().
+ * v1: the entities and their indexes. v2: folded search tokens on contacts and accounts for prefix search.
+ */
+export const SCHEMA_V1 = {
+  accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt',
+  contacts: 'id, accountId, *emails, linkedinUrl, updatedAt',
+  interactions: 'id, [accountId+occurredAt], *contactIds, [source.site+source.ref], occurredAt, updatedAt',
+  orders: 'id, [accountId+occurredAt], contactId, updatedAt',
+  deals: 'id, accountId, closeDate, updatedAt',
+  tasks: 'id, accountId, contactId, dueAt, status, updatedAt',
+  surveys: 'id, [accountId+respondedAt], contactId, updatedAt',
+  segments: 'id, updatedAt',
+  feedback: 'id, accountId, actionType, updatedAt',
+  scores: 'accountId, churnProbability, clv',
+  outbox: '++seq, recordId',
+  meta: 'key',
+};
+
+export const SCHEMA_V2 = {
+  accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt, *searchTokens',
+  contacts: 'id, accountId, *emails, linkedinUrl, updatedAt, *searchTokens',
+  audit: 'id, [entity+recordId], at',
+  suppressions: 'hash',
+  importPresets: 'id, name',
+};
+
+export class CarnetDB extends Dexie {
+  accounts!: EntityTable<StoredAccount, 'id'>;
+  contacts!: EntityTable<StoredContact, 'id'>;
+  interactions!: EntityTable<Interaction, 'id'>;
+  orders!: EntityTable<Order, 'id'>;
+  deals!: EntityTable<Deal, 'id'>;
+  tasks!: EntityTable<Task, 'id'>;
+  surveys!: EntityTable<SurveyResponse, 'id'>;
+  segments!: EntityTable<Segment, 'id'>;
+  feedback!: EntityTable<ActionFeedback, 'id'>;
+  scores!: EntityTable<Score, 'accountId'>;
+  outbox!: Table<OutboxEntry, number>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  audit!: EntityTable<AuditEntry, 'id'>;
+  suppressions!: EntityTable<Suppression, 'hash'>;
+  importPresets!: EntityTable<ImportPreset, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table('contacts')
+          .toCollection()
+          .modify((c: StoredContact) => {
+            c.searchTokens = contactSearchTokens(c);
+          });
+        await tx
+          .table('accounts')
+          .toCollection()
+          .modify((a: StoredAccount) => {
+            a.searchTokens = accountSearchTokens(a);
+          });
+      });
+  }
+}
+
+let instance: CarnetDB | null = null;
+
+/** The single database of the extension origin (panel and service worker share it). */
+export function getDb(): CarnetDB {
+  instance ??= new CarnetDB();
+  return instance;
+}
+
+/** Tests: use a fresh database. */
+export function setDb(db: CarnetDB | null): void {
+  instance = db;
+}

@@ -1,0 +1,36 @@
+/** Lower-case, accents removed: "Hélène" and "helene" find each other. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+export function words(text: string | null | undefined): string[] {
+  if (!text) return [];
+  return fold(text).match(WORD) ?? [];
+}
+
+/**
+ * Keys for prefix search (multi-entry index): each name word, each whole email, its local part and domain.
+ * A query's first word is looked up by prefix; the rest filter the candidates.
+ */
+export function contactSearchTokens(c: { firstName: string; lastName: string; emails: string[] }): string[] {
+  const out = new Set<string>([...words(c.firstName), ...words(c.lastName)]);
+  for (const email of c.emails) {
+    const e = email.toLowerCase();
+    out.add(e);
+    const at = e.lastIndexOf('@');
+    if (at > 0) out.add(e.slice(at + 1));
+    for (const w of words(e.slice(0, at))) out.add(w);
+  }
+  return [...out];
+}
+
+export function accountSearchTokens(a: { name: string; domains: string[] }): string[] {
+  return [...new Set([...words(a.name), ...a.domains.map((d) => d.toLowerCase())])];
+}
+
+/** A query's whitespace-separated terms, folded: "Hél  Dup" → ["hel", "dup"]. */
+export function queryTerms(query: string): string[] {
+  return fold(query).split(/\s+/).filter(Boolean);
+}

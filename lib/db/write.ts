@@ -1,0 +1,175 @@
+import { uuidv7 } from 'uuidv7';
+import type { Table } from 'dexie';
+import { ENTITIES, BASE_KEYS, ValidationError, type EntityName, type EntityInput, type EntityRecord } from '../schema';
+import { clock } from '../clock/hlc';
+import { getDb, type OutboxEntry } from './db';
+import { accountSearchTokens, contactSearchTokens } from './search-tokens';
+
+/**
+ * The one write path for synced entities: parse with the schema, stamp with the HLC, add index-only fields,
+ * and (when sync is on) append to the outbox in the same transaction. Nothing half-written: a failure
+ * anywhere rolls the whole logical write back.
+ */
+
+export const SYNC_ENABLED_KEY = 'sync.enabled';
+
+type AnyRecord = Record<string, unknown> & { id: string; updatedAt: string; createdAt: string; deletedAt: string | null };
+
+export function parseRecord<N extends EntityName>(name: N, candidate: unknown): EntityRecord<N> {
+  const result = ENTITIES[name].record.safeParse(candidate);
+  if (!result.success) throw ValidationError.from(name, result.error);
+  return result.data as EntityRecord<N>;
+}
+
+/** Adds the fields that exist only for IndexedDB indexes. */
+export function toStored(name: EntityName, record: object): object {
+  if (name === 'contacts') return { ...record, searchTokens: contactSearchTokens(record as never) };
+  if (name === 'accounts') return { ...record, searchTokens: accountSearchTokens(record as never) };
+  return record;
+}
+
+/** Removes index-only fields, so what leaves the db is exactly the schema's record. */
+export function fromStored<T>(row: T): T {
+  if (row && typeof row === 'object' && 'searchTokens' in row) {
+    const { searchTokens: _omit, ...rest } = row as Record<string, unknown>;
+    return rest as T;
+  }
+  return row;
+}
+
+export function table(name: EntityName): Table<AnyRecord, string> {
+  return getDb().table(name);
+}
+
+/** Tables every write transaction needs besides the entity tables. */
+function writeTables(names: EntityName[]) {
+  const db = getDb();
+  return [...names.map((n) => db.table(n)), db.outbox, db.meta, db.audit];
+}
+
+/** Runs fn in one read-write transaction over these entities (and the outbox): all of it lands, or none. */
+export function writeTransaction<T>(names: EntityName[], fn: () => Promise<T>): Promise<T> {
+  return getDb().transaction('rw', writeTables(names), fn);
+}
+
+async function syncEnabled(): Promise<boolean> {
+  return (await getDb().meta.get(SYNC_ENABLED_KEY))?.value === true;
+}
+
+function fieldsOf(record: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) if (!(BASE_KEYS as readonly string[]).includes(k)) out[k] = v;
+  return out;
+}
+
+async function enqueue(entries: Omit<OutboxEntry, 'id'>[]): Promise<void> {
+  if (entries.length === 0 || !(await syncEnabled())) return;
+  await getDb().outbox.bulkAdd(entries.map((e) => ({ ...e, id: uuidv7() })));
+}
+
+export interface InsertOptions {
+  /** Keep this write on the device (demo data); sync's first push sends what exists anyway. */
+  local?: boolean;
+}
+
+export function buildRecord<N extends EntityName>(name: N, input: EntityInput<N> & { id?: string }): EntityRecord<N> {
+  const stamp = clock.tick();
+  return parseRecord(name, { ...input, id: input.id ?? uuidv7(), createdAt: stamp, updatedAt: stamp, deletedAt: null });
+}
+
+export async function insert<N extends EntityName>(
+  name: N,
+  input: EntityInput<N> & { id?: string },
+  opts: InsertOptions = {},
+): Promise<EntityRecord<N>> {
+  const record = buildRecord(name, input);
+  await writeTransaction([name], async () => {
+    await table(name).add(toStored(name, record) as AnyRecord);
+    if (!opts.local) await enqueue([upsertEntry(name, record as unknown as AnyRecord)]);
+  });
+  return record;
+}
+
+/** Validates every input first (the error names the row and field), then writes them in one transaction. */
+export async function insertMany<N extends EntityName>(
+  name: N,
+  inputs: (EntityInput<N> & { id?: string })[],
+  opts: InsertOptions = {},
+): Promise<EntityRecord<N>[]> {
+  const records = inputs.map((input, i) => {
+    try {
+      return buildRecord(name, input);
+    } catch (e) {
+      if (e instanceof ValidationError) {
+        throw new ValidationError(`${name}[${i}]`, e.issues);
+      }
+      throw e;
+    }
+  });
+  await writeTransaction([name], async () => {
+    await table(name).bulkAdd(records.map((r) => toStored(name, r) as AnyRecord));
+    if (!opts.local) await enqueue(records.map((r) => upsertEntry(name, r as unknown as AnyRecord)));
+  });
+  return records;
+}
+
+function upsertEntry(name: EntityName, record: AnyRecord): Omit<OutboxEntry, 'id'> {
+  return { entity: name, recordId: record.id, op: 'upsert', fields: fieldsOf(record), hlc: record.updatedAt };
+}
+
+export class NotFoundError extends Error {
+  constructor(entity: string, id: string) {
+    super(`${entity} ${id} not found`);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** Changes some fields of a live record; records which fields changed (the rectification log). */
+export async function update<N extends EntityName>(
+  name: N,
+  id: string,
+  patch: Partial<EntityInput<N>>,
+): Promise<EntityRecord<N>> {
+  return writeTransaction([name], async () => {
+    const existing = fromStored(await table(name).get(id));
+    if (!existing || existing.deletedAt) throw new NotFoundError(name, id);
+    clock.receive(existing.updatedAt);
+    const stamp = clock.tick();
+    const merged = parseRecord(name, { ...existing, ...patch, updatedAt: stamp }) as unknown as AnyRecord;
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of Object.keys(fieldsOf(merged))) {
+      if (JSON.stringify(existing[key]) !== JSON.stringify(merged[key])) {
+        changes[key] = { from: existing[key] ?? null, to: merged[key] };
+      }
+    }
+    if (Object.keys(changes).length === 0) return existing as unknown as EntityRecord<N>;
+    const fieldClock = { ...(existing.fieldClock as Record<string, string> | undefined) };
+    for (const key of Object.keys(changes)) fieldClock[key] = stamp;
+    merged.fieldClock = fieldClock;
+    await table(name).put(toStored(name, merged) as AnyRecord);
+    await getDb().audit.add({ id: uuidv7(), entity: name, recordId: id, at: stamp, action: 'update', changes });
+    const fields: Record<string, unknown> = {};
+    for (const key of Object.keys(changes)) fields[key] = merged[key];
+    await enqueue([{ entity: name, recordId: id, op: 'upsert', fields, hlc: stamp }]);
+    return merged as unknown as EntityRecord<N>;
+  });
+}
+
+/** Deletes by tombstone, so the delete can sync; the record's fields stay until erasure or a purge. */
+export async function remove(name: EntityName, id: string): Promise<void> {
+  await writeTransaction([name], async () => {
+    const existing = fromStored(await table(name).get(id));
+    if (!existing || existing.deletedAt) return;
+    clock.receive(existing.updatedAt);
+    const stamp = clock.tick();
+    await table(name).put(toStored(name, { ...existing, deletedAt: stamp, updatedAt: stamp }) as AnyRecord);
+    await getDb().audit.add({ id: uuidv7(), entity: name, recordId: id, at: stamp, action: 'delete', changes: {} });
+    await enqueue([{ entity: name, recordId: id, op: 'delete', fields: {}, hlc: stamp }]);
+  });
+}
+
+/** A live record by id, or undefined (tombstones are not returned). */
+export async function getLive<N extends EntityName>(name: N, id: string): Promise<EntityRecord<N> | undefined> {
+  const row = fromStored(await table(name).get(id));
+  return row && !row.deletedAt ? (row as unknown as EntityRecord<N>) : undefined;
+}

@@ -1,0 +1,25 @@
+import * as z from 'zod/mini';
+import { PageContext } from '../schema/page-context';
+
+/**
+ * Every message between content scripts, background and panel: its payload schema and who may send it.
+ * The receiver parses with the schema and checks the sender before any handler runs.
+ */
+export const MESSAGES = {
+  /** A content script read the page: what it shows now. */
+  pageContext: { from: 'content', payload: PageContext },
+  /** The panel asks the background to recompute a tab's match (after creating a contact, say). */
+  rematchTab: { from: 'extension', payload: z.object({ tabId: z.number().check(z.int()) }) },
+  /** The panel asks for a sync now (Settings, "Sync now"). */
+  syncNow: { from: 'extension', payload: z.object({}) },
+} as const;
+
+export type MessageName = keyof typeof MESSAGES;
+export type MessagePayload<K extends MessageName> = z.input<(typeof MESSAGES)[K]['payload']>;
+export type ParsedPayload<K extends MessageName> = z.infer<(typeof MESSAGES)[K]['payload']>;
+
+export interface Envelope<K extends MessageName = MessageName> {
+  carnet: 1;
+  name: K;
+  payload: MessagePayload<K>;
+}

@@ -1,0 +1,28 @@
+import type * as z from 'zod/mini';
+import { Account, AccountInput } from './account';
+import { Contact, ContactInput } from './contact';
+import { Interaction, InteractionInput } from './interaction';
+import { Order, OrderInput } from './order';
+import { Deal, DealInput } from './deal';
+import { Task, TaskInput } from './task';
+import { SurveyResponse, SurveyResponseInput } from './survey';
+import { Segment, SegmentInput } from './segment';
+import { ActionFeedback, ActionFeedbackInput } from './feedback';
+
+/** The synced entities, by table name: the one registry the db, sync, import and server share. */
+export const ENTITIES = {
+  accounts: { record: Account, input: AccountInput },
+  contacts: { record: Contact, input: ContactInput },
+  interactions: { record: Interaction, input: InteractionInput },
+  orders: { record: Order, input: OrderInput },
+  deals: { record: Deal, input: DealInput },
+  tasks: { record: Task, input: TaskInput },
+  surveys: { record: SurveyResponse, input: SurveyResponseInput },
+  segments: { record: Segment, input: SegmentInput },
+  feedback: { record: ActionFeedback, input: ActionFeedbackInput },
+} as const;
+
+export type EntityName = keyof typeof ENTITIES;
+export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[];
+export type EntityRecord<N extends EntityName> = z.infer<(typeof ENTITIES)[N]['record']>;
+export type EntityInput<N extends EntityName> = z.input<(typeof ENTITIES)[N]['input']>;

@@ -1,0 +1,24 @@
+import * as z from 'zod/mini';
+import { Id, IsoDateTime } from './common';
+
+/** Derived per account by lib/scoring; recomputed on the device, never synced. */
+export const Reason = z.object({ key: z.string(), weight: z.number(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) });
+export const SuggestedAction = z.object({
+  type: z.string(),
+  contactId: z._default(z.nullable(Id), null),
+  expectedValue: z.number(),
+  probability: z.number(),
+  reason: Reason,
+});
+export const Score = z.object({
+  accountId: Id,
+  churnProbability: z.nullable(z.number().check(z.gte(0), z.lte(1))),
+  churnModel: z.enum(['bgnbd', 'health', 'none']),
+  reasons: z.array(Reason),
+  clv: z.nullable(z.number()),
+  clvMethod: z.enum(['bgnbd_gg', 'annual_value', 'none']),
+  segments: z.array(z.string()),
+  actions: z.array(SuggestedAction),
+  computedAt: IsoDateTime,
+});
+export type Score = z.infer<typeof Score>;

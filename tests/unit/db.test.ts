@@ -1,0 +1,116 @@
+import { describe, it, expect } from 'vitest';
+import Dexie from 'dexie';
+import {
+  insert,
+  insertMany,
+  update,
+  remove,
+  getLive,
+  findContactByEmail,
+  findAccountByDomain,
+  searchContacts,
+  logInteraction,
+  timeline,
+  getDb,
+  CarnetDB,
+  DB_NAME,
+  SCHEMA_V1,
+  SYNC_ENABLED_KEY,
+} from '../../lib/db';
+import { ValidationError } from '../../lib/schema';
+
+describe('write path', () => {
+  it('stamps, validates and reads back a contact by any email, case-insensitively', async () => {
+    const c = await insert('contacts', { firstName: 'Hélène', lastName: 'Dupont', emails: ['Helene.Dupont@Acme.FR', 'hd@acme.io'] });
+    expect(c.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(c.createdAt).toBe(c.updatedAt);
+    expect((await findContactByEmail('HD@acme.io'))?.id).toBe(c.id);
+    expect((await findContactByEmail('helene.dupont@acme.fr'))?.firstName).toBe('Hélène');
+    expect(await findContactByEmail('nobody@acme.fr')).toBeUndefined();
+  });
+
+  it('rejects a bad record with the failing field named, writing nothing', async () => {
+    await expect(insert('contacts', { firstName: 'A', lastName: 'B', emails: ['not-an-email'] })).rejects.toThrow(/emails\.0/);
+    await expect(
+      insertMany('accounts', [{ name: 'Ok', domains: ['ok.fr'] }, { name: '', domains: [] }]),
+    ).rejects.toThrow(ValidationError);
+    expect(await getDb().accounts.count()).toBe(0);
+  });
+
+  it('rejects a survey score out of its range', async () => {
+    await expect(insert('surveys', { kind: 'csat', score: 9, respondedAt: '2026-01-01T00:00:00.000Z' })).rejects.toThrow(/score/);
+    await insert('surveys', { kind: 'nps', score: 9, respondedAt: '2026-01-01T00:00:00.000Z' });
+  });
+
+  it('updates with a later stamp, logs the change, and tombstones deletes', async () => {
+    const a = await insert('accounts', { name: 'Acme', domains: ['acme.fr'] });
+    const b = await update('accounts', a.id, { name: 'Acme SA' });
+    expect(b.updatedAt > a.updatedAt).toBe(true);
+    expect(b.fieldClock?.name).toBe(b.updatedAt);
+    const audit = await getDb().audit.where('[entity+recordId]').equals(['accounts', a.id]).toArray();
+    expect(audit[0]?.changes.name).toEqual({ from: 'Acme', to: 'Acme SA' });
+    await remove('accounts', a.id);
+    expect(await getLive('accounts', a.id)).toBeUndefined();
+    expect(await findAccountByDomain('acme.fr')).toBeUndefined();
+    expect((await getDb().accounts.get(a.id))?.deletedAt).toBeTruthy();
+  });
+
+  it('writes the outbox only once sync is enabled, in the same transaction', async () => {
+    await insert('accounts', { name: 'Before', domains: [] });
+    expect(await getDb().outbox.count()).toBe(0);
+    await getDb().meta.put({ key: SYNC_ENABLED_KEY, value: true });
+    const a = await insert('accounts', { name: 'After', domains: [] });
+    await update('accounts', a.id, { tier: 'key' });
+    const entries = await getDb().outbox.toArray();
+    expect(entries.map((e) => e.op)).toEqual(['upsert', 'upsert']);
+    expect(entries[1]?.fields).toEqual({ tier: 'key' });
+  });
+});
+
+describe('search', () => {
+  it('finds contacts by accent-free prefixes of name words and emails', async () => {
+    await insert('contacts', { firstName: 'Hélène', lastName: 'Dupont', emails: ['h.dupont@acme.fr'] });
+    await insert('contacts', { firstName: 'Helmut', lastName: 'Krause', emails: ['hk@krause.de'] });
+    expect((await searchContacts('hel')).map((c) => c.lastName).sort()).toEqual(['Dupont', 'Krause']);
+    expect((await searchContacts('hél dup')).map((c) => c.lastName)).toEqual(['Dupont']);
+    expect((await searchContacts('acme.fr')).map((c) => c.lastName)).toEqual(['Dupont']);
+    expect(await searchContacts('zzz')).toEqual([]);
+  });
+});
+
+describe('interactions', () => {
+  it('logs the same source once and lists the timeline newest first', async () => {
+    const a = await insert('accounts', { name: 'Acme', domains: ['acme.fr'] });
+    const source = { site: 'gmail' as const, ref: 'thread-f:1', url: null };
+    const first = await logInteraction({ accountId: a.id, channel: 'email', occurredAt: '2026-01-02T10:00:00.000Z', subject: 'Hi', source });
+    const again = await logInteraction({ accountId: a.id, channel: 'email', occurredAt: '2026-01-02T10:00:00.000Z', subject: 'Hi (2)', source });
+    expect(first.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect(again.interaction.id).toBe(first.interaction.id);
+    await logInteraction({ accountId: a.id, channel: 'call', occurredAt: '2026-03-01T10:00:00.000Z' });
+    const t = await timeline(a.id);
+    expect(t.map((i) => i.channel)).toEqual(['call', 'email']);
+    expect(t[1]?.subject).toBe('Hi (2)');
+  });
+});
+
+describe('schema upgrade', () => {
+  it('opens version 1 data with version 2 and builds the search tokens', async () => {
+    const v1 = new Dexie(DB_NAME);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.table('contacts').add({
+      id: '0190a0a0-0000-7000-8000-000000000001',
+      firstName: 'Zoé',
+      lastName: 'Martin',
+      emails: ['zoe@exemple.fr'],
+      deletedAt: null,
+    });
+    v1.close();
+    const db = new CarnetDB();
+    await db.open();
+    expect(db.verno).toBe(2);
+    const row = await db.contacts.get('0190a0a0-0000-7000-8000-000000000001');
+    expect(row?.searchTokens).toEqual(expect.arrayContaining(['zoe', 'martin', 'zoe@exemple.fr', 'exemple.fr']));
+    db.close();
+  });
+});
