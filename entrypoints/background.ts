@@ -1,1 +1,37 @@
-export default defineBackground(() => {});
+import { browser } from 'wxt/browser';
+import { dispatch, type Handlers } from '@/lib/messaging/receive';
+import { handlePageContext } from '@/lib/background/page-context';
+import { tabKey, type TabState } from '@/lib/background/tab-state';
+import { matchesAny } from '@/lib/sites/match-pattern';
+import { CONTENT_MATCHES } from '@/lib/sites/matches';
+
+export default defineBackground(() => {
+  // Chrome: the toolbar button (and its shortcut) opens the side panel.
+  (globalThis as { chrome?: typeof chrome }).chrome?.sidePanel
+    ?.setPanelBehavior({ openPanelOnActionClick: true })
+    .catch(() => {});
+
+  const env = {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    isSupportedPage: (url: string) => matchesAny(CONTENT_MATCHES, url),
+  };
+
+  const handlers: Handlers = {
+    pageContext: async (ctx, sender) => {
+      await handlePageContext(ctx, sender.tab!.id!, browser.storage.session);
+      return { ok: true };
+    },
+    rematchTab: async ({ tabId }) => {
+      const stored = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)] as TabState | undefined;
+      const ctx = stored?.context;
+      if (ctx) await handlePageContext(ctx, tabId, browser.storage.session);
+      return { ok: !!ctx };
+    },
+  };
+
+  browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, env));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void browser.storage.session.remove(tabKey(tabId));
+  });
+});

@@ -1,2 +1,16 @@
 import { render } from 'preact';
-render(<p>Carnet</p>, document.getElementById('app')!);
+import { effect } from '@preact/signals';
+import { App } from '@/components/App';
+import { lang } from '@/lib/i18n';
+import { loadSettings } from '@/lib/ui/settings';
+import { followActiveTab } from '@/lib/ui/active-tab';
+import { autoLoadDemoFromUrl } from '@/lib/ui/demo';
+import './style.css';
+
+effect(() => {
+  document.documentElement.lang = lang.value;
+});
+void loadSettings();
+void followActiveTab();
+void autoLoadDemoFromUrl(location.search);
+render(<App />, document.getElementById('app')!);

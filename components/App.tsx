@@ -1,0 +1,50 @@
+import { t } from '@/lib/i18n';
+import { route, goTo, back, canGoBack, type TopLevel } from '@/lib/ui/router';
+import { PageView } from './PageView';
+import { ContactView } from './ContactView';
+import { AccountView } from './AccountView';
+import { PortfolioView } from './PortfolioView';
+import { SettingsView } from './SettingsView';
+import { SearchBox } from './SearchBox';
+import type { MessageKey } from '@/lib/i18n';
+
+const TABS: { name: TopLevel; label: MessageKey }[] = [
+  { name: 'page', label: 'nav.page' },
+  { name: 'portfolio', label: 'nav.portfolio' },
+  { name: 'settings', label: 'nav.settings' },
+];
+
+export function App() {
+  const r = route.value;
+  return (
+    <div class="app">
+      <header class="topbar">
+        {canGoBack.value && (
+          <button class="icon-button" type="button" onClick={back} aria-label="Back">
+            ←
+          </button>
+        )}
+        <SearchBox />
+      </header>
+      <nav class="tabs" aria-label={t('app.title')}>
+        {TABS.map((tab) => (
+          <button
+            type="button"
+            class="tab"
+            aria-current={r.name === tab.name ? 'page' : undefined}
+            onClick={() => goTo(tab.name)}
+          >
+            {t(tab.label)}
+          </button>
+        ))}
+      </nav>
+      <main class="view">
+        {r.name === 'page' && <PageView />}
+        {r.name === 'contact' && <ContactView id={r.id} />}
+        {r.name === 'account' && <AccountView id={r.id} />}
+        {r.name === 'portfolio' && <PortfolioView />}
+        {r.name === 'settings' && <SettingsView />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { tabState, activeTabId } from '@/lib/ui/active-tab';
+import { createContactFromPerson } from '@/lib/ui/create-from-page';
+import { sendMessage } from '@/lib/messaging/send';
+import type { MatchedPerson } from '@/lib/background/tab-state';
+import { ContactView } from './ContactView';
+import { AccountView } from './AccountView';
+
+function personLabel(m: MatchedPerson): string {
+  return m.person.name || m.person.email || m.person.linkedinUrl || '?';
+}
+
+function UnknownPerson({ m }: { m: MatchedPerson }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const create = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await createContactFromPerson(m.person);
+      if (activeTabId.value != null) await sendMessage('rematchTab', { tabId: activeTabId.value });
+    } catch (e) {
+      setError(t('error.generic', { message: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section class="card" aria-labelledby="unknown-title">
+      <p class="muted">{t('page.unknown')}</p>
+      <h2 id="unknown-title">{personLabel(m)}</h2>
+      {m.person.email && <p>{m.person.email}</p>}
+      {m.person.title && <p class="muted">{m.person.title}</p>}
+      {m.person.company && <p class="muted">{m.person.company}</p>}
+      <button type="button" class="primary" disabled={busy} onClick={create} data-testid="create-contact">
+        {t('page.createContact')}
+      </button>
+      {error && <p role="alert" class="error">{error}</p>}
+    </section>
+  );
+}
+
+export function PageView() {
+  const state = tabState.value;
+  if (!state) return <p class="empty">{t('page.unsupported')}</p>;
+  const { context, match } = state;
+  if (context.kind === 'none' || !match.primary) return <p class="empty">{t('page.none')}</p>;
+  const p = match.primary;
+  return (
+    <div class="page-view" data-site={context.site}>
+      {p.contactId ? <ContactView id={p.contactId} /> : p.accountId ? <><UnknownPerson m={p} /><AccountView id={p.accountId} /></> : <UnknownPerson m={p} />}
+      {match.others.length > 0 && (
+        <section class="card">
+          <h3>{t('page.others')}</h3>
+          <ul class="plain">
+            {match.others.map((o) => (
+              <li>
+                {personLabel(o)} {o.person.email && <span class="muted">{o.person.email}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

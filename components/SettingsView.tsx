@@ -1,0 +1,25 @@
+import { t } from '@/lib/i18n';
+import { settings, saveSettings } from '@/lib/ui/settings';
+
+export function SettingsView() {
+  return (
+    <section aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('nav.settings')}</h2>
+      <label class="field">
+        {t('settings.language')}
+        <select
+          value={settings.value.language ?? ''}
+          onChange={(e) => {
+            const v = e.currentTarget.value;
+            void saveSettings({ language: v === 'fr' || v === 'en' ? v : null });
+          }}
+          data-testid="language"
+        >
+          <option value="">{t('settings.language.auto')}</option>
+          <option value="en">English</option>
+          <option value="fr">Français</option>
+        </select>
+      </label>
+    </section>
+  );
+}

@@ -1,0 +1,16 @@
+import { core } from './core';
+
+/** Every feature's catalogue: add a file per feature and list it here. */
+const CATALOGS = [core] as const;
+
+type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
+  ? H extends { en: infer E }
+    ? E & (R extends readonly { en: Record<string, string> }[] ? Merge<R> : unknown)
+    : never
+  : unknown;
+
+export type Catalogue = Merge<typeof CATALOGS>;
+export type MessageKey = keyof Catalogue & string;
+
+export const en = Object.assign({}, ...CATALOGS.map((c) => c.en)) as Record<MessageKey, string>;
+export const fr = Object.assign({}, ...CATALOGS.map((c) => c.fr)) as Record<MessageKey, string>;

@@ -1,0 +1,53 @@
+import { locale } from './index';
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
+function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+
+export function formatDate(iso: string | null | undefined, style: 'short' | 'medium' | 'long' = 'medium'): string {
+  if (!iso) return '';
+  const l = locale.value;
+  return memo(`d:${l}:${style}`, () => new Intl.DateTimeFormat(l, { dateStyle: style })).format(new Date(iso));
+}
+
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const l = locale.value;
+  return memo(`dt:${l}`, () => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
+}
+
+export function formatMoney(amount: number | null | undefined, currency: string): string {
+  if (amount == null) return '';
+  const l = locale.value;
+  return memo(`m:${l}:${currency}`, () => new Intl.NumberFormat(l, { style: 'currency', currency, maximumFractionDigits: 0 })).format(amount);
+}
+
+export function formatNumber(n: number, digits = 0): string {
+  const l = locale.value;
+  return memo(`n:${l}:${digits}`, () => new Intl.NumberFormat(l, { maximumFractionDigits: digits })).format(n);
+}
+
+export function formatPercent(p: number): string {
+  const l = locale.value;
+  return memo(`p:${l}`, () => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(p);
+}
+
+/** "3 days ago" / "il y a 3 jours". */
+export function formatRelative(iso: string, now = Date.now()): string {
+  const l = locale.value;
+  const rtf = memo(`r:${l}`, () => new Intl.RelativeTimeFormat(l, { numeric: 'auto' })) as Intl.RelativeTimeFormat;
+  const diff = (Date.parse(iso) - now) / 1000;
+  const abs = Math.abs(diff);
+  if (abs < 60) return rtf.format(Math.round(diff), 'second');
+  if (abs < 3600) return rtf.format(Math.round(diff / 60), 'minute');
+  if (abs < 86400) return rtf.format(Math.round(diff / 3600), 'hour');
+  if (abs < 86400 * 30) return rtf.format(Math.round(diff / 86400), 'day');
+  if (abs < 86400 * 365) return rtf.format(Math.round(diff / (86400 * 30)), 'month');
+  return rtf.format(Math.round(diff / (86400 * 365)), 'year');
+}

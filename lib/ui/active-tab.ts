@@ -1,0 +1,59 @@
+import { signal } from '@preact/signals';
+import { browser } from 'wxt/browser';
+import { tabKey, type TabState } from '../background/tab-state';
+
+export const activeTabId = signal<number | null>(null);
+export const activeTabUrl = signal<string | null>(null);
+export const tabState = signal<TabState | null>(null);
+
+async function pickTab(selfTabId: number | undefined): Promise<{ id: number; url: string | null } | null> {
+  if (selfTabId === undefined) {
+    // The real side panel: the active tab of its own window.
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id != null ? { id: tab.id, url: tab.url ?? null } : null;
+  }
+  // The panel opened as a page of its own: follow the last web page the user looked at, in any window.
+  const origin = browser.runtime.getURL('/');
+  const tabs = (await browser.tabs.query({ active: true })).filter(
+    (t) => t.id !== selfTabId && t.id != null && !t.url?.startsWith(origin),
+  );
+  tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  const tab = tabs[0];
+  return tab?.id != null ? { id: tab.id, url: tab.url ?? null } : null;
+}
+
+async function readState(tabId: number): Promise<TabState | null> {
+  const key = tabKey(tabId);
+  return ((await browser.storage.session.get(key))[key] as TabState | undefined) ?? null;
+}
+
+/** Keeps activeTabId and tabState in step with the tab the user is on. Returns a stop function. */
+export async function followActiveTab(): Promise<() => void> {
+  const self = await browser.tabs.getCurrent();
+  const refresh = async () => {
+    const tab = await pickTab(self?.id);
+    activeTabId.value = tab?.id ?? null;
+    activeTabUrl.value = tab?.url ?? null;
+    tabState.value = tab ? await readState(tab.id) : null;
+  };
+  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'session' || activeTabId.value == null) return;
+    const change = changes[tabKey(activeTabId.value)];
+    if (change) tabState.value = (change.newValue as TabState | undefined) ?? null;
+  };
+  const onActivated = () => void refresh();
+  const onUpdated = (_id: number, info: { url?: string; status?: string }) => {
+    if (info.url || info.status === 'complete') void refresh();
+  };
+  browser.tabs.onActivated.addListener(onActivated);
+  browser.tabs.onUpdated.addListener(onUpdated);
+  browser.windows?.onFocusChanged.addListener(onActivated);
+  browser.storage.onChanged.addListener(onStorage);
+  await refresh();
+  return () => {
+    browser.tabs.onActivated.removeListener(onActivated);
+    browser.tabs.onUpdated.removeListener(onUpdated);
+    browser.windows?.onFocusChanged.removeListener(onActivated);
+    browser.storage.onChanged.removeListener(onStorage);
+  };
+}

@@ -1,0 +1,53 @@
+import freeMailDomains from 'free-email-domains';
+import type { PagePerson } from '../schema/page-context';
+import type { Contact } from '../schema';
+import { insert, writeTransaction, findAccountByDomain, findContactByEmail } from '../db';
+
+const FREE = new Set<string>(freeMailDomains as string[]);
+
+/** Splits "Hélène Dupont" / "Dupont, Hélène" into first and last names. */
+export function splitName(name: string | null): { firstName: string; lastName: string } {
+  const n = (name ?? '').trim();
+  if (!n) return { firstName: '', lastName: '' };
+  if (n.includes(',')) {
+    const [last, first] = n.split(',', 2) as [string, string];
+    return { firstName: first.trim(), lastName: last.trim() };
+  }
+  const parts = n.split(/\s+/);
+  if (parts.length === 1) return { firstName: parts[0]!, lastName: '' };
+  return { firstName: parts.slice(0, -1).join(' '), lastName: parts[parts.length - 1]! };
+}
+
+function companyFromDomain(domain: string): string {
+  const label = domain.split('.').slice(-2, -1)[0] ?? domain;
+  return label.charAt(0).toUpperCase() + label.slice(1);
+}
+
+/**
+ * Creates a contact from what the page shows, attached to the account of its email domain — found, or
+ * created when the domain is a company's (never for a free-mail domain). One transaction.
+ */
+export async function createContactFromPerson(person: PagePerson): Promise<Contact> {
+  return writeTransaction(['contacts', 'accounts'], async () => {
+    const email = person.email?.toLowerCase() ?? null;
+    if (email) {
+      const existing = await findContactByEmail(email);
+      if (existing) return existing;
+    }
+    const domain = email?.split('@')[1] ?? null;
+    let accountId: string | null = null;
+    if (domain && !FREE.has(domain)) {
+      const account =
+        (await findAccountByDomain(domain)) ??
+        (await insert('accounts', { name: person.company?.trim() || companyFromDomain(domain), domains: [domain] }));
+      accountId = account.id;
+    }
+    return insert('contacts', {
+      ...splitName(person.name ?? (email ? email.split('@')[0]! : '')),
+      emails: email ? [email] : [],
+      linkedinUrl: person.linkedinUrl,
+      title: person.title,
+      accountId,
+    });
+  });
+}

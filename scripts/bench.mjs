@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// npm run bench: builds the extension and the benchmark page, runs every suite in real Chromium, compares
+// Carnet's paths with the raw engines measured in the same run, prints a table and writes bench/results.json.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { build } from 'vite';
+import { chromium } from '@playwright/test';
+import { findChromium } from './chromium.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const outDir = path.join(root, '.bench-build');
+const only = process.argv.find((a) => a.startsWith('--suite='))?.slice(8);
+
+if (spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
+
+await build({
+  root: path.join(root, 'bench/page'),
+  logLevel: 'warn',
+  resolve: { alias: { '@': root } },
+  build: { outDir, emptyOutDir: true, target: 'es2022' },
+});
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const file = path.join(outDir, url.pathname === '/' ? 'index.html' : url.pathname);
+  if (!file.startsWith(outDir) || !fs.existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.html') ? 'text/html' : 'application/octet-stream';
+  res.writeHead(200, { 'content-type': type }).end(fs.readFileSync(file));
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const port = server.address().port;
+
+const browser = await chromium.launch({
+  executablePath: findChromium() ?? undefined,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+const page = await browser.newPage();
+page.on('console', (m) => m.text().startsWith('[bench]') && console.log(m.text()));
+await page.goto(`http://localhost:${port}/${only ? `?suite=${only}` : ''}`);
+const rows = await page.waitForFunction(() => window.__benchDone, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue());
+await browser.close();
+server.close();
+
+// Bundle sizes of the built extension (gzip), against their budgets.
+const ext = path.join(root, '.output/chrome-mv3');
+const gz = (files) => files.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(f)).length, 0);
+const walk = (dir) => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(path.join(dir, d.name)) : [path.join(dir, d.name)]));
+const allJs = walk(ext).filter((f) => f.endsWith('.js'));
+const panelHtml = fs.readFileSync(path.join(ext, 'sidepanel.html'), 'utf8');
+const panelJs = allJs.filter((f) => panelHtml.includes(path.basename(f)) || /chunks\//.test(f));
+rows.push({ suite: 'bundle', metric: 'side panel JS (gzip)', unit: 'KB', carnet: gz(panelJs) / 1024, raw: null, budget: '≤ 120 KB', pass: gz(panelJs) / 1024 <= 120 });
+for (const f of allJs.filter((f) => f.includes('content-scripts'))) {
+  const kb = gz([f]) / 1024;
+  rows.push({ suite: 'bundle', metric: `${path.basename(f)} (gzip)`, unit: 'KB', carnet: kb, raw: null, budget: '≤ 15 KB', pass: kb <= 15 });
+}
+
+const fmt = (n) => (n == null ? '—' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+console.log('\n| suite | metric | Carnet | raw | ratio | budget | ok |\n|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  const ratio = r.raw ? (r.unit === 'rec/s' ? r.carnet / r.raw : r.carnet / r.raw) : null;
+  console.log(`| ${r.suite} | ${r.metric} | ${fmt(r.carnet)} ${r.unit} | ${r.raw == null ? '—' : `${fmt(r.raw)} ${r.unit}`} | ${ratio == null ? '—' : `${ratio.toFixed(2)}×`} | ${r.budget} | ${r.pass ? 'yes' : 'NO'} |`);
+}
+const result = { at: new Date().toISOString(), node: process.version, chromium: findChromium(), rows };
+fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(result, null, 2)}\n`);
+console.log('\nwritten: bench/results.json');

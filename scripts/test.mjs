@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+// npm test: typecheck, unit tests (vitest), build, end-to-end tests in real Chromium (Playwright),
+// then one plain line "tests: N passed, N failed" summed from both reports.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { findChromium } from './chromium.mjs';
+
+const OUT = '.ci-out';
+fs.rmSync(OUT, { recursive: true, force: true });
+fs.mkdirSync(OUT, { recursive: true });
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n▶ ${label}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status === 0;
+}
+
+function ensureChromium() {
+  let found = findChromium();
+  if (found) return found;
+  const canApt = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
+  if (canApt) {
+    console.log('Chromium is missing: installing Debian’s chromium package (apt-get)…');
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    found = findChromium();
+  }
+  if (!found) {
+    console.error(
+      'The end-to-end tests need Chromium and none was found.\n' +
+        '  Debian/Ubuntu: sudo apt-get install chromium\n' +
+        '  Or point CHROMIUM_PATH at a Chromium or Chrome for Testing binary (branded Chrome ignores --load-extension).',
+    );
+  }
+  return found;
+}
+
+let ok = true;
+ok = run('typecheck', 'npx', ['tsc', '--noEmit']) && ok;
+const unitOk = run('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`]);
+ok = unitOk && ok;
+const built = run('build (Chrome MV3)', 'npx', ['wxt', 'build']) && run('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
+ok = built && ok;
+const chromium = ensureChromium();
+if (built && chromium) {
+  ok = run('end-to-end tests (Playwright, real Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/playwright.json`,
+    CHROMIUM_PATH: chromium,
+  }) && ok;
+} else {
+  ok = false;
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+let passed = 0;
+let failed = 0;
+const vitest = readJson(`${OUT}/vitest.json`);
+if (vitest) {
+  passed += vitest.numPassedTests ?? 0;
+  failed += (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0);
+} else failed += 1;
+const pw = readJson(`${OUT}/playwright.json`);
+if (pw?.stats) {
+  passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);
+  failed += pw.stats.unexpected ?? 0;
+} else failed += 1;
+if (!ok && failed === 0) failed = 1;
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);

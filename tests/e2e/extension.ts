@@ -1,0 +1,96 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import path from 'node:path';
+import fs from 'node:fs';
+import { findChromium } from '../../scripts/chromium.mjs';
+
+export const EXTENSION_PATH = path.resolve(__dirname, '../../.output/chrome-mv3');
+
+export async function launchWithExtension(): Promise<{ context: BrowserContext; sw: Worker; extensionId: string }> {
+  if (!fs.existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_PATH}: run "npm run build" first.`);
+  }
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: findChromium() ?? undefined,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION_PATH}`,
+      `--load-extension=${EXTENSION_PATH}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  // Nothing leaves the machine: every request not routed by a test is refused.
+  await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(sw.url()).host;
+  return { context, sw, extensionId };
+}
+
+type Fixtures = { context: BrowserContext; sw: Worker; extensionId: string; panel: Page };
+
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const { context } = await launchWithExtension();
+    await use(context);
+    await context.close();
+  },
+  sw: async ({ context }, use) => {
+    await use(context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker')));
+  },
+  extensionId: async ({ sw }, use) => {
+    await use(new URL(sw.url()).host);
+  },
+  /** The side panel page opened as a tab (Playwright cannot drive the real side panel). */
+  panel: async ({ context, extensionId }, use) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+    await use(page);
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Serves a fixture page at a real site address (content scripts match exactly as in production). */
+export async function serveAt(context: BrowserContext, urlGlob: string, html: string): Promise<void> {
+  await context.route(urlGlob, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+}
+
+/** Loads the demo portfolio from the panel's empty state, as a user would. */
+export async function loadDemo(panel: Page): Promise<void> {
+  await panel.getByRole('button', { name: /Accounts|Comptes/ }).click();
+  await panel.getByTestId('load-demo').click();
+  await panel.getByTestId('account-list').waitFor({ timeout: 30_000 });
+}
+
+/** Reads rows straight from the extension's IndexedDB, to compare what the panel shows with what is stored. */
+export async function readTable<T = Record<string, unknown>>(page: Page, table: string, limit = 10): Promise<T[]> {
+  return page.evaluate(
+    ({ table, limit }) =>
+      new Promise<T[]>((resolve, reject) => {
+        const req = indexedDB.open('carnet');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const out: T[] = [];
+          const cursor = db.transaction(table).objectStore(table).openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c || out.length >= limit) {
+              db.close();
+              resolve(out);
+              return;
+            }
+            out.push(c.value as T);
+            c.continue();
+          };
+        };
+      }),
+    { table, limit },
+  );
+}
