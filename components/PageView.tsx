@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { tabState, activeTabId } from '@/lib/ui/active-tab';
-import { createContactFromPerson } from '@/lib/ui/create-from-page';
 import { sendMessage } from '@/lib/messaging/send';
 import type { MatchedPerson } from '@/lib/background/tab-state';
 import { ContactView } from './ContactView';
@@ -11,15 +10,16 @@ function personLabel(m: MatchedPerson): string {
   return m.person.name || m.person.email || m.person.linkedinUrl || '?';
 }
 
-function UnknownPerson({ m }: { m: MatchedPerson }) {
+function UnknownPerson({ m, index }: { m: MatchedPerson; index: number }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const create = async () => {
     setBusy(true);
     setError(null);
     try {
-      await createContactFromPerson(m.person);
-      if (activeTabId.value != null) await sendMessage('rematchTab', { tabId: activeTabId.value });
+      if (activeTabId.value == null) return;
+      const reply = (await sendMessage('createContactFromTab', { tabId: activeTabId.value, personIndex: index })) as { error?: string } | undefined;
+      if (reply?.error) setError(t('error.generic', { message: reply.error }));
     } catch (e) {
       setError(t('error.generic', { message: (e as Error).message }));
     } finally {
@@ -49,7 +49,7 @@ export function PageView() {
   const p = match.primary;
   return (
     <div class="page-view" data-site={context.site}>
-      {p.contactId ? <ContactView id={p.contactId} /> : p.accountId ? <><UnknownPerson m={p} /><AccountView id={p.accountId} /></> : <UnknownPerson m={p} />}
+      {p.contactId ? <ContactView id={p.contactId} /> : p.accountId ? <><UnknownPerson m={p} index={-1} /><AccountView id={p.accountId} /></> : <UnknownPerson m={p} index={-1} />}
       {match.others.length > 0 && (
         <section class="card">
           <h3>{t('page.others')}</h3>

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { dispatch, type Handlers } from '@/lib/messaging/receive';
-import { handlePageContext } from '@/lib/background/page-context';
-import { tabKey, type TabState } from '@/lib/background/tab-state';
+import { handlePageContext, rematchTab, createContactFromTab } from '@/lib/background/page-context';
+import { tabKey } from '@/lib/background/tab-state';
 import { matchesAny } from '@/lib/sites/match-pattern';
 import { CONTENT_MATCHES } from '@/lib/sites/matches';
 
@@ -22,12 +22,8 @@ export default defineBackground(() => {
       await handlePageContext(ctx, sender.tab!.id!, browser.storage.session);
       return { ok: true };
     },
-    rematchTab: async ({ tabId }) => {
-      const stored = (await browser.storage.session.get(tabKey(tabId)))[tabKey(tabId)] as TabState | undefined;
-      const ctx = stored?.context;
-      if (ctx) await handlePageContext(ctx, tabId, browser.storage.session);
-      return { ok: !!ctx };
-    },
+    rematchTab: async ({ tabId }) => ({ ok: !!(await rematchTab(tabId, browser.storage.session)) }),
+    createContactFromTab: ({ tabId, personIndex }) => createContactFromTab(tabId, personIndex, browser.storage.session),
   };
 
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, env));

@@ -1,8 +1,10 @@
 import type { PageContext } from '../schema/page-context';
 import { basicMatch } from './basic-match';
+import { createContactFromPerson } from './create-from-page';
 import { tabKey, type TabState } from './tab-state';
 
 export interface SessionStore {
+  get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string | string[]): Promise<void>;
 }
@@ -12,4 +14,28 @@ export async function handlePageContext(ctx: PageContext, tabId: number, session
   const state: TabState = { context: ctx, match: await basicMatch(ctx), at: Date.now() };
   await session.set({ [tabKey(tabId)]: state });
   return state;
+}
+
+export async function readTabState(tabId: number, session: SessionStore): Promise<TabState | null> {
+  return ((await session.get(tabKey(tabId)))[tabKey(tabId)] as TabState | undefined) ?? null;
+}
+
+/** Matches the tab's page again (after the database changed under it). */
+export async function rematchTab(tabId: number, session: SessionStore): Promise<TabState | null> {
+  const state = await readTabState(tabId, session);
+  return state ? handlePageContext(state.context, tabId, session) : null;
+}
+
+/**
+ * Creates the contact a tab shows (the primary person, or another person by index) and rematches the tab,
+ * so the panel switches to the new contact's view.
+ */
+export async function createContactFromTab(tabId: number, personIndex: number, session: SessionStore) {
+  const state = await readTabState(tabId, session);
+  const target = personIndex < 0 ? state?.match.primary : state?.match.others[personIndex];
+  if (!state || !target) return { error: 'nothing to create on this tab' };
+  if (state.match.suppressed && personIndex < 0) return { error: 'this person was erased at their request' };
+  const contact = await createContactFromPerson(target.person);
+  await handlePageContext(state.context, tabId, session);
+  return { ok: true, contactId: contact.id };
 }

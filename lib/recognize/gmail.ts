@@ -6,7 +6,7 @@ export function recognize(url: string, doc: Document): PageContextInput {
   const thread = doc.querySelector('[data-thread-perm-id], [data-legacy-thread-id]');
   if (!thread || !/^#[^/]+\/.+/.test(hash)) return { site: 'gmail', kind: 'none', url, reason: 'no thread open' };
   const people: Partial<PagePerson>[] = [];
-  for (const el of thread.querySelectorAll('span[email]')) {
+  for (const el of doc.querySelectorAll('[data-message-id] span[email]')) {
     const email = el.getAttribute('email')!.toLowerCase();
     if (people.some((p) => p.email === email)) continue;
     people.push({ role: el.classList.contains('gD') ? 'from' : 'to', email, name: el.getAttribute('name') });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { findChromium } from '../../scripts/chromium.mjs';
 
-export const EXTENSION_PATH = path.resolve(__dirname, '../../.output/chrome-mv3');
+export const EXTENSION_PATH = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
 export async function launchWithExtension(): Promise<{ context: BrowserContext; sw: Worker; extensionId: string }> {
   if (!fs.existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {

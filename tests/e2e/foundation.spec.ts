@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, loadDemo, serveAt, readTable } from './extension';
 
-const GMAIL_THREAD = fs.readFileSync(path.join(__dirname, 'pages/gmail-thread.html'), 'utf8');
+const GMAIL_THREAD = fs.readFileSync(path.join(import.meta.dirname, 'pages/gmail-thread.html'), 'utf8');
 
 function gmailPage(fields: Record<string, string>): string {
   return GMAIL_THREAD.replace(/\{\{(\w+)\}\}/g, (_, k: string) =>
