@@ -109,7 +109,7 @@ export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Pro
 export async function pull(sql: Sql, teamId: string, cursor: number, limit: number): Promise<{ changes: Change[]; cursor: number; more: boolean }> {
   const rows = await sql.query<RecordRow>(
     `SELECT entity, record_id, fields, clock, created_at, deleted_at, updated_at, seq::text AS seq
-       FROM records WHERE team_id = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
+       FROM records WHERE team_id = $1 AND seq > $2 ORDER BY records.seq LIMIT $3`,
     [teamId, cursor, limit + 1],
   );
   const more = rows.length > limit;
