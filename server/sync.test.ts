@@ -293,3 +293,19 @@ describe('admin CLI', () => {
     await expect(runAdmin(sql, ['frobnicate'])).rejects.toThrow(/unknown command/);
   });
 });
+
+describe('several instances on one database', () => {
+  it('concurrent pushes to one team get distinct, gap-free change numbers and lose nothing', async () => {
+    const u = await makeUser(sql);
+    const instances = [testServer(sql), testServer(sql)];
+    const ids = Array.from({ length: 40 }, recordId);
+    await Promise.all(
+      ids.map((id, i) =>
+        req(u.token, 'POST', '/v1/sync/push', { clientId: `c${i % 4}`, mutations: [contact(id, { firstName: `P${i}`, lastName: 'Q' }, stamp(i))] }, instances[i % 2]),
+      ),
+    );
+    const all = await pullAll(u.token, 9);
+    expect(all.changes.map((c) => c.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    expect(new Set(all.changes.map((c) => c.recordId))).toEqual(new Set(ids));
+  });
+});

@@ -29,7 +29,7 @@ export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Pro
       (
         await tx.query<{ mutation_id: string }>(
           `SELECT mutation_id FROM applied_mutations
-            WHERE team_id = $1 AND mutation_id IN (SELECT jsonb_array_elements_text($2::jsonb))`,
+            WHERE team_id = $1 AND mutation_id IN (SELECT jsonb_array_elements_text($2::text::jsonb))`,
           [teamId, JSON.stringify(ids)],
         )
       ).map((r) => r.mutation_id),
@@ -51,7 +51,7 @@ export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Pro
     const existing = await tx.query<RecordRow>(
       `SELECT entity, record_id, fields, clock, created_at, deleted_at
          FROM records
-        WHERE team_id = $1 AND (entity, record_id) IN (SELECT e, r FROM jsonb_to_recordset($2::jsonb) AS x(e text, r text))`,
+        WHERE team_id = $1 AND (entity, record_id) IN (SELECT e, r FROM jsonb_to_recordset($2::text::jsonb) AS x(e text, r text))`,
       [teamId, JSON.stringify(targets)],
     );
     const before = new Map<string, RecordState>();
@@ -88,7 +88,7 @@ export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Pro
       await tx.query(
         `INSERT INTO records (team_id, entity, record_id, fields, clock, created_at, deleted_at, updated_at, seq)
          SELECT $1, x.entity, x.record_id, x.fields, x.clock, x.created_at, x.deleted_at, x.updated_at, x.seq
-           FROM jsonb_to_recordset($2::jsonb) AS x(entity text, record_id text, fields jsonb, clock jsonb,
+           FROM jsonb_to_recordset($2::text::jsonb) AS x(entity text, record_id text, fields jsonb, clock jsonb,
                 created_at text, deleted_at text, updated_at text, seq bigint)
          ON CONFLICT (team_id, entity, record_id) DO UPDATE SET
            fields = excluded.fields, clock = excluded.clock, created_at = excluded.created_at,
@@ -98,7 +98,7 @@ export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Pro
       await tx.query(`UPDATE teams SET seq = $2 WHERE id = $1`, [teamId, seq]);
     }
     await tx.query(
-      `INSERT INTO applied_mutations (team_id, mutation_id) SELECT $1, x.id FROM jsonb_array_elements_text($2::jsonb) AS x(id)`,
+      `INSERT INTO applied_mutations (team_id, mutation_id) SELECT $1, x.id FROM jsonb_array_elements_text($2::text::jsonb) AS x(id)`,
       [teamId, JSON.stringify(fresh.map((m) => m.id))],
     );
     return { cursor: seq, results };
