@@ -49,9 +49,9 @@ export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Pro
 
     const targets = [...new Map(fresh.map((m) => [key(m.entity, m.recordId), { e: m.entity, r: m.recordId }])).values()];
     const existing = await tx.query<RecordRow>(
-      `SELECT entity, record_id, fields, clock, created_at, deleted_at
-         FROM records
-        WHERE team_id = $1 AND (entity, record_id) IN (SELECT e, r FROM jsonb_to_recordset($2::text::jsonb) AS x(e text, r text))`,
+      `SELECT rec.entity, rec.record_id, rec.fields, rec.clock, rec.created_at, rec.deleted_at
+         FROM jsonb_to_recordset($2::text::jsonb) AS x(e text, r text)
+         JOIN records rec ON rec.team_id = $1 AND rec.entity = x.e AND rec.record_id = x.r`,
       [teamId, JSON.stringify(targets)],
     );
     const before = new Map<string, RecordState>();
