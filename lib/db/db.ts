@@ -26,6 +26,9 @@ export interface OutboxEntry {
   op: 'upsert' | 'delete';
   fields: Record<string, unknown>;
   hlc: string;
+  /** First push of a record that existed before sync was on: its creation stamp and per-field stamps. */
+  createdAt?: string;
+  fieldClock?: Record<string, string>;
 }
 
 export interface MetaEntry {

@@ -1,0 +1,132 @@
+import { getDb, type CarnetDB, type OutboxEntry } from '../db/db';
+import { fromStored } from '../db/write';
+import { BASE_KEYS, ENTITY_NAMES } from '../schema';
+import { uuidv7 } from 'uuidv7';
+import { call, SyncError, type SyncConfig } from './http';
+import { MeResponse } from './protocol';
+import { pushOutbox } from './push';
+import { pull } from './pull';
+import { backoffDelay } from './backoff';
+import { getMeta, setMeta, SYNC_META } from './meta';
+import { entityTables } from './apply';
+
+export interface SyncStatus {
+  enabled: boolean;
+  lastSuccessAt: number | null;
+  lastAttemptAt: number | null;
+  lastError: string | null;
+  failures: number;
+  nextAttemptAt: number | null;
+  /** Changes waiting to be pushed (counted now). */
+  pending: number;
+  cursor: number;
+  rejected: number;
+}
+
+export async function getSyncStatus(db: CarnetDB = getDb()): Promise<SyncStatus> {
+  const m = Object.fromEntries((await db.meta.bulkGet(Object.values(SYNC_META))).map((e, i) => [Object.values(SYNC_META)[i], e?.value]));
+  return {
+    enabled: m[SYNC_META.enabled] === true,
+    lastSuccessAt: (m[SYNC_META.lastSuccessAt] as number | undefined) ?? null,
+    lastAttemptAt: (m[SYNC_META.lastAttemptAt] as number | undefined) ?? null,
+    lastError: (m[SYNC_META.lastError] as string | undefined) ?? null,
+    failures: (m[SYNC_META.failures] as number | undefined) ?? 0,
+    nextAttemptAt: (m[SYNC_META.nextAttemptAt] as number | undefined) ?? null,
+    pending: await db.outbox.count(),
+    cursor: (m[SYNC_META.cursor] as number | undefined) ?? 0,
+    rejected: ((m[SYNC_META.rejected] as unknown[] | undefined) ?? []).length,
+  };
+}
+
+/** For an alarm: sync is on and its backoff delay, if any, has passed. */
+export async function isSyncDue(db: CarnetDB = getDb(), now = Date.now()): Promise<boolean> {
+  const s = await getSyncStatus(db);
+  return s.enabled && (s.nextAttemptAt === null || s.nextAttemptAt <= now);
+}
+
+/** "Test connection": who the token belongs to, or a SyncError in plain words. */
+export function testConnection(config: SyncConfig): Promise<MeResponse> {
+  return call(config, 'GET', '/v1/me', MeResponse);
+}
+
+export type SyncOutcome =
+  | { ok: true; pushed: number; pulled: number; rejected: number }
+  | { ok: false; error: string; retryInMs: number }
+  | { ok: false; error: 'sync is off'; retryInMs: null };
+
+/**
+ * Push, then pull; records the outcome in db.meta (lastSuccessAt, lastError, failures, nextAttemptAt, pending).
+ * Never throws for a server or network failure: it returns and stores it. Safe to stop at any point and call again.
+ */
+export async function syncOnce(config: SyncConfig): Promise<SyncOutcome> {
+  const db = config.db ?? getDb();
+  const now = config.now ?? Date.now;
+  if ((await getMeta(db, SYNC_META.enabled)) !== true) return { ok: false, error: 'sync is off', retryInMs: null };
+  await setMeta(db, { [SYNC_META.lastAttemptAt]: now() });
+  try {
+    const pushed = await pushOutbox(config);
+    const pulled = await pull(config);
+    await setMeta(db, {
+      [SYNC_META.lastSuccessAt]: now(),
+      [SYNC_META.lastError]: null,
+      [SYNC_META.failures]: 0,
+      [SYNC_META.nextAttemptAt]: null,
+      [SYNC_META.pending]: await db.outbox.count(),
+    });
+    return { ok: true, pushed: pushed.pushed, pulled: pulled.applied, rejected: pushed.rejected };
+  } catch (e) {
+    const failures = ((await getMeta<number>(db, SYNC_META.failures)) ?? 0) + 1;
+    const error = e instanceof SyncError ? e.message : `Sync failed: ${e instanceof Error ? e.message : String(e)}`;
+    const retryInMs = backoffDelay(failures, { retryAfterMs: e instanceof SyncError ? e.retryAfterMs : 0 });
+    await setMeta(db, {
+      [SYNC_META.lastError]: error,
+      [SYNC_META.failures]: failures,
+      [SYNC_META.nextAttemptAt]: now() + retryInMs,
+      [SYNC_META.pending]: await db.outbox.count(),
+    });
+    return { ok: false, error, retryInMs };
+  }
+}
+
+const BASE = new Set<string>(BASE_KEYS);
+
+/**
+ * Turns sync on and queues every record the device holds, once, with its own stamps, so the first push sends what
+ * the device already has (merging on the server is idempotent, so re-sending known records is harmless). The cursor
+ * starts from zero: the first pull brings everything the team has.
+ */
+export async function enableSync(db: CarnetDB = getDb()): Promise<{ queued: number }> {
+  return db.transaction('rw', [...entityTables(db), db.outbox, db.meta], async () => {
+    if ((await getMeta(db, SYNC_META.enabled)) === true) return { queued: 0 };
+    const entries: Omit<OutboxEntry, 'seq'>[] = [];
+    for (const entity of ENTITY_NAMES) {
+      await db.table(entity).each((row: Record<string, unknown>) => {
+        const r = fromStored(row) as Record<string, unknown> & { id: string; createdAt: string; deletedAt: string | null; fieldClock?: Record<string, string> };
+        const fields: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(r)) if (!BASE.has(k)) fields[k] = v;
+        const entry: Omit<OutboxEntry, 'seq'> = { id: uuidv7(), entity, recordId: r.id, op: 'upsert', fields, hlc: r.createdAt, createdAt: r.createdAt };
+        if (r.fieldClock && Object.keys(r.fieldClock).length) entry.fieldClock = r.fieldClock;
+        entries.push(entry);
+        if (r.deletedAt) entries.push({ id: uuidv7(), entity, recordId: r.id, op: 'delete', fields: {}, hlc: r.deletedAt });
+      });
+    }
+    await db.outbox.bulkAdd(entries as OutboxEntry[]);
+    await setMeta(db, {
+      [SYNC_META.enabled]: true,
+      [SYNC_META.cursor]: 0,
+      [SYNC_META.failures]: 0,
+      [SYNC_META.nextAttemptAt]: null,
+      [SYNC_META.lastError]: null,
+      [SYNC_META.pending]: entries.length,
+    });
+    return { queued: entries.length };
+  });
+}
+
+/** Turns sync off and drops the queue: enabling again re-queues every record anyway. Local data stays. */
+export async function disableSync(db: CarnetDB = getDb()): Promise<void> {
+  await db.transaction('rw', db.outbox, db.meta, async () => {
+    await db.outbox.clear();
+    await setMeta(db, { [SYNC_META.enabled]: false, [SYNC_META.pending]: 0, [SYNC_META.nextAttemptAt]: null });
+  });
+}

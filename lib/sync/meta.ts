@@ -1,0 +1,29 @@
+import type { CarnetDB } from '../db/db';
+import { SYNC_ENABLED_KEY } from '../db/write';
+
+/** Keys of the sync state in db.meta; the panel reads them (liveQuery) to show the sync status. */
+export const SYNC_META = {
+  enabled: SYNC_ENABLED_KEY,
+  clientId: 'sync.clientId',
+  /** Server change number up to which this device has pulled. */
+  cursor: 'sync.cursor',
+  lastSuccessAt: 'sync.lastSuccessAt',
+  lastAttemptAt: 'sync.lastAttemptAt',
+  /** The last failure in plain words, null after a success. */
+  lastError: 'sync.lastError',
+  failures: 'sync.failures',
+  /** Epoch ms before which the next automatic attempt should wait (backoff). */
+  nextAttemptAt: 'sync.nextAttemptAt',
+  /** Outbox entries still to push, as of the last attempt. */
+  pending: 'sync.pending',
+  /** Changes the server refused as invalid, kept here so nothing is silently lost. */
+  rejected: 'sync.rejected',
+} as const;
+
+export async function getMeta<T>(db: CarnetDB, key: string): Promise<T | undefined> {
+  return (await db.meta.get(key))?.value as T | undefined;
+}
+
+export async function setMeta(db: CarnetDB, entries: Record<string, unknown>): Promise<void> {
+  await db.meta.bulkPut(Object.entries(entries).map(([key, value]) => ({ key, value })));
+}

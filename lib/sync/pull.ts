@@ -1,0 +1,30 @@
+import { getDb } from '../db/db';
+import { clock as contextClock } from '../clock/hlc';
+import { PullResponse } from './protocol';
+import { call, type SyncConfig } from './http';
+import { getMeta, setMeta, SYNC_META } from './meta';
+import { applyRemoteChanges, entityTables, type ApplyResult } from './apply';
+
+/**
+ * Fetches the team's changes since the stored cursor, page by page. Each page is merged and its cursor saved in
+ * one transaction, so a service worker stopped mid-pull resumes from the last whole page.
+ */
+export async function pull(config: SyncConfig): Promise<ApplyResult & { pages: number }> {
+  const db = config.db ?? getDb();
+  const clock = config.clock ?? contextClock;
+  const limit = config.pullPageSize ?? 500;
+  const total = { applied: 0, unchanged: 0, incomplete: 0, pages: 0 };
+  for (;;) {
+    const cursor = (await getMeta<number>(db, SYNC_META.cursor)) ?? 0;
+    const page = await call(config, 'GET', `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, PullResponse);
+    await db.transaction('rw', [...entityTables(db), db.meta], async () => {
+      const r = await applyRemoteChanges(db, page.changes, clock);
+      total.applied += r.applied;
+      total.unchanged += r.unchanged;
+      total.incomplete += r.incomplete;
+      await setMeta(db, { [SYNC_META.cursor]: page.cursor });
+    });
+    total.pages++;
+    if (!page.more || page.changes.length === 0) return total;
+  }
+}

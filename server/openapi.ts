@@ -1,0 +1,61 @@
+import * as z from 'zod/mini';
+import { ENTITIES, ENTITY_NAMES } from '../lib/schema';
+import { PushRequest, PushResponse, PullResponse, MeResponse, ErrorBody } from '../lib/sync/protocol';
+
+let cached: object | undefined;
+
+const json = (schema: z.ZodMiniType) => z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' });
+
+const errors = {
+  '400': { description: 'Invalid request', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '401': { description: 'Missing, unknown or revoked token', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+  '429': { description: 'Rate limited; see Retry-After', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+};
+
+/** OpenAPI 3.1 description generated from the same zod schemas the server parses with. */
+export function openApiDocument(): object {
+  cached ??= {
+    openapi: '3.1.0',
+    info: { title: 'Carnet team sync', version: '1' },
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      schemas: {
+        PushRequest: json(PushRequest),
+        PushResponse: json(PushResponse),
+        PullResponse: json(PullResponse),
+        Me: json(MeResponse),
+        Error: json(ErrorBody),
+        ...Object.fromEntries(ENTITY_NAMES.map((n) => [`record_${n}`, json(ENTITIES[n].record)])),
+      },
+    },
+    security: [{ bearer: [] }],
+    paths: {
+      '/health': { get: { security: [], responses: { '200': { description: 'The server and its database answer' } } } },
+      '/v1/me': {
+        get: { summary: 'Who the token belongs to', responses: { '200': { description: 'Caller', content: { 'application/json': { schema: { $ref: '#/components/schemas/Me' } } } }, ...errors } },
+      },
+      '/v1/sync/push': {
+        post: {
+          summary: 'Apply a batch of changes (atomic; idempotent by mutation id; field-wise last-writer-wins by HLC)',
+          requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PushRequest' } } } },
+          responses: {
+            '200': { description: 'Applied', content: { 'application/json': { schema: { $ref: '#/components/schemas/PushResponse' } } } },
+            '413': { description: 'Body over the size limit' },
+            ...errors,
+          },
+        },
+      },
+      '/v1/sync/pull': {
+        get: {
+          summary: "Records of the caller's team changed after a cursor, in change order, as they stand now",
+          parameters: [
+            { name: 'cursor', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 500 } },
+          ],
+          responses: { '200': { description: 'A page of changes', content: { 'application/json': { schema: { $ref: '#/components/schemas/PullResponse' } } } }, ...errors },
+        },
+      },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,128 @@
+import type { Sql } from './db/driver';
+import { isNoop, mergeStates, emptyState, latestStamp, stateFromMutation, type RecordState } from '../lib/sync/merge';
+import type { Change, Mutation, PushResponse } from '../lib/sync/protocol';
+
+interface RecordRow {
+  entity: string;
+  record_id: string;
+  fields: Record<string, unknown>;
+  clock: Record<string, string>;
+  created_at: string | null;
+  deleted_at: string | null;
+  updated_at: string;
+  seq: string;
+}
+
+const key = (entity: string, recordId: string) => `${entity}\u0000${recordId}`;
+
+/**
+ * Applies a batch in one transaction: all of it or none. Mutation ids already applied for this team are skipped,
+ * so a batch sent twice changes nothing the second time. The team row lock serialises pushes of one team across
+ * server instances, so change numbers are committed in order and a pull never skips one.
+ */
+export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Promise<PushResponse> {
+  return sql.transaction(async (tx) => {
+    const team = await tx.query<{ seq: string }>(`SELECT seq::text AS seq FROM teams WHERE id = $1 FOR UPDATE`, [teamId]);
+    let seq = Number(team[0]?.seq ?? 0);
+    const ids = [...new Set(mutations.map((m) => m.id))];
+    const seen = new Set(
+      (
+        await tx.query<{ mutation_id: string }>(
+          `SELECT mutation_id FROM applied_mutations
+            WHERE team_id = $1 AND mutation_id IN (SELECT jsonb_array_elements_text($2::text::jsonb))`,
+          [teamId, JSON.stringify(ids)],
+        )
+      ).map((r) => r.mutation_id),
+    );
+    const results: PushResponse['results'] = [];
+    const fresh: Mutation[] = [];
+    for (const m of mutations) {
+      if (seen.has(m.id)) {
+        results.push({ id: m.id, status: 'duplicate' });
+        continue;
+      }
+      seen.add(m.id);
+      fresh.push(m);
+      results.push({ id: m.id, status: 'applied' });
+    }
+    if (fresh.length === 0) return { cursor: seq, results };
+
+    const targets = [...new Map(fresh.map((m) => [key(m.entity, m.recordId), { e: m.entity, r: m.recordId }])).values()];
+    const existing = await tx.query<RecordRow>(
+      `SELECT rec.entity, rec.record_id, rec.fields, rec.clock, rec.created_at, rec.deleted_at
+         FROM jsonb_to_recordset($2::text::jsonb) AS x(e text, r text)
+         JOIN records rec ON rec.team_id = $1 AND rec.entity = x.e AND rec.record_id = x.r`,
+      [teamId, JSON.stringify(targets)],
+    );
+    const before = new Map<string, RecordState>();
+    for (const row of existing) {
+      before.set(key(row.entity, row.record_id), {
+        createdAt: row.created_at,
+        deletedAt: row.deleted_at,
+        fields: row.fields,
+        clock: row.clock,
+      });
+    }
+    const after = new Map<string, { entity: string; recordId: string; state: RecordState }>();
+    for (const m of fresh) {
+      const k = key(m.entity, m.recordId);
+      const current = after.get(k)?.state ?? before.get(k) ?? emptyState();
+      after.set(k, { entity: m.entity, recordId: m.recordId, state: mergeStates(current, stateFromMutation(m)) });
+    }
+    const rows = [];
+    for (const [k, { entity, recordId, state }] of after) {
+      const base = before.get(k);
+      if (base && isNoop(base, state)) continue;
+      rows.push({
+        entity,
+        record_id: recordId,
+        fields: state.fields,
+        clock: state.clock,
+        created_at: state.createdAt,
+        deleted_at: state.deletedAt,
+        updated_at: latestStamp(state),
+        seq: ++seq,
+      });
+    }
+    if (rows.length) {
+      await tx.query(
+        `INSERT INTO records (team_id, entity, record_id, fields, clock, created_at, deleted_at, updated_at, seq)
+         SELECT $1, x.entity, x.record_id, x.fields, x.clock, x.created_at, x.deleted_at, x.updated_at, x.seq
+           FROM jsonb_to_recordset($2::text::jsonb) AS x(entity text, record_id text, fields jsonb, clock jsonb,
+                created_at text, deleted_at text, updated_at text, seq bigint)
+         ON CONFLICT (team_id, entity, record_id) DO UPDATE SET
+           fields = excluded.fields, clock = excluded.clock, created_at = excluded.created_at,
+           deleted_at = excluded.deleted_at, updated_at = excluded.updated_at, seq = excluded.seq`,
+        [teamId, JSON.stringify(rows)],
+      );
+      await tx.query(`UPDATE teams SET seq = $2 WHERE id = $1`, [teamId, seq]);
+    }
+    await tx.query(
+      `INSERT INTO applied_mutations (team_id, mutation_id) SELECT $1, x.id FROM jsonb_array_elements_text($2::text::jsonb) AS x(id)`,
+      [teamId, JSON.stringify(fresh.map((m) => m.id))],
+    );
+    return { cursor: seq, results };
+  });
+}
+
+/** Records of the team changed after `cursor`, in change order, each as it stands now. */
+export async function pull(sql: Sql, teamId: string, cursor: number, limit: number): Promise<{ changes: Change[]; cursor: number; more: boolean }> {
+  const rows = await sql.query<RecordRow>(
+    `SELECT entity, record_id, fields, clock, created_at, deleted_at, updated_at, seq::text AS seq
+       FROM records WHERE team_id = $1 AND seq > $2 ORDER BY records.seq LIMIT $3`,
+    [teamId, cursor, limit + 1],
+  );
+  const more = rows.length > limit;
+  const page = rows.slice(0, limit);
+  const changes: Change[] = page.map((r) => ({
+    seq: Number(r.seq),
+    entity: r.entity as Change['entity'],
+    recordId: r.record_id,
+    fields: r.fields,
+    fieldClock: r.clock,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  }));
+  return { changes, cursor: changes.at(-1)?.seq ?? cursor, more };
+}
