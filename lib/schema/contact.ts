@@ -35,7 +35,7 @@ export const ContactFields = {
   title: OptionalText(200),
   language: z._default(z.nullable(z.string().check(z.regex(/^[a-z]{2}(-[A-Z]{2})?$/))), null),
   /** YYYY-MM-DD, or --MM-DD when the year is unknown. */
-  birthday: z._default(z.nullable(z.string().check(z.regex(/^(\d{4}|--)-\d\d-\d\d$/))), null),
+  birthday: z._default(z.nullable(z.string().check(z.regex(/^(\d{4}-|--)\d\d-\d\d$/))), null),
   tags: Tags,
   /** The consent ledger: one entry per grant, withdrawal kept rather than deleted. */
   consent: z._default(z.array(ConsentEntry), []),
