@@ -63,17 +63,23 @@ function pickContacts(rng: Rng, contacts: ContactRef[], outbound: boolean): Cont
   return rng.sample(pool, pool.length > 1 && rng.chance(0.2) ? 2 : 1);
 }
 
+const CHANNELS: readonly Channel[] = ['email', 'call', 'meeting', 'linkedin', 'ticket', 'chat', 'note'];
+/** Channel weights (in CHANNELS order) for [customer, prospect] × [not negative, negative]. */
+const CHANNEL_WEIGHTS = [
+  [40, 14, 9, 5, 12, 6, 8],
+  [40, 14, 9, 5, 30, 6, 8],
+  [40, 14, 9, 12, 0, 2, 8],
+  [40, 14, 9, 12, 0, 2, 8],
+].map((w) => {
+  let sum = 0;
+  return w.map((x) => (sum += x) / w.reduce((s, y) => s + y, 0));
+});
+
 function channelFor(rng: Rng, plan: AccountPlan, valence: Valence): Channel {
-  const prospect = plan.archetype === 'prospect';
-  return rng.weighted({
-    email: 40,
-    call: 14,
-    meeting: 9,
-    linkedin: prospect ? 12 : 5,
-    ticket: prospect ? 0 : valence === 'neg' ? 30 : 12,
-    chat: prospect ? 2 : 6,
-    note: 8,
-  });
+  const cumulative = CHANNEL_WEIGHTS[(plan.archetype === 'prospect' ? 2 : 0) + (valence === 'neg' ? 1 : 0)]!;
+  const r = rng.next();
+  for (let i = 0; i < cumulative.length; i++) if (r < cumulative[i]!) return CHANNELS[i]!;
+  return 'note';
 }
 
 export function generateInteractions(
