@@ -232,7 +232,12 @@ describe('demo portfolio: relationships and realism (2 000 accounts)', () => {
       expect(['zendesk', 'freshdesk']).toContain(t.source?.site);
     }
     expect(tickets.some((t) => ['new', 'open', 'pending', 'on_hold'].includes(t.ticketStatus!))).toBe(true);
-    for (const e of all.interactions.filter((i) => i.channel === 'email')) expect(['gmail', 'outlook']).toContain(e.source?.site);
+    const emails = all.interactions.filter((i) => i.channel === 'email');
+    for (const e of emails) expect(['gmail', 'outlook']).toContain(e.source?.site);
+    const outbound = emails.filter((e) => e.direction === 'outbound').length / emails.length;
+    expect(outbound).toBeGreaterThan(0.25);
+    expect(outbound).toBeLessThan(0.75);
+    expect(all.interactions.filter((i) => i.channel === 'note').every((i) => i.direction === 'internal')).toBe(true);
     expect(new Set(all.surveys.map((s) => s.kind))).toEqual(new Set(['nps', 'csat', 'ces']));
     const recent = NOW.getTime() - 120 * DAY;
     const nps = (s: string) => {
