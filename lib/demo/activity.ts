@@ -1,6 +1,6 @@
 import type { Channel } from '../schema';
 import type { Rng } from './prng';
-import { CALL, CHAT, EMAIL, LINKEDIN, MEETING, NOTE, SURVEY_COMMENT, TASK, TICKET, fill, type Valence } from './texts';
+import { CALL, CHAT, EMAIL, LINKEDIN, MEETING, NOTE, SURVEY_COMMENT, TASK, TICKET, TICKET_SUMMARY, fill, type Valence } from './texts';
 import { businessTime, DAY, iso, progress, type AccountPlan, type ContactRef, type DemoInput, type IdMaker } from './plan';
 import { PRODUCTS } from './vocab';
 
@@ -63,17 +63,23 @@ function pickContacts(rng: Rng, contacts: ContactRef[], outbound: boolean): Cont
   return rng.sample(pool, pool.length > 1 && rng.chance(0.2) ? 2 : 1);
 }
 
+const CHANNELS: readonly Channel[] = ['email', 'call', 'meeting', 'linkedin', 'ticket', 'chat', 'note'];
+/** Channel weights (in CHANNELS order) for [customer, prospect] × [not negative, negative]. */
+const CHANNEL_WEIGHTS = [
+  [40, 14, 9, 5, 12, 6, 8],
+  [40, 14, 9, 5, 30, 6, 8],
+  [40, 14, 9, 12, 0, 2, 8],
+  [40, 14, 9, 12, 0, 2, 8],
+].map((w) => {
+  let sum = 0;
+  return w.map((x) => (sum += x) / w.reduce((s, y) => s + y, 0));
+});
+
 function channelFor(rng: Rng, plan: AccountPlan, valence: Valence): Channel {
-  const prospect = plan.archetype === 'prospect';
-  return rng.weighted({
-    email: 40,
-    call: 14,
-    meeting: 9,
-    linkedin: prospect ? 12 : 5,
-    ticket: prospect ? 0 : valence === 'neg' ? 30 : 12,
-    chat: prospect ? 2 : 6,
-    note: 8,
-  });
+  const cumulative = CHANNEL_WEIGHTS[(plan.archetype === 'prospect' ? 2 : 0) + (valence === 'neg' ? 1 : 0)]!;
+  const r = rng.next();
+  for (let i = 0; i < cumulative.length; i++) if (r < cumulative[i]!) return CHANNELS[i]!;
+  return 'note';
 }
 
 export function generateInteractions(
@@ -118,14 +124,16 @@ export function generateInteractions(
     const valence = valenceAt(rng, plan, ms);
     let channel = channelFor(rng, plan, valence);
     if (channel === 'ticket' && ticketNo >= 9999) channel = 'email';
-    const direction =
-      channel === 'note'
+    const emailLine = channel === 'email' ? rng.pick(EMAIL[lang][valence]) : undefined;
+    const direction = emailLine
+      ? (emailLine[2] ?? 'inbound')
+      : channel === 'note'
         ? 'internal'
         : channel === 'ticket' || channel === 'chat'
           ? 'inbound'
           : channel === 'meeting'
             ? 'outbound'
-            : rng.chance(channel === 'email' ? 0.45 : channel === 'call' ? 0.25 : 0.4)
+            : rng.chance(channel === 'call' ? 0.25 : 0.4)
               ? 'inbound'
               : 'outbound';
     const people = channel === 'note' && rng.chance(0.5) ? [] : pickContacts(rng, contacts, direction === 'outbound');
@@ -146,7 +154,7 @@ export function generateInteractions(
     const age = plan.nowMs - ms;
     switch (channel) {
       case 'email': {
-        const [s, sum] = rng.pick(EMAIL[lang][valence]);
+        const [s, sum] = emailLine!;
         subject = fill(s, values);
         summary = fill(sum, values);
         outcome = rng.chance(0.2) ? 'follow_up' : null;
@@ -179,7 +187,7 @@ export function generateInteractions(
       case 'ticket': {
         ticketNo++;
         subject = fill(rng.pick(TICKET[lang]), values);
-        summary = fill(rng.pick(EMAIL[lang][valence])[1], values);
+        summary = fill(rng.pick(TICKET_SUMMARY[lang][valence]), values);
         const stillOpen = age < 10 * DAY || (plan.archetype === 'at_risk' && age < 90 * DAY && rng.chance(0.35));
         ticketStatus = stillOpen
           ? rng.weighted({ new: 2, open: 4, pending: 2, on_hold: plan.archetype === 'at_risk' ? 2 : 0.5 })

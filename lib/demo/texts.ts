@@ -1,9 +1,9 @@
 import type { Lang } from './vocab';
 
-/** Subjects and summaries in both languages. `{first}`, `{company}`, `{product}`, `{n}` are filled in. */
+/** Subjects and summaries in both languages; an email line is inbound unless it says otherwise. `{first}`, `{company}`, `{product}`, `{n}` are filled in. */
 
 export type Valence = 'pos' | 'neu' | 'neg';
-type Line = readonly [subject: string, summary: string];
+type Line = readonly [subject: string, summary: string, direction?: 'inbound' | 'outbound'];
 type Bank = Record<Lang, Record<Valence, readonly Line[]>>;
 
 export const EMAIL: Bank = {
@@ -13,20 +13,24 @@ export const EMAIL: Bank = {
       ['Merci pour la formation', '{first} remercie pour la session de formation, très appréciée par les nouveaux arrivants.'],
       ['Re: Extension à un deuxième site', '{first} souhaite étendre {product} au site de production ; demande un devis pour {n} utilisateurs.'],
       ['Recommandation', '{first} accepte de servir de référence client pour un prospect du même secteur.'],
+      ['Suivi après la revue', 'Envoi à {first} du récapitulatif des gains obtenus avec le {product}.', 'outbound'],
+      ['Invitation au club utilisateurs', 'Invitation de {first} au club utilisateurs du {product}.', 'outbound'],
     ],
     neu: [
       ['Re: Facture {inv}', '{first} demande un duplicata de la facture {inv} pour leur comptabilité.'],
       ['Mise à jour des coordonnées', 'Nouvelle adresse de facturation à prendre en compte à partir du mois prochain.'],
       ['Re: Planning de livraison', "{first} confirme les créneaux de livraison proposés pour la semaine prochaine."],
-      ['Invitation webinaire', 'Envoi de l\'invitation au webinaire sur les nouveautés du {product}.'],
-      ['Re: Proposition commerciale', 'Envoi de la proposition révisée ; {first} la transmet à la direction.'],
-      ['Compte rendu de réunion', 'Compte rendu envoyé avec les prochaines étapes et le calendrier.'],
+      ['Invitation webinaire', 'Envoi de l\'invitation au webinaire sur les nouveautés du {product}.', 'outbound'],
+      ['Re: Proposition commerciale', 'Envoi de la proposition révisée ; {first} la transmet à la direction.', 'outbound'],
+      ['Compte rendu de réunion', 'Compte rendu envoyé avec les prochaines étapes et le calendrier.', 'outbound'],
     ],
     neg: [
       ['Re: Retard de livraison', '{first} signale un nouveau retard et demande un geste commercial.'],
       ['Réclamation facture {inv}', 'Montant contesté sur la facture {inv} : écart avec le tarif négocié.'],
       ['Re: Renouvellement', "{first} indique qu'un concurrent leur a fait une offre moins chère ; réflexion en cours."],
       ['Insatisfaction support', "{first} se plaint des délais de réponse du support depuis deux mois."],
+      ["Plan d'action", "Envoi à {first} du plan d'action suite aux incidents du mois.", 'outbound'],
+      ['Point sur vos tickets en cours', 'Relance de {first} pour faire le point sur les tickets ouverts.', 'outbound'],
     ],
   },
   en: {
@@ -35,20 +39,24 @@ export const EMAIL: Bank = {
       ['Thanks for the training', '{first} thanks us for the training session, which the new starters found very useful.'],
       ['Re: Second site rollout', '{first} wants {product} at the second warehouse; asked for a quote for {n} users.'],
       ['Happy to be a reference', '{first} agreed to act as a customer reference for a prospect in the same sector.'],
+      ['Following up on the review', 'Sent {first} a summary of the gains made with {product}.', 'outbound'],
+      ['User group invitation', 'Invited {first} to the {product} user group.', 'outbound'],
     ],
     neu: [
       ['Re: Invoice {inv}', '{first} asked for a copy of invoice {inv} for their accounts team.'],
       ['Updated billing details', 'New billing address to use from next month.'],
       ['Re: Delivery schedule', '{first} confirmed the proposed delivery slots for next week.'],
-      ['Webinar invitation', 'Sent the invitation to the webinar on what is new in {product}.'],
-      ['Re: Proposal', 'Sent the revised proposal; {first} is taking it to the board.'],
-      ['Meeting notes', 'Sent the meeting notes with next steps and timeline.'],
+      ['Webinar invitation', 'Sent the invitation to the webinar on what is new in {product}.', 'outbound'],
+      ['Re: Proposal', 'Sent the revised proposal; {first} is taking it to the board.', 'outbound'],
+      ['Meeting notes', 'Sent the meeting notes with next steps and timeline.', 'outbound'],
     ],
     neg: [
       ['Re: Late delivery', '{first} reported another late delivery and asked for a credit.'],
       ['Dispute on invoice {inv}', 'Amount disputed on invoice {inv}: does not match the negotiated price.'],
       ['Re: Renewal', '{first} mentioned a competitor offered a cheaper deal; they are considering it.'],
       ['Unhappy with support', '{first} complained about support response times over the last two months.'],
+      ['Action plan', 'Sent {first} the action plan following this month\'s incidents.', 'outbound'],
+      ['Your open tickets', 'Chased {first} to review the open tickets together.', 'outbound'],
     ],
   },
 };
@@ -65,7 +73,7 @@ export const CALL: Bank = {
       ['Appel', 'Messagerie, message laissé à {first}.'],
     ],
     neg: [
-      ['Appel escalade', '{first} mécontent(e) : incidents répétés, demande un interlocuteur dédié.'],
+      ['Appel escalade', '{first} exprime son mécontentement : incidents répétés, demande un interlocuteur dédié.'],
       ['Appel renouvellement', '{first} évoque une réduction du périmètre au renouvellement.'],
     ],
   },
@@ -89,7 +97,7 @@ export const CALL: Bank = {
 export const MEETING: Bank = {
   fr: {
     pos: [
-      ['Revue trimestrielle {company}', 'Revue trimestrielle : objectifs atteints, feuille de route partagée, {first} très positif/ve.'],
+      ['Revue trimestrielle {company}', 'Revue trimestrielle : objectifs atteints, feuille de route partagée, retour très positif de {first}.'],
       ['Atelier de déploiement', 'Atelier sur site pour paramétrer le {product} avec les équipes de {first}.'],
     ],
     neu: [
@@ -142,6 +150,19 @@ export const TICKET: Record<Lang, readonly string[]> = {
   ],
 };
 
+export const TICKET_SUMMARY: Record<Lang, Record<Valence, readonly string[]>> = {
+  fr: {
+    pos: ['Résolu au premier contact, {first} remercie le support.', 'Contournement fourni puis correctif livré ; client satisfait.'],
+    neu: ['Demande traitée par le support de niveau 1.', 'Informations complémentaires demandées à {first}.', 'Transmis à l\'équipe technique pour analyse.'],
+    neg: ['Troisième relance de {first} ; impact sur la production.', 'Incident récurrent, {first} demande une escalade.', 'Délai de résolution dépassé, client mécontent.'],
+  },
+  en: {
+    pos: ['Solved on first contact, {first} thanked the team.', 'Workaround given, then a fix shipped; customer happy.'],
+    neu: ['Handled by first-line support.', 'Asked {first} for more details.', 'Passed to engineering for analysis.'],
+    neg: ['Third chaser from {first}; production is affected.', 'Recurring incident, {first} asked for an escalation.', 'Resolution time breached, customer unhappy.'],
+  },
+};
+
 export const CHAT: Record<Lang, readonly string[]> = {
   fr: ['Question rapide sur le paramétrage', 'Demande de démonstration via le chat', 'Où trouver mes factures ?', 'Disponibilité du support ce week-end'],
   en: ['Quick question on settings', 'Demo request via chat', 'Where do I find my invoices?', 'Is support available this weekend?'],
@@ -154,7 +175,7 @@ export const LINKEDIN: Record<Lang, readonly string[]> = {
 
 export const NOTE: Record<Lang, Record<Valence, readonly string[]>> = {
   fr: {
-    pos: ['Compte en croissance, potentiel de montée en gamme.', '{first} est notre sponsor interne, très engagé(e).'],
+    pos: ['Compte en croissance, potentiel de montée en gamme.', '{first} porte le projet en interne, excellent relais.'],
     neu: ['Changement d\'interlocuteur aux achats prévu en fin d\'année.', 'Budget voté en janvier, à relancer début décembre.'],
     neg: ['Risque de départ : usage en baisse et retours négatifs.', 'Le sponsor a quitté l\'entreprise, pas de remplaçant identifié.'],
   },
@@ -167,7 +188,7 @@ export const NOTE: Record<Lang, Record<Valence, readonly string[]>> = {
 
 export const SURVEY_COMMENT: Record<Lang, Record<Valence, readonly string[]>> = {
   fr: {
-    pos: ['Équipe réactive et produit fiable, je recommande.', 'Très satisfaite, le support répond vite.', 'Outil simple, gain de temps énorme.', 'Merci à Camille pour son suivi !'],
+    pos: ['Équipe réactive et produit fiable, je recommande.', 'Très satisfaits, le support répond vite.', 'Outil simple, gain de temps énorme.', 'Merci à Camille pour son suivi !'],
     neu: ['Correct dans l\'ensemble, quelques lenteurs.', 'Bon produit mais un peu cher.', 'RAS.'],
     neg: ['Trop de bugs depuis la dernière mise à jour.', 'Support injoignable, très déçu.', 'Le prix a augmenté sans amélioration visible.', 'Nous étudions d\'autres solutions.'],
   },

@@ -162,7 +162,18 @@ export const PRODUCTS: readonly { fr: string; en: string; share: number }[] = [
 export const TAGS = ['multi-site', 'export', 'reference', 'partner', 'public-sector', 'pilot', 'upsell-potential', 'late-payer', 'franchise', 'api-user'] as const;
 
 /** Folds a name to ASCII for emails, slugs and domains ("Łukasz Wiśniewski" → "lukasz wisniewski"). */
+const asciiCache = new Map<string, string>();
 export function ascii(text: string): string {
+  let out = asciiCache.get(text);
+  if (out === undefined) {
+    out = foldAscii(text);
+    // The vocabulary is small; the bound only guards against callers folding arbitrary text.
+    if (asciiCache.size < 10_000) asciiCache.set(text, out);
+  }
+  return out;
+}
+
+function foldAscii(text: string): string {
   return text
     .replace(/[Łł]/g, (c) => (c === 'Ł' ? 'L' : 'l'))
     .replace(/[Øø]/g, (c) => (c === 'Ø' ? 'O' : 'o'))

@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, beforeAll } from 'vitest';
 import { createHash } from 'node:crypto';
 import { ENTITIES, Id } from '../../../lib/schema';
 import { generatePortfolio, generateHeavyAccount, DEMO_ENTITIES, type DemoChunk } from '../../../lib/demo/generate';
@@ -116,24 +116,30 @@ describe('demo portfolio: determinism', () => {
 });
 
 describe('demo portfolio: relationships and realism (2 000 accounts)', () => {
-  const t0 = performance.now();
-  const all = flatten(generatePortfolio({ seed: 2026, accounts: 2000, now: NOW }));
-  const ms2000 = performance.now() - t0;
-  const accounts = new Map(all.accounts.map((a) => [a.id, a]));
-  const contacts = new Map(all.contacts.map((c) => [c.id, c]));
+  let all: ReturnType<typeof flatten>;
+  let ms2000 = 0;
+  let accounts: Map<string, (typeof all)['accounts'][number]>;
+  let contacts: Map<string, (typeof all)['contacts'][number]>;
+  beforeAll(() => {
+    const t0 = performance.now();
+    all = flatten(generatePortfolio({ seed: 2026, accounts: 2000, now: NOW }));
+    ms2000 = performance.now() - t0;
+    accounts = new Map(all.accounts.map((a) => [a.id, a]));
+    contacts = new Map(all.contacts.map((c) => [c.id, c]));
+  });
 
   it('generates 2 000 accounts in reasonable time', () => {
     console.log(`generated 2000 accounts in ${ms2000.toFixed(0)} ms:`, Object.fromEntries(DEMO_ENTITIES.map((n) => [n, all[n].length])));
     expect(all.accounts).toHaveLength(2000);
-    expect(ms2000).toBeLessThan(20_000);
+    expect(ms2000).toBeLessThan(60_000);
   });
 
   it('ids are unique and sort by when things happened, none in the future', () => {
     const ids = DEMO_ENTITIES.flatMap((n) => all[n].map((r) => r.id));
     expect(new Set(ids).size).toBe(ids.length);
-    for (const id of ids) expect(idTime(id)).toBeLessThanOrEqual(NOW.getTime());
-    for (const i of all.interactions) expect(idTime(i.id)).toBe(Date.parse(i.occurredAt));
-    for (const o of all.orders) expect(idTime(o.id)).toBe(Date.parse(o.occurredAt));
+    expect(ids.filter((id) => idTime(id) > NOW.getTime())).toEqual([]);
+    expect(all.interactions.filter((i) => idTime(i.id) !== Date.parse(i.occurredAt))).toEqual([]);
+    expect(all.orders.filter((o) => idTime(o.id) !== Date.parse(o.occurredAt))).toEqual([]);
   });
 
   it('every accountId and contactId refers to a generated record of the same account', () => {
@@ -226,7 +232,12 @@ describe('demo portfolio: relationships and realism (2 000 accounts)', () => {
       expect(['zendesk', 'freshdesk']).toContain(t.source?.site);
     }
     expect(tickets.some((t) => ['new', 'open', 'pending', 'on_hold'].includes(t.ticketStatus!))).toBe(true);
-    for (const e of all.interactions.filter((i) => i.channel === 'email')) expect(['gmail', 'outlook']).toContain(e.source?.site);
+    const emails = all.interactions.filter((i) => i.channel === 'email');
+    for (const e of emails) expect(['gmail', 'outlook']).toContain(e.source?.site);
+    const outbound = emails.filter((e) => e.direction === 'outbound').length / emails.length;
+    expect(outbound).toBeGreaterThan(0.25);
+    expect(outbound).toBeLessThan(0.75);
+    expect(all.interactions.filter((i) => i.channel === 'note').every((i) => i.direction === 'internal')).toBe(true);
     expect(new Set(all.surveys.map((s) => s.kind))).toEqual(new Set(['nps', 'csat', 'ces']));
     const recent = NOW.getTime() - 120 * DAY;
     const nps = (s: string) => {
@@ -266,6 +277,21 @@ describe('demo portfolio: relationships and realism (2 000 accounts)', () => {
     expect(yearly('standard')).toBeGreaterThan(yearly('small'));
   });
 
+  it('orders look like BG/NBD data: over-dispersed repeat counts across customers of the same age', () => {
+    const now = NOW.getTime();
+    // Customers whose whole two-year window was observable: x = repeat purchases, as in the CDNOW summary.
+    const old = all.accounts.filter((a) => a.contractStart && Date.parse(a.contractStart) < now - 800 * DAY);
+    const byAccount = new Map<string, number>();
+    for (const o of all.orders) if (o.amount > 0) byAccount.set(o.accountId!, (byAccount.get(o.accountId!) ?? 0) + 1);
+    const x = old.filter((a) => a.tier === 'standard').map((a) => Math.max(0, (byAccount.get(a.id) ?? 0) - 1));
+    const mean = x.reduce((s, v) => s + v, 0) / x.length;
+    const variance = x.reduce((s, v) => s + (v - mean) ** 2, 0) / x.length;
+    expect(x.length).toBeGreaterThan(200);
+    expect(mean).toBeGreaterThan(2);
+    expect(variance / mean).toBeGreaterThan(2); // a gamma mixture of Poissons with dropout, not one Poisson
+    expect(x.filter((v) => v === 0).length).toBeGreaterThan(0);
+  });
+
   it('tasks overdue and due soon, renewal deals open and won/lost', () => {
     const now = NOW.getTime();
     const open = all.tasks.filter((t) => t.status === 'open');
@@ -281,6 +307,22 @@ describe('demo portfolio: relationships and realism (2 000 accounts)', () => {
   });
 });
 
+describe('demo portfolio: options', () => {
+  it('locale mix and interactionsPerAccount steer the output', () => {
+    const fr = flatten(generatePortfolio({ seed: 3, accounts: 60, now: NOW, locales: { fr: 1, en: 0 } }));
+    expect(fr.accounts.every((a) => ['FR', 'BE'].includes(a.custom!.country as string))).toBe(true);
+    expect(fr.segments[0]!.name).toMatch(/Comptes/);
+    const en = flatten(generatePortfolio({ seed: 3, accounts: 60, now: NOW, locales: { en: 1, fr: 0 } }));
+    expect(en.accounts.every((a) => ['GB', 'US', 'IE'].includes(a.custom!.country as string))).toBe(true);
+    const base = flatten(generatePortfolio({ seed: 3, accounts: 100, now: NOW })).interactions.length;
+    const more = flatten(generatePortfolio({ seed: 3, accounts: 100, now: NOW, interactionsPerAccount: 96 })).interactions.length;
+    expect(more / base).toBeGreaterThan(3);
+    expect(more / base).toBeLessThan(5);
+    expect(() => generatePortfolio({ seed: 3, accounts: -1, now: NOW }).next()).toThrow(RangeError);
+    expect(() => generatePortfolio({ seed: 3, accounts: 1, now: new Date('nope') }).next()).toThrow(/now/);
+  });
+});
+
 describe('demo portfolio: scale', () => {
   it('is lazy: the first chunk of 100 000 accounts comes at once', () => {
     const t = performance.now();
@@ -288,7 +330,7 @@ describe('demo portfolio: scale', () => {
     const ms = performance.now() - t;
     expect(first.done).toBe(false);
     expect(first.value!.accounts).toHaveLength(100);
-    expect(ms).toBeLessThan(2000);
+    expect(ms).toBeLessThan(5000);
   });
 
   it('counts 20 000 accounts without keeping them', () => {
@@ -309,6 +351,6 @@ describe('demo portfolio: scale', () => {
     console.log(`20000 accounts: ${records} records in ${ms.toFixed(0)} ms; largest chunk ${maxChunk} records; heap delta ${heapMb.toFixed(0)} MB`);
     expect(accounts).toBe(20_000);
     expect(records).toBeGreaterThan(20_000 * 20);
-    expect(ms).toBeLessThan(60_000);
-  });
+    expect(ms).toBeLessThan(180_000); // about 13 s on an idle core; the bound allows for a loaded machine
+  }, 240_000);
 });
