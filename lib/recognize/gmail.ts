@@ -80,7 +80,7 @@ function threadRef(root: ParentNode, subject: Element, threadKey: string | null)
   const holders = [subject, ...pickAll(root, GMAIL.threadId)];
   for (const h of holders) {
     const perm = h.getAttribute('data-thread-perm-id');
-    if (perm && /^thread-[af]:\d+$/.test(perm)) return perm;
+    if (perm && /^thread-[af]:r?-?\d+$/.test(perm)) return perm;
   }
   for (const h of holders) {
     const legacy = h.getAttribute('data-legacy-thread-id');
