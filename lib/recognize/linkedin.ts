@@ -12,13 +12,14 @@ export const LINKEDIN = {
   /** Company links in the top card; schools link to /school/ and never count. */
   company: [['a[href*="/company/"]', '2025-12']] as Alt[],
   threadHeader: [['.msg-thread__link-to-profile', '2025-11'], ['.msg-title-bar a[href*="/in/"]', '2025-11'], ['[class*="msg-thread"] header a[href*="/in/"]', '2024-06']] as Alt[],
-  leadName: [['[data-anonymize="person-name"]', '2025-11'], ['h1', '2025-11']] as Alt[],
+  leadName: [['h1[data-anonymize="person-name"]', '2025-11'], ['main [data-anonymize="person-name"]', '2025-11'], ['main h1', '2025-11']] as Alt[],
   leadHeadline: [['[data-anonymize="headline"]', '2025-11']] as Alt[],
   leadCompany: [['[data-anonymize="company-name"]', '2025-11']] as Alt[],
   leadLocation: [['[data-anonymize="location"]', '2025-11']] as Alt[],
 } as const;
 
-const canonical = (slug: string) => `https://www.linkedin.com/in/${slug.toLowerCase()}`;
+/** Vanity slugs are case-insensitive; member ids (`ACoAA…`, used by messaging links) are not. */
+const canonical = (slug: string) => `https://www.linkedin.com/in/${/^ACoAA/.test(slug) ? slug : slug.toLowerCase()}`;
 
 interface Embedded {
   firstName?: string;
@@ -34,8 +35,8 @@ type Json = Record<string, unknown>;
 /** Walks embedded JSON (bounded) for the profile with this public identifier and its current position. */
 function embeddedProfile(doc: Document, slug: string): Embedded | null {
   const want = slug.toLowerCase();
-  let found: Embedded | null = null;
-  let company: string | undefined;
+  let found: (Embedded & { entityUrn?: string }) | null = null;
+  const current: { urn: string; company: string }[] = [];
   const visit = (v: unknown, depth: number): void => {
     if (depth > 12 || !v || typeof v !== 'object') return;
     if (Array.isArray(v)) {
@@ -47,8 +48,8 @@ function embeddedProfile(doc: Document, slug: string): Embedded | null {
       found ??= o as Embedded;
     }
     // A position without an end date is current: the same test whatever the UI language.
-    if (company === undefined && typeof o.companyName === 'string' && o.dateRange && typeof o.dateRange === 'object') {
-      if (!(o.dateRange as Json).end) company = o.companyName;
+    if (typeof o.companyName === 'string' && o.dateRange && typeof o.dateRange === 'object' && !(o.dateRange as Json).end) {
+      current.push({ urn: typeof o.entityUrn === 'string' ? o.entityUrn : '', company: o.companyName });
     }
     for (const k in o) if (typeof o[k] === 'object') visit(o[k], depth + 1);
   };
@@ -63,6 +64,9 @@ function embeddedProfile(doc: Document, slug: string): Embedded | null {
       }
     }
   }
+  // Tie positions to this profile by its URN id when the data has one (other people's positions share the page).
+  const profileId = (found as { entityUrn?: string } | null)?.entityUrn?.split(':').pop();
+  const company = current.find((p) => !profileId || !p.urn || p.urn.includes(profileId))?.company;
   return found || company ? { ...(found ?? {}), company } : null;
 }
 
@@ -115,7 +119,7 @@ function messaging(url: string, doc: Document, threadId: string): PageContextInp
 }
 
 function lead(url: string, doc: Document, leadId: string): PageContextInput {
-  const name = textOf(pick(doc, LINKEDIN.leadName));
+  const name = textOf(pick(doc, LINKEDIN.leadName, true));
   if (!name) return none('linkedin', url, 'lead not rendered yet');
   const profileHref = Array.from(doc.querySelectorAll('a[href*="linkedin.com/in/"]'))[0]?.getAttribute('href') ?? '';
   const slug = /linkedin\.com\/in\/([^/?#]+)/.exec(profileHref)?.[1];
