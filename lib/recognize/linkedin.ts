@@ -2,6 +2,7 @@ import type { PageContextInput } from '../schema/page-context';
 import { linkedinProfileSlug, linkedinThreadId, salesNavLeadId } from '../sites/linkedin';
 import { type Alt, cap, clean, none, pick, pickAll, safely, textOf } from './dom';
 import { person } from './people';
+import { canonicalLinkedinUrl } from '../match/linkedin';
 
 export const LINKEDIN = {
   /** Embedded data: `<code>` blocks (2016–2025) and JSON script blocks (Dec 2025). Far stabler than classes. */
@@ -18,8 +19,7 @@ export const LINKEDIN = {
   leadLocation: [['[data-anonymize="location"]', '2025-11']] as Alt[],
 } as const;
 
-/** Vanity slugs are case-insensitive; member ids (`ACoAA…`, used by messaging links) are not. */
-const canonical = (slug: string) => `https://www.linkedin.com/in/${/^ACoAA/.test(slug) ? slug : slug.toLowerCase()}`;
+const canonical = (slug: string) => canonicalLinkedinUrl(`https://www.linkedin.com/in/${encodeURIComponent(slug)}`);
 
 interface Embedded {
   firstName?: string;
@@ -100,29 +100,22 @@ function profile(url: string, doc: Document, slug: string): PageContextInput {
 function messaging(url: string, doc: Document, threadId: string): PageContextInput {
   const link = pickAll(doc, LINKEDIN.threadHeader, true)[0];
   const href = link?.getAttribute('href') ?? '';
-  const slug = /\/in\/([^/?#]+)/.exec(href)?.[1];
+  const profileUrl = canonicalLinkedinUrl(new URL(href || '/', 'https://www.linkedin.com').href);
   const name = clean(link?.getAttribute('title')) ?? textOf(link);
-  if (!link || (!slug && !name)) return none('linkedin', url, 'conversation header not rendered yet');
-  let decoded = slug;
-  try {
-    decoded = slug && decodeURIComponent(slug);
-  } catch {
-    /* keep raw */
-  }
+  if (!link || (!profileUrl && !name)) return none('linkedin', url, 'conversation header not rendered yet');
   return {
     site: 'linkedin',
     kind: 'messaging',
     url: url.slice(0, 4000),
     ref: cap(threadId, 1000),
-    people: [person({ role: 'participant', name, linkedinUrl: decoded ? canonical(decoded) : null })],
+    people: [person({ role: 'participant', name, linkedinUrl: profileUrl })],
   };
 }
 
 function lead(url: string, doc: Document, leadId: string): PageContextInput {
   const name = textOf(pick(doc, LINKEDIN.leadName, true));
   if (!name) return none('linkedin', url, 'lead not rendered yet');
-  const profileHref = Array.from(doc.querySelectorAll('a[href*="linkedin.com/in/"]'))[0]?.getAttribute('href') ?? '';
-  const slug = /linkedin\.com\/in\/([^/?#]+)/.exec(profileHref)?.[1];
+  const profileHref = doc.querySelector('a[href*="linkedin.com/in/"]')?.getAttribute('href');
   return {
     site: 'linkedin',
     kind: 'lead',
@@ -132,7 +125,7 @@ function lead(url: string, doc: Document, leadId: string): PageContextInput {
       person({
         role: 'subject',
         name,
-        linkedinUrl: slug ? canonical(slug) : null,
+        linkedinUrl: canonicalLinkedinUrl(profileHref),
         title: textOf(pick(doc, LINKEDIN.leadHeadline)),
         company: textOf(pick(doc, LINKEDIN.leadCompany)),
         location: textOf(pick(doc, LINKEDIN.leadLocation)),
