@@ -11,7 +11,8 @@ export const GMAIL = {
   message: [['div.adn[data-message-id]', '2025-11'], ['[data-legacy-message-id]', '2019-06'], ['div.adn', '2025-11']] as Alt[],
   sender: [['span.gD[email]', '2025-11'], ['td.gF span[email]', '2017-09']] as Alt[],
   recipient: [['.hb span[email]', '2025-11'], ['span.g2[email]', '2025-11']] as Alt[],
-  composeBody: [['div[g_editable="true"]', '2025-11'], ['div[contenteditable="true"][role="textbox"]', '2025-11']] as Alt[],
+  // Class-led selectors on purpose: attribute-only ones scan the whole (huge) Gmail DOM on every run.
+  composeBody: [['div.editable[g_editable="true"]', '2025-11'], ['div.editable[contenteditable="true"]', '2025-11']] as Alt[],
   chip: [['[data-hovercard-id]', '2025-11'], ['span[email]', '2019-06']] as Alt[],
   chipHiddenInput: [['input[type="hidden"][name="to"], input[type="hidden"][name="cc"], input[type="hidden"][name="bcc"]', '2019-06']] as Alt[],
   account: [['header a[aria-label*="@"]', '2025-11'], ['#gb a[aria-label*="@"]', '2020-05'], ['[role="banner"] [aria-label*="@"]', '2025-11']] as Alt[],
@@ -77,7 +78,11 @@ function composeRecipients(root: Element): PersonInput[] {
 }
 
 function threadRef(root: ParentNode, subject: Element, threadKey: string | null): string | null {
-  const holders = [subject, ...pickAll(root, GMAIL.threadId)];
+  const fromSubject = idFrom([subject]);
+  return fromSubject ?? idFrom(pickAll(root, GMAIL.threadId)) ?? threadKey;
+}
+
+function idFrom(holders: Element[]): string | null {
   for (const h of holders) {
     const perm = h.getAttribute('data-thread-perm-id');
     if (perm && /^thread-[af]:r?-?\d+$/.test(perm)) return perm;
@@ -86,7 +91,7 @@ function threadRef(root: ParentNode, subject: Element, threadKey: string | null)
     const legacy = h.getAttribute('data-legacy-thread-id');
     if (legacy && /^[0-9a-f]{16}$/i.test(legacy)) return legacy.toLowerCase();
   }
-  return threadKey;
+  return null;
 }
 
 function threadPeople(root: ParentNode, composes: Element[]): PersonInput[] {

@@ -55,8 +55,7 @@ describe('observePage', () => {
     h.textContent = 'Renewal';
     document.body.append(h);
     document.body.append(document.createElement('div')); // burst: one run after the quiet period
-    await wait(40);
-    expect(send).toHaveBeenCalledTimes(2);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
     expect(send.mock.calls[1]![0].subject).toBe('Renewal');
 
     document.body.append(document.createElement('span')); // changes nothing recognizable
@@ -65,8 +64,7 @@ describe('observePage', () => {
 
     window.dispatchEvent(new Event('hashchange'));
     h.textContent = 'Renewal 2';
-    await wait(40);
-    expect(send).toHaveBeenCalledTimes(3);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(3));
     ctx.invalidate();
   });
 
@@ -86,8 +84,7 @@ describe('observePage', () => {
     expect(send).toHaveBeenCalledTimes(1);
     setVisibility('visible');
     expect(obs.isObserving()).toBe(true);
-    await wait(40);
-    expect(send).toHaveBeenCalledTimes(2);
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
     expect(send.mock.calls[1]![0].subject).toBe('While hidden');
     ctx.invalidate();
   });
@@ -98,8 +95,7 @@ describe('observePage', () => {
     const send = vi.fn();
     const ctx = fakeCtx();
     const obs = observePage(ctx, recognize, send, { debounceMs: 5, idleMs: 20 });
-    await wait(40);
-    expect(obs.isObserving()).toBe(false);
+    await vi.waitFor(() => expect(obs.isObserving()).toBe(false));
     window.dispatchEvent(new Event('keydown'));
     expect(obs.isObserving()).toBe(true);
     ctx.invalidate();
