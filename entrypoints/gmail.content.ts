@@ -1,21 +1,13 @@
-import { recognize } from '@/lib/recognize/gmail';
-import { sendMessage } from '@/lib/messaging/send';
-import { SITE_MATCHES } from '@/lib/sites/matches';
+import { SITE_MATCHES } from '../lib/sites/matches';
+import { recognize } from '../lib/recognize/gmail';
+import { observePage } from '../lib/content/observe';
+import { sendMessage } from '../lib/messaging/send';
 
+/** Reads the gmail page the user is looking at and tells the background who is on it. */
 export default defineContentScript({
   matches: [...SITE_MATCHES.gmail],
   runAt: 'document_idle',
   main(ctx) {
-    let last = '';
-    const run = () => {
-      const page = recognize(location.href, document);
-      const key = JSON.stringify(page);
-      if (key !== last) {
-        last = key;
-        void sendMessage('pageContext', page).catch(() => {});
-      }
-    };
-    run();
-    ctx.addEventListener(window, 'hashchange', run);
+    observePage(ctx, recognize, (context) => sendMessage('pageContext', context));
   },
 });

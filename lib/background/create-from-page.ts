@@ -1,9 +1,10 @@
-import freeMailDomains from 'free-email-domains';
 import type { PagePerson } from '../schema/page-context';
 import type { Contact } from '../schema';
-import { insert, writeTransaction, findAccountByDomain, findContactByEmail } from '../db';
+import { insert, writeTransaction, findContactByEmail } from '../db';
+import { isFreeMailDomain, accountForEmail, canonicalLinkedinUrl, normalizeEmail, emailDomain } from '../match';
 
-const FREE = new Set<string>(freeMailDomains as string[]);
+/** Name particles that belong to the family name: "Jean de la Tour" → "de la Tour". */
+const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', "d'", 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'dos', 'das', 'ten', 'ter']);
 
 /** Splits "Hélène Dupont" / "Dupont, Hélène" into first and last names. */
 export function splitName(name: string | null): { firstName: string; lastName: string } {
@@ -15,7 +16,9 @@ export function splitName(name: string | null): { firstName: string; lastName: s
   }
   const parts = n.split(/\s+/);
   if (parts.length === 1) return { firstName: parts[0]!, lastName: '' };
-  return { firstName: parts.slice(0, -1).join(' '), lastName: parts[parts.length - 1]! };
+  let start = parts.length - 1;
+  while (start > 1 && PARTICLES.has(parts[start - 1]!.toLowerCase())) start--;
+  return { firstName: parts.slice(0, start).join(' '), lastName: parts.slice(start).join(' ') };
 }
 
 function companyFromDomain(domain: string): string {
@@ -29,23 +32,23 @@ function companyFromDomain(domain: string): string {
  */
 export async function createContactFromPerson(person: PagePerson): Promise<Contact> {
   return writeTransaction(['contacts', 'accounts'], async () => {
-    const email = person.email?.toLowerCase() ?? null;
+    const email = normalizeEmail(person.email);
     if (email) {
       const existing = await findContactByEmail(email);
       if (existing) return existing;
     }
-    const domain = email?.split('@')[1] ?? null;
+    const domain = emailDomain(email);
     let accountId: string | null = null;
-    if (domain && !FREE.has(domain)) {
+    if (domain && !isFreeMailDomain(domain)) {
       const account =
-        (await findAccountByDomain(domain)) ??
+        (await accountForEmail(email)) ??
         (await insert('accounts', { name: person.company?.trim() || companyFromDomain(domain), domains: [domain] }));
       accountId = account.id;
     }
     return insert('contacts', {
       ...splitName(person.name ?? (email ? email.split('@')[0]! : '')),
       emails: email ? [email] : [],
-      linkedinUrl: person.linkedinUrl,
+      linkedinUrl: canonicalLinkedinUrl(person.linkedinUrl),
       title: person.title,
       accountId,
     });

@@ -1,5 +1,5 @@
 import type { PageContext } from '../schema/page-context';
-import { basicMatch } from './basic-match';
+import { resolveContext } from '../match/resolve';
 import { createContactFromPerson } from './create-from-page';
 import { tabKey, type TabState } from './tab-state';
 
@@ -11,7 +11,7 @@ export interface SessionStore {
 
 /** Matches what a tab shows against the database and keeps it for the panel. */
 export async function handlePageContext(ctx: PageContext, tabId: number, session: SessionStore): Promise<TabState> {
-  const state: TabState = { context: ctx, match: await basicMatch(ctx), at: Date.now() };
+  const state: TabState = { context: ctx, match: await resolveContext(ctx), at: Date.now() };
   await session.set({ [tabKey(tabId)]: state });
   return state;
 }

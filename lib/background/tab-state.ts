@@ -1,17 +1,10 @@
-import type { PageContext, PagePerson } from '../schema/page-context';
+import type { PageContext } from '../schema/page-context';
+import type { Resolution, ResolvedPerson } from '../match/resolve';
 
 /** A person on the page and what they matched in the database. */
-export interface MatchedPerson {
-  person: PagePerson;
-  contactId: string | null;
-  accountId: string | null;
-}
+export type MatchedPerson = ResolvedPerson;
 
-export interface TabMatch {
-  primary: MatchedPerson | null;
-  others: MatchedPerson[];
-  /** Fuzzy candidates for an unknown primary person, best first. */
-  suggestions: { contactId: string; score: number }[];
+export interface TabMatch extends Resolution {
   /** The primary person was erased at their request: do not offer to recreate them. */
   suppressed?: boolean;
 }

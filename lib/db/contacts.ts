@@ -48,3 +48,14 @@ export async function searchContacts(query: string, limit = 20): Promise<Contact
     });
   return out;
 }
+
+/**
+ * Candidates for fuzzy name matching: live contacts having any of these folded words as a search token
+ * (exact tokens, so "dupont" finds Dupont whatever the word order or accents).
+ */
+export async function findContactsByNameTokens(tokens: string[], limit = 200): Promise<Contact[]> {
+  const keys = [...new Set(tokens.filter((t) => t.length >= 2))];
+  if (keys.length === 0) return [];
+  const rows = await getDb().contacts.where('searchTokens').anyOf(keys).distinct().limit(limit).toArray();
+  return live(rows);
+}

@@ -1,0 +1,13 @@
+import { SITE_MATCHES } from '../lib/sites/matches';
+import { recognize } from '../lib/recognize/outlook';
+import { observePage } from '../lib/content/observe';
+import { sendMessage } from '../lib/messaging/send';
+
+/** Reads the outlook page the user is looking at and tells the background who is on it. */
+export default defineContentScript({
+  matches: [...SITE_MATCHES.outlook],
+  runAt: 'document_idle',
+  main(ctx) {
+    observePage(ctx, recognize, (context) => sendMessage('pageContext', context));
+  },
+});

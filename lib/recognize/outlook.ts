@@ -1,0 +1,80 @@
+import type { PageContextInput, PagePerson } from '../schema/page-context';
+import { outlookRoute } from '../sites/outlook';
+import { type Alt, cap, clean, none, pick, pickAll, safely, textOf } from './dom';
+import { findEmails, parseAddress } from './address';
+import { person, tidyPeople, type PersonInput } from './people';
+
+/**
+ * Outlook on the web. No public saved page exists: these follow what the 2025 reading pane shows (see
+ * docs/sites.md) and are dated as assumed; roles come from structure (first header line = sender, then the
+ * recipient lines in To, Cc, Bcc order), never from the localized "To:" / "À :" labels.
+ */
+export const OUTLOOK = {
+  pane: [['#ReadingPaneContainerId', '2025-11'], ['[data-app-section="ReadingPane"]', '2023-06']] as Alt[],
+  subject: [['div[role="heading"][title]', '2025-11'], ['[role="heading"][aria-level="2"]', '2025-11']] as Alt[],
+  message: [['[data-testid="ConversationReadingPaneItem"]', '2026-11 (assumed)'], ['[role="listitem"]', '2025-11'], ['[role="article"]', '2025-11']] as Alt[],
+  header: [['[data-testid="MessageHeader"]', '2026-11 (assumed)'], ['[role="heading"] ~ div', '2025-11']] as Alt[],
+  persona: [['[role="button"][title*="@"], button[title*="@"]', '2025-11'], ['[role="button"][aria-label*="@"], button[aria-label*="@"]', '2025-11'], ['span[title*="@"]', '2024-03']] as Alt[],
+  self: [['#mectrl_currentAccount_secondary', '2025-11'], ['#O365_MainLink_Me [aria-label*="@"], #O365_MainLink_Me[aria-label*="@"]', '2025-11']] as Alt[],
+} as const;
+
+const LINE_ROLES: PagePerson['role'][] = ['from', 'to', 'cc', 'bcc'];
+
+/** A persona's address and name from its title or accessible name, in any UI language. */
+function readPersona(el: Element): { name: string | null; email: string | null } | null {
+  for (const raw of [el.getAttribute('title'), el.getAttribute('aria-label'), el.textContent]) {
+    if (!raw || !raw.includes('@')) continue;
+    const direct = parseAddress(raw);
+    if (direct?.email) return { name: direct.name ?? clean(el.textContent?.replace(/<[^>]*>/g, '')), email: direct.email };
+    const email = findEmails(raw)[0];
+    if (email) {
+      const visible = clean(el.textContent);
+      return { name: visible && !visible.includes('@') ? visible : null, email };
+    }
+  }
+  return null;
+}
+
+function messagePeople(msg: Element): PersonInput[] {
+  const personas = pickAll(msg, OUTLOOK.persona, true);
+  const lines: Element[] = [];
+  const out: PersonInput[] = [];
+  for (const p of personas) {
+    const line = p.parentElement?.closest('div') ?? msg;
+    let i = lines.indexOf(line);
+    if (i < 0) i = lines.push(line) - 1;
+    const read = readPersona(p);
+    const role = LINE_ROLES[Math.min(i, LINE_ROLES.length - 1)]!;
+    if (read?.email) out.push(person({ role, ...read, name: read.name && read.name !== read.email ? read.name : null }));
+  }
+  return out;
+}
+
+export function outlookSelf(doc: Document): string | null {
+  const el = pick(doc, OUTLOOK.self);
+  return el ? (findEmails(`${el.getAttribute('aria-label') ?? ''} ${el.textContent ?? ''}`)[0] ?? null) : null;
+}
+
+export function recognize(url: string, doc: Document): PageContextInput {
+  return safely('outlook', url, () => {
+    const route = outlookRoute(url);
+    if (!route) return none('outlook', url, 'not an Outlook mail URL');
+    const self = outlookSelf(doc);
+    if (route.compose) return none('outlook', url, 'compose view is not read', self);
+    const pane = pick(doc, OUTLOOK.pane, true);
+    if (!pane) return none('outlook', url, route.itemId ? 'reading pane not rendered yet' : 'list view: no message open', self);
+    const subjectEl = pick(pane, OUTLOOK.subject);
+    const messages = pickAll(pane, OUTLOOK.message, true);
+    const people = (messages.length ? messages : [pane]).flatMap(messagePeople);
+    if (!people.length && !subjectEl) return none('outlook', url, 'reading pane without a message', self);
+    return {
+      site: 'outlook',
+      kind: 'thread',
+      url: url.slice(0, 4000),
+      self,
+      ref: cap(route.itemId, 1000),
+      subject: cap(subjectEl?.getAttribute('title') ?? textOf(subjectEl), 1000),
+      people: tidyPeople(people, self),
+    };
+  });
+}
