@@ -4,6 +4,7 @@ import { handlePageContext, rematchTab, createContactFromTab } from '@/lib/backg
 import { tabKey } from '@/lib/background/tab-state';
 import { matchesAny } from '@/lib/sites/match-pattern';
 import { CONTENT_MATCHES } from '@/lib/sites/matches';
+import { createSyncRunner, startSyncTriggers } from '@/lib/background/sync';
 
 export default defineBackground(() => {
   // Chrome: the toolbar button (and its shortcut) opens the side panel.
@@ -17,6 +18,9 @@ export default defineBackground(() => {
     isSupportedPage: (url: string) => matchesAny(CONTENT_MATCHES, url),
   };
 
+  const sync = createSyncRunner({ storage: browser.storage.local });
+  startSyncTriggers(sync, { alarms: browser.alarms, scope: self });
+
   const handlers: Handlers = {
     pageContext: async (ctx, sender) => {
       await handlePageContext(ctx, sender.tab!.id!, browser.storage.session);
@@ -24,6 +28,7 @@ export default defineBackground(() => {
     },
     rematchTab: async ({ tabId }) => ({ ok: !!(await rematchTab(tabId, browser.storage.session)) }),
     createContactFromTab: ({ tabId, personIndex }) => createContactFromTab(tabId, personIndex, browser.storage.session),
+    syncNow: () => sync.syncNow(),
   };
 
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, env));

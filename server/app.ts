@@ -84,10 +84,9 @@ export function createApp({ sql, rateLimit = { burst: 60, perSecond: 10 }, maxBo
       if (!parsed.success) {
         return apiError(c, 400, 'invalid_request', 'the push body does not match the protocol', zodIssues(parsed.error.issues));
       }
+      // A delete may carry the record's fields too (an erasure pushes its cleared values with the tombstone).
       const details = parsed.data.mutations.flatMap((m, index) =>
-        m.op === 'upsert'
-          ? fieldIssues(m.entity, m.fields).map((i) => ({ index, mutationId: m.id, path: `mutations.${index}.fields.${i.path}`, message: i.message }))
-          : [],
+        fieldIssues(m.entity, m.fields).map((i) => ({ index, mutationId: m.id, path: `mutations.${index}.fields.${i.path}`, message: i.message })),
       );
       if (details.length) {
         return apiError(c, 400, 'invalid_request', `${details.length} invalid field value(s); nothing was applied`, details);

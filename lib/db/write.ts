@@ -192,7 +192,12 @@ export async function update<N extends EntityName>(
   });
 }
 
-/** Deletes by tombstone, so the delete can sync; the record's fields stay until erasure or a purge. */
+/**
+ * Deletes by tombstone, so the delete can sync; the record's fields stay until erasure or a purge. The delete
+ * carries the record's fields with their own stamps, so what the server keeps of a deleted record is what this
+ * device holds: an erasure clears the personal fields with `update()` (fresh stamps), then calls `remove()`, and
+ * the server stores the cleared values (an older value never overrides a newer stamp).
+ */
 export async function remove(name: EntityName, id: string): Promise<void> {
   await writeTransaction([name], async () => {
     const existing = fromStored(await table(name).get(id));
@@ -201,7 +206,11 @@ export async function remove(name: EntityName, id: string): Promise<void> {
     const stamp = clock.tick();
     await table(name).put(toStored(name, { ...existing, deletedAt: stamp, updatedAt: stamp }) as AnyRecord);
     await getDb().audit.add({ id: uuidv7(), entity: name, recordId: id, at: stamp, action: 'delete', changes: {} });
-    await enqueue([{ entity: name, recordId: id, op: 'delete', fields: {}, hlc: stamp }]);
+    const fields = fieldsOf(existing);
+    const ownClock = (existing.fieldClock as Record<string, string> | undefined) ?? {};
+    const fieldClock: Record<string, string> = {};
+    for (const key of Object.keys(fields)) fieldClock[key] = ownClock[key] ?? existing.createdAt;
+    await enqueue([{ entity: name, recordId: id, op: 'delete', fields, hlc: stamp, createdAt: existing.createdAt, fieldClock }]);
   });
 }
 

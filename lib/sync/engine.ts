@@ -2,7 +2,7 @@ import { getDb, type CarnetDB, type OutboxEntry } from '../db/db';
 import { fromStored } from '../db/write';
 import { BASE_KEYS, ENTITY_NAMES } from '../schema';
 import { uuidv7 } from 'uuidv7';
-import { call, SyncError, type SyncConfig } from './http';
+import { call, SyncError, syncErrorKind, type SyncConfig, type SyncErrorKind } from './http';
 import { MeResponse } from './protocol';
 import { pushOutbox } from './push';
 import { pull } from './pull';
@@ -15,6 +15,7 @@ export interface SyncStatus {
   lastSuccessAt: number | null;
   lastAttemptAt: number | null;
   lastError: string | null;
+  lastErrorKind: SyncErrorKind | null;
   failures: number;
   nextAttemptAt: number | null;
   /** Changes waiting to be pushed (counted now). */
@@ -30,6 +31,7 @@ export async function getSyncStatus(db: CarnetDB = getDb()): Promise<SyncStatus>
     lastSuccessAt: (m[SYNC_META.lastSuccessAt] as number | undefined) ?? null,
     lastAttemptAt: (m[SYNC_META.lastAttemptAt] as number | undefined) ?? null,
     lastError: (m[SYNC_META.lastError] as string | undefined) ?? null,
+    lastErrorKind: (m[SYNC_META.lastErrorKind] as SyncErrorKind | undefined) ?? null,
     failures: (m[SYNC_META.failures] as number | undefined) ?? 0,
     nextAttemptAt: (m[SYNC_META.nextAttemptAt] as number | undefined) ?? null,
     pending: await db.outbox.count(),
@@ -69,6 +71,7 @@ export async function syncOnce(config: SyncConfig): Promise<SyncOutcome> {
     await setMeta(db, {
       [SYNC_META.lastSuccessAt]: now(),
       [SYNC_META.lastError]: null,
+      [SYNC_META.lastErrorKind]: null,
       [SYNC_META.failures]: 0,
       [SYNC_META.nextAttemptAt]: null,
       [SYNC_META.pending]: await db.outbox.count(),
@@ -80,6 +83,7 @@ export async function syncOnce(config: SyncConfig): Promise<SyncOutcome> {
     const retryInMs = backoffDelay(failures, { retryAfterMs: e instanceof SyncError ? e.retryAfterMs : 0 });
     await setMeta(db, {
       [SYNC_META.lastError]: error,
+      [SYNC_META.lastErrorKind]: syncErrorKind(e),
       [SYNC_META.failures]: failures,
       [SYNC_META.nextAttemptAt]: now() + retryInMs,
       [SYNC_META.pending]: await db.outbox.count(),
@@ -117,6 +121,7 @@ export async function enableSync(db: CarnetDB = getDb()): Promise<{ queued: numb
       [SYNC_META.failures]: 0,
       [SYNC_META.nextAttemptAt]: null,
       [SYNC_META.lastError]: null,
+      [SYNC_META.lastErrorKind]: null,
       [SYNC_META.pending]: entries.length,
     });
     return { queued: entries.length };

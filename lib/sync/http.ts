@@ -33,6 +33,20 @@ export class SyncError extends Error {
   }
 }
 
+export type SyncErrorKind = 'unauthorized' | 'rate_limited' | 'not_found' | 'server' | 'network' | 'bad_response' | 'refused' | 'other';
+
+/** A failure's kind, for messages in the user's language. */
+export function syncErrorKind(e: unknown): SyncErrorKind {
+  if (!(e instanceof SyncError)) return 'other';
+  if (e.code === 'network') return 'network';
+  if (e.code === 'bad_response') return 'bad_response';
+  if (e.status === 401) return 'unauthorized';
+  if (e.status === 429) return 'rate_limited';
+  if (e.status === 404) return 'not_found';
+  if (e.status !== null && e.status >= 500) return 'server';
+  return 'refused';
+}
+
 function plainWords(status: number, code: string, serverMessage: string): string {
   if (status === 401) return 'The sync server refused the API token (unknown or revoked). Check the token in the settings.';
   if (status === 429) return 'The sync server asked to slow down; Carnet will retry shortly.';

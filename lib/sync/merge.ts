@@ -105,13 +105,9 @@ export function stateFromRecord(record: Record<string, unknown>): RecordState {
   return state;
 }
 
+/** A delete may carry the record's fields with their own stamps (an erasure pushes the cleared values with it). */
 export function stateFromMutation(m: MutationLike): RecordState {
-  if (m.op === 'delete') {
-    const state = emptyState();
-    state.deletedAt = m.hlc;
-    return state;
-  }
-  const state: RecordState = { createdAt: m.createdAt ?? null, deletedAt: null, fields: {}, clock: {} };
+  const state: RecordState = { createdAt: m.createdAt ?? null, deletedAt: m.op === 'delete' ? m.hlc : null, fields: {}, clock: {} };
   for (const [key, value] of Object.entries(m.fields)) {
     if (BASE.has(key)) continue;
     state.fields[key] = value;

@@ -11,6 +11,8 @@ export const SYNC_META = {
   lastAttemptAt: 'sync.lastAttemptAt',
   /** The last failure in plain words, null after a success. */
   lastError: 'sync.lastError',
+  /** What kind of failure the last error was (see SyncErrorKind), so the panel can say it in the user's language. */
+  lastErrorKind: 'sync.lastErrorKind',
   failures: 'sync.failures',
   /** Epoch ms before which the next automatic attempt should wait (backoff). */
   nextAttemptAt: 'sync.nextAttemptAt',
