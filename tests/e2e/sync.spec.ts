@@ -1,0 +1,191 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import type { BrowserContext, Page } from '@playwright/test';
+import { test, expect, launchWithExtension, serveAt, readTable } from './extension';
+import { openPglite, type Sql } from '../../server/db/driver';
+import { migrate } from '../../server/db/migrations';
+import { createApp } from '../../server/app';
+import { makeUser, type TestUser } from '../../server/testing';
+
+/**
+ * Two Chromium profiles with the built extension are two devices of one team; the sync server runs in this
+ * process (Hono on @hono/node-server, in-memory PGlite) on a free loopback port.
+ */
+
+const GMAIL_THREAD = fs.readFileSync(path.join(import.meta.dirname, 'pages/gmail-thread.html'), 'utf8');
+const gmailPage = (fields: Record<string, string>) =>
+  GMAIL_THREAD.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (fields[k] ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`));
+
+let sql: Sql;
+let http: ServerType;
+let serverUrl: string;
+
+test.beforeAll(async () => {
+  sql = await openPglite();
+  await migrate(sql);
+  const app = createApp({ sql, rateLimit: { burst: 10_000, perSecond: 10_000 } });
+  http = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
+  });
+  serverUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+});
+test.afterAll(async () => {
+  await new Promise((r) => http?.close(r));
+  await sql?.close();
+});
+
+interface Device {
+  context: BrowserContext;
+  panel: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A new device. Headless Chromium cannot click "Allow" in the extension's permission dialog, so the site is first
+ * added from the extension's details page (chrome://extensions, "Site access", as a user could): the panel's own
+ * permissions.request in the click handler then resolves at once, through the real code path.
+ */
+async function device(): Promise<Device> {
+  const { context, extensionId } = await launchWithExtension();
+  const details = await context.newPage();
+  await details.goto(`chrome://extensions/?id=${extensionId}`);
+  const error = await details.evaluate(
+    ([id, pattern]) =>
+      new Promise<string | null>((resolve) => {
+        const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void }; runtime: { lastError?: { message: string } } } }).chrome;
+        dev.developerPrivate.addHostPermission(id, pattern, () => resolve(dev.runtime.lastError?.message ?? null));
+      }),
+    [extensionId, `${serverUrl}/*`] as const,
+  );
+  expect(error).toBeNull();
+  await details.close();
+  const panel = await context.newPage();
+  await panel.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  return { context, panel, close: () => context.close() };
+}
+
+async function openSettings(panel: Page) {
+  await panel.getByRole('button', { name: /^(Settings|Réglages)$/ }).click();
+  await expect(panel.getByTestId('sync-settings')).toBeVisible();
+}
+
+async function connect(d: Device, user: TestUser) {
+  await openSettings(d.panel);
+  await expect(d.panel.getByTestId('sync-state')).toHaveAttribute('data-on', 'false');
+  await d.panel.getByTestId('sync-url').fill(serverUrl);
+  await d.panel.getByTestId('sync-token').fill(user.token);
+  await d.panel.getByTestId('sync-test').click();
+  await expect(d.panel.getByTestId('sync-notice')).toContainText(user.email);
+  await d.panel.getByTestId('sync-on').click();
+  await expect(d.panel.getByTestId('sync-state')).toHaveAttribute('data-on', 'true');
+  await expect(d.panel.getByTestId('sync-pending')).toContainText(/Every change has been sent|Toutes les modifications/, { timeout: 15_000 });
+  await expect(d.panel.getByTestId('sync-last')).not.toContainText(/Not synced yet|Pas encore/);
+}
+
+/** Creates a contact from a Gmail thread, as a user does from the panel's "This page". */
+async function createFromGmail(d: Device, email: string, name: string) {
+  await d.context.unroute('https://mail.google.com/**');
+  await serveAt(d.context, 'https://mail.google.com/**', gmailPage({ email, name, subject: 'Renouvellement' }));
+  const gmail = await d.context.newPage();
+  await gmail.goto(`https://mail.google.com/mail/u/0/#inbox/${encodeURIComponent(email)}`);
+  await d.panel.getByRole('button', { name: /This page|Cette page/ }).click();
+  await d.panel.getByTestId('create-contact').click();
+  await expect(d.panel.getByTestId('contact-view')).toContainText(name);
+  await gmail.close();
+}
+
+async function syncNow(d: Device) {
+  await openSettings(d.panel);
+  await d.panel.getByTestId('sync-now').click();
+  await expect(d.panel.getByTestId('sync-now')).toBeEnabled({ timeout: 20_000 });
+}
+
+type StoredContact = { id: string; emails: string[]; deletedAt: string | null };
+const liveEmails = async (p: Page) =>
+  (await readTable<StoredContact>(p, 'contacts', 10_000)).filter((c) => !c.deletedAt).flatMap((c) => c.emails).sort();
+
+async function serverContacts(teamId: string) {
+  return sql.query<{ record_id: string; email: string | null }>(
+    `SELECT record_id, fields->'emails'->>0 AS email FROM records WHERE team_id = $1 AND entity = 'contacts' ORDER BY email`,
+    [teamId],
+  );
+}
+
+test('a contact created on one device reaches the other after "Sync now"', async () => {
+  test.setTimeout(120_000);
+  const user = await makeUser(sql);
+  const a = await device();
+  const b = await device();
+  try {
+    await connect(a, user);
+    await connect(b, user);
+    await createFromGmail(a, 'paul.durand@ventoux-logistique.fr', 'Paul Durand');
+    // The write path queued it; the background pushes it shortly after the write, or now on request.
+    await syncNow(a);
+    await expect.poll(async () => (await serverContacts(user.teamId)).map((r) => r.email)).toEqual(['paul.durand@ventoux-logistique.fr']);
+    await syncNow(b);
+    await expect.poll(() => liveEmails(b.panel)).toEqual(['paul.durand@ventoux-logistique.fr']);
+    // The token is in extension storage, never in IndexedDB.
+    const meta = await readTable(b.panel, 'meta', 100);
+    expect(JSON.stringify(meta)).not.toContain(user.token);
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+test('the network goes off and back on: no change lost, none duplicated', async () => {
+  test.setTimeout(150_000);
+  const user = await makeUser(sql);
+  const a = await device();
+  const b = await device();
+  try {
+    await connect(a, user);
+    await connect(b, user);
+
+    // Off: every request to the server fails (the service worker's included).
+    let mode: 'down' | 'lose-answers' | 'up' = 'down';
+    let lostAnswers = 0;
+    await a.context.route(`${serverUrl}/**`, async (route) => {
+      if (mode === 'down') return route.abort('internetdisconnected');
+      if (mode === 'lose-answers' && route.request().method() === 'POST') {
+        // The server applies the push, but its answer never arrives.
+        await route.fetch();
+        lostAnswers++;
+        return route.abort('connectionreset');
+      }
+      return route.continue();
+    });
+    await createFromGmail(a, 'ines.martin@ventoux-logistique.fr', 'Inès Martin');
+    await createFromGmail(a, 'zoe.nowak@lumen-optique.fr', 'Zoë Nowak');
+    await syncNow(a);
+    await expect(a.panel.getByTestId('sync-error')).toContainText(/Could not reach|Impossible de joindre/);
+    // Two contacts and the two accounts made for their company domains.
+    await expect(a.panel.getByTestId('sync-pending')).toContainText(/: 4\.$/);
+    expect(await serverContacts(user.teamId)).toEqual([]);
+
+    // Back, but the first answers are lost after the server applied the push.
+    mode = 'lose-answers';
+    await syncNow(a);
+    await expect.poll(() => lostAnswers).toBeGreaterThan(0);
+    await expect.poll(async () => (await serverContacts(user.teamId)).length).toBe(2);
+
+    // Fully back: the retry is recognised (same mutation ids), nothing doubles.
+    mode = 'up';
+    await syncNow(a);
+    await expect(a.panel.getByTestId('sync-pending')).toContainText(/Every change has been sent|Toutes les modifications/);
+    await expect(a.panel.getByTestId('sync-error')).toHaveCount(0);
+    const onServer = await serverContacts(user.teamId);
+    expect(onServer.map((r) => r.email)).toEqual(['ines.martin@ventoux-logistique.fr', 'zoe.nowak@lumen-optique.fr']);
+
+    await syncNow(b);
+    await expect.poll(() => liveEmails(b.panel)).toEqual(['ines.martin@ventoux-logistique.fr', 'zoe.nowak@lumen-optique.fr']);
+    const bIds = (await readTable<StoredContact>(b.panel, 'contacts', 100)).map((c) => c.id).sort();
+    expect(bIds).toEqual(onServer.map((r) => r.record_id).sort());
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
