@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // npm run bench: builds the extension and the benchmark page, runs every suite in real Chromium, compares
 // Carnet's paths with the raw engines measured in the same run, prints a table and writes bench/results.json.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { build } from 'vite';
@@ -36,17 +37,60 @@ const server = http.createServer((req, res) => {
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const port = server.address().port;
 
+// The sync server for the sync suite: embedded PGlite in a temp folder, a team, a user and a token made with the
+// admin CLI first (PGlite is single-process), then the server on a free loopback port.
+async function startSyncServer() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-bench-sync-'));
+  const { DATABASE_URL: _pg, ...base } = process.env;
+  const env = { ...base, DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: '0', RATE_LIMIT_BURST: '1000000', RATE_LIMIT_PER_SEC: '1000000' };
+  const admin = (...args) => {
+    const r = spawnSync('npx', ['tsx', 'server/main.ts', 'admin', ...args], { cwd: root, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`sync server admin ${args.join(' ')} failed: ${r.stderr}`);
+    return r.stdout.trim().split('\n');
+  };
+  admin('create-team', 'bench');
+  admin('create-user', 'bench', 'bench@example.com');
+  const token = admin('create-token', 'bench@example.com').at(-1);
+  const child = spawn('npx', ['tsx', 'server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`sync server exited (${code}) before listening: ${out}`)));
+  });
+  child.stdout.resume();
+  const stop = async () => {
+    const exited = new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+    process.kill(-child.pid, 'SIGTERM'); // its own process group: npx, tsx and the server
+    await exited;
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { url, token, stop };
+}
+const sync = !only || only === 'sync' ? await startSyncServer() : null;
+
 const browser = await chromium.launch({
   executablePath: findChromium() ?? undefined,
   headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  // The bench page (localhost) calls the sync server (127.0.0.1) cross-origin, as the extension does with its host
+  // permission; the server sends no CORS headers, so the page's same-origin check is off when the suite runs.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', ...(sync ? ['--disable-web-security'] : [])],
 });
 const page = await browser.newPage();
 page.on('console', (m) => m.text().startsWith('[bench]') && console.log(m.text()));
-await page.goto(`http://localhost:${port}/${only ? `?suite=${only}` : ''}`);
+const query = new URLSearchParams(only ? { suite: only } : {});
+if (sync) {
+  query.set('syncUrl', sync.url);
+  query.set('token', sync.token);
+}
+await page.goto(`http://localhost:${port}/${query.size ? `?${query}` : ''}`);
 const rows = await page.waitForFunction(() => window.__benchDone, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue());
 await browser.close();
 server.close();
+await sync?.stop();
 
 // Bundle sizes of the built extension (gzip), against their budgets.
 const ext = path.join(root, '.output/chrome-mv3');

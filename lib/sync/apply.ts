@@ -21,30 +21,49 @@ export interface ApplyResult {
  */
 export async function applyRemoteChanges(db: CarnetDB, changes: Change[], clock: HybridClock): Promise<ApplyResult> {
   const result: ApplyResult = { applied: 0, unchanged: 0, incomplete: 0 };
+  // One bulk read and one bulk write per table and page: a pull of many records costs few IndexedDB round trips.
+  const byEntity = new Map<EntityName, Change[]>();
   for (const change of changes) {
     const entity = change.entity as EntityName;
     if (!ENTITY_NAMES.includes(entity)) continue;
     clock.receive(change.updatedAt);
+    let list = byEntity.get(entity);
+    if (!list) byEntity.set(entity, (list = []));
+    list.push(change);
+  }
+  for (const [entity, list] of byEntity) {
     const table = db.table(entity);
-    const row = await table.get(change.recordId);
-    const local = row ? stateFromRecord(fromStored(row)) : emptyState();
-    const merged = mergeStates(local, {
-      createdAt: change.createdAt,
-      deletedAt: change.deletedAt,
-      fields: change.fields,
-      clock: change.fieldClock,
+    const ids = [...new Set(list.map((c) => c.recordId))];
+    const rows = await table.bulkGet(ids);
+    const current = new Map<string, Record<string, unknown>>();
+    ids.forEach((id, i) => {
+      const row = rows[i];
+      if (row) current.set(id, fromStored(row) as Record<string, unknown>);
     });
-    if (row && isNoop(local, merged)) {
-      result.unchanged++;
-      continue;
+    const puts = new Map<string, object>();
+    for (const change of list) {
+      const row = current.get(change.recordId);
+      const local = row ? stateFromRecord(row) : emptyState();
+      const merged = mergeStates(local, {
+        createdAt: change.createdAt,
+        deletedAt: change.deletedAt,
+        fields: change.fields,
+        clock: change.fieldClock,
+      });
+      if (row && isNoop(local, merged)) {
+        result.unchanged++;
+        continue;
+      }
+      const record = recordFromState(change.recordId, merged);
+      if (!isCompleteRecord(entity, record)) {
+        result.incomplete++;
+        continue;
+      }
+      current.set(change.recordId, record);
+      puts.set(change.recordId, toStored(entity, record));
+      result.applied++;
     }
-    const record = recordFromState(change.recordId, merged);
-    if (!isCompleteRecord(entity, record)) {
-      result.incomplete++;
-      continue;
-    }
-    await table.put(toStored(entity, record));
-    result.applied++;
+    if (puts.size) await table.bulkPut([...puts.values()]);
   }
   return result;
 }

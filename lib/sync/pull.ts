@@ -14,9 +14,16 @@ export async function pull(config: SyncConfig): Promise<ApplyResult & { pages: n
   const clock = config.clock ?? contextClock;
   const limit = config.pullPageSize ?? 500;
   const total = { applied: 0, unchanged: 0, incomplete: 0, pages: 0 };
-  for (;;) {
-    const cursor = (await getMeta<number>(db, SYNC_META.cursor)) ?? 0;
-    const page = await call(config, 'GET', `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, PullResponse);
+  const fetchPage = (cursor: number) => {
+    const p = call(config, 'GET', `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, PullResponse);
+    p.catch(() => {}); // awaited below; this only keeps a prefetch that is never awaited from being reported
+    return p;
+  };
+  let next: Promise<PullResponse> | null = fetchPage((await getMeta<number>(db, SYNC_META.cursor)) ?? 0);
+  while (next) {
+    const page: PullResponse = await next;
+    // The next page downloads while this one is written; the stored cursor only moves once a page is applied.
+    next = page.more && page.changes.length > 0 ? fetchPage(page.cursor) : null;
     await db.transaction('rw', [...entityTables(db), db.meta], async () => {
       const r = await applyRemoteChanges(db, page.changes, clock);
       total.applied += r.applied;
@@ -25,6 +32,6 @@ export async function pull(config: SyncConfig): Promise<ApplyResult & { pages: n
       await setMeta(db, { [SYNC_META.cursor]: page.cursor });
     });
     total.pages++;
-    if (!page.more || page.changes.length === 0) return total;
   }
+  return total;
 }
