@@ -60,12 +60,21 @@ export const syncSuite: BenchSuite = {
     const db = new CarnetDB('bench-sync-a');
     await db.open();
     setDb(db);
-    const config: SyncConfig = { serverUrl, token, db, pullPageSize: 1000, pushBatchSize: 1000 };
+    // Time spent waiting for the server (request to last byte), to tell server time from browser time.
+    let serverMs = 0;
+    const timedFetch: NonNullable<SyncConfig['fetch']> = async (input, init) => {
+      const t = performance.now();
+      const res = await fetch(input, init);
+      const body = await res.arrayBuffer();
+      serverMs += performance.now() - t;
+      return new Response(body, { status: res.status, headers: res.headers });
+    };
+    const config: SyncConfig = { serverUrl, token, db, pullPageSize: 1000, pushBatchSize: 1000, fetch: timedFetch };
     await enableSync(db);
     const [pullMs, pulled] = await time(() => pull(config));
     const count = await db.contacts.count();
     if (count !== N || pulled.applied !== N) throw new Error(`initial pull: ${count} stored, ${pulled.applied} applied, expected ${N}`);
-    log(`sync: initial pull of ${N} contacts in ${pullMs.toFixed(0)} ms (${pulled.pages} pages)`);
+    log(`sync: initial pull of ${N} contacts in ${pullMs.toFixed(0)} ms (${pulled.pages} pages; waiting on the server ${serverMs.toFixed(0)} ms, overlapped with writing)`);
     await pushOutbox(config);
 
     // Incremental: one local edit, then one sync (push it, pull the team's changes since the cursor).

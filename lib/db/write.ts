@@ -193,6 +193,19 @@ export async function update<N extends EntityName>(
 }
 
 /**
+ * The outbox entry of a delete: it carries the record's fields with their own stamps (a field absent from
+ * fieldClock was written at createdAt), so the server keeps what this device holds of the deleted record, e.g. the
+ * cleared values of an erasure. Use it for every delete queued outside `remove()` (lib/gdpr/erase.ts).
+ */
+export function deleteEntry(name: EntityName, record: Record<string, unknown> & { id: string; createdAt: string }, stamp: string): Omit<OutboxEntry, 'id'> {
+  const fields = fieldsOf(fromStored(record));
+  const ownClock = (record.fieldClock as Record<string, string> | undefined) ?? {};
+  const fieldClock: Record<string, string> = {};
+  for (const key of Object.keys(fields)) fieldClock[key] = ownClock[key] ?? record.createdAt;
+  return { entity: name, recordId: record.id, op: 'delete', fields, hlc: stamp, createdAt: record.createdAt, fieldClock };
+}
+
+/**
  * Deletes by tombstone, so the delete can sync; the record's fields stay until erasure or a purge. The delete
  * carries the record's fields with their own stamps, so what the server keeps of a deleted record is what this
  * device holds: an erasure clears the personal fields with `update()` (fresh stamps), then calls `remove()`, and
@@ -206,11 +219,7 @@ export async function remove(name: EntityName, id: string): Promise<void> {
     const stamp = clock.tick();
     await table(name).put(toStored(name, { ...existing, deletedAt: stamp, updatedAt: stamp }) as AnyRecord);
     await getDb().audit.add({ id: uuidv7(), entity: name, recordId: id, at: stamp, action: 'delete', changes: {} });
-    const fields = fieldsOf(existing);
-    const ownClock = (existing.fieldClock as Record<string, string> | undefined) ?? {};
-    const fieldClock: Record<string, string> = {};
-    for (const key of Object.keys(fields)) fieldClock[key] = ownClock[key] ?? existing.createdAt;
-    await enqueue([{ entity: name, recordId: id, op: 'delete', fields, hlc: stamp, createdAt: existing.createdAt, fieldClock }]);
+    await enqueue([deleteEntry(name, existing, stamp)]);
   });
 }
 
