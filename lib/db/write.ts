@@ -113,6 +113,21 @@ export async function insertMany<N extends EntityName>(
   return records;
 }
 
+/**
+ * Writes records already made by buildRecord (validated and stamped) in bulk, with their outbox entries:
+ * for imports, which build and check every record before the first write. Call inside writeTransaction.
+ */
+export async function addBuilt<N extends EntityName>(
+  name: N,
+  records: EntityRecord<N>[],
+  opts: InsertOptions = {},
+): Promise<void> {
+  await writeTransaction([name], async () => {
+    await table(name).bulkAdd(records.map((r) => toStored(name, r) as AnyRecord));
+    if (!opts.local) await enqueue(records.map((r) => upsertEntry(name, r as unknown as AnyRecord)));
+  });
+}
+
 function upsertEntry(name: EntityName, record: AnyRecord): Omit<OutboxEntry, 'id'> {
   return { entity: name, recordId: record.id, op: 'upsert', fields: fieldsOf(record), hlc: record.updatedAt };
 }
