@@ -78,7 +78,9 @@ function check(entity: EntityName, input: object): { ok: true; data: Record<stri
       .map((i) => {
         const v = valueAt(i.path);
         const shown = typeof v === 'string' && v !== '' ? ` ("${v.slice(0, 80)}")` : '';
-        return `${i.path.map(String).join('.') || entity}: ${i.message}${shown}`;
+        const fmt = (i as { format?: string }).format;
+        const message = i.message === 'Invalid input' && fmt ? `not a valid ${fmt === 'email' ? 'email address' : fmt}` : i.message;
+        return `${i.path.map(String).join('.') || entity}: ${message}${shown}`;
       })
       .join('; '),
   };

@@ -265,10 +265,7 @@ export function detectPreset(header: string[], saved: ImportPreset[] = []): Dete
     const score = dice(preset.headers, hdr);
     if (!best || score > best.score) best = { preset, score };
   }
-  if (best && best.score >= 0.4) {
-    return { preset: best.preset, confidence: round(best.score), mapping: resolveMapping(best.preset, header) };
-  }
-  // No known layout: the generic entity whose synonyms cover the most columns.
+  // No close layout: the generic entity whose synonyms cover the most columns.
   let generic: Detection | null = null;
   for (const entity of IMPORT_ENTITIES) {
     const preset = genericPreset(entity);
@@ -276,6 +273,13 @@ export function detectPreset(header: string[], saved: ImportPreset[] = []): Dete
     const n = Object.keys(mapping).length;
     if (!generic || n > Object.keys(generic.mapping).length) {
       generic = { preset, confidence: round(hdr.size ? n / hdr.size : 0), mapping };
+    }
+  }
+  if (best && best.score >= 0.4) {
+    const mapping = resolveMapping(best.preset, header);
+    // A loose match that understands fewer columns than the generic synonyms is not the file's layout.
+    if (best.score >= 0.6 || Object.keys(mapping).length >= Object.keys(generic!.mapping).length) {
+      return { preset: best.preset, confidence: round(best.score), mapping };
     }
   }
   return generic!;

@@ -23,7 +23,7 @@ const FILES: Record<string, Expect> = {
     byEntity: { contacts: { new: 1, updated: 0 }, accounts: { new: 1, updated: 0 } } },
   // One of its 11 addresses is "business 3@golker.de" (a space): the row is listed, naming the field and value.
   'google-contacts-Google.csv': { preset: 'google-legacy', rows: 1, new: 0, duplicates: 0,
-    invalid: [{ line: 2, reason: /^emails\.6: .*business 3@golker\.de/ }], byEntity: { accounts: { new: 1, updated: 0 } } },
+    invalid: [{ line: 2, reason: /^emails\.6: not a valid email address .*business 3@golker\.de/ }], byEntity: { accounts: { new: 1, updated: 0 } } },
   'GoogleCreatedOutlook.csv': { preset: 'outlook-google', rows: 1, new: 1, duplicates: 0, invalid: [],
     byEntity: { contacts: { new: 1, updated: 0 }, accounts: { new: 1, updated: 0 } } },
   // Windows-1252; 6 people at 2 companies (Contoso Ltd. / the German test record's company).
