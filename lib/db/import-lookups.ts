@@ -6,6 +6,12 @@ import { fromStored } from './write';
 
 const live = <T extends { deletedAt: string | null }>(rows: T[]): T[] => rows.filter((r) => !r.deletedAt).map(fromStored);
 
+/** Contacts having any of these addresses; skips the index walk when the table is empty (first import). */
+export async function contactsByEmails(emails: string[]): Promise<Contact[]> {
+  if (emails.length === 0 || (await getDb().contacts.limit(1).count()) === 0) return [];
+  return live(await getDb().contacts.where('emails').anyOf([...new Set(emails)]).distinct().toArray());
+}
+
 export async function contactsByLinkedinUrls(urls: string[]): Promise<Contact[]> {
   if (urls.length === 0) return [];
   return live(await getDb().contacts.where('linkedinUrl').anyOf([...new Set(urls)]).toArray());

@@ -3,9 +3,8 @@ import {
   ENTITIES, Phone, Tag, type AccountInput, type ContactInput, type DealInput, type EntityName, type InteractionInput,
   type OrderInput, type Account, type Contact,
 } from '../schema';
-import { findContactsByEmails } from '../db/contacts';
 import {
-  contactsByLinkedinUrls, accountsByDomains, accountsByNames, accountsWithExternalId, contactsWithExternalId,
+  contactsByEmails, contactsByLinkedinUrls, accountsByDomains, accountsByNames, accountsWithExternalId, contactsWithExternalId,
   interactionsBySourceRefs, orderRefs, liveDeals,
 } from '../db/import-lookups';
 import type { ParsedCsv, CsvRow } from './parse';
@@ -234,7 +233,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
     for (const n of [...all(v, 'company'), ...all(v, 'name')]) companyNames.add(n);
   }
   const dbContacts = new Map<string, Contact>();
-  for (const c of await findContactsByEmails([...emails])) for (const e of c.emails) dbContacts.set(`e:${e}`, c);
+  for (const c of await contactsByEmails([...emails])) for (const e of c.emails) dbContacts.set(`e:${e}`, c);
   for (const c of await contactsByLinkedinUrls([...linkedins])) if (c.linkedinUrl) dbContacts.set(`l:${c.linkedinUrl}`, c);
   for (const c of await contactsWithExternalId()) dbContacts.set(`x:${String(c.custom.externalId)}`, c);
   const dbAccounts = new Map<string, Account>();
