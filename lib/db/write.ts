@@ -62,7 +62,8 @@ function fieldsOf(record: object): Record<string, unknown> {
   return out;
 }
 
-async function enqueue(entries: Omit<OutboxEntry, 'id'>[]): Promise<void> {
+/** Appends outbox entries when sync is enabled; for writers outside this module (erasure). */
+export async function enqueue(entries: Omit<OutboxEntry, 'id'>[]): Promise<void> {
   if (entries.length === 0 || !(await syncEnabled())) return;
   await getDb().outbox.bulkAdd(entries.map((e) => ({ ...e, id: uuidv7() })));
 }
