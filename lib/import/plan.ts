@@ -146,6 +146,26 @@ function dealKind(s: string): DealInput['kind'] {
   return 'new_business';
 }
 
+const alnum = (s: string) => s.normalize('NFD').replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
+
+/** Whether a domain looks like the company's own: "Acme Inc" ~ acme.com, "Burlington Textiles" ~ burlington.com. */
+function resembles(company: string, domain: string): boolean {
+  const label = alnum(domain.split('.').slice(0, -1).join(''));
+  const name = alnum(company);
+  const firstWord = alnum(company.split(/\s+/)[0] ?? '');
+  return label.length >= 2 && (name.includes(label) || (firstWord.length >= 3 && label.includes(firstWord)));
+}
+
+/**
+ * Domains a new company account gets from a contact's business e-mails: those resembling the company name,
+ * else the only one; several unrelated domains (private or old addresses) give none rather than a wrong one.
+ */
+function domainsForCompany(company: string | null, domains: string[]): string[] {
+  const unique = [...new Set(domains)];
+  const like = company ? unique.filter((d) => resembles(company, d)) : [];
+  return like.length ? like : unique.length === 1 ? unique : [];
+}
+
 const truthy = (s: string) => /^(true|1|yes|oui)$/i.test(s);
 
 function mergeInto(target: Record<string, unknown>, extra: Record<string, unknown>): void {
@@ -251,11 +271,11 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
   ];
   /** The id of the account for this company, creating it in the plan when neither the file nor the db has it. */
   const resolveAccount = (
-    a: { name: string | null; domains: string[]; externalId?: string | null },
+    a: { name: string | null; domains: string[]; externalId?: string | null; matchDomains?: string[] },
     line: number,
     create: boolean,
   ): string | null => {
-    const keys = accountKeys(a);
+    const keys = accountKeys({ ...a, domains: a.matchDomains ?? a.domains });
     for (const k of keys) {
       const f = fileAccounts.get(k);
       if (f) {
@@ -270,7 +290,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
       if (db) return db.id;
     }
     if (!create || !a.name) return null;
-    const input: Record<string, unknown> = { id: uuidv7(), name: a.name.slice(0, 200), domains: a.domains };
+    const input: Record<string, unknown> = { id: uuidv7(), name: a.name.slice(0, 200), domains: a.domains, currency: defaultCurrency };
     if (a.externalId) input.custom = { externalId: a.externalId };
     const r = check('accounts', input);
     if (!r.ok) {
@@ -345,7 +365,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
     const accountExternalId = first(v, 'accountExternalId');
     const accountId =
       (accountExternalId ? resolveAccount({ name: null, domains: [], externalId: accountExternalId }, line, false) : null) ??
-      resolveAccount({ name: company, domains: [...new Set(businessDomains)] }, line, true);
+      resolveAccount({ name: company, domains: domainsForCompany(company, businessDomains), matchDomains: [...new Set(businessDomains)] }, line, true);
     input.accountId = accountId;
     const r = check('contacts', input);
     if (!r.ok) {

@@ -98,12 +98,30 @@ describe('realdata exports', () => {
     expect(again.summary.byEntity).toEqual({});
   });
 
+  it('Salesforce contacts link to accounts imported before them (AccountId → custom.externalId)', async () => {
+    await runImport(await planFile(await analyzeFile(readReal('salesforce-Account.csv'))));
+    await runImport(await planFile(await analyzeFile(readReal('salesforce-Contact.csv'))));
+    const rose = await findContactByEmail('rose@edge.com');
+    const edge = (await getDb().accounts.toArray()).find((a) => a.name === 'Edge Communications');
+    expect(edge?.domains).toEqual(['edgecomm.com']);
+    expect(rose?.accountId).toBe(edge?.id);
+    expect(rose?.birthday).toBe('1974-08-14');
+  });
+
+  it('a company gets only the e-mail domain that looks like its own', async () => {
+    const plan = await planFile(await analyzeFile(readReal('google-contacts-Google.csv')));
+    expect(plan.inserts.accounts).toMatchObject([{ name: 'Firma', domains: [] }]);
+    const fd = await planFile(await analyzeFile(readReal('freshdesk_tickets.csv')));
+    expect(fd.inserts.accounts.map((a) => [a.name, a.domains])).toContainEqual(['Acme Inc', ['acme.com']]);
+  });
+
   it('Online Retail: amount = quantity × price summed per invoice, GBP, dates m/d/yyyy', async () => {
     const plan = await planFile(await analyzeFile(readReal('online_retail_II.csv')));
     const first = plan.inserts.orders.find((o) => o.ref === '536365')!;
     expect(first.amount).toBe(139.12);
     expect(first.currency).toBe('GBP');
     expect(first.occurredAt).toBe('2010-12-01T08:26:00.000Z');
+    expect(plan.inserts.accounts[0]).toMatchObject({ name: 'Customer 17850', currency: 'GBP', custom: { externalId: '17850' } });
   });
 
   it('Freshdesk: tickets become ticket interactions with status, linked to requester and company', async () => {
