@@ -66,3 +66,22 @@ describe('backup and restore', () => {
     expect(await tableCounts()).toEqual(before);
   });
 });
+
+describe('CSV export of a table', () => {
+  it('exports live contacts, neutralised, and the file imports back', async () => {
+    const { exportEntityCsv } = await import('../../../lib/backup/entity-csv');
+    const { analyzeFile, planFile } = await import('../../../lib/import');
+    const { remove } = await import('../../../lib/db');
+    await insert('contacts', { firstName: 'Ann', lastName: 'Lee', emails: ['ann@lee.io', 'a@lee.io'], notes: '=2+2' });
+    const gone = await insert('contacts', { firstName: 'Gone', lastName: 'X' });
+    await remove('contacts', gone.id);
+    const out = await exportEntityCsv('contacts');
+    expect(out.rows).toBe(1);
+    expect(out.text).toContain("'=2+2");
+    expect(out.text).toContain('ann@lee.io; a@lee.io');
+    expect(out.text).not.toContain('Gone');
+    await wipeDatabase();
+    const plan = await planFile(await analyzeFile(new TextEncoder().encode(out.text)), { presetId: 'generic-contacts', mapping: { firstName: 'firstName', lastName: 'lastName', emails: 'email', notes: 'notes' } });
+    expect(plan.inserts.contacts[0]).toMatchObject({ firstName: 'Ann', emails: ['ann@lee.io', 'a@lee.io'], notes: "'=2+2" });
+  });
+});
