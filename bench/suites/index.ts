@@ -1,5 +1,6 @@
 import type { BenchSuite } from '../harness';
 import { foundationSuite } from './foundation';
+import { recognitionSuite } from './recognition';
 
 /** Every benchmark suite, run in order in real Chromium by `npm run bench`. */
-export const SUITES: BenchSuite[] = [foundationSuite];
+export const SUITES: BenchSuite[] = [foundationSuite, recognitionSuite];
