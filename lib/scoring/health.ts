@@ -14,6 +14,8 @@ export interface ReasonSpec {
   up: string;
   /** Reason key when it lowers the risk; omitted = not shown as a reason. */
   down?: string;
+  /** Reason key when the value is missing and that raises the risk (e.g. 'never_contacted'); omitted = not shown. */
+  missing?: string;
   /** Param name under which the feature's own (raw) value is passed; default 'value'. */
   param?: string;
   /** Other entries of the feature record to pass as params (e.g. the two counts behind a trend). */
@@ -272,7 +274,7 @@ export function predictChurn(model: HealthModel, features: FeatureRecord, topN =
     const rs = model.reasons[spec.key];
     const v = features[spec.key];
     if (rs) {
-      const key = missing ? `${rs.up}_unknown` : c > 0 ? rs.up : rs.down;
+      const key = missing ? rs.missing : c > 0 ? rs.up : rs.down;
       if (!key || (missing && c <= 0)) continue;
       const params: Record<string, string | number> = {};
       if (!missing) params[rs.param ?? 'value'] = paramValue(v);
