@@ -4,8 +4,8 @@
  * Time is in whatever unit the rows use (weeks in Carnet); `frequency` = repeat purchases x,
  * `recency` = age at the last purchase t_x, `T` = age at the end of the calibration period.
  */
-import { lgamma, logAddExp, logBeta, logHyp2f1 } from './special';
-import { minimizeMultiStart } from './optimize';
+import { digamma, lgamma, logAddExp, logBeta, logHyp2f1 } from './special';
+import { bfgs, minimizeMultiStart } from './optimize';
 
 export interface BgNbdRow {
   frequency: number;
@@ -27,7 +27,7 @@ export interface BgNbdFit extends BgNbdParams {
 export interface BgNbdFitOptions {
   /** L2 penalty on the parameters, added to the mean negative log-likelihood (as lifetimes does); 0 by default. */
   penalizer?: number;
-  /** Starting points as [r, alpha, a, b]; sensible defaults otherwise. */
+  /** Starting points as [r, alpha, a, b] (e.g. the last fit, for a warm start); sensible defaults otherwise. */
   starts?: [number, number, number, number][];
   maxEvaluations?: number;
 }
@@ -99,10 +99,55 @@ function logLikelihoodGrouped(g: Grouped, { r, alpha, a, b }: BgNbdParams): numb
   return ll;
 }
 
+/** Log-likelihood and its gradient with respect to (log r, log alpha, log a, log b). */
+function logLikelihoodWithGradient(g: Grouped, { r, alpha, a, b }: BgNbdParams, grad: number[]): number {
+  const base = r * Math.log(alpha) + lgamma(a + b) - lgamma(b) - lgamma(r);
+  const dBase = { r: Math.log(alpha) - digamma(r), alpha: r / alpha, ab: digamma(a + b), b: -digamma(b) };
+  const nx = g.xs.length;
+  const perX = new Float64Array(nx), dR = new Float64Array(nx), dA = new Float64Array(nx), dB = new Float64Array(nx);
+  g.xs.forEach((x, i) => {
+    perX[i] = lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
+    const psiABX = digamma(a + b + x);
+    dR[i] = digamma(r + x);
+    dA[i] = -psiABX;
+    dB[i] = digamma(b + x) - psiABX;
+  });
+  const logA = Math.log(a);
+  let ll = 0, gr = 0, gal = 0, ga = 0, gb = 0;
+  for (let i = 0; i < g.x.length; i++) {
+    const x = g.x[i]!;
+    const c = g.count[i]!;
+    const xi = g.xi[i]!;
+    const lT = Math.log(alpha + g.T[i]!);
+    const A3 = -(r + x) * lT;
+    let term = A3;
+    let w = 0;
+    let lTx = 0;
+    if (x > 0) {
+      lTx = Math.log(alpha + g.tx[i]!);
+      const A4 = logA - Math.log(b + x - 1) - (r + x) * lTx;
+      term = logAddExp(A3, A4);
+      w = Math.exp(A4 - term);
+    }
+    ll += c * (base + perX[xi]! + term);
+    gr += c * (dBase.r + dR[xi]! - (1 - w) * lT - w * lTx);
+    gal += c * (dBase.alpha - (r + x) * ((1 - w) / (alpha + g.T[i]!) + (x > 0 ? w / (alpha + g.tx[i]!) : 0)));
+    ga += c * (dBase.ab + dA[xi]! + (x > 0 ? w / a : 0));
+    gb += c * (dBase.ab + dBase.b + dB[xi]! - (x > 0 ? w / (b + x - 1) : 0));
+  }
+  grad[0] = gr * r;
+  grad[1] = gal * alpha;
+  grad[2] = ga * a;
+  grad[3] = gb * b;
+  return ll;
+}
+
 /** Total log-likelihood of the rows under the given parameters. */
 export function bgNbdLogLikelihood(rows: readonly BgNbdRow[], params: BgNbdParams): number {
   return logLikelihoodGrouped(group(rows), params);
 }
+
+const LOG_BOUND = 12;
 
 export function fitBgNbd(rows: readonly BgNbdRow[], opts: BgNbdFitOptions = {}): BgNbdFit {
   if (rows.length === 0) throw new RangeError('fitBgNbd: no rows to fit');
@@ -111,6 +156,7 @@ export function fitBgNbd(rows: readonly BgNbdRow[], opts: BgNbdFitOptions = {}):
   const penalizer = opts.penalizer ?? 0;
   const meanT = rows.reduce((s, row) => s + row.T, 0) / rows.length;
   const objective = (theta: number[]): number => {
+    if (theta.some((v) => Math.abs(v) > LOG_BOUND)) return Infinity;
     const p = { r: Math.exp(theta[0]!), alpha: Math.exp(theta[1]!), a: Math.exp(theta[2]!), b: Math.exp(theta[3]!) };
     const nll = -logLikelihoodGrouped(g, p) / g.n;
     return penalizer > 0 ? nll + penalizer * (p.r ** 2 + p.alpha ** 2 + p.a ** 2 + p.b ** 2) : nll;
@@ -122,7 +168,32 @@ export function fitBgNbd(rows: readonly BgNbdRow[], opts: BgNbdFitOptions = {}):
       [2, meanT * 2, 2, 0.5],
     ]
   ).map((s) => s.map(Math.log));
-  const res = minimizeMultiStart(objective, starts, { maxEvaluations: opts.maxEvaluations ?? 3000, fTolerance: 1e-12, xTolerance: 1e-7 });
+  // BFGS on the analytic gradient from each start; Nelder–Mead polishes a start that did not converge.
+  // Parameters are kept within e^±LOG_BOUND: data without drop-outs sends a and b to infinity, which is no better a fit.
+  const fg = (theta: number[], grad: number[]): number => {
+    if (theta.some((v) => Math.abs(v) > LOG_BOUND)) return Infinity;
+    const p = { r: Math.exp(theta[0]!), alpha: Math.exp(theta[1]!), a: Math.exp(theta[2]!), b: Math.exp(theta[3]!) };
+    const ll = logLikelihoodWithGradient(g, p, grad);
+    for (let i = 0; i < 4; i++) grad[i] = -grad[i]! / g.n;
+    if (penalizer > 0) {
+      const v = [p.r, p.alpha, p.a, p.b];
+      for (let i = 0; i < 4; i++) grad[i]! += penalizer * 2 * v[i]! * v[i]!;
+      return -ll / g.n + penalizer * v.reduce((acc, x) => acc + x * x, 0);
+    }
+    return -ll / g.n;
+  };
+  let res: { x: number[]; fx: number; evaluations: number } | null = null;
+  let evaluations = 0;
+  for (const start of starts) {
+    let one: { x: number[]; fx: number; evaluations: number; converged?: boolean } = bfgs(fg, start, { maxIterations: 200, gradTolerance: 1e-9 });
+    evaluations += one.evaluations;
+    if (!(one as { converged: boolean }).converged) {
+      one = minimizeMultiStart(objective, [one.x], { maxEvaluations: opts.maxEvaluations ?? 1500, fTolerance: 1e-12, xTolerance: 1e-7, restarts: 1 });
+      evaluations += one.evaluations;
+    }
+    if (!res || one.fx < res.fx) res = one;
+  }
+  res = { ...res!, evaluations };
   const [r, alpha, a, b] = res.x.map(Math.exp) as [number, number, number, number];
   const params = { r, alpha, a, b };
   return { ...params, logLikelihood: logLikelihoodGrouped(g, params), n: rows.length, evaluations: res.evaluations };

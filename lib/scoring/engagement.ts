@@ -38,11 +38,13 @@ export const ENGAGEMENT_FEATURES = [
   'spend_trend',
 ] as const;
 
-/** The feature record of one account at `now`. Trends are log((last + 1) / (prior + 1)): 0 = flat, < 0 = falling. */
+/**
+ * The feature record of one account at `now` (plus a few raw values — counts, last contact time in ms — that reason
+ * params and callers use; the model reads only ENGAGEMENT_FEATURES). Trends are log((last + 1) / (prior + 1)): 0 = flat, < 0 = falling. */
 export function engagementFeatures(input: EngagementInput, now: Date): FeatureRecord {
   const t = now.getTime();
   let lastContact = -Infinity;
-  let last90 = 0, prior90 = 0, openTickets = 0, withSentiment = 0, negative = 0;
+  let last90 = 0, prior90 = 0, last365 = 0, openTickets = 0, withSentiment = 0, negative = 0;
   for (const i of input.interactions) {
     const at = ms(i.occurredAt);
     if (!(at <= t)) continue;
@@ -52,6 +54,7 @@ export function engagementFeatures(input: EngagementInput, now: Date): FeatureRe
     const age = (t - at) / DAY_MS;
     if (age <= 90) last90++;
     else if (age <= 180) prior90++;
+    if (age <= 365) last365++;
     if (age <= 180 && i.sentiment) {
       withSentiment++;
       if (i.sentiment === 'negative') negative++;
@@ -80,6 +83,8 @@ export function engagementFeatures(input: EngagementInput, now: Date): FeatureRe
     interaction_trend: Math.log((last90 + 1) / (prior90 + 1)),
     interactions_last_90d: last90,
     interactions_prior_90d: prior90,
+    interactions_last_365d: last365,
+    last_contact_at: lastContact === -Infinity ? null : lastContact,
     last_nps: lastNps?.score ?? null,
     last_csat: lastCsat?.score ?? null,
     open_tickets: openTickets,

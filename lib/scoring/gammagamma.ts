@@ -20,15 +20,50 @@ export interface GammaGammaFit extends GammaGammaParams {
   n: number;
 }
 
-function logLikelihood(rows: readonly GammaGammaRow[], { p, q, v }: GammaGammaParams): number {
-  let ll = 0;
+interface GroupedSpend {
+  /** Per distinct frequency x: row count and Σ log m; log(x·m + v) depends on each row, so rows are kept too. */
+  xs: Float64Array;
+  counts: Float64Array;
+  sumLogM: Float64Array;
+  rowX: Float64Array;
+  rowXM: Float64Array;
+}
+
+function groupSpend(rows: readonly GammaGammaRow[]): GroupedSpend {
+  const byX = new Map<number, { n: number; logM: number }>();
+  for (const { frequency: x, monetaryValue: m } of rows) {
+    const g = byX.get(x) ?? { n: 0, logM: 0 };
+    g.n++;
+    g.logM += Math.log(m);
+    byX.set(x, g);
+  }
+  const xs = [...byX.keys()];
+  return {
+    xs: Float64Array.from(xs),
+    counts: Float64Array.from(xs.map((x) => byX.get(x)!.n)),
+    sumLogM: Float64Array.from(xs.map((x) => byX.get(x)!.logM)),
+    rowX: Float64Array.from(rows.map((r) => r.frequency)),
+    rowXM: Float64Array.from(rows.map((r) => r.frequency * r.monetaryValue)),
+  };
+}
+
+/** Σ lgamma(px+q) − lgamma(px) − lgamma(q) + q log v + (px−1) log m + px log x − (px+q) log(xm+v), grouped by x. */
+function logLikelihoodGrouped(g: GroupedSpend, { p, q, v }: GammaGammaParams): number {
   const lq = lgamma(q);
   const logV = Math.log(v);
-  for (const { frequency: x, monetaryValue: m } of rows) {
+  let ll = 0;
+  for (let i = 0; i < g.xs.length; i++) {
+    const x = g.xs[i]!;
     const px = p * x;
-    ll += lgamma(px + q) - lgamma(px) - lq + q * logV + (px - 1) * Math.log(m) + px * Math.log(x) - (px + q) * Math.log(x * m + v);
+    const n = g.counts[i]!;
+    ll += n * (lgamma(px + q) - lgamma(px) - lq + q * logV + px * Math.log(x)) + (px - 1) * g.sumLogM[i]!;
   }
+  for (let i = 0; i < g.rowX.length; i++) ll -= (p * g.rowX[i]! + q) * Math.log(g.rowXM[i]! + v);
   return ll;
+}
+
+function logLikelihood(rows: readonly GammaGammaRow[], params: GammaGammaParams): number {
+  return logLikelihoodGrouped(groupSpend(rows), params);
 }
 
 export function gammaGammaLogLikelihood(rows: readonly GammaGammaRow[], params: GammaGammaParams): number {
@@ -43,10 +78,11 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[], opts: { penalizer?
       throw new RangeError(`row ${i}: monetaryValue must be a positive number, got ${row.monetaryValue}`);
   });
   const penalizer = opts.penalizer ?? 0;
+  const g = groupSpend(used);
   const meanM = used.reduce((s, row) => s + row.monetaryValue, 0) / used.length;
   const objective = (theta: number[]): number => {
     const prm = { p: Math.exp(theta[0]!), q: Math.exp(theta[1]!), v: Math.exp(theta[2]!) };
-    const nll = -logLikelihood(used, prm) / used.length;
+    const nll = -logLikelihoodGrouped(g, prm) / used.length;
     return penalizer > 0 ? nll + penalizer * (prm.p ** 2 + prm.q ** 2 + prm.v ** 2) : nll;
   };
   const starts = [
@@ -56,7 +92,7 @@ export function fitGammaGamma(rows: readonly GammaGammaRow[], opts: { penalizer?
   ].map((s) => s.map(Math.log));
   const res = minimizeMultiStart(objective, starts, { fTolerance: 1e-12, xTolerance: 1e-7 });
   const [p, q, v] = res.x.map(Math.exp) as [number, number, number];
-  return { p, q, v, logLikelihood: logLikelihood(used, { p, q, v }), n: used.length };
+  return { p, q, v, logLikelihood: logLikelihoodGrouped(g, { p, q, v }), n: used.length };
 }
 
 /**

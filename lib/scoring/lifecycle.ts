@@ -21,12 +21,12 @@ export type LifecycleThresholds = z.infer<typeof LifecycleThresholds>;
 export const DEFAULT_LIFECYCLE_THRESHOLDS: LifecycleThresholds = LifecycleThresholds.parse({});
 
 export interface LifecycleInput {
-  /** ISO date the account was lost, or null. */
-  churnedAt: string | null;
+  /** ISO date the account was lost, or null. Dates here may also be given as epoch milliseconds. */
+  churnedAt: string | number | null;
   /** ISO date/time the relationship started (contract start, first order, or record creation). */
-  startedAt: string | null;
+  startedAt: string | number | null;
   /** ISO date/time of the last contact or order, or null. */
-  lastActivityAt: string | null;
+  lastActivityAt: string | number | null;
   churnProbability: number | null;
 }
 

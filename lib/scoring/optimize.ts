@@ -99,3 +99,66 @@ export function minimizeMultiStart(
   }
   return { ...best!, evaluations };
 }
+
+/**
+ * BFGS with an Armijo backtracking line search, for smooth objectives with an analytic gradient.
+ * `fg` returns the value and fills `grad`; non-finite values are treated as +∞ (the line search backs off).
+ */
+export function bfgs(
+  fg: (x: number[], grad: number[]) => number,
+  start: number[],
+  opts: { maxIterations?: number; gradTolerance?: number } = {},
+): MinimizeResult & { converged: boolean } {
+  const n = start.length;
+  let x = start.slice();
+  let g = new Array<number>(n).fill(0);
+  let fx = fg(x, g);
+  let evaluations = 1;
+  // inverse Hessian approximation, starts as identity
+  let H: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+  const tol = opts.gradTolerance ?? 1e-9;
+  let converged = false;
+  for (let iter = 0; iter < (opts.maxIterations ?? 200); iter++) {
+    if (Math.max(...g.map(Math.abs)) < tol) {
+      converged = true;
+      break;
+    }
+    let d = H.map((row) => -row.reduce((s, h, j) => s + h * g[j]!, 0));
+    let slope = d.reduce((s, di, i) => s + di * g[i]!, 0);
+    if (!(slope < 0)) {
+      // not a descent direction: reset to steepest descent
+      H = H.map((row, i) => row.map((_, j) => (i === j ? 1 : 0)));
+      d = g.map((gi) => -gi);
+      slope = d.reduce((s, di, i) => s + di * g[i]!, 0);
+    }
+    let step = 1;
+    const g2 = new Array<number>(n).fill(0);
+    let x2 = x;
+    let f2 = Infinity;
+    for (let k = 0; k < 60; k++) {
+      x2 = x.map((xi, i) => xi + step * d[i]!);
+      f2 = fg(x2, g2);
+      evaluations++;
+      if (Number.isFinite(f2) && f2 <= fx + 1e-4 * step * slope) break;
+      step *= 0.5;
+    }
+    if (!(Number.isFinite(f2) && f2 <= fx + 1e-4 * step * slope)) break;
+    const s = x2.map((v, i) => v - x[i]!);
+    const y = g2.map((v, i) => v - g[i]!);
+    const sy = s.reduce((acc, si, i) => acc + si * y[i]!, 0);
+    const improved = fx - f2;
+    x = x2;
+    fx = f2;
+    g = g2;
+    if (sy > 1e-12) {
+      const Hy = H.map((row) => row.reduce((acc, h, j) => acc + h * y[j]!, 0));
+      const yHy = y.reduce((acc, yi, i) => acc + yi * Hy[i]!, 0);
+      H = H.map((row, i) => row.map((h, j) => h + ((sy + yHy) * s[i]! * s[j]!) / (sy * sy) - (Hy[i]! * s[j]! + s[i]! * Hy[j]!) / sy));
+    }
+    if (improved >= 0 && improved < 1e-15 * (1 + Math.abs(fx)) && Math.max(...g.map(Math.abs)) < 1e-6) {
+      converged = true;
+      break;
+    }
+  }
+  return { x, fx, evaluations, converged };
+}
