@@ -13,7 +13,6 @@ import {
   DEFAULT_HEALTH_MODEL,
   ENGAGEMENT_TRAIN_OPTIONS,
   engagementFeatures,
-  isContact,
   modelFeatures,
   type InteractionLike,
   type OrderLike,
@@ -59,6 +58,11 @@ export interface ScoringSettings {
   healthModel: HealthModel | null;
   /** Parameters of the previous fit: the new fit starts there (fewer iterations); null = cold start. */
   warmStart: BgNbdParams | null;
+  /**
+   * Fitted models to reuse instead of refitting (BG/NBD, Gamma-Gamma, health model), e.g. refit once a day and
+   * rescore with these in between; RFM references, success rates and value cuts are still recomputed.
+   */
+  reuseModels: Pick<PortfolioModels, 'bgnbd' | 'gammaGamma' | 'health' | 'healthSource'> | null;
 }
 export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
   clv: DEFAULT_CLV_SETTINGS,
@@ -66,9 +70,10 @@ export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
   nba: DEFAULT_NBA_SETTINGS,
   minAccountsForBgNbd: 30,
   minAccountsForGammaGamma: 20,
-  maxFitRows: 2500,
+  maxFitRows: 2000,
   healthModel: null,
   warmStart: null,
+  reuseModels: null,
 };
 
 /** What scoreAccount needs to rescore one account without refitting. */
@@ -146,28 +151,46 @@ interface OrderSummary {
 /** Orders up to `now` merged per UTC day (as lifetimes does); null when no positive purchase day. */
 export function summariseOrders(orders: readonly OrderLike[], now: Date): OrderSummary | null {
   const t = now.getTime();
-  const days = new Map<number, number>();
+  const n = orders.length;
+  if (n === 0) return null;
+  const dayOf = new Float64Array(n);
+  const amount = new Float64Array(n);
+  let k = 0;
   let last12Months = 0;
   for (const o of orders) {
     const at = ms(o.occurredAt);
     if (!(at <= t)) continue;
-    const day = Math.floor(at / DAY_MS);
-    days.set(day, (days.get(day) ?? 0) + o.amount);
+    dayOf[k] = Math.floor(at / DAY_MS);
+    amount[k++] = o.amount;
     if (t - at <= 365 * DAY_MS) last12Months += o.amount;
   }
-  const buys = [...days].filter(([, v]) => v > 0).sort((a, b) => a[0] - b[0]);
-  if (buys.length === 0) return null;
-  const first = buys[0]![0];
-  const last = buys[buys.length - 1]![0];
+  const idx = Array.from({ length: k }, (_, i) => i).sort((i, j) => dayOf[i]! - dayOf[j]!);
+  // merge same-day orders, keep the days with a positive total
+  const days: number[] = [];
+  const sums: number[] = [];
+  for (let i = 0; i < k; ) {
+    const day = dayOf[idx[i]!]!;
+    let sum = 0;
+    while (i < k && dayOf[idx[i]!] === day) sum += amount[idx[i++]!]!;
+    if (sum > 0) {
+      days.push(day);
+      sums.push(sum);
+    }
+  }
+  if (days.length === 0) return null;
+  const first = days[0]!;
+  const last = days[days.length - 1]!;
   const nowDay = Math.floor(t / DAY_MS);
-  const repeat = buys.slice(1);
+  let total = 0;
+  for (const v of sums) total += v;
+  const repeats = days.length - 1;
   return {
-    row: { frequency: repeat.length, recency: (last - first) / 7, T: Math.max(nowDay - first, 1) / 7 },
-    monetaryValue: repeat.length ? repeat.reduce((s, [, v]) => s + v, 0) / repeat.length : 0,
+    row: { frequency: repeats, recency: (last - first) / 7, T: Math.max(nowDay - first, 1) / 7 },
+    monetaryValue: repeats ? (total - sums[0]!) / repeats : 0,
     firstAt: first * DAY_MS,
     lastAt: last * DAY_MS,
-    count: buys.length,
-    total: buys.reduce((s, [, v]) => s + v, 0),
+    count: days.length,
+    total,
     last12Months: Math.max(0, last12Months),
   };
 }
@@ -275,6 +298,11 @@ export function healthTrainingRows(prepared: readonly Prepared[], now: Date) {
 }
 
 export function fitPortfolioModels(prepared: readonly Prepared[], now: Date, settings: ScoringSettings): PortfolioModels {
+  const fitted = settings.reuseModels ?? fitModels(prepared, now, settings);
+  return { ...fitted, ...portfolioReferences(prepared, now) };
+}
+
+function fitModels(prepared: readonly Prepared[], now: Date, settings: ScoringSettings): Pick<PortfolioModels, 'bgnbd' | 'gammaGamma' | 'health' | 'healthSource'> {
   const withOrders = prepared.filter((p) => p.orders);
   let bgnbd: BgNbdFit | null = null;
   let gammaGamma: GammaGammaFit | null = null;
@@ -319,6 +347,10 @@ export function fitPortfolioModels(prepared: readonly Prepared[], now: Date, set
       healthSource = 'portfolio';
     }
   }
+  return { bgnbd, gammaGamma, health, healthSource };
+}
+
+function portfolioReferences(prepared: readonly Prepared[], now: Date): Omit<PortfolioModels, 'bgnbd' | 'gammaGamma' | 'health' | 'healthSource'> {
   const ref = { orders: { recency: [] as number[], frequency: [] as number[], monetary: [] as number[] }, interactions: { recency: [] as number[], frequency: [] as number[], monetary: [] as number[] } };
   for (const p of prepared) {
     const x = rfmInputs(p, now);
@@ -328,10 +360,6 @@ export function fitPortfolioModels(prepared: readonly Prepared[], now: Date, set
   }
   const toRef = (r: (typeof ref)['orders']): RfmReference => ({ recency: sortedRef(r.recency), frequency: sortedRef(r.frequency), monetary: sortedRef(r.monetary) });
   return {
-    bgnbd,
-    gammaGamma,
-    health,
-    healthSource,
     rates: learnSuccessRates(prepared.flatMap((p) => p.records.feedback)),
     valueCuts: null,
     rfmReference: { orders: toRef(ref.orders), interactions: toRef(ref.interactions) },
@@ -395,6 +423,7 @@ function finish(
   segments: PortfolioInput['segments'],
   now: Date,
   settings: ScoringSettings,
+  computedAt: string,
 ): Scored {
   const t = now.getTime();
   const a = p.account;
@@ -495,7 +524,7 @@ function finish(
         probability: round(x.probability),
         reason: { key: x.reason.key, weight: Math.round(x.reason.weight * 100) / 100, params: x.reason.params },
       })),
-      computedAt: now.toISOString(),
+      computedAt,
     },
   };
 }
@@ -503,6 +532,8 @@ function finish(
 export interface PortfolioResult {
   scores: Score[];
   models: PortfolioModels;
+  /** Milliseconds per phase, for benchmarks. */
+  timings: Record<'group' | 'prepare' | 'fit' | 'assess' | 'finish', number>;
   /** Facts per account id, for KPI filters and rule previews. */
   facts: Map<string, AccountFacts>;
 }
@@ -513,20 +544,32 @@ function mergeSettings(s?: Partial<ScoringSettings>): ScoringSettings {
 
 export function scorePortfolioDetailed(input: PortfolioInput, now: Date, settings?: Partial<ScoringSettings>): PortfolioResult {
   const st = mergeSettings(settings);
+  let clock = performance.now();
+  const lap = () => {
+    const t = performance.now();
+    const d = t - clock;
+    clock = t;
+    return d;
+  };
   const grouped = groupByAccount(input);
+  const group = lap();
   const prepared: Prepared[] = [];
   for (const a of input.accounts) if (alive(a)) prepared.push(prepare(a, grouped.get(a.id)!, now));
+  const prep = lap();
   const models = fitPortfolioModels(prepared, now, st);
+  const fit = lap();
   const assessed = prepared.map((p) => assess(p, models, now, st));
   models.valueCuts = valueTierCuts(assessed.map((x) => x.clv.clv));
+  const assessMs = lap();
   const scores: Score[] = [];
   const facts = new Map<string, AccountFacts>();
+  const computedAt = now.toISOString();
   prepared.forEach((p, i) => {
-    const r = finish(p, assessed[i]!, models, input.segments, now, st);
+    const r = finish(p, assessed[i]!, models, input.segments, now, st, computedAt);
     scores.push(r.score);
     facts.set(p.account.id, r.facts);
   });
-  return { scores, models, facts };
+  return { scores, models, facts, timings: { group, prepare: prep, fit, assess: assessMs, finish: lap() } };
 }
 
 export function scorePortfolio(input: PortfolioInput, now: Date, settings?: Partial<ScoringSettings>): Score[] {
@@ -544,5 +587,5 @@ export function scoreAccount(
 ): { score: Score; facts: AccountFacts } {
   const st = mergeSettings(settings);
   const p = prepare(account, records, now);
-  return finish(p, assess(p, models, now, st), models, segments, now, st);
+  return finish(p, assess(p, models, now, st), models, segments, now, st, now.toISOString());
 }

@@ -67,6 +67,14 @@ describe('scorePortfolio', () => {
     }
   });
 
+  it('reusing the fitted models gives the same scores; a warm start converges to the same fit', () => {
+    const again = scorePortfolioDetailed(input, now, { reuseModels: result.models });
+    expect(again.scores).toEqual(result.scores);
+    const warm = scorePortfolioDetailed(input, now, { warmStart: result.models.bgnbd });
+    expect(warm.models.bgnbd!.r).toBeCloseTo(result.models.bgnbd!.r, 4);
+    expect(warm.models.bgnbd!.evaluations).toBeLessThan(result.models.bgnbd!.evaluations);
+  });
+
   it('falls back to the health model with few buyers, and ignores deleted records', () => {
     const small = syntheticPortfolio(now, { accounts: 40, seed: 9, buyerShare: 0.3 });
     const r = scorePortfolioDetailed(small, now);
