@@ -72,7 +72,7 @@ export function PortfolioView() {
             const r = rows[i]!;
             return (
               <button type="button" class="row" onClick={() => open({ name: 'account', id: r.id })}>
-                <span class="name">{r.name}<span class="muted small">{r.owner ?? ''}</span></span>
+                <span class="name"><span>{r.name}</span><span class="muted small">{r.owner ?? ''}</span></span>
                 <span class="right">
                   <span>{r.value != null ? formatMoney(r.value, r.currency) : ''}</span>
                   <span class={`small risk-${r.churn == null ? 'unknown' : r.churn >= 0.6 ? 'high' : r.churn >= 0.3 ? 'medium' : 'low'}`}>

@@ -76,16 +76,19 @@ export function filterRows(rows: PortfolioRow[], f: PortfolioFilter): PortfolioR
   );
 }
 
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
 /** Sorts by one column; missing values (no score, never contacted) always go last, whatever the direction. */
 export function sortRows(rows: PortfolioRow[], key: SortKey, dir: 'asc' | 'desc'): PortfolioRow[] {
   const sign = dir === 'asc' ? 1 : -1;
   const get = (r: PortfolioRow): string | number | null =>
-    key === 'name' ? r.name.toLowerCase() : key === 'owner' ? (r.owner?.toLowerCase() ?? null) : key === 'churn' ? r.churn : key === 'value' ? r.value : r.lastContact;
+    key === 'name' ? r.name : key === 'owner' ? r.owner : key === 'churn' ? r.churn : key === 'value' ? r.value : r.lastContact;
   return [...rows].sort((a, b) => {
     const x = get(a);
     const y = get(b);
     if (x == null || y == null) return x == null && y == null ? a.name.localeCompare(b.name) : x == null ? 1 : -1;
-    return (x < y ? -1 : x > y ? 1 : 0) * sign || a.name.localeCompare(b.name);
+    const c = typeof x === 'string' && typeof y === 'string' ? collator.compare(x, y) : x < y ? -1 : x > y ? 1 : 0;
+    return c * sign || collator.compare(a.name, b.name);
   });
 }
 

@@ -28,6 +28,7 @@ describe('portfolio', () => {
     expect(filterRows(rows, { ...NO_FILTER, risk: 'unknown' }).map((r) => r.name)).toEqual(['B']);
     expect(filterRows(rows, { ...NO_FILTER, segment: 'vip', owner: 'Zoé' }).map((r) => r.name)).toEqual(['C']);
     expect(filterRows(rows, { ...NO_FILTER, text: 'b' }).map((r) => r.name)).toEqual(['B']);
+    expect(sortRows([row({ name: 'Zeta' }), row({ name: 'Étoile' }), row({ name: 'alpha' })], 'name', 'asc').map((r) => r.name)).toEqual(['alpha', 'Étoile', 'Zeta']);
     expect(facets(rows)).toEqual({ owners: ['Zoé'], segments: ['vip'] });
   });
 });
