@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n';
 import { settings, saveSettings } from '@/lib/ui/settings';
+import { DataSettings } from './DataSettings';
 
 export function SettingsView() {
   return (
@@ -20,6 +21,7 @@ export function SettingsView() {
           <option value="fr">Français</option>
         </select>
       </label>
+      <DataSettings />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { handlePageContext, rematchTab, createContactFromTab } from '@/lib/backg
 import { tabKey } from '@/lib/background/tab-state';
 import { matchesAny } from '@/lib/sites/match-pattern';
 import { CONTENT_MATCHES } from '@/lib/sites/matches';
+import { setupReminders } from '@/lib/background/reminders';
 
 export default defineBackground(() => {
   // Chrome: the toolbar button (and its shortcut) opens the side panel.
@@ -25,6 +26,8 @@ export default defineBackground(() => {
     rematchTab: async ({ tabId }) => ({ ok: !!(await rematchTab(tabId, browser.storage.session)) }),
     createContactFromTab: ({ tabId, personIndex }) => createContactFromTab(tabId, personIndex, browser.storage.session),
   };
+
+  setupReminders({ alarms: browser.alarms, storage: browser.storage, notifications: browser.notifications, iconUrl: browser.runtime.getURL('/icon/128.png'), title: () => browser.i18n.getMessage('reminderTitle') || 'Carnet' });
 
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, env));
   browser.tabs.onRemoved.addListener((tabId) => {

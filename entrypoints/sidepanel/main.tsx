@@ -5,6 +5,7 @@ import { lang } from '@/lib/i18n';
 import { loadSettings } from '@/lib/ui/settings';
 import { followActiveTab } from '@/lib/ui/active-tab';
 import { autoLoadDemoFromUrl } from '@/lib/ui/demo';
+import { onPanelKey } from '@/lib/ui/shortcuts';
 import './style.css';
 
 effect(() => {
@@ -13,4 +14,5 @@ effect(() => {
 void loadSettings();
 void followActiveTab();
 void autoLoadDemoFromUrl(location.search);
+document.addEventListener('keydown', onPanelKey);
 render(<App />, document.getElementById('app')!);

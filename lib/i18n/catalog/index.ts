@@ -1,7 +1,8 @@
 import { core } from './core';
+import { panel } from './panel';
 
 /** Every feature's catalogue: add a file per feature and list it here. */
-const CATALOGS = [core] as const;
+const CATALOGS = [core, panel] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? H extends { en: infer E }
