@@ -13,6 +13,8 @@ import { findChromium } from './chromium.mjs';
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, '.bench-build');
 const only = process.argv.find((a) => a.startsWith('--suite='))?.slice(8);
+// --scale=0.1 runs the data-heavy suites on a tenth of the budget's data (quick checks); figures are for 1.
+const scale = process.argv.find((a) => a.startsWith('--scale='))?.slice(8);
 
 if (spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 
@@ -43,7 +45,8 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage();
 page.on('console', (m) => m.text().startsWith('[bench]') && console.log(m.text()));
-await page.goto(`http://localhost:${port}/${only ? `?suite=${only}` : ''}`);
+const query = new URLSearchParams({ ...(only && { suite: only }), ...(scale && { scale }) }).toString();
+await page.goto(`http://localhost:${port}/${query ? `?${query}` : ''}`);
 const rows = await page.waitForFunction(() => window.__benchDone, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue());
 await browser.close();
 server.close();
