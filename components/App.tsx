@@ -6,11 +6,13 @@ import { AccountView } from './AccountView';
 import { PortfolioView } from './PortfolioView';
 import { SettingsView } from './SettingsView';
 import { SearchBox } from './SearchBox';
+import { DashboardRoute } from './DashboardRoute';
 import type { MessageKey } from '@/lib/i18n';
 
 const TABS: { name: TopLevel; label: MessageKey }[] = [
   { name: 'page', label: 'nav.page' },
   { name: 'portfolio', label: 'nav.portfolio' },
+  { name: 'dashboard', label: 'nav.dashboard' },
   { name: 'settings', label: 'nav.settings' },
 ];
 
@@ -43,6 +45,7 @@ export function App() {
         {r.name === 'contact' && <ContactView id={r.id} />}
         {r.name === 'account' && <AccountView id={r.id} />}
         {r.name === 'portfolio' && <PortfolioView />}
+        {r.name === 'dashboard' && <DashboardRoute />}
         {r.name === 'settings' && <SettingsView />}
       </main>
     </div>

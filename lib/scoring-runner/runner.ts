@@ -10,14 +10,13 @@
  */
 import { signal } from '@preact/signals';
 import { getDb } from '../db/db';
-import { scoreAccount, type PortfolioModels, type ScoringSettings } from '../scoring/portfolio';
+import type { PortfolioModels, ScoringSettings } from '../scoring/portfolio';
 import type { AccountFacts } from '../scoring/rules';
 import type { Score } from '../schema/score';
-import { computeScores } from './compute';
 import { loadAccountRecords, loadPortfolioInput, liveSegments } from './load';
-import type { ScoreRequest, ScoreResult } from './protocol';
+import type { ScoringBackend } from './protocol';
 import { getScoringSettings, type ScoringUserSettings } from './settings';
-import { computeInWorker, workerAvailable } from './worker-client';
+import { workerBackend } from './worker-client';
 
 export const LAST_RUN_KEY = 'scoring.lastRunAt';
 export const RUN_INFO_KEY = 'scoring.lastRun';
@@ -33,7 +32,11 @@ export interface RunInfo {
   churnModel: 'bgnbd' | 'health';
 }
 
-export type Compute = (req: ScoreRequest) => Promise<ScoreResult>;
+let backend: ScoringBackend = workerBackend;
+/** Unit tests and benchmarks score inline (compute.ts's inlineBackend); the panel uses the Web Worker. */
+export function setScoringBackend(b: ScoringBackend): void {
+  backend = b;
+}
 
 export const scoringStatus = signal<{ running: boolean; error: string | null; lastRun: RunInfo | null }>({ running: false, error: null, lastRun: null });
 
@@ -58,15 +61,8 @@ export function libSettings(user: ScoringUserSettings, warmStart: PortfolioModel
   };
 }
 
-const defaultCompute: Compute = async (req) => {
-  if (!workerAvailable()) return computeScores(req);
-  return computeInWorker(req);
-};
-
 export interface RunOptions {
   now?: Date;
-  /** Where to compute; default: a Web Worker when available, else inline. */
-  compute?: Compute;
 }
 
 /** Scores the whole portfolio and replaces the scores table. */
@@ -92,8 +88,7 @@ async function fullRun(opts: RunOptions): Promise<RunInfo> {
   const previous = await cachedModels();
   const input = await loadPortfolioInput();
   const t1 = performance.now();
-  const useWorker = !opts.compute && workerAvailable();
-  const result = await (opts.compute ?? defaultCompute)({ input, now: now.toISOString(), settings: libSettings(user, previous?.bgnbd ?? null) });
+  const result = await backend.portfolio({ kind: 'portfolio', input, now: now.toISOString(), settings: libSettings(user, previous?.bgnbd ?? null) });
   const t2 = performance.now();
   const ids = new Set(result.scores.map((s) => s.accountId));
   const at = now.toISOString();
@@ -111,7 +106,7 @@ async function fullRun(opts: RunOptions): Promise<RunInfo> {
     at,
     accounts: result.scores.length,
     timings: { load: t1 - t0, compute: t2 - t1, write: t3 - t2, total: t3 - t0, ...result.timings },
-    inWorker: useWorker,
+    inWorker: backend === workerBackend,
     healthSource: result.models.healthSource,
     churnModel: result.models.bgnbd ? 'bgnbd' : 'health',
   };
@@ -147,18 +142,16 @@ export function rescoreAccounts(accountIds: Iterable<string>, opts: { now?: Date
     const settings = libSettings(user, null);
     const segments = await liveSegments();
     const db = getDb();
-    const puts: Score[] = [];
     const gone: string[] = [];
+    const batch = [];
     for (const id of ids) {
       const loaded = await loadAccountRecords(id);
-      if (!loaded) {
-        gone.push(id);
-        continue;
-      }
-      const r = scoreAccount(loaded.account, loaded.records, segments, models, now, settings);
-      puts.push(r.score);
-      factsCache?.set(id, r.facts);
+      if (loaded) batch.push(loaded);
+      else gone.push(id);
     }
+    const scored = batch.length ? await backend.accounts({ kind: 'accounts', accounts: batch, segments, models, now: now.toISOString(), settings }) : [];
+    const puts: Score[] = scored.map((r) => r.score);
+    for (const r of scored) factsCache?.set(r.score.accountId, r.facts);
     await db.transaction('rw', db.scores, async () => {
       if (gone.length) await db.scores.bulkDelete(gone);
       if (puts.length) await db.scores.bulkPut(puts);

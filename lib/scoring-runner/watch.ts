@@ -7,7 +7,7 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { getDb } from '../db/db';
-import { rescoreAccounts, runScoring, type RunOptions } from './runner';
+import { rescoreAccounts, runScoring } from './runner';
 
 const WATCHED = ['accounts', 'contacts', 'interactions', 'orders', 'surveys', 'tasks', 'feedback', 'segments'] as const;
 type Watched = (typeof WATCHED)[number];
@@ -18,7 +18,6 @@ export interface WatchOptions {
   debounceMs?: number;
   /** More changed accounts than this → one full run. */
   fullRunAbove?: number;
-  compute?: RunOptions['compute'];
   onRescored?: (accountIds: string[] | 'all') => void;
   onError?: (e: unknown) => void;
 }
@@ -71,7 +70,7 @@ export function watchForRescoring(opts: WatchOptions = {}): () => void {
       const segmentsChanged = (changes.get('segments')?.length ?? 0) > 0;
       const ids = await accountsOf(changes);
       if (segmentsChanged || ids.size > fullRunAbove) {
-        await runScoring({ compute: opts.compute });
+        await runScoring();
         opts.onRescored?.('all');
       } else if (ids.size) {
         await rescoreAccounts(ids);

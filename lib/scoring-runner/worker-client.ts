@@ -1,15 +1,15 @@
-import type { ScoreRequest, ScoreResponse, ScoreResult } from './protocol';
+import type { AccountScored, ScoreRequest, ScoreResponse, ScoreResult, ScoringBackend } from './protocol';
 
 /**
- * Scores in a dedicated Web Worker (one per run, terminated after). Chrome's MV3 service worker cannot create
- * Workers, so this runs in the side panel; where Worker is missing the caller falls back to computing inline.
+ * Runs a request in a dedicated Web Worker (one per request, terminated after). Chrome's MV3 service worker cannot
+ * create Workers, so scoring runs from the side panel; the scoring library lives only in the worker's bundle.
  */
-export function computeInWorker(req: ScoreRequest): Promise<ScoreResult> {
+function inWorker<T>(req: ScoreRequest): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./score.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<ScoreResponse>) => {
       worker.terminate();
-      if (e.data.ok) resolve(e.data.result);
+      if (e.data.ok) resolve(e.data.result as T);
       else reject(new Error(e.data.error));
     };
     worker.onerror = (e) => {
@@ -20,4 +20,7 @@ export function computeInWorker(req: ScoreRequest): Promise<ScoreResult> {
   });
 }
 
-export const workerAvailable = () => typeof Worker === 'function';
+export const workerBackend: ScoringBackend = {
+  portfolio: (req) => inWorker<ScoreResult>(req),
+  accounts: (req) => inWorker<AccountScored[]>(req),
+};

@@ -1,10 +1,15 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../lib/db';
 import { ACTION_CATALOGUE, type ActionType } from '../../../lib/scoring/nba';
 import type { PortfolioModels } from '../../../lib/scoring';
 import { runScoring, rescoreAccounts, MODELS_KEY } from '../../../lib/scoring-runner';
 import { executeAction, recordFeedback, ActionBlockedError, markChurned, labelCounts } from '../../../lib/ui/actions';
 import { riskyAccount } from './fixture';
+
+import { setScoringBackend } from '../../../lib/scoring-runner';
+import { inlineBackend } from '../../../lib/scoring-runner/compute';
+
+beforeAll(() => setScoringBackend(inlineBackend));
 
 const score = (id: string) => getDb().scores.get(id).then((s) => s!);
 

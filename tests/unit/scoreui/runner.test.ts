@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, insert, logInteraction, update } from '../../../lib/db';
 import { loadDemo } from '../../../lib/demo';
 import { Score } from '../../../lib/schema/score';
@@ -14,6 +14,11 @@ import {
   LAST_RUN_KEY,
   MODELS_KEY,
 } from '../../../lib/scoring-runner';
+
+import { setScoringBackend } from '../../../lib/scoring-runner';
+import { inlineBackend } from '../../../lib/scoring-runner/compute';
+
+beforeAll(() => setScoringBackend(inlineBackend));
 
 const waitFor = async <T>(fn: () => Promise<T | undefined | false>, ms: number): Promise<T> => {
   const end = Date.now() + ms;
