@@ -78,7 +78,7 @@ export function ActionList(props: ActionListProps) {
           const who = a.contactId ? contacts.value?.get(a.contactId) : undefined;
           const k = keyOf(item);
           return (
-            <li class="action-item" data-action-type={a.type} key={k}>
+            <li class="action-item" data-action-type={a.type} data-account-id={item.accountId} key={k}>
               <div class="action-head">
                 <strong>
                   {item.accountName && <span>{item.accountName} · </span>}

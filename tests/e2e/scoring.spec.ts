@@ -36,6 +36,12 @@ test('the demo portfolio is scored on the device and the dashboard shows KPIs, c
   expect(await insights.getByTestId('churn-reasons').locator('li').count()).toBeGreaterThan(0);
   expect(await insights.getByTestId('segment-chips').locator('.chip').count()).toBeGreaterThan(1);
   await expect(insights.getByTestId('segment-chips')).toContainText(/At risk|Active|Dormant|New|À risque|Actif|Dormant|Nouveau/);
+  // its ranked actions, as stored in its score
+  const [riskiest] = (await readTable<Score>(panel, 'scores', 5000)).filter((s) => s.churnProbability !== null && !s.segments.includes('lifecycle:churned')).sort((a, b) => b.churnProbability! - a.churnProbability!);
+  if (riskiest!.actions.length) {
+    await expect(insights.getByTestId('action-list').locator('li')).toHaveCount(riskiest!.actions.length);
+    await expect(insights.getByTestId('action-list').locator('li').first()).toHaveAttribute('data-action-type', riskiest!.actions[0]!.type);
+  } else await expect(insights.getByTestId('action-list-empty')).toBeVisible();
 });
 
 test('executing a suggested action from the panel creates the task in IndexedDB and records the feedback', async ({ panel }) => {
@@ -55,12 +61,21 @@ test('executing a suggested action from the panel creates the task in IndexedDB 
     item = panel.getByTestId('at-risk').locator(`li[data-action-type="call_at_risk"], li[data-action-type="resolve_tickets"]`).first();
   }
   const type = await item.getAttribute('data-action-type');
+  const accountId = (await item.getAttribute('data-account-id'))!;
+  const before = scores.find((s) => s.accountId === accountId)!;
   const tasksBefore = (await readTable<{ actionType: string | null }>(panel, 'tasks', 100_000)).filter((t) => t.actionType === type).length;
   await item.getByTestId('action-execute').click();
   await expect(panel.getByTestId('action-message').first()).toContainText(/Task created|Tâche créée/);
   const tasks = (await readTable<{ actionType: string | null; status: string; title: string }>(panel, 'tasks', 100_000)).filter((t) => t.actionType === type);
   expect(tasks.length).toBe(tasksBefore + 1);
-  const feedback = await readTable<{ actionType: string; outcome: string; at: string }>(panel, 'feedback', 100_000);
+  const feedback = await readTable<{ actionType: string; outcome: string; at: string; contactId: string | null }>(panel, 'feedback', 100_000);
   const recent = feedback.filter((f) => f.actionType === type && f.outcome === 'accepted' && Date.now() - Date.parse(f.at) < 60_000);
   expect(recent).toHaveLength(1);
+  // the panel's watcher rescored that account (in the worker, with the cached models): the executed action
+  // (this type for this contact) left its score; the rest of the portfolio was not rescored
+  const done = (s: Score) => s.actions.some((a) => a.type === type && a.contactId === recent[0]!.contactId);
+  await expect.poll(async () => (await readTable<Score>(panel, 'scores', 5000)).find((s) => s.accountId === accountId)!.computedAt, { timeout: 5000 }).not.toBe(before.computedAt);
+  const after = await readTable<Score>(panel, 'scores', 5000);
+  expect(done(after.find((s) => s.accountId === accountId)!)).toBe(false);
+  expect(after.filter((s) => s.computedAt === before.computedAt).length).toBe(after.length - 1);
 });
