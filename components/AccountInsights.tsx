@@ -30,7 +30,7 @@ export function AccountInsights({ accountId, showLabels = true }: { accountId: s
     const c = await labelCounts();
     setLabels(t('score.labels', { churned: c.churned, retained: c.retained, min: c.min.perClass }));
     // a new label may be enough to retrain the health model: refit on the whole portfolio
-    void runScoring();
+    void runScoring({ refit: true });
   };
   return (
     <section class="insights" data-testid="account-insights" aria-label={a.name}>

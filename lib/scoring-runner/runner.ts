@@ -21,6 +21,10 @@ import { workerBackend } from './worker-client';
 export const LAST_RUN_KEY = 'scoring.lastRunAt';
 export const RUN_INFO_KEY = 'scoring.lastRun';
 export const MODELS_KEY = 'scoring.models';
+/** When and on how many accounts the cached models were last fitted. */
+export const FIT_KEY = 'scoring.fit';
+/** Fitted models are reused by full runs for this long, unless the portfolio's size changed by more than 10%. */
+export const REFIT_AFTER_MS = 24 * 3_600_000;
 
 export interface RunInfo {
   at: string;
@@ -28,6 +32,8 @@ export interface RunInfo {
   /** Milliseconds: load (Dexie read), compute (worker round trip or inline), write, total, and the library's phases. */
   timings: Record<string, number>;
   inWorker: boolean;
+  /** false = the models of the last fit were reused (only references, segments and actions recomputed). */
+  refitted: boolean;
   healthSource: PortfolioModels['healthSource'];
   churnModel: 'bgnbd' | 'health';
 }
@@ -63,6 +69,8 @@ export function libSettings(user: ScoringUserSettings, warmStart: PortfolioModel
 
 export interface RunOptions {
   now?: Date;
+  /** Fit the models again even if the cached ones are recent (e.g. after new churn labels). */
+  refit?: boolean;
 }
 
 /** Scores the whole portfolio and replaces the scores table. */
@@ -87,8 +95,17 @@ async function fullRun(opts: RunOptions): Promise<RunInfo> {
   const user = await getScoringSettings();
   const previous = await cachedModels();
   const input = await loadPortfolioInput();
+  const fit = (await db.meta.get(FIT_KEY))?.value as { at: string; accounts: number } | undefined;
+  const reuse =
+    !opts.refit &&
+    previous !== null &&
+    fit !== undefined &&
+    now.getTime() - Date.parse(fit.at) < REFIT_AFTER_MS &&
+    Math.abs(input.accounts.length - fit.accounts) <= 0.1 * Math.max(fit.accounts, 1);
+  const settings = libSettings(user, previous?.bgnbd ?? null);
+  if (reuse) settings.reuseModels = { bgnbd: previous.bgnbd, gammaGamma: previous.gammaGamma, health: previous.health, healthSource: previous.healthSource };
   const t1 = performance.now();
-  const result = await backend.portfolio({ kind: 'portfolio', input, now: now.toISOString(), settings: libSettings(user, previous?.bgnbd ?? null) });
+  const result = await backend.portfolio({ kind: 'portfolio', input, now: now.toISOString(), settings });
   const t2 = performance.now();
   const ids = new Set(result.scores.map((s) => s.accountId));
   const at = now.toISOString();
@@ -97,6 +114,7 @@ async function fullRun(opts: RunOptions): Promise<RunInfo> {
     if (stale.length) await db.scores.bulkDelete(stale);
     await db.scores.bulkPut(result.scores);
     await db.meta.put({ key: MODELS_KEY, value: result.models });
+    if (!reuse) await db.meta.put({ key: FIT_KEY, value: { at, accounts: input.accounts.length } });
   });
   const t3 = performance.now();
   factsCache = new Map(result.facts);
@@ -107,6 +125,7 @@ async function fullRun(opts: RunOptions): Promise<RunInfo> {
     accounts: result.scores.length,
     timings: { load: t1 - t0, compute: t2 - t1, write: t3 - t2, total: t3 - t0, ...result.timings },
     inWorker: backend === workerBackend,
+    refitted: !reuse,
     healthSource: result.models.healthSource,
     churnModel: result.models.bgnbd ? 'bgnbd' : 'health',
   };

@@ -122,6 +122,21 @@ describe('scoring runner', () => {
     expect(await count()).toBeGreaterThan(dormantDefault);
   });
 
+  it('reuses the fitted models for a day, refits when asked, when older, or when the portfolio changed size', async () => {
+    await loadDemo({ accounts: 40, seed: 'refit' });
+    const now = new Date();
+    expect((await runScoring({ now })).refitted).toBe(true);
+    const second = await runScoring({ now: new Date(now.getTime() + 3_600_000) });
+    expect(second.refitted).toBe(false);
+    expect(second.timings.fit).toBeLessThan(50);
+    expect((await runScoring({ now, refit: true })).refitted).toBe(true);
+    expect((await runScoring({ now: new Date(now.getTime() + 25 * 3_600_000) })).refitted).toBe(true);
+    // 5 of 40 accounts gone (12.5%), an hour after the last fit
+    const victims = (await getDb().accounts.toArray()).slice(0, 5);
+    for (const v of victims) await getDb().accounts.put({ ...v, deletedAt: v.updatedAt });
+    expect((await runScoring({ now: new Date(now.getTime() + 26 * 3_600_000) })).refitted).toBe(true);
+  });
+
   it('a new segment is evaluated on the next run', async () => {
     await loadDemo({ accounts: 20, seed: 'segment' });
     const seg = await insert('segments', { name: 'Big', rule: { op: 'and', rules: [{ field: 'annualValue', operator: 'gte', value: 0 }] } });
