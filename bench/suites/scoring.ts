@@ -38,6 +38,16 @@ export const scoringSuite: BenchSuite = {
     const phases = Object.entries(last.timings).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(', ');
     log(`score ${ACCOUNTS} accounts: best ${full.toFixed(0)} ms, median ${median(times).toFixed(0)} ms (${phases}); churn models ${JSON.stringify(count(last.scores.map((s) => s.churnModel)))}`);
 
+    // routine full run: the models fitted within the day are reused (what the panel's runner does)
+    const reuseTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      scorePortfolioDetailed(input, now, { reuseModels: last.models });
+      reuseTimes.push(performance.now() - t0);
+    }
+    const reuse = Math.min(...reuseTimes);
+    log(`score ${ACCOUNTS} accounts with cached models: best ${reuse.toFixed(0)} ms, median ${median(reuseTimes).toFixed(0)} ms`);
+
     // incremental: one account rescored with the cached models
     const grouped = groupByAccount(input);
     const ids = input.accounts.slice(0, 200).map((a) => a.id);
@@ -63,6 +73,7 @@ export const scoringSuite: BenchSuite = {
 
     const out: BenchRow[] = [
       { suite: 'scoring', metric: `score ${ACCOUNTS} accounts (segments + churn + CLV + NBA, models fitted; best of 7)`, unit: 'ms', carnet: full, raw: null, budget: '≤ 300 ms', pass: full <= 300 },
+      { suite: 'scoring', metric: `score ${ACCOUNTS} accounts with the day's cached models (best of 5)`, unit: 'ms', carnet: reuse, raw: null, budget: '≤ 300 ms', pass: reuse <= 300 },
       { suite: 'scoring', metric: 'rescore one account with cached models (mean of 200)', unit: 'ms', carnet: rescore, raw: null, budget: '≤ 5 ms', pass: rescore <= 5 },
       { suite: 'scoring', metric: `BG/NBD fit on ${rows.length} CDNOW customers (params within 1% of BTYD)`, unit: 'ms', carnet: fitMs, raw: null, budget: '≤ 1000 ms', pass: fitMs <= 1000 && close && rows.length === 2357 },
     ];
