@@ -8,12 +8,14 @@ import { SettingsView } from './SettingsView';
 import { SearchBox } from './SearchBox';
 import { TasksView } from './TasksView';
 import { Toast } from './Toast';
+import { DashboardRoute } from './DashboardRoute';
 import type { MessageKey } from '@/lib/i18n';
 
 const TABS: { name: TopLevel; label: MessageKey }[] = [
   { name: 'page', label: 'nav.page' },
   { name: 'portfolio', label: 'nav.portfolio' },
   { name: 'tasks', label: 'nav.tasks' },
+  { name: 'dashboard', label: 'nav.dashboard' },
   { name: 'settings', label: 'nav.settings' },
 ];
 
@@ -47,6 +49,7 @@ export function App() {
         {r.name === 'account' && <AccountView id={r.id} />}
         {r.name === 'portfolio' && <PortfolioView />}
         {r.name === 'tasks' && <TasksView />}
+        {r.name === 'dashboard' && <DashboardRoute />}
         {r.name === 'settings' && <SettingsView />}
       </main>
       <Toast />

@@ -4,7 +4,7 @@ import { formatMoney, formatPercent, formatRelative } from '@/lib/i18n/format';
 import { useLiveQuery } from '@/lib/ui/live';
 import { open } from '@/lib/ui/router';
 import { loadPortfolio, filterRows, sortRows, facets, NO_FILTER, type PortfolioFilter, type SortKey } from '@/lib/ui/portfolio';
-import { tKey } from '@/lib/ui/i18n-dynamic';
+import { segmentLabel } from '@/lib/ui/scoring-labels';
 import { EmptyState } from './EmptyState';
 import { VirtualList } from './VirtualList';
 import { Dialog } from './Dialog';
@@ -46,7 +46,7 @@ export function PortfolioView() {
         {segments.length > 0 && (
           <select aria-label={t('score.segments')} value={filter.segment} onChange={(e) => set({ segment: e.currentTarget.value })}>
             <option value="">{t('portfolio.anySegment')}</option>
-            {segments.map((s) => <option value={s}>{tKey(`segment.${s}`)}</option>)}
+            {segments.map((s) => <option value={s}>{segmentLabel(s)}</option>)}
           </select>
         )}
         {owners.length > 0 && (

@@ -7,8 +7,7 @@ import { open } from '@/lib/ui/router';
 import { load360, consentStatus, npsOf, type Ref360 } from '@/lib/ui/load360';
 import { isOverdue, completeTask } from '@/lib/ui/tasks';
 import { Timeline } from './Timeline';
-import { ScoreHeader } from './ScoreHeader';
-import { NextActions } from './NextActions';
+import { AccountInsights } from './AccountInsights';
 import { Dialog } from './Dialog';
 import { QuickLogForm, TaskForm, SurveyForm } from './QuickForms';
 import { ContactForm, AccountForm } from './EditForms';
@@ -57,7 +56,6 @@ export function Record360({ refd }: { refd: Ref360 }) {
           </p>
         )}
         {c?.doNotContact && <p class="warn" role="note">{t('consent.doNotContactBanner')}</p>}
-        <ScoreHeader score={score} currency={a?.currency ?? 'EUR'} />
       </header>
 
       <div class="toolbar" role="toolbar" aria-label={t('record.actions')}>
@@ -71,7 +69,9 @@ export function Record360({ refd }: { refd: Ref360 }) {
         {!c && a && <button type="button" class="secondary" onClick={() => setPanel('newContact')}>{t('contact.new')}</button>}
       </div>
 
-      {score && <NextActions actions={score.actions} />}
+      <section class="score" data-testid="score" aria-label={t('score.churn')}>
+        {a ? <AccountInsights accountId={a.id} /> : <p class="muted" data-testid="no-score">{t('score.notEnough')}</p>}
+      </section>
 
       <section aria-labelledby="tasks-title">
         <h3 id="tasks-title">{t('task.open')}</h3>

@@ -2,6 +2,7 @@ import type { BenchSuite } from '../harness';
 import { foundationSuite } from './foundation';
 import { recognitionSuite } from './recognition';
 import { view360Suite } from './view360';
+import { scoringSuite } from './scoring';
 
 /** Every benchmark suite, run in order in real Chromium by `npm run bench`. */
-export const SUITES: BenchSuite[] = [foundationSuite, recognitionSuite, view360Suite];
+export const SUITES: BenchSuite[] = [foundationSuite, recognitionSuite, view360Suite, scoringSuite];

@@ -15,4 +15,6 @@ void loadSettings();
 void followActiveTab();
 void autoLoadDemoFromUrl(location.search);
 document.addEventListener('keydown', onPanelKey);
+// scores kept fresh off the UI thread (see lib/scoring-runner); loaded after start-up
+void import('@/lib/ui/scoring-boot').then((m) => m.startScoring());
 render(<App />, document.getElementById('app')!);
