@@ -6,11 +6,16 @@ import { AccountView } from './AccountView';
 import { PortfolioView } from './PortfolioView';
 import { SettingsView } from './SettingsView';
 import { SearchBox } from './SearchBox';
+import { TasksView } from './TasksView';
+import { Toast } from './Toast';
+import { DashboardRoute } from './DashboardRoute';
 import type { MessageKey } from '@/lib/i18n';
 
 const TABS: { name: TopLevel; label: MessageKey }[] = [
   { name: 'page', label: 'nav.page' },
   { name: 'portfolio', label: 'nav.portfolio' },
+  { name: 'tasks', label: 'nav.tasks' },
+  { name: 'dashboard', label: 'nav.dashboard' },
   { name: 'settings', label: 'nav.settings' },
 ];
 
@@ -20,7 +25,7 @@ export function App() {
     <div class="app">
       <header class="topbar">
         {canGoBack.value && (
-          <button class="icon-button" type="button" onClick={back} aria-label="Back">
+          <button class="icon-button" type="button" onClick={back} aria-label={t('common.back')}>
             ←
           </button>
         )}
@@ -43,8 +48,11 @@ export function App() {
         {r.name === 'contact' && <ContactView id={r.id} />}
         {r.name === 'account' && <AccountView id={r.id} />}
         {r.name === 'portfolio' && <PortfolioView />}
+        {r.name === 'tasks' && <TasksView />}
+        {r.name === 'dashboard' && <DashboardRoute />}
         {r.name === 'settings' && <SettingsView />}
       </main>
+      <Toast />
     </div>
   );
 }

@@ -30,6 +30,7 @@ export function EmptyState() {
           {t('empty.loadDemo')}
         </button>
       )}
+      <p class="muted small">{t('empty.next')}</p>
       {error && <p role="alert" class="error">{error}</p>}
     </section>
   );

@@ -5,6 +5,22 @@ import { sendMessage } from '@/lib/messaging/send';
 import type { MatchedPerson } from '@/lib/background/tab-state';
 import { ContactView } from './ContactView';
 import { AccountView } from './AccountView';
+import { logActionKind } from '@/lib/ui/log-page';
+import { logCurrentPage } from '@/lib/ui/log-actions';
+
+function LogPageButton() {
+  const kind = logActionKind(tabState.value);
+  if (!kind) return null;
+  const label = t(`log.page.${kind}` as 'log.page.email');
+  return (
+    <div class="log-bar">
+      <button type="button" class="primary" onClick={() => void logCurrentPage()} title={t('log.shortcutHint', { label })} aria-keyshortcuts="Alt+L" data-testid="log-page">
+        {label}
+      </button>
+      <span class="muted small">Alt+L</span>
+    </div>
+  );
+}
 
 function personLabel(m: MatchedPerson): string {
   return m.person.name || m.person.email || m.person.linkedinUrl || '?';
@@ -49,6 +65,7 @@ export function PageView() {
   const p = match.primary;
   return (
     <div class="page-view" data-site={context.site}>
+      <LogPageButton />
       {p.contactId ? <ContactView id={p.contactId} /> : p.accountId ? <><UnknownPerson m={p} index={-1} /><AccountView id={p.accountId} /></> : <UnknownPerson m={p} index={-1} />}
       {match.others.length > 0 && (
         <section class="card">

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { searchContacts, searchAccounts } from '@/lib/db';
-import { contactName, type Contact, type Account } from '@/lib/schema';
 import { open } from '@/lib/ui/router';
+import { searchAll, moveActive, type SearchResult } from '@/lib/ui/search';
 
+/** Global search as an ARIA combobox: results while typing, arrows to move, Enter to open, Escape to clear. */
 export function SearchBox() {
   const [q, setQ] = useState('');
-  const [results, setResults] = useState<{ contacts: Contact[]; accounts: Account[] } | null>(null);
+  const [results, setResults] = useState<SearchResult[] | null>(null);
+  const [active, setActive] = useState(-1);
 
   useEffect(() => {
     if (q.trim().length < 2) {
@@ -14,43 +15,68 @@ export function SearchBox() {
       return;
     }
     let stale = false;
-    void Promise.all([searchContacts(q, 8), searchAccounts(q, 5)]).then(([contacts, accounts]) => {
-      if (!stale) setResults({ contacts, accounts });
+    void searchAll(q).then((r) => {
+      if (stale) return;
+      setResults(r);
+      setActive(r.length ? 0 : -1);
     });
     return () => {
       stale = true;
     };
   }, [q]);
 
-  const choose = (r: { name: 'contact' | 'account'; id: string }) => {
+  const choose = (r: SearchResult | undefined) => {
+    if (!r) return;
     setQ('');
-    open(r);
+    open({ name: r.kind, id: r.id });
   };
-
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key === 'Escape') return setQ('');
+    if (!results) return;
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      return choose(results[active]);
+    }
+    const next = moveActive(active, e.key, results.length);
+    if (next !== active || e.key.startsWith('Arrow')) {
+      e.preventDefault();
+      setActive(next);
+    }
+  };
+  const expanded = !!results;
   return (
     <div class="search" role="search">
       <input
         type="search"
+        {...({ role: "combobox" } as object)}
+        aria-expanded={expanded}
+        aria-controls="search-results"
+        aria-autocomplete="list"
+        aria-activedescendant={active >= 0 && results ? `sr-${active}` : undefined}
         value={q}
         placeholder={t('search.placeholder')}
         aria-label={t('search.placeholder')}
         onInput={(e) => setQ(e.currentTarget.value)}
-        onKeyDown={(e) => e.key === 'Escape' && setQ('')}
+        onKeyDown={onKey}
+        data-testid="search"
       />
       {results && (
-        <div class="search-results" role="listbox" aria-label={t('search.placeholder')}>
-          {results.contacts.length === 0 && results.accounts.length === 0 && <p class="muted">{t('search.empty', { q })}</p>}
-          {results.accounts.map((a) => (
-            <button type="button" role="option" class="result" onClick={() => choose({ name: 'account', id: a.id })}>
-              <strong>{a.name}</strong> <span class="muted">{a.domains[0] ?? ''}</span>
-            </button>
+        <ul class="search-results" id="search-results" role="listbox" aria-label={t('search.placeholder')}>
+          {results.length === 0 && <li class="muted" role="presentation">{t('search.empty', { q })}</li>}
+          {results.map((r, i) => (
+            <li
+              id={`sr-${i}`}
+              role="option"
+              aria-selected={i === active}
+              class={`result${i === active ? ' active' : ''}`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => choose(r)}
+            >
+              <span class="chip">{t(r.kind === 'account' ? 'search.account' : 'search.contact')}</span>
+              <strong>{r.label}</strong> <span class="muted">{r.detail}</span>
+            </li>
           ))}
-          {results.contacts.map((c) => (
-            <button type="button" role="option" class="result" onClick={() => choose({ name: 'contact', id: c.id })}>
-              <strong>{contactName(c)}</strong> <span class="muted">{c.emails[0] ?? ''}</span>
-            </button>
-          ))}
-        </div>
+        </ul>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n';
 import { settings, saveSettings } from '@/lib/ui/settings';
+import { DataSettings } from './DataSettings';
 import { SyncSettings } from './SyncSettings';
 
 export function SettingsView() {
@@ -21,6 +22,7 @@ export function SettingsView() {
           <option value="fr">Français</option>
         </select>
       </label>
+      <DataSettings />
       <SyncSettings />
     </section>
   );

@@ -5,6 +5,7 @@ import { tabKey } from '@/lib/background/tab-state';
 import { matchesAny } from '@/lib/sites/match-pattern';
 import { CONTENT_MATCHES } from '@/lib/sites/matches';
 import { createSyncRunner, startSyncTriggers } from '@/lib/background/sync';
+import { setupReminders } from '@/lib/background/reminders';
 
 export default defineBackground(() => {
   // Chrome: the toolbar button (and its shortcut) opens the side panel.
@@ -30,6 +31,8 @@ export default defineBackground(() => {
     createContactFromTab: ({ tabId, personIndex }) => createContactFromTab(tabId, personIndex, browser.storage.session),
     syncNow: () => sync.syncNow(),
   };
+
+  setupReminders({ alarms: browser.alarms, storage: browser.storage, notifications: browser.notifications, iconUrl: browser.runtime.getURL('/icon/128.png'), title: () => browser.i18n.getMessage('reminderTitle') || 'Carnet' });
 
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, env));
   browser.tabs.onRemoved.addListener((tabId) => {

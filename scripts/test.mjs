@@ -39,6 +39,13 @@ let ok = true;
 ok = run('typecheck', 'npx', ['tsc', '--noEmit']) && ok;
 const unitOk = run('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`]);
 ok = unitOk && ok;
+// The same server tests against a real PostgreSQL when one is given (CI starts one; see .ci/run).
+const pgUrl = process.env.TEST_DATABASE_URL;
+if (pgUrl) {
+  ok = run('server tests against PostgreSQL', 'npx', ['vitest', 'run', 'server', 'tests/unit/sync', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest-pg.json`], { DATABASE_URL: pgUrl }) && ok;
+} else {
+  console.log('\n(server tests ran on embedded PGlite only: set TEST_DATABASE_URL=postgres://… to run them against PostgreSQL too)');
+}
 const built = run('build (Chrome MV3)', 'npx', ['wxt', 'build']) && run('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
 ok = built && ok;
 const chromium = ensureChromium();
@@ -60,11 +67,13 @@ function readJson(file) {
 }
 let passed = 0;
 let failed = 0;
-const vitest = readJson(`${OUT}/vitest.json`);
-if (vitest) {
-  passed += vitest.numPassedTests ?? 0;
-  failed += (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0);
-} else failed += 1;
+for (const [file, required] of [[`${OUT}/vitest.json`, true], [`${OUT}/vitest-pg.json`, !!pgUrl]]) {
+  const vitest = readJson(file);
+  if (vitest) {
+    passed += vitest.numPassedTests ?? 0;
+    failed += (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0);
+  } else if (required) failed += 1;
+}
 const pw = readJson(`${OUT}/playwright.json`);
 if (pw?.stats) {
   passed += (pw.stats.expected ?? 0) + (pw.stats.flaky ?? 0);

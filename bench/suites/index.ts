@@ -1,6 +1,9 @@
 import type { BenchSuite } from '../harness';
 import { foundationSuite } from './foundation';
 import { syncSuite } from './sync';
+import { recognitionSuite } from './recognition';
+import { view360Suite } from './view360';
+import { scoringSuite } from './scoring';
 
 /** Every benchmark suite, run in order in real Chromium by `npm run bench`. */
-export const SUITES: BenchSuite[] = [foundationSuite, syncSuite];
+export const SUITES: BenchSuite[] = [foundationSuite, recognitionSuite, view360Suite, scoringSuite, syncSuite];

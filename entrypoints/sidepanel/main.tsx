@@ -5,6 +5,7 @@ import { lang } from '@/lib/i18n';
 import { loadSettings } from '@/lib/ui/settings';
 import { followActiveTab } from '@/lib/ui/active-tab';
 import { autoLoadDemoFromUrl } from '@/lib/ui/demo';
+import { onPanelKey } from '@/lib/ui/shortcuts';
 import './style.css';
 
 effect(() => {
@@ -13,4 +14,7 @@ effect(() => {
 void loadSettings();
 void followActiveTab();
 void autoLoadDemoFromUrl(location.search);
+document.addEventListener('keydown', onPanelKey);
+// scores kept fresh off the UI thread (see lib/scoring-runner); loaded after start-up
+void import('@/lib/ui/scoring-boot').then((m) => m.startScoring());
 render(<App />, document.getElementById('app')!);

@@ -49,13 +49,22 @@ export async function searchContacts(query: string, limit = 20): Promise<Contact
   return out;
 }
 
+/** A name token shared by more contacts than this says little about who someone is ("Marie", "Smith"). */
+const COMMON_TOKEN = 300;
+
 /**
- * Candidates for fuzzy name matching: live contacts having any of these folded words as a search token
- * (exact tokens, so "dupont" finds Dupont whatever the word order or accents).
+ * Fuzzy-match candidates: contacts sharing the most name tokens, found through the index by key only. Tokens
+ * shared by thousands ("Hélène") are used only when no rarer token exists, so they cannot crowd out the rare
+ * surname that identifies the person, nor cost a scan of thousands of rows.
  */
-export async function findContactsByNameTokens(tokens: string[], limit = 200): Promise<Contact[]> {
+export async function findContactsByNameTokens(tokens: string[], limit = 50): Promise<Contact[]> {
   const keys = [...new Set(tokens.filter((t) => t.length >= 2))];
   if (keys.length === 0) return [];
-  const rows = await getDb().contacts.where('searchTokens').anyOf(keys).distinct().limit(limit).toArray();
-  return live(rows);
+  const index = getDb().contacts.where('searchTokens');
+  const lists = await Promise.all(keys.map((k) => index.equals(k).limit(COMMON_TOKEN + 1).primaryKeys()));
+  const rare = lists.filter((ids) => ids.length <= COMMON_TOKEN);
+  const hits = new Map<string, number>();
+  for (const ids of rare.length > 0 ? rare : lists) for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const best = [...hits].sort((x, y) => y[1] - x[1]).slice(0, limit).map(([id]) => id);
+  return live(await getDb().contacts.bulkGet(best));
 }

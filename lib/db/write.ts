@@ -62,7 +62,8 @@ function fieldsOf(record: object): Record<string, unknown> {
   return out;
 }
 
-async function enqueue(entries: Omit<OutboxEntry, 'id'>[]): Promise<void> {
+/** Appends outbox entries when sync is enabled; for writers outside this module (erasure). */
+export async function enqueue(entries: Omit<OutboxEntry, 'id'>[]): Promise<void> {
   if (entries.length === 0 || !(await syncEnabled())) return;
   await getDb().outbox.bulkAdd(entries.map((e) => ({ ...e, id: uuidv7() })));
 }
@@ -141,13 +142,27 @@ export async function insertBatch(batch: InsertBatch, opts: InsertOptions = {}):
     prepared.map(([name]) => name),
     async () => {
       for (const [name, records] of prepared) {
-        await table(name).bulkAdd(records.map((r) => toStored(name, r) as AnyRecord));
-        if (!opts.local) await enqueue(records.map((r) => upsertEntry(name, r)));
+        await addBuilt(name, records as never, opts);
         counts[name] = records.length;
       }
     },
   );
   return counts;
+}
+
+/**
+ * Writes records already made by buildRecord (validated and stamped) in bulk, with their outbox entries:
+ * for imports, which build and check every record before the first write. Call inside writeTransaction.
+ */
+export async function addBuilt<N extends EntityName>(
+  name: N,
+  records: EntityRecord<N>[],
+  opts: InsertOptions = {},
+): Promise<void> {
+  await writeTransaction([name], async () => {
+    await table(name).bulkAdd(records.map((r) => toStored(name, r) as AnyRecord));
+    if (!opts.local) await enqueue(records.map((r) => upsertEntry(name, r as unknown as AnyRecord)));
+  });
 }
 
 function upsertEntry(name: EntityName, record: AnyRecord): Omit<OutboxEntry, 'id'> {

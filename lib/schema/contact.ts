@@ -45,8 +45,9 @@ export const ContactFields = {
   notes: OptionalText(20000),
 };
 
+/** Tombstones are exempt from the name-or-email rule: an erased person's tombstone keeps no name. */
 export const Contact = z.object({ ...recordBase, ...ContactFields }).check(
-  z.refine((c) => c.firstName.trim() !== '' || c.lastName.trim() !== '' || c.emails.length > 0, {
+  z.refine((c) => c.deletedAt !== null || c.firstName.trim() !== '' || c.lastName.trim() !== '' || c.emails.length > 0, {
     message: 'a contact needs a name or an email',
     path: ['lastName'],
   }),

@@ -1,8 +1,11 @@
 import { core } from './core';
 import { sync } from './sync';
+import { panel } from './panel';
+import { scoring } from './scoring';
+import { insights } from './insights';
 
 /** Every feature's catalogue: add a file per feature and list it here. */
-const CATALOGS = [core, sync] as const;
+const CATALOGS = [core, panel, scoring, insights, sync] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? H extends { en: infer E }

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CarnetDB, setDb, insert, update, remove, logInteraction, sourceInteractionId } from '../../../lib/db';
 import { enableSync, syncOnce, type SyncConfig } from '../../../lib/sync';
+import { erasePerson } from '../../../lib/gdpr/erase';
 import type { Sql } from '../../../server/db/driver';
 import { openTestDatabase, makeUser, testServer, type TestUser } from '../../../server/testing';
 
@@ -108,6 +109,23 @@ describe('erasure reaches the server', () => {
     const there = await d2.db.contacts.get(c.id);
     expect(there?.deletedAt).not.toBeNull();
     expect(JSON.stringify(there)).not.toContain('helene.lefevre');
+  });
+
+  it('erasePerson (lib/gdpr) then sync: the server keeps a tombstone without the person’s data', async () => {
+    const user = await makeUser(sql);
+    const d = device(user);
+    await d.local(() => enableSync());
+    const c = await d.local(() => insert('contacts', { firstName: 'Ngozi', lastName: 'Okafor', emails: ['ngozi.okafor@lumen-optique.fr'], notes: 'Préfère le téléphone' }));
+    expect(await d.sync()).toMatchObject({ ok: true });
+    await d.local(() => erasePerson(c.id));
+    expect(await d.sync()).toMatchObject({ ok: true });
+    const row = await sql.query<{ fields: Record<string, unknown>; deleted_at: string | null }>(
+      `SELECT fields, deleted_at FROM records WHERE team_id = $1 AND record_id = $2`,
+      [user.teamId, c.id],
+    );
+    expect(row[0]?.deleted_at).not.toBeNull();
+    const text = JSON.stringify(row[0]?.fields);
+    for (const personal of ['Ngozi', 'Okafor', 'ngozi.okafor', 'téléphone']) expect(text).not.toContain(personal);
   });
 
   it('a delete pushed alone (no prior upsert reached the server) carries the record, so the server row is complete', async () => {

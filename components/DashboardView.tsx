@@ -1,0 +1,240 @@
+import './insights.css';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
+import { t } from '@/lib/i18n';
+import { formatMoney, formatNumber, formatPercent, formatRelative } from '@/lib/i18n/format';
+import { getDb } from '@/lib/db';
+import { useLiveQuery } from '@/lib/ui/live';
+import { churnStats, nps, csat, ces, averageClv, revenueAtRisk, segmentSizes, monthlyTrends, type AccountFilter } from '@/lib/scoring/kpi';
+import { runScoring, scoringStatus } from '@/lib/scoring-runner';
+import { segmentLabel } from '@/lib/ui/scoring-labels';
+import { EmptyState } from './EmptyState';
+import { ActionList, type ActionItem } from './ActionList';
+import { AccountInsights } from './AccountInsights';
+import { SegmentBuilder } from './SegmentBuilder';
+import { ScoringSettingsForm } from './ScoringSettingsForm';
+import type { TrendChartProps } from './charts/TrendChart';
+
+const PERIODS = { month: 1, quarter: 3, year: 12 } as const;
+type PeriodKey = keyof typeof PERIODS;
+const DAY = 86_400_000;
+
+function useTrendChart(): ComponentType<TrendChartProps> | null {
+  const [Chart, setChart] = useState<ComponentType<TrendChartProps> | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./charts/TrendChart').then((m) => live && setChart(() => m.TrendChart));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Chart;
+}
+
+const pct = (x: number | null) => (x === null ? t('dashboard.noData') : formatPercent(x));
+const num = (x: number | null, d = 0) => (x === null ? t('dashboard.noData') : formatNumber(x, d));
+
+/** Portfolio KPIs over a selectable period, filterable by segment and owner, with monthly trends and top actions. */
+export function DashboardView() {
+  const data = useLiveQuery(async () => {
+    const db = getDb();
+    const [accounts, surveys, scores, segments] = await Promise.all([db.accounts.toArray(), db.surveys.toArray(), db.scores.toArray(), db.segments.toArray()]);
+    return {
+      accounts: accounts.filter((a) => !a.deletedAt),
+      surveys: surveys.filter((s) => !s.deletedAt),
+      scores,
+      segments: segments.filter((s) => !s.deletedAt),
+    };
+  }, []);
+  const [period, setPeriod] = useState<PeriodKey>('quarter');
+  const [segment, setSegment] = useState('');
+  const [owner, setOwner] = useState('');
+  const Chart = useTrendChart();
+  const status = scoringStatus.value;
+  const v = data.value;
+
+  const view = useMemo(() => {
+    if (!v) return null;
+    const now = new Date();
+    const scoreBy = new Map(v.scores.map((s) => [s.accountId, s]));
+    const ownerBy = new Map(v.accounts.map((a) => [a.id, a.owner]));
+    const filter: AccountFilter | undefined =
+      segment || owner ? (id) => (!segment || !!scoreBy.get(id)?.segments.includes(segment)) && (!owner || ownerBy.get(id) === owner) : undefined;
+    const p = { from: now.getTime() - PERIODS[period] * 30 * DAY, to: now.getTime() + 1 };
+    const currency = v.accounts.find((a) => a.annualValue !== null)?.currency ?? 'EUR';
+    const ranked: ActionItem[] = [];
+    const nameBy = new Map(v.accounts.map((a) => [a.id, a]));
+    for (const s of v.scores) {
+      if (filter && !filter(s.accountId)) continue;
+      const a = nameBy.get(s.accountId);
+      for (const action of s.actions) ranked.push({ accountId: s.accountId, action, accountName: a?.name, currency: a?.currency });
+    }
+    ranked.sort((x, y) => y.action.expectedValue - x.action.expectedValue);
+    const atRisk = v.scores
+      .filter((s) => s.churnProbability !== null && !s.segments.includes('lifecycle:churned') && (!filter || filter(s.accountId)))
+      .sort((x, y) => y.churnProbability! - x.churnProbability!)
+      .slice(0, 5);
+    return {
+      currency,
+      stats: churnStats(v.accounts, p, filter),
+      nps: nps(v.surveys, p, filter),
+      csat: csat(v.surveys, p, filter),
+      ces: ces(v.surveys, p, filter),
+      clv: averageClv(v.scores, filter),
+      risk: revenueAtRisk(v.accounts, v.scores, filter),
+      sizes: segmentSizes(v.scores, filter),
+      allSegments: segmentSizes(v.scores).map((s) => s.segment),
+      owners: [...new Set(v.accounts.map((a) => a.owner).filter((o): o is string => !!o))].sort(),
+      trends: monthlyTrends({ accounts: v.accounts, surveys: v.surveys }, now, 12, filter),
+      top: ranked.slice(0, 8),
+      atRisk: atRisk.map((s) => ({ score: s, account: nameBy.get(s.accountId)! })).filter((x) => x.account),
+      count: filter ? v.accounts.filter((a) => filter(a.id)).length : v.accounts.length,
+    };
+  }, [v, period, segment, owner]);
+
+  if (!v || !view) return <p class="muted">{t('common.loading')}</p>;
+  if (v.accounts.length === 0)
+    return (
+      <section data-testid="dashboard-empty">
+        <p class="muted">{t('dashboard.empty')}</p>
+        <EmptyState />
+      </section>
+    );
+  const label = (k: string) => segmentLabel(k, v.segments);
+  const lastRun = status.lastRun;
+  const satisfaction = {
+    title: t('dashboard.trend.satisfaction'),
+    months: view.trends.months,
+    series: [
+      { label: t('dashboard.nps'), values: view.trends.nps, color: '#0b5cad' },
+      { label: t('dashboard.csat'), values: view.trends.csat, color: '#1a7f37', scale: '%' },
+    ],
+  };
+  const churn = {
+    title: t('dashboard.trend.churn'),
+    months: view.trends.months,
+    series: [
+      { label: t('dashboard.churnRate'), values: view.trends.churnRate.map((x) => (x === null ? null : x * 100)), color: '#b42318' },
+      { label: t('dashboard.retentionRate'), values: view.trends.retentionRate.map((x) => (x === null ? null : x * 100)), color: '#1a7f37', scale: '%' },
+    ],
+  };
+
+  return (
+    <section class="dashboard" aria-labelledby="dashboard-title" data-testid="dashboard">
+      <h2 id="dashboard-title">{t('dashboard.title')}</h2>
+      <p class="muted" role="status">
+        {status.running
+          ? t('dashboard.scoring')
+          : lastRun
+            ? t('dashboard.lastRun', { when: formatRelative(lastRun.at), accounts: lastRun.accounts, ms: Math.round(lastRun.timings.total ?? 0) })
+            : ''}{' '}
+        <button type="button" class="link" onClick={() => void runScoring()} disabled={status.running}>
+          {t('dashboard.rescore')}
+        </button>
+      </p>
+      {status.error && <p role="alert" class="error">{t('error.generic', { message: status.error })}</p>}
+      <div class="filters">
+        <label class="field">
+          {t('dashboard.period')}
+          <select value={period} onChange={(e) => setPeriod((e.target as HTMLSelectElement).value as PeriodKey)} data-testid="period">
+            {(Object.keys(PERIODS) as PeriodKey[]).map((k) => (
+              <option value={k}>{t(`dashboard.period.${k}`)}</option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          {t('dashboard.segment')}
+          <select value={segment} onChange={(e) => setSegment((e.target as HTMLSelectElement).value)} data-testid="segment-filter">
+            <option value="">{t('dashboard.all')}</option>
+            {view.allSegments.map((k) => (
+              <option value={k}>{label(k)}</option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          {t('dashboard.owner')}
+          <select value={owner} onChange={(e) => setOwner((e.target as HTMLSelectElement).value)}>
+            <option value="">{t('dashboard.all')}</option>
+            {view.owners.map((o) => (
+              <option value={o}>{o}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+
+      <h3>{t('dashboard.kpis')}</h3>
+      <dl class="kpis" data-testid="kpis">
+        <div><dt>{t('dashboard.accounts')}</dt><dd data-testid="kpi-accounts">{formatNumber(view.count)}</dd></div>
+        <div><dt>{t('dashboard.churnRate')}</dt><dd data-testid="kpi-churn">{pct(view.stats.churnRate)}</dd></div>
+        <div><dt>{t('dashboard.retentionRate')}</dt><dd>{pct(view.stats.retentionRate)}</dd></div>
+        <div><dt>{t('dashboard.nps')}</dt><dd data-testid="kpi-nps">{num(view.nps?.nps ?? null)}</dd></div>
+        <div><dt>{t('dashboard.csat')}</dt><dd>{view.csat === null ? t('dashboard.noData') : `${formatNumber(view.csat)} %`}</dd></div>
+        <div><dt>{t('dashboard.ces')}</dt><dd>{num(view.ces, 1)}</dd></div>
+        <div><dt>{t('dashboard.avgClv')}</dt><dd>{view.clv === null ? t('dashboard.noData') : formatMoney(view.clv, view.currency)}</dd></div>
+        <div><dt>{t('dashboard.revenueAtRisk')}</dt><dd data-testid="kpi-risk">{formatMoney(view.risk, view.currency)}</dd></div>
+      </dl>
+
+      <h3>{t('actions.topToday')}</h3>
+      <ActionList items={view.top} />
+
+      <h3>{t('dashboard.atRisk')}</h3>
+      <ul class="plain" data-testid="at-risk">
+        {view.atRisk.map(({ score, account }) => (
+          <li>
+            <details>
+              <summary>
+                {account.name} — {formatPercent(score.churnProbability!)}
+              </summary>
+              <AccountInsights accountId={account.id} />
+            </details>
+          </li>
+        ))}
+      </ul>
+
+      <h3>{t('dashboard.trends')}</h3>
+      {[satisfaction, churn].map((c) => (
+        <figure class="chart">
+          {Chart ? <Chart {...c} /> : <p class="muted">{t('dashboard.chartLoading')}</p>}
+          <details>
+            <summary>{t('dashboard.showTable')}</summary>
+            <table class="data">
+              <caption>{c.title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('dashboard.month')}</th>
+                  {c.series.map((s) => (
+                    <th scope="col">{s.label}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {c.months.map((m, i) => (
+                  <tr>
+                    <th scope="row">{m}</th>
+                    {c.series.map((s) => (
+                      <td>{num(s.values[i] ?? null, 1)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </figure>
+      ))}
+
+      <h3>{t('dashboard.segmentSizes')}</h3>
+      <ul class="plain bars" data-testid="segment-sizes">
+        {view.sizes.slice(0, 20).map((s) => (
+          <li>
+            <span class="bar-label">{label(s.segment)}</span>
+            <span class="bar" style={{ width: `${Math.round((100 * s.count) / Math.max(1, view.count))}%` }} aria-hidden="true" />
+            <span class="muted">{formatNumber(s.count)}</span>
+          </li>
+        ))}
+      </ul>
+
+      <SegmentBuilder />
+      <ScoringSettingsForm />
+    </section>
+  );
+}

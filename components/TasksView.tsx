@@ -1,0 +1,76 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { formatDateTime } from '@/lib/i18n/format';
+import { useLiveQuery } from '@/lib/ui/live';
+import { open } from '@/lib/ui/router';
+import { allOpenTasks, completeTask, isOverdue, snoozeTask } from '@/lib/ui/tasks';
+import { withUndo } from '@/lib/ui/log-actions';
+import { getLive } from '@/lib/db';
+import { Dialog } from './Dialog';
+import { TaskForm } from './QuickForms';
+
+/** Open tasks by due date, overdue first and highlighted; done and snooze from the keyboard. */
+export function TasksView() {
+  const data = useLiveQuery(allOpenTasks, []);
+  const [adding, setAdding] = useState(false);
+  const now = new Date();
+  const tasks = data.value;
+  const done = (id: string) =>
+    withUndo(async () => {
+      await completeTask(id, new Date());
+      return { undo: async () => void (await import('@/lib/ui/tasks')).reopenTask(id) };
+    }, t('task.completed'));
+  const snooze = async (id: string) => {
+    const before = await getLive('tasks', id);
+    await withUndo(async () => {
+      await snoozeTask(id, 60, new Date());
+      return { undo: async () => void (await import('@/lib/db')).update('tasks', id, { dueAt: before?.dueAt ?? null, remindedAt: before?.remindedAt ?? null }) };
+    }, t('task.snoozed'));
+  };
+  return (
+    <section aria-labelledby="tasks-view-title">
+      <div class="section-head">
+        <h2 id="tasks-view-title">{t('nav.tasks')}</h2>
+        <button type="button" class="primary" onClick={() => setAdding(true)}>{t('task.add')}</button>
+      </div>
+      {!tasks ? (
+        <p class="muted">{t('common.loading')}</p>
+      ) : tasks.length === 0 ? (
+        <p class="empty">{t('task.emptyView')}</p>
+      ) : (
+        <ul class="plain task-list" aria-labelledby="tasks-view-title" data-testid="task-list">
+          {tasks.map((task) => {
+            const late = isOverdue(task, now);
+            return (
+              <li class={`task${late ? ' overdue' : ''}`} data-testid="task">
+                <div>
+                  <strong>{task.title}</strong>
+                  {task.dueAt && (
+                    <div class={late ? 'error' : 'muted'}>
+                      {late && <span class="chip">{t('task.overdue')}</span>}
+                      {formatDateTime(task.dueAt)}
+                    </div>
+                  )}
+                  {(task.contactId || task.accountId) && (
+                    <button type="button" class="link" onClick={() => open(task.contactId ? { name: 'contact', id: task.contactId } : { name: 'account', id: task.accountId! })}>
+                      {t('task.openRelated')}
+                    </button>
+                  )}
+                </div>
+                <div class="actions">
+                  <button type="button" class="secondary" onClick={() => void snooze(task.id)}>{t('task.snooze')}</button>
+                  <button type="button" class="secondary" onClick={() => void done(task.id)} aria-label={t('task.done', { title: task.title })}>{t('task.doneShort')}</button>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {adding && (
+        <Dialog title={t('task.add')} onClose={() => setAdding(false)}>
+          <TaskForm related={{ accountId: null, contactId: null }} onDone={() => setAdding(false)} />
+        </Dialog>
+      )}
+    </section>
+  );
+}

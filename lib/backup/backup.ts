@@ -1,0 +1,124 @@
+import * as z from 'zod/mini';
+import { ENTITIES, ENTITY_NAMES, Score, type EntityName } from '../schema';
+import { getDb } from '../db/db';
+import { fromStored, toStored } from '../db/write';
+
+/**
+ * Whole-database backup as one JSON document, and its all-or-nothing restore.
+ * Hand-written rather than dexie-export-import (4.4.0, which does support dexie ^4.4): restore must validate
+ * every record with our schemas before writing anything, and rebuild index-only fields (searchTokens)
+ * from older schema versions; the format is plain JSON a person can read.
+ */
+export const BACKUP_FORMAT = 'carnet-backup';
+export const BACKUP_SCHEMA_VERSION = 2;
+
+const LOCAL_TABLES = ['scores', 'outbox', 'meta', 'audit', 'suppressions', 'importPresets'] as const;
+type LocalTable = (typeof LOCAL_TABLES)[number];
+
+const LOCAL_SCHEMAS: Record<LocalTable, z.ZodMiniType> = {
+  scores: Score,
+  outbox: z.object({ seq: z.optional(z.number()), id: z.string(), entity: z.string(), recordId: z.string(), op: z.enum(['upsert', 'delete']), fields: z.record(z.string(), z.unknown()), hlc: z.string() }),
+  meta: z.object({ key: z.string(), value: z.unknown() }),
+  audit: z.object({ id: z.string(), entity: z.string(), recordId: z.string(), at: z.string(), action: z.enum(['create', 'update', 'delete', 'erase', 'restore']), changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
+  suppressions: z.object({ hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)), erasedAt: z.string() }),
+  importPresets: z.object({ id: z.string(), name: z.string(), target: z.string(), mapping: z.record(z.string(), z.string()) }),
+};
+
+export const BackupEnvelope = z.object({
+  format: z.literal(BACKUP_FORMAT),
+  schemaVersion: z.number().check(z.int(), z.gte(1)),
+  exportedAt: z.string(),
+  tables: z.record(z.string(), z.array(z.unknown())),
+});
+export type Backup = z.infer<typeof BackupEnvelope>;
+
+export class RestoreError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`The backup was not restored (nothing changed): ${issues.slice(0, 10).join('; ')}${issues.length > 10 ? `; and ${issues.length - 10} more` : ''}`);
+    this.name = 'RestoreError';
+  }
+}
+
+const ALL_TABLES = [...ENTITY_NAMES, ...LOCAL_TABLES];
+
+/** Every table's rows (without index-only fields), with the schema version they follow. */
+export async function exportBackup(now = new Date()): Promise<Backup> {
+  const db = getDb();
+  const tables: Record<string, unknown[]> = {};
+  await db.transaction('r', ALL_TABLES.map((t) => db.table(t)), async () => {
+    for (const t of ALL_TABLES) tables[t] = (await db.table(t).toArray()).map(fromStored);
+  });
+  return { format: BACKUP_FORMAT, schemaVersion: BACKUP_SCHEMA_VERSION, exportedAt: now.toISOString(), tables };
+}
+
+export async function exportBackupJson(now = new Date()): Promise<string> {
+  return JSON.stringify(await exportBackup(now));
+}
+
+export interface RestoreReport {
+  fromVersion: number;
+  counts: Record<string, number>;
+}
+
+/**
+ * Replaces the whole database with a backup. Every record is parsed with its schema first (defaults of
+ * fields added since the backup's version are filled in, searchTokens rebuilt); any invalid record and
+ * nothing is written. The write is one transaction: it all lands or none of it.
+ */
+export async function restoreBackup(input: string | unknown, opts: { onProgress?: (done: number) => void } = {}): Promise<RestoreReport> {
+  let raw: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      raw = JSON.parse(input);
+    } catch {
+      throw new RestoreError(['the file is not JSON']);
+    }
+  }
+  const env = BackupEnvelope.safeParse(raw);
+  if (!env.success) throw new RestoreError(env.error.issues.map((i) => `${i.path.join('.') || 'backup'}: ${i.message}`));
+  const backup = env.data;
+  if (backup.schemaVersion > BACKUP_SCHEMA_VERSION) {
+    throw new RestoreError([`the backup was made by a newer Carnet (schema ${backup.schemaVersion}); update Carnet first`]);
+  }
+  const issues: string[] = [];
+  const clean: Record<string, object[]> = {};
+  for (const name of Object.keys(backup.tables)) {
+    if (!(ALL_TABLES as string[]).includes(name)) issues.push(`${name}: unknown table`);
+  }
+  for (const name of ALL_TABLES) {
+    const rows = backup.tables[name] ?? [];
+    const schema = (ENTITY_NAMES as string[]).includes(name) ? ENTITIES[name as EntityName].record : LOCAL_SCHEMAS[name as LocalTable];
+    clean[name] = [];
+    rows.forEach((row, i) => {
+      const r = schema.safeParse(row);
+      if (r.success) clean[name]!.push(r.data as object);
+      else issues.push(...r.error.issues.map((x) => `${name}[${i}].${x.path.join('.')}: ${x.message}`));
+    });
+  }
+  if (issues.length) throw new RestoreError(issues);
+
+  const db = getDb();
+  const total = ALL_TABLES.reduce((n, t) => n + clean[t]!.length, 0);
+  let done = 0;
+  await db.transaction('rw', ALL_TABLES.map((t) => db.table(t)), async () => {
+    for (const t of ALL_TABLES) await db.table(t).clear();
+    for (const t of ALL_TABLES) {
+      const rows = clean[t]!;
+      for (let i = 0; i < rows.length; i += 5000) {
+        const chunk = rows.slice(i, i + 5000);
+        await db.table(t).bulkAdd((ENTITY_NAMES as string[]).includes(t) ? chunk.map((r) => toStored(t as EntityName, r)) : chunk);
+        done += chunk.length;
+        opts.onProgress?.(total ? done / total : 1);
+      }
+    }
+  });
+  return { fromVersion: backup.schemaVersion, counts: Object.fromEntries(ALL_TABLES.map((t) => [t, clean[t]!.length])) };
+}
+
+/** Empties every table (after a backup, or for "delete all my data"). */
+export async function wipeDatabase(): Promise<void> {
+  const db = getDb();
+  await db.transaction('rw', ALL_TABLES.map((t) => db.table(t)), async () => {
+    for (const t of ALL_TABLES) await db.table(t).clear();
+  });
+}

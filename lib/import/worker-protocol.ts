@@ -1,0 +1,26 @@
+import type { Mapping } from './presets';
+import type { ImportPlan } from './plan';
+import type { DetectedEncoding } from './decode';
+
+/** Messages between the import screen and lib/import/worker.ts. */
+export type ToWorker =
+  | { type: 'analyze'; bytes: ArrayBuffer }
+  | { type: 'plan'; presetId?: string; mapping?: Mapping; currency?: string }
+  | { type: 'cancel' };
+
+export type FromWorker =
+  | { type: 'progress'; phase: 'parse' | 'plan'; done: number }
+  | {
+      type: 'analyzed';
+      encoding: DetectedEncoding;
+      header: string[];
+      headerLine: number;
+      delimiter: string;
+      rows: number;
+      sample: string[][];
+      preset: { id: string; name: string; entity: string };
+      confidence: number;
+      mapping: Mapping;
+    }
+  | { type: 'plan'; plan: ImportPlan }
+  | { type: 'error'; message: string; code: string };

@@ -1,0 +1,42 @@
+import type { AccountLike, AccountRecords, PortfolioInput, PortfolioModels, ScoringSettings } from '../scoring/portfolio';
+import type { AccountFacts } from '../scoring/rules';
+import type { Score } from '../schema/score';
+
+/** Scores the whole portfolio (fits the models). Plain, structured-cloneable data. */
+export interface PortfolioRequest {
+  kind: 'portfolio';
+  input: PortfolioInput;
+  now: string;
+  settings: Partial<ScoringSettings>;
+}
+
+/** Rescores a few accounts with the models of the last portfolio run. */
+export interface AccountsRequest {
+  kind: 'accounts';
+  accounts: { account: AccountLike; records: AccountRecords }[];
+  segments: PortfolioInput['segments'];
+  models: PortfolioModels;
+  now: string;
+  settings: Partial<ScoringSettings>;
+}
+
+export type ScoreRequest = PortfolioRequest | AccountsRequest;
+
+export interface ScoreResult {
+  scores: Score[];
+  models: PortfolioModels;
+  facts: [string, AccountFacts][];
+  timings: Record<string, number>;
+}
+export interface AccountScored {
+  score: Score;
+  facts: AccountFacts;
+}
+
+export type ScoreResponse = { ok: true; result: ScoreResult | AccountScored[] } | { ok: false; error: string };
+
+/** Where the computation runs: a Web Worker in the panel, inline in unit tests and benchmarks. */
+export interface ScoringBackend {
+  portfolio(req: PortfolioRequest): Promise<ScoreResult>;
+  accounts(req: AccountsRequest): Promise<AccountScored[]>;
+}

@@ -1,0 +1,14 @@
+/// <reference lib="webworker" />
+/** Dedicated worker: scores the portfolio, or rescores a few accounts, off the panel's UI thread. */
+import { compute } from './compute';
+import type { ScoreRequest, ScoreResponse } from './protocol';
+
+self.onmessage = (e: MessageEvent<ScoreRequest>) => {
+  let msg: ScoreResponse;
+  try {
+    msg = { ok: true, result: compute(e.data) };
+  } catch (err) {
+    msg = { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+  (self as unknown as Worker).postMessage(msg);
+};

@@ -1,0 +1,202 @@
+/**
+ * Portfolio KPIs over a period, each computable on a filtered subset of accounts (segment, owner…):
+ * churn and retention rates, NPS, CSAT, CES, average CLV, revenue at risk, segment sizes, and monthly series.
+ */
+import type { Score } from '../schema/score';
+import type { SurveyLike } from './engagement';
+import type { AccountLike } from './portfolio';
+import { ms } from './time';
+
+export type AccountFilter = (accountId: string) => boolean;
+type KpiAccount = Pick<AccountLike, 'id' | 'contractStart' | 'churnedAt' | 'annualValue' | 'createdAt'> & { deletedAt?: string | null };
+
+export interface Period {
+  /** Inclusive start (ms or ISO). */
+  from: number | string;
+  /** Exclusive end (ms or ISO). */
+  to: number | string;
+}
+
+const startOf = (a: KpiAccount) => {
+  const s = ms(a.contractStart);
+  return Number.isNaN(s) ? ms(a.createdAt.slice(0, 24)) : s;
+};
+
+/** Accounts that had started before the period and had not churned before it. */
+function activeAt(a: KpiAccount, at: number): boolean {
+  const start = startOf(a);
+  const churned = ms(a.churnedAt);
+  return start < at && !(churned < at);
+}
+
+export interface ChurnStats {
+  /** Active at the start of the period. */
+  atStart: number;
+  /** Of those, lost during the period. */
+  churned: number;
+  /** Started during the period. */
+  acquired: number;
+  /** Active at the end of the period. */
+  atEnd: number;
+  /** churned / atStart; null when no account was active at the start. */
+  churnRate: number | null;
+  /** (atEnd − acquired) / atStart (customer retention rate); null when atStart = 0. */
+  retentionRate: number | null;
+}
+
+export function churnStats(accounts: readonly KpiAccount[], period: Period, filter?: AccountFilter): ChurnStats {
+  const from = ms(period.from), to = ms(period.to);
+  let atStart = 0, churned = 0, acquired = 0, atEnd = 0;
+  for (const a of accounts) {
+    if (a.deletedAt || (filter && !filter(a.id))) continue;
+    const start = startOf(a);
+    const lost = ms(a.churnedAt);
+    const wasActive = activeAt(a, from);
+    if (wasActive) {
+      atStart++;
+      if (lost >= from && lost < to) churned++;
+    }
+    if (start >= from && start < to) acquired++;
+    if (activeAt(a, to)) atEnd++;
+  }
+  return {
+    atStart,
+    churned,
+    acquired,
+    atEnd,
+    churnRate: atStart ? churned / atStart : null,
+    retentionRate: atStart ? (atEnd - acquired) / atStart : null,
+  };
+}
+
+function responses(surveys: readonly SurveyLike[], kind: SurveyLike['kind'], period?: Period, filter?: AccountFilter): number[] {
+  const from = period ? ms(period.from) : -Infinity, to = period ? ms(period.to) : Infinity;
+  const out: number[] = [];
+  for (const s of surveys) {
+    if (s.kind !== kind) continue;
+    if (filter && !(s.accountId && filter(s.accountId))) continue;
+    const at = ms(s.respondedAt);
+    if (at >= from && at < to) out.push(s.score);
+  }
+  return out;
+}
+
+export interface NpsResult {
+  /** % promoters (9–10) − % detractors (0–6), from −100 to 100. */
+  nps: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  responses: number;
+}
+
+export function nps(surveys: readonly SurveyLike[], period?: Period, filter?: AccountFilter): NpsResult | null {
+  const xs = responses(surveys, 'nps', period, filter);
+  if (!xs.length) return null;
+  const promoters = xs.filter((x) => x >= 9).length;
+  const detractors = xs.filter((x) => x <= 6).length;
+  return { nps: (100 * (promoters - detractors)) / xs.length, promoters, passives: xs.length - promoters - detractors, detractors, responses: xs.length };
+}
+
+/** % of CSAT answers that are 4 or 5 (of 5); null without answers. */
+export function csat(surveys: readonly SurveyLike[], period?: Period, filter?: AccountFilter): number | null {
+  const xs = responses(surveys, 'csat', period, filter);
+  return xs.length ? (100 * xs.filter((x) => x >= 4).length) / xs.length : null;
+}
+
+/** Mean Customer Effort Score (1–7); null without answers. */
+export function ces(surveys: readonly SurveyLike[], period?: Period, filter?: AccountFilter): number | null {
+  const xs = responses(surveys, 'ces', period, filter);
+  return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null;
+}
+
+/** Mean CLV over the accounts that have one (method 'none' left out); null when none has. */
+export function averageClv(scores: readonly Pick<Score, 'accountId' | 'clv'>[], filter?: AccountFilter): number | null {
+  let sum = 0, n = 0;
+  for (const s of scores) {
+    if (s.clv === null || (filter && !filter(s.accountId))) continue;
+    sum += s.clv;
+    n++;
+  }
+  return n ? sum / n : null;
+}
+
+/** Σ churn probability × annual value over accounts having both. */
+export function revenueAtRisk(
+  accounts: readonly Pick<KpiAccount, 'id' | 'annualValue' | 'deletedAt'>[],
+  scores: readonly Pick<Score, 'accountId' | 'churnProbability'>[],
+  filter?: AccountFilter,
+): number {
+  const p = new Map(scores.map((s) => [s.accountId, s.churnProbability]));
+  let sum = 0;
+  for (const a of accounts) {
+    if (a.deletedAt || a.annualValue === null || (filter && !filter(a.id))) continue;
+    const prob = p.get(a.id);
+    if (prob !== undefined && prob !== null) sum += prob * a.annualValue;
+  }
+  return sum;
+}
+
+/** Accounts per segment key, largest first. */
+export function segmentSizes(scores: readonly Pick<Score, 'accountId' | 'segments'>[], filter?: AccountFilter): { segment: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const s of scores) {
+    if (filter && !filter(s.accountId)) continue;
+    for (const seg of s.segments) counts.set(seg, (counts.get(seg) ?? 0) + 1);
+  }
+  return [...counts].map(([segment, count]) => ({ segment, count })).sort((a, b) => b.count - a.count || a.segment.localeCompare(b.segment));
+}
+
+/** Calendar months (UTC) ending with the month of `now`: [{key: 'YYYY-MM', from, to}] oldest first. */
+export function lastMonths(now: Date, count: number): { key: string; from: number; to: number }[] {
+  const out: { key: string; from: number; to: number }[] = [];
+  const y = now.getUTCFullYear(), m = now.getUTCMonth();
+  for (let k = count - 1; k >= 0; k--) {
+    const from = Date.UTC(y, m - k, 1);
+    const to = Date.UTC(y, m - k + 1, 1);
+    out.push({ key: new Date(from).toISOString().slice(0, 7), from, to });
+  }
+  return out;
+}
+
+export interface MonthlySeries {
+  /** 'YYYY-MM' labels, oldest first. */
+  months: string[];
+  /** null where there is no data that month (the chart leaves a gap). */
+  nps: (number | null)[];
+  csat: (number | null)[];
+  ces: (number | null)[];
+  churnRate: (number | null)[];
+  retentionRate: (number | null)[];
+  activeAccounts: number[];
+}
+
+export function monthlyTrends(
+  input: { accounts: readonly KpiAccount[]; surveys: readonly SurveyLike[] },
+  now: Date,
+  months = 12,
+  filter?: AccountFilter,
+): MonthlySeries {
+  const ms_ = lastMonths(now, months);
+  const out: MonthlySeries = { months: [], nps: [], csat: [], ces: [], churnRate: [], retentionRate: [], activeAccounts: [] };
+  for (const m of ms_) {
+    const period = { from: m.from, to: m.to };
+    const c = churnStats(input.accounts, period, filter);
+    out.months.push(m.key);
+    out.nps.push(nps(input.surveys, period, filter)?.nps ?? null);
+    out.csat.push(csat(input.surveys, period, filter));
+    out.ces.push(ces(input.surveys, period, filter));
+    out.churnRate.push(c.churnRate);
+    out.retentionRate.push(c.retentionRate);
+    out.activeAccounts.push(c.atEnd);
+  }
+  return out;
+}
+
+/** A filter from account facts (e.g. a segment or an owner) for every KPI above. */
+export function filterBy<F>(facts: ReadonlyMap<string, F>, predicate: (f: F) => boolean): AccountFilter {
+  return (id) => {
+    const f = facts.get(id);
+    return f !== undefined && predicate(f);
+  };
+}

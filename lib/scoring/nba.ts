@@ -1,0 +1,292 @@
+/**
+ * Next-best-action catalogue. Each action type has: eligibility over the account's facts, a purpose (checked
+ * against the contact's consent ledger), a value at stake, a cooldown, and what executing it does. The ranking is
+ * expected value = P(success) × value at stake, with P(success) a Beta posterior per type learned from feedback
+ * (accepted = success, dismissed = failure, snoozed ignored).
+ */
+import type { Contact, Purpose } from '../schema/contact';
+import type { ActionFeedback } from '../schema/feedback';
+import type { Task } from '../schema/task';
+import type { AccountFacts } from './rules';
+import { mayContact } from './consent';
+import { DAY_MS, ms } from './time';
+
+export const ACTION_TYPES = [
+  'call_at_risk',
+  'renewal_proposal',
+  'ask_nps',
+  'ask_referral',
+  'resolve_tickets',
+  'reengage_dormant',
+  'propose_upsell',
+  'birthday_message',
+  'welcome_new',
+] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+
+export const TEMPLATE_KEYS = ['renewal_proposal', 'nps_request', 'referral_request', 'reengage', 'upsell', 'birthday', 'welcome'] as const;
+export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+
+export type ActionExecution =
+  | { kind: 'task'; titleKey: `task.${ActionType}`; dueInDays: number }
+  | { kind: 'email'; template: TemplateKey }
+  | { kind: 'log'; channel: 'call' | 'meeting' | 'email' };
+
+/** Explanations shown with an action (keys the UI translates, params filled in). */
+export const ACTION_REASON_KEYS = [
+  'churn_risk_high',
+  'renewal_in_days',
+  'no_nps_days',
+  'no_nps_ever',
+  'promoter',
+  'tickets_open',
+  'dormant_days',
+  'highly_engaged',
+  'birthday_in_days',
+  'new_account_days',
+] as const;
+export type ActionReasonKey = (typeof ACTION_REASON_KEYS)[number];
+
+export type ContactLike = Pick<Contact, 'id' | 'firstName' | 'lastName' | 'emails' | 'birthday' | 'consent' | 'doNotContact'> &
+  Partial<Pick<Contact, 'phones' | 'language' | 'deletedAt'>>;
+export type FeedbackLike = Pick<ActionFeedback, 'actionType' | 'outcome' | 'at' | 'snoozeUntil'> & Partial<Pick<ActionFeedback, 'accountId' | 'contactId'>>;
+export type TaskLike = Pick<Task, 'actionType' | 'status'> & Partial<Pick<Task, 'doneAt' | 'contactId' | 'accountId'>>;
+
+export interface NbaSettings {
+  /** Propose the renewal this many days before the renewal date. */
+  renewalLeadDays: number;
+  /** Ask for NPS when none answered for this many days. */
+  npsIntervalDays: number;
+  /** A dismissed action stays hidden this many days. */
+  dismissDays: number;
+  /** Birthday messages are suggested this many days ahead. */
+  birthdayLeadDays: number;
+  /** Promoters' referral ask: their 9–10 must be at most this old. */
+  promoterMaxAgeDays: number;
+  /** Actions shown per account. */
+  maxActions: number;
+}
+export const DEFAULT_NBA_SETTINGS: NbaSettings = {
+  renewalLeadDays: 60,
+  npsIntervalDays: 90,
+  dismissDays: 30,
+  birthdayLeadDays: 7,
+  promoterMaxAgeDays: 180,
+  maxActions: 3,
+};
+
+interface ActionDefinition {
+  purpose: Purpose;
+  /** Same action accepted or done within this many days is not suggested again. */
+  cooldownDays: number;
+  /** Beta prior on success: accepted / (accepted + dismissed). */
+  prior: { alpha: number; beta: number };
+  /** Share of the account's annual value at stake (documented judgement, not fitted). */
+  valueShare: number;
+  /** false = internal work (a task for the user), no contact or consent needed. */
+  needsContact: boolean;
+  execute: ActionExecution;
+}
+
+export const ACTION_CATALOGUE: Record<ActionType, ActionDefinition> = {
+  // the churn probability × annual value is at stake; a call saves some of it
+  call_at_risk: { purpose: 'account_management', cooldownDays: 14, prior: { alpha: 3, beta: 5 }, valueShare: 1, needsContact: true, execute: { kind: 'task', titleKey: 'task.call_at_risk', dueInDays: 2 } },
+  renewal_proposal: { purpose: 'sales', cooldownDays: 30, prior: { alpha: 4, beta: 4 }, valueShare: 1, needsContact: true, execute: { kind: 'email', template: 'renewal_proposal' } },
+  ask_nps: { purpose: 'surveys', cooldownDays: 90, prior: { alpha: 3, beta: 7 }, valueShare: 0.02, needsContact: true, execute: { kind: 'email', template: 'nps_request' } },
+  ask_referral: { purpose: 'marketing', cooldownDays: 180, prior: { alpha: 2, beta: 8 }, valueShare: 0.3, needsContact: true, execute: { kind: 'email', template: 'referral_request' } },
+  resolve_tickets: { purpose: 'support', cooldownDays: 7, prior: { alpha: 6, beta: 4 }, valueShare: 0.5, needsContact: false, execute: { kind: 'task', titleKey: 'task.resolve_tickets', dueInDays: 1 } },
+  reengage_dormant: { purpose: 'marketing', cooldownDays: 60, prior: { alpha: 2, beta: 8 }, valueShare: 0.3, needsContact: true, execute: { kind: 'email', template: 'reengage' } },
+  propose_upsell: { purpose: 'sales', cooldownDays: 90, prior: { alpha: 2, beta: 8 }, valueShare: 0.2, needsContact: true, execute: { kind: 'email', template: 'upsell' } },
+  birthday_message: { purpose: 'marketing', cooldownDays: 300, prior: { alpha: 5, beta: 5 }, valueShare: 0.01, needsContact: true, execute: { kind: 'email', template: 'birthday' } },
+  welcome_new: { purpose: 'account_management', cooldownDays: 3650, prior: { alpha: 6, beta: 4 }, valueShare: 0.05, needsContact: true, execute: { kind: 'email', template: 'welcome' } },
+};
+
+export function executionFor(type: string): ActionExecution | null {
+  return (ACTION_CATALOGUE as Record<string, ActionDefinition>)[type]?.execute ?? null;
+}
+
+export interface SuccessRate {
+  alpha: number;
+  beta: number;
+  mean: number;
+}
+export type SuccessRates = Record<ActionType, SuccessRate>;
+
+const isActionType = (t: string): t is ActionType => (ACTION_TYPES as readonly string[]).includes(t);
+
+/** Beta posterior per action type from the whole portfolio's feedback. */
+export function learnSuccessRates(feedback: readonly Pick<FeedbackLike, 'actionType' | 'outcome'>[]): SuccessRates {
+  const out = {} as SuccessRates;
+  for (const t of ACTION_TYPES) out[t] = { ...ACTION_CATALOGUE[t].prior, mean: 0 };
+  for (const f of feedback) {
+    if (!isActionType(f.actionType)) continue;
+    if (f.outcome === 'accepted') out[f.actionType].alpha++;
+    else if (f.outcome === 'dismissed') out[f.actionType].beta++;
+  }
+  for (const t of ACTION_TYPES) out[t].mean = out[t].alpha / (out[t].alpha + out[t].beta);
+  return out;
+}
+
+export interface NbaContext {
+  now: Date;
+  facts: AccountFacts;
+  /** The account's contacts, most relevant first (the first one allowed is chosen for account-level actions). */
+  contacts: readonly ContactLike[];
+  /** Latest NPS answer per contact id. */
+  lastNpsByContact: ReadonlyMap<string, { score: number; at: number }>;
+  /** Time (ms) of the account's latest NPS answer, or null. */
+  lastNpsAt: number | null;
+  /** Time (ms) the relationship started, or NaN. */
+  startedAt: number;
+  feedback: readonly FeedbackLike[];
+  tasks: readonly TaskLike[];
+  rates: SuccessRates;
+  /** Annual value at stake for this account (its annual value, or an estimate from CLV / the portfolio). */
+  accountValue: number;
+  settings?: NbaSettings;
+}
+
+export interface ActionReason {
+  key: ActionReasonKey;
+  weight: number;
+  params: Record<string, string | number>;
+}
+export interface NbaAction {
+  type: ActionType;
+  contactId: string | null;
+  purpose: Purpose;
+  probability: number;
+  valueAtStake: number;
+  expectedValue: number;
+  reason: ActionReason;
+  execute: ActionExecution;
+}
+
+export type SuppressionReason = 'do_not_contact' | 'no_consent' | 'no_contact' | 'cooldown' | 'snoozed' | 'dismissed' | 'task_open';
+
+/** Days until the next occurrence of a birthday (YYYY-MM-DD or --MM-DD), 0 = today (UTC). */
+export function daysUntilBirthday(birthday: string, now: Date): number | null {
+  // The schema's regex admits '---MM-DD' while its comment says '--MM-DD'; accept both.
+  const m = /^(?:\d{4}-|---?)(\d\d)-(\d\d)$/.exec(birthday);
+  if (!m) return null;
+  const month = Number(m[1]) - 1, day = Number(m[2]);
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  let next = Date.UTC(now.getUTCFullYear(), month, day);
+  if (next < today) next = Date.UTC(now.getUTCFullYear() + 1, month, day);
+  return Math.round((next - today) / DAY_MS);
+}
+
+/** Why an action for this account/contact is held back right now, or null. */
+export function suppression(type: ActionType, contactId: string | null, ctx: NbaContext): SuppressionReason | null {
+  const def = ACTION_CATALOGUE[type];
+  const t = ctx.now.getTime();
+  const settings = ctx.settings ?? DEFAULT_NBA_SETTINGS;
+  for (const task of ctx.tasks) {
+    if (task.actionType !== type) continue;
+    if (contactId && task.contactId && task.contactId !== contactId) continue;
+    if (task.status === 'open') return 'task_open';
+    if ((t - ms(task.doneAt)) / DAY_MS <= def.cooldownDays) return 'cooldown';
+  }
+  for (const f of ctx.feedback) {
+    if (f.actionType !== type) continue;
+    if (contactId && f.contactId && f.contactId !== contactId) continue;
+    const age = (t - ms(f.at)) / DAY_MS;
+    if (f.outcome === 'snoozed' && ms(f.snoozeUntil) > t) return 'snoozed';
+    if (f.outcome === 'accepted' && age <= def.cooldownDays) return 'cooldown';
+    if (f.outcome === 'dismissed' && age <= settings.dismissDays) return 'dismissed';
+  }
+  return null;
+}
+
+function reachable(c: ContactLike, purpose: Purpose, now: Date): boolean {
+  return !c.deletedAt && mayContact(c, purpose, now);
+}
+
+interface Candidate {
+  type: ActionType;
+  contact: ContactLike | 'account' | null;
+  value: number;
+  reason: Omit<ActionReason, 'weight'>;
+}
+
+const name = (c: ContactLike) => `${c.firstName} ${c.lastName}`.trim() || c.emails[0] || '';
+
+/** All eligible, not suppressed actions for one account, best expected value first (capped at settings.maxActions). */
+export function nextBestActions(ctx: NbaContext): NbaAction[] {
+  const s = ctx.settings ?? DEFAULT_NBA_SETTINGS;
+  const f = ctx.facts;
+  const now = ctx.now;
+  const t = now.getTime();
+  const value = ctx.accountValue;
+  const cands: Candidate[] = [];
+  const primary = (type: ActionType): ContactLike | null =>
+    ctx.contacts.find((c) => reachable(c, ACTION_CATALOGUE[type].purpose, now) && !suppression(type, c.id, ctx)) ?? null;
+  const churnP = f.churnProbability ?? 0;
+  if (f.lifecycle === 'churned') return [];
+
+  if (f.lifecycle === 'at_risk' || churnP >= 0.5)
+    cands.push({ type: 'call_at_risk', contact: primary('call_at_risk'), value: churnP * value, reason: { key: 'churn_risk_high', params: { percent: Math.round(churnP * 100) } } });
+  if (f.daysToRenewal !== null && f.daysToRenewal >= 0 && f.daysToRenewal <= s.renewalLeadDays)
+    cands.push({ type: 'renewal_proposal', contact: primary('renewal_proposal'), value, reason: { key: 'renewal_in_days', params: { days: f.daysToRenewal } } });
+  const npsAge = ctx.lastNpsAt === null ? null : Math.floor((t - ctx.lastNpsAt) / DAY_MS);
+  if ((npsAge === null || npsAge > s.npsIntervalDays) && f.lifecycle !== 'dormant')
+    cands.push({
+      type: 'ask_nps',
+      contact: primary('ask_nps'),
+      value: ACTION_CATALOGUE.ask_nps.valueShare * value,
+      reason: npsAge === null ? { key: 'no_nps_ever', params: {} } : { key: 'no_nps_days', params: { days: npsAge } },
+    });
+  for (const c of ctx.contacts) {
+    const nps = ctx.lastNpsByContact.get(c.id);
+    if (nps && nps.score >= 9 && (t - nps.at) / DAY_MS <= s.promoterMaxAgeDays && reachable(c, 'marketing', now) && !suppression('ask_referral', c.id, ctx)) {
+      cands.push({ type: 'ask_referral', contact: c, value: ACTION_CATALOGUE.ask_referral.valueShare * value, reason: { key: 'promoter', params: { score: nps.score, name: name(c) } } });
+      break;
+    }
+  }
+  if (f.openTickets > 0)
+    cands.push({ type: 'resolve_tickets', contact: 'account', value: ACTION_CATALOGUE.resolve_tickets.valueShare * Math.max(churnP, 0.1) * value, reason: { key: 'tickets_open', params: { count: f.openTickets } } });
+  if (f.lifecycle === 'dormant')
+    cands.push({
+      type: 'reengage_dormant',
+      contact: primary('reengage_dormant'),
+      value: ACTION_CATALOGUE.reengage_dormant.valueShare * value,
+      reason: { key: 'dormant_days', params: { days: f.daysSinceLastInteraction ?? -1 } },
+    });
+  const engaged = f.rfmLabel === 'champions' || f.rfmLabel === 'loyal' || f.interactionsLast90d >= 6 || (f.lastNps ?? 0) >= 9;
+  if (f.lifecycle === 'active' && churnP < 0.25 && engaged)
+    cands.push({ type: 'propose_upsell', contact: primary('propose_upsell'), value: ACTION_CATALOGUE.propose_upsell.valueShare * value, reason: { key: 'highly_engaged', params: { interactions: f.interactionsLast90d } } });
+  for (const c of ctx.contacts) {
+    if (!c.birthday) continue;
+    const days = daysUntilBirthday(c.birthday, now);
+    if (days !== null && days <= s.birthdayLeadDays && reachable(c, 'marketing', now) && !suppression('birthday_message', c.id, ctx))
+      cands.push({ type: 'birthday_message', contact: c, value: ACTION_CATALOGUE.birthday_message.valueShare * value, reason: { key: 'birthday_in_days', params: { days, name: name(c) } } });
+  }
+  if (f.lifecycle === 'new')
+    cands.push({
+      type: 'welcome_new',
+      contact: primary('welcome_new'),
+      value: ACTION_CATALOGUE.welcome_new.valueShare * value,
+      reason: { key: 'new_account_days', params: { days: Number.isNaN(ctx.startedAt) ? 0 : Math.floor((t - ctx.startedAt) / DAY_MS) } },
+    });
+
+  const out: NbaAction[] = [];
+  for (const c of cands) {
+    const def = ACTION_CATALOGUE[c.type];
+    if (def.needsContact && (c.contact === null || c.contact === 'account')) continue;
+    const contactId = c.contact && c.contact !== 'account' ? c.contact.id : null;
+    if (suppression(c.type, contactId, ctx)) continue;
+    const probability = ctx.rates[c.type].mean;
+    const expectedValue = probability * c.value;
+    out.push({
+      type: c.type,
+      contactId,
+      purpose: def.purpose,
+      probability,
+      valueAtStake: c.value,
+      expectedValue,
+      reason: { ...c.reason, weight: expectedValue },
+      execute: def.execute,
+    });
+  }
+  return out.sort((a, b) => b.expectedValue - a.expectedValue || ACTION_TYPES.indexOf(a.type) - ACTION_TYPES.indexOf(b.type)).slice(0, s.maxActions);
+}

@@ -1,0 +1,11 @@
+import { getDemoMarker, clearPortfolioTables } from '../db/maintenance';
+
+/** The demo marker when demo data is loaded (its size), else null. */
+export async function demoPresent() {
+  return (await getDemoMarker()) ?? null;
+}
+
+/** "Remove demo data": empties every portfolio table (the UI confirms first). */
+export function removeAllData(): Promise<void> {
+  return clearPortfolioTables();
+}
