@@ -1,4 +1,4 @@
-import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { test as base, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
 import fs from 'node:fs';
 import { findChromium } from '../../scripts/chromium.mjs';
@@ -54,7 +54,7 @@ export const test = base.extend<Fixtures>({
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect };
 
 /** Serves a fixture page at a real site address (content scripts match exactly as in production). */
 export async function serveAt(context: BrowserContext, urlGlob: string, html: string): Promise<void> {
@@ -66,6 +66,10 @@ export async function loadDemo(panel: Page): Promise<void> {
   await panel.getByRole('button', { name: /Accounts|Comptes/ }).click();
   await panel.getByTestId('load-demo').click();
   await panel.getByTestId('account-list').waitFor({ timeout: 30_000 });
+  // The list shows the first chunk at once; the load is over when the loader leaves its marker.
+  await expect
+    .poll(async () => (await readTable<{ key: string }>(panel, 'meta', 100)).some((m) => m.key === 'demo.loaded'), { timeout: 60_000 })
+    .toBe(true);
 }
 
 /** Reads rows straight from the extension's IndexedDB, to compare what the panel shows with what is stored. */
