@@ -6,11 +6,16 @@ import { AccountView } from './AccountView';
 import { PortfolioView } from './PortfolioView';
 import { SettingsView } from './SettingsView';
 import { SearchBox } from './SearchBox';
+import { ImportView } from './ImportView';
+import { PrivacyView } from './PrivacyView';
+import { PersonPrivacy } from './PersonPrivacy';
 import type { MessageKey } from '@/lib/i18n';
 
 const TABS: { name: TopLevel; label: MessageKey }[] = [
   { name: 'page', label: 'nav.page' },
   { name: 'portfolio', label: 'nav.portfolio' },
+  { name: 'import', label: 'nav.import' },
+  { name: 'privacy', label: 'nav.privacy' },
   { name: 'settings', label: 'nav.settings' },
 ];
 
@@ -44,6 +49,9 @@ export function App() {
         {r.name === 'account' && <AccountView id={r.id} />}
         {r.name === 'portfolio' && <PortfolioView />}
         {r.name === 'settings' && <SettingsView />}
+        {r.name === 'import' && <ImportView />}
+        {r.name === 'privacy' && <PrivacyView />}
+        {r.name === 'personPrivacy' && <PersonPrivacy id={r.id} />}
       </main>
     </div>
   );

@@ -35,6 +35,7 @@ export function ContactView({ id }: { id: string }) {
       </p>
       {c.emails.length > 0 && <p>{c.emails.join(', ')}</p>}
       {c.phones.length > 0 && <p>{c.phones.join(', ')}</p>}
+      <button type="button" class="link" onClick={() => open({ name: 'personPrivacy', id })} data-testid="open-person-privacy">{t('gdpr.open')}</button>
       <h3>{t('timeline.title')}</h3>
       <Timeline items={v.interactions} />
     </article>

@@ -4,6 +4,7 @@ import { handlePageContext, rematchTab, createContactFromTab } from '@/lib/backg
 import { tabKey } from '@/lib/background/tab-state';
 import { matchesAny } from '@/lib/sites/match-pattern';
 import { CONTENT_MATCHES } from '@/lib/sites/matches';
+import { applyRetentionIfDue, RETENTION_ALARM } from '@/lib/background/retention';
 
 export default defineBackground(() => {
   // Chrome: the toolbar button (and its shortcut) opens the side panel.
@@ -27,6 +28,12 @@ export default defineBackground(() => {
   };
 
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, env));
+  // Retention policy: deletes records past their period once a day.
+  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) void applyRetentionIfDue(new Date()).catch((e) => console.error('retention', e));
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabKey(tabId));
   });

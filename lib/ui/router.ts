@@ -7,9 +7,12 @@ export type Route =
   | { name: 'portfolio' }
   | { name: 'tasks' }
   | { name: 'dashboard' }
-  | { name: 'settings' };
+  | { name: 'settings' }
+  | { name: 'import' }
+  | { name: 'privacy' }
+  | { name: 'personPrivacy'; id: string };
 
-export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'dashboard' | 'settings';
+export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'dashboard' | 'settings' | 'import' | 'privacy';
 
 const history = signal<Route[]>([{ name: 'page' }]);
 export const route = computed(() => history.value[history.value.length - 1]!);

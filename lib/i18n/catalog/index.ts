@@ -1,7 +1,9 @@
 import { core } from './core';
+import { importMessages } from './import';
+import { privacyMessages } from './privacy';
 
 /** Every feature's catalogue: add a file per feature and list it here. */
-const CATALOGS = [core] as const;
+const CATALOGS = [core, importMessages, privacyMessages] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? H extends { en: infer E }
