@@ -203,12 +203,11 @@ test.describe('gdprui', () => {
   });
 
   test('erasing a demo contact leaves no trace of them, and their page does not recreate them', async ({ context, panel }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(600_000);
     await loadDemo(panel);
-    const db0 = await dumpDb(panel);
     type C = { id: string; firstName: string; lastName: string; emails: string[]; phones: string[]; deletedAt: string | null };
-    const interactions = db0.interactions as { contactIds: string[] }[];
-    const c = (db0.contacts as C[]).find(
+    const interactions = await readTable<{ contactIds: string[] }>(panel, 'interactions', 3000);
+    const c = (await readTable<C>(panel, 'contacts', 300)).find(
       (x) => x.emails.length > 0 && x.firstName && x.lastName && !x.deletedAt && interactions.some((i) => i.contactIds.includes(x.id)),
     )!;
     const fullName = `${c.firstName} ${c.lastName}`;
@@ -238,10 +237,9 @@ test.describe('gdprui', () => {
 
     await serveAt(context, 'https://mail.google.com/**', gmailPage({ email: c.emails[0]!, name: fullName, subject: 'Bonjour' }));
     const gmail = await context.newPage();
-    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkQxyz');
-    await panel.bringToFront();
+    await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkQxyz', { waitUntil: 'domcontentloaded', timeout: 120_000 });
     await tab(panel, /^(This page|Cette page)$/).click();
-    await expect(panel.getByTestId('suppressed')).toBeVisible({ timeout: 20_000 });
+    await expect(panel.getByTestId('suppressed')).toBeVisible({ timeout: 60_000 });
     await expect(panel.getByTestId('create-contact')).toHaveCount(0);
   });
 });
