@@ -32,6 +32,7 @@ export const importSuite: BenchSuite = {
     setDb(null);
     await getDb().open();
 
+    const bytes = csv(N);
     const longTasks: number[] = [];
     const observer = new PerformanceObserver((list) => {
       for (const e of list.getEntries()) longTasks.push(e.duration);
@@ -43,7 +44,6 @@ export const importSuite: BenchSuite = {
       observing = false;
     }
 
-    const bytes = csv(N);
     const s = createImportSession(importWorkerPort);
     const [analyzeMs] = await time(() => s.analyze('bench.csv', bytes));
     failed(s.error.value);
