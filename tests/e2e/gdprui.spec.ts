@@ -139,11 +139,11 @@ test.describe('gdprui', () => {
     await expect
       .poll(
         async () => {
-          const v = await bar.getAttribute('value').catch(() => null);
+          const v = await bar.getAttribute('value', { timeout: 500 }).catch(() => null);
           if (v !== null) seen.add(Number(v));
           return panel.getByTestId('import-done').isVisible();
         },
-        { timeout: 300_000, intervals: [100] },
+        { timeout: 480_000, intervals: [100] },
       )
       .toBe(true);
     expect(seen.size).toBeGreaterThanOrEqual(3);
