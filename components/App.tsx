@@ -8,14 +8,21 @@ import { SettingsView } from './SettingsView';
 import { SearchBox } from './SearchBox';
 import { TasksView } from './TasksView';
 import { Toast } from './Toast';
-import { DashboardRoute } from './DashboardRoute';
+import { lazyView } from './Lazy';
 import type { MessageKey } from '@/lib/i18n';
+
+const DashboardView = lazyView(() => import('./DashboardView').then((m) => m.DashboardView));
+const ImportView = lazyView(() => import('./ImportView').then((m) => m.ImportView));
+const PrivacyView = lazyView(() => import('./PrivacyView').then((m) => m.PrivacyView));
+const PersonPrivacy = lazyView(() => import('./PersonPrivacy').then((m) => m.PersonPrivacy));
 
 const TABS: { name: TopLevel; label: MessageKey }[] = [
   { name: 'page', label: 'nav.page' },
   { name: 'portfolio', label: 'nav.portfolio' },
   { name: 'tasks', label: 'nav.tasks' },
   { name: 'dashboard', label: 'nav.dashboard' },
+  { name: 'import', label: 'nav.import' },
+  { name: 'privacy', label: 'nav.privacy' },
   { name: 'settings', label: 'nav.settings' },
 ];
 
@@ -49,8 +56,11 @@ export function App() {
         {r.name === 'account' && <AccountView id={r.id} />}
         {r.name === 'portfolio' && <PortfolioView />}
         {r.name === 'tasks' && <TasksView />}
-        {r.name === 'dashboard' && <DashboardRoute />}
+        {r.name === 'dashboard' && <DashboardView />}
         {r.name === 'settings' && <SettingsView />}
+        {r.name === 'import' && <ImportView />}
+        {r.name === 'privacy' && <PrivacyView />}
+        {r.name === 'personPrivacy' && <PersonPrivacy id={r.id} />}
       </main>
       <Toast />
     </div>

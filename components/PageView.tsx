@@ -26,7 +26,7 @@ function personLabel(m: MatchedPerson): string {
   return m.person.name || m.person.email || m.person.linkedinUrl || '?';
 }
 
-function UnknownPerson({ m, index }: { m: MatchedPerson; index: number }) {
+function UnknownPerson({ m, index, suppressed }: { m: MatchedPerson; index: number; suppressed?: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const create = async () => {
@@ -49,9 +49,13 @@ function UnknownPerson({ m, index }: { m: MatchedPerson; index: number }) {
       {m.person.email && <p>{m.person.email}</p>}
       {m.person.title && <p class="muted">{m.person.title}</p>}
       {m.person.company && <p class="muted">{m.person.company}</p>}
-      <button type="button" class="primary" disabled={busy} onClick={create} data-testid="create-contact">
-        {t('page.createContact')}
-      </button>
+      {suppressed ? (
+        <p class="muted" data-testid="suppressed">{t('page.suppressed')}</p>
+      ) : (
+        <button type="button" class="primary" disabled={busy} onClick={create} data-testid="create-contact">
+          {t('page.createContact')}
+        </button>
+      )}
       {error && <p role="alert" class="error">{error}</p>}
     </section>
   );
@@ -66,7 +70,7 @@ export function PageView() {
   return (
     <div class="page-view" data-site={context.site}>
       <LogPageButton />
-      {p.contactId ? <ContactView id={p.contactId} /> : p.accountId ? <><UnknownPerson m={p} index={-1} /><AccountView id={p.accountId} /></> : <UnknownPerson m={p} index={-1} />}
+      {p.contactId ? <ContactView id={p.contactId} /> : p.accountId ? <><UnknownPerson m={p} index={-1} suppressed={match.suppressed} /><AccountView id={p.accountId} /></> : <UnknownPerson m={p} index={-1} suppressed={match.suppressed} />}
       {match.others.length > 0 && (
         <section class="card">
           <h3>{t('page.others')}</h3>

@@ -66,6 +66,7 @@ export function Record360({ refd }: { refd: Ref360 }) {
         <button type="button" class="secondary" onClick={() => setPanel('survey')}>{t('survey.add')}</button>
         <button type="button" class="secondary" onClick={() => setPanel('edit')} data-testid="edit-record">{t('record.edit')}</button>
         {c && <button type="button" class="secondary" onClick={() => setPanel('merge')}>{t('merge.open')}</button>}
+        {c && <button type="button" class="secondary" onClick={() => open({ name: 'personPrivacy', id: c.id })} data-testid="open-person-privacy">{t('gdpr.open')}</button>}
         {!c && a && <button type="button" class="secondary" onClick={() => setPanel('newContact')}>{t('contact.new')}</button>}
       </div>
 

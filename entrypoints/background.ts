@@ -6,6 +6,7 @@ import { matchesAny } from '@/lib/sites/match-pattern';
 import { CONTENT_MATCHES } from '@/lib/sites/matches';
 import { createSyncRunner, startSyncTriggers } from '@/lib/background/sync';
 import { setupReminders } from '@/lib/background/reminders';
+import { applyRetentionIfDue, RETENTION_ALARM } from '@/lib/background/retention';
 
 export default defineBackground(() => {
   // Chrome: the toolbar button (and its shortcut) opens the side panel.
@@ -35,6 +36,12 @@ export default defineBackground(() => {
   setupReminders({ alarms: browser.alarms, storage: browser.storage, notifications: browser.notifications, iconUrl: browser.runtime.getURL('/icon/128.png'), title: () => browser.i18n.getMessage('reminderTitle') || 'Carnet' });
 
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, env));
+  // Retention policy: deletes records past their period once a day.
+  void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === RETENTION_ALARM) void applyRetentionIfDue(new Date()).catch((e) => console.error('retention', e));
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabKey(tabId));
   });

@@ -4,6 +4,7 @@ import { syncSuite } from './sync';
 import { recognitionSuite } from './recognition';
 import { view360Suite } from './view360';
 import { scoringSuite } from './scoring';
+import { importSuite } from './import';
 
 /** Every benchmark suite, run in order in real Chromium by `npm run bench`. */
-export const SUITES: BenchSuite[] = [foundationSuite, recognitionSuite, view360Suite, scoringSuite, syncSuite];
+export const SUITES: BenchSuite[] = [foundationSuite, recognitionSuite, view360Suite, scoringSuite, importSuite, syncSuite];

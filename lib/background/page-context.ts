@@ -1,6 +1,7 @@
 import type { PageContext } from '../schema/page-context';
 import { resolveContext } from '../match/resolve';
 import { createContactFromPerson } from './create-from-page';
+import { isSuppressed } from '../gdpr/suppression';
 import { tabKey, type TabState } from './tab-state';
 
 export interface SessionStore {
@@ -11,7 +12,13 @@ export interface SessionStore {
 
 /** Matches what a tab shows against the database and keeps it for the panel. */
 export async function handlePageContext(ctx: PageContext, tabId: number, session: SessionStore): Promise<TabState> {
-  const state: TabState = { context: ctx, match: await resolveContext(ctx), at: Date.now() };
+  const match: TabState['match'] = await resolveContext(ctx);
+  const p = match.primary;
+  if (p && !p.contactId) {
+    const ids = [p.person.email, p.person.linkedinUrl].filter((x): x is string => !!x);
+    for (const id of ids) if (await isSuppressed(id)) match.suppressed = true;
+  }
+  const state: TabState = { context: ctx, match, at: Date.now() };
   await session.set({ [tabKey(tabId)]: state });
   return state;
 }

@@ -9,7 +9,8 @@ export type Route =
   | { name: 'dashboard' }
   | { name: 'settings' }
   | { name: 'import' }
-  | { name: 'privacy' };
+  | { name: 'privacy' }
+  | { name: 'personPrivacy'; id: string };
 
 export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'dashboard' | 'settings' | 'import' | 'privacy';
 

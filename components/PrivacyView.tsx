@@ -1,0 +1,59 @@
+import { t, type MessageKey } from '@/lib/i18n';
+import { formatNumber } from '@/lib/i18n/format';
+import { dataInventory, type InventoryRow } from '@/lib/gdpr/inventory';
+import { useLiveQuery } from '@/lib/ui/live';
+import { BackupPanel } from './privacy/BackupPanel';
+import { RetentionEditor } from './privacy/RetentionEditor';
+import './privacy/gdpr.css';
+
+function keptFor(r: InventoryRow): string {
+  return typeof r.retention === 'number' ? t('privacy.keep.months', { n: r.retention }) : t(`privacy.keep.${r.retention}` as MessageKey);
+}
+
+export function PrivacyView() {
+  const inv = useLiveQuery(() => dataInventory(), []);
+  return (
+    <section aria-labelledby="privacy-title" data-testid="privacy-view">
+      <h2 id="privacy-title">{t('privacy.title')}</h2>
+      <section class="card" aria-labelledby="inventory-title">
+        <h3 id="inventory-title">{t('privacy.inventory')}</h3>
+        {!inv.value ? (
+          <p class="muted">{t('common.loading')}</p>
+        ) : (
+          <table class="inventory" data-testid="inventory">
+            <thead>
+              <tr>
+                <th>{t('privacy.table')}</th>
+                <th>{t('privacy.count')}</th>
+                <th>{t('privacy.where')}</th>
+                <th>{t('privacy.howLong')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {inv.value.rows.map((r) => (
+                <tr data-table={r.table}>
+                  <td>
+                    {t(`privacy.what.${r.what}` as MessageKey)}
+                    {r.personalData && <span class="chip">{t('privacy.personal')}</span>}
+                  </td>
+                  <td data-testid={`inventory-count-${r.table}`}>
+                    {formatNumber(r.live)}
+                    {r.tombstones > 0 && <div class="muted">{t('privacy.tombstones', { n: formatNumber(r.tombstones) })}</div>}
+                  </td>
+                  <td>{t(`privacy.where.${r.storage}`)}</td>
+                  <td>{keptFor(r)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {inv.value && <RetentionEditor initial={inv.value.policy} />}
+      <section class="card" aria-labelledby="crypto-title" data-testid="crypto-panel">
+        <h3 id="crypto-title">{t('crypto.title')}</h3>
+        <p class="muted">{t('crypto.unavailable')}</p>
+      </section>
+      <BackupPanel />
+    </section>
+  );
+}

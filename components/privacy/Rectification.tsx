@@ -1,0 +1,44 @@
+import { useState } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { update } from '@/lib/db';
+import type { Contact } from '@/lib/schema';
+import { RECTIFIABLE, contactToForm, rectificationPatch } from '@/lib/ui/privacy-model';
+
+/** Right to rectification: edits go through update(), which records the change in the audit log. */
+export function Rectification({ contact }: { contact: Contact }) {
+  const initial = contactToForm(contact);
+  const [form, setForm] = useState(initial);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = async () => {
+    const patch = rectificationPatch(initial, form);
+    if (Object.keys(patch).length === 0) {
+      setMessage({ ok: true, text: t('gdpr.noChange') });
+      return;
+    }
+    try {
+      await update('contacts', contact.id, patch);
+      setMessage({ ok: true, text: t('gdpr.rectified') });
+    } catch (e) {
+      setMessage({ ok: false, text: t('error.generic', { message: (e as Error).message }) });
+    }
+  };
+  return (
+    <details class="card" data-testid="rectification">
+      <summary>{t('gdpr.rectify')}</summary>
+      {RECTIFIABLE.map((f) => (
+        <label class="field">
+          {t(`field.${f}`)}
+          {f === 'notes' ? (
+            <textarea value={form[f]} onInput={(e) => setForm({ ...form, [f]: e.currentTarget.value })} data-testid={`rectify-${f}`} />
+          ) : (
+            <input value={form[f]} onInput={(e) => setForm({ ...form, [f]: e.currentTarget.value })} data-testid={`rectify-${f}`} />
+          )}
+        </label>
+      ))}
+      <button type="button" class="primary" onClick={save} data-testid="rectify-save">
+        {t('common.save')}
+      </button>
+      {message && <p role={message.ok ? 'status' : 'alert'} class={message.ok ? '' : 'error'}>{message.text}</p>}
+    </details>
+  );
+}

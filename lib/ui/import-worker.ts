@@ -1,0 +1,12 @@
+import type { FromWorker } from '../import/worker-protocol';
+import type { WorkerPort } from './import-model';
+
+/** The real module worker (Vite bundles it from this literal URL). */
+export function importWorkerPort(): WorkerPort {
+  const worker = new Worker(new URL('../import/worker.ts', import.meta.url), { type: 'module' });
+  return {
+    post: (m, transfer) => worker.postMessage(m, transfer ?? []),
+    onMessage: (cb) => worker.addEventListener('message', (e: MessageEvent<FromWorker>) => cb(e.data)),
+    terminate: () => worker.terminate(),
+  };
+}
