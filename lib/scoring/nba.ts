@@ -177,19 +177,24 @@ export function daysUntilBirthday(birthday: string, now: Date): number | null {
 }
 
 /** Why an action for this account/contact is held back right now, or null. */
+/** Actions about one person (their birthday, their referral); every other action is about the account. */
+const PERSONAL_ACTIONS: ReadonlySet<ActionType> = new Set(['ask_referral', 'birthday_message']);
+
 export function suppression(type: ActionType, contactId: string | null, ctx: NbaContext): SuppressionReason | null {
   const def = ACTION_CATALOGUE[type];
+  // An account-level action done with one contact is done for the account: it is not offered again for the next contact.
+  const perContact = PERSONAL_ACTIONS.has(type) ? contactId : null;
   const t = ctx.now.getTime();
   const settings = ctx.settings ?? DEFAULT_NBA_SETTINGS;
   for (const task of ctx.tasks) {
     if (task.actionType !== type) continue;
-    if (contactId && task.contactId && task.contactId !== contactId) continue;
+    if (perContact && task.contactId && task.contactId !== perContact) continue;
     if (task.status === 'open') return 'task_open';
     if ((t - ms(task.doneAt)) / DAY_MS <= def.cooldownDays) return 'cooldown';
   }
   for (const f of ctx.feedback) {
     if (f.actionType !== type) continue;
-    if (contactId && f.contactId && f.contactId !== contactId) continue;
+    if (perContact && f.contactId && f.contactId !== perContact) continue;
     const age = (t - ms(f.at)) / DAY_MS;
     if (f.outcome === 'snoozed' && ms(f.snoozeUntil) > t) return 'snoozed';
     if (f.outcome === 'accepted' && age <= def.cooldownDays) return 'cooldown';

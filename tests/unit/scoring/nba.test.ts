@@ -89,6 +89,16 @@ describe('next best actions', () => {
     expect(suppression('call_at_risk', 'c1', c([], [{ actionType: 'call_at_risk', status: 'done', doneAt: at(3) }]))).toBe('cooldown');
     expect(types(c([fb('dismissed', 10)]))).not.toContain('call_at_risk');
   });
+  it('an account action done with one contact is not offered for the next; a personal one is', () => {
+    const risky = facts({ lifecycle: 'at_risk', churnProbability: 0.6 });
+    const two = [contact(), contact({ id: 'c2', firstName: 'Paul', emails: ['paul@acme.fr'] })];
+    const withTask = ctx({ facts: risky, contacts: two, tasks: [{ actionType: 'call_at_risk', status: 'open', contactId: 'c1' }] as NbaContext['tasks'] });
+    expect(types(withTask)).not.toContain('call_at_risk');
+    expect(suppression('call_at_risk', 'c2', withTask)).toBe('task_open');
+    const birthdayDone = ctx({ contacts: two, feedback: [{ actionType: 'birthday_message', outcome: 'accepted', at: at(1), snoozeUntil: null, contactId: 'c1' }] as NbaContext['feedback'] });
+    expect(suppression('birthday_message', 'c1', birthdayDone)).toBe('cooldown');
+    expect(suppression('birthday_message', 'c2', birthdayDone)).toBeNull();
+  });
   it('learns success rates with a Beta posterior (snoozes ignored)', () => {
     const r = learnSuccessRates([
       { actionType: 'ask_nps', outcome: 'accepted' },
