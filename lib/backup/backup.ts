@@ -17,7 +17,7 @@ type LocalTable = (typeof LOCAL_TABLES)[number];
 
 const LOCAL_SCHEMAS: Record<LocalTable, z.ZodMiniType> = {
   scores: Score,
-  outbox: z.object({ seq: z.optional(z.number()), id: z.string(), entity: z.string(), recordId: z.string(), op: z.enum(['upsert', 'delete']), fields: z.record(z.string(), z.unknown()), hlc: z.string() }),
+  outbox: z.object({ seq: z.optional(z.number()), id: z.string(), entity: z.string(), recordId: z.string(), op: z.enum(['upsert', 'delete']), fields: z.record(z.string(), z.unknown()), hlc: z.string(), createdAt: z.optional(z.string()), fieldClock: z.optional(z.record(z.string(), z.string())) }),
   meta: z.object({ key: z.string(), value: z.unknown() }),
   audit: z.object({ id: z.string(), entity: z.string(), recordId: z.string(), at: z.string(), action: z.enum(['create', 'update', 'delete', 'erase', 'restore']), changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
   suppressions: z.object({ hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)), erasedAt: z.string() }),
