@@ -71,7 +71,8 @@ for (const [file, required] of [[`${OUT}/vitest.json`, true], [`${OUT}/vitest-pg
   const vitest = readJson(file);
   if (vitest) {
     passed += vitest.numPassedTests ?? 0;
-    failed += (vitest.numFailedTests ?? 0) + (vitest.numFailedTestSuites ?? 0);
+    // A file that fails to load has no failed test of its own: count it once.
+    failed += Math.max(vitest.numFailedTests ?? 0, vitest.success === false ? 1 : 0);
   } else if (required) failed += 1;
 }
 const pw = readJson(`${OUT}/playwright.json`);
