@@ -89,7 +89,8 @@ export function engagementFeatures(input: EngagementInput, now: Date): FeatureRe
     last_csat: lastCsat?.score ?? null,
     open_tickets: openTickets,
     negative_share: withSentiment ? negative / withSentiment : null,
-    days_to_renewal: Number.isNaN(renewal) ? null : Math.ceil((renewal - t) / DAY_MS),
+    // a renewal date already past says nothing about the next one: unknown, not "renewal in -600 days"
+    days_to_renewal: Number.isNaN(renewal) || renewal < t ? null : Math.ceil((renewal - t) / DAY_MS),
     spend_trend: orderCount ? Math.log((Math.max(0, spendLast) + 1) / (Math.max(0, spendPrior) + 1)) : null,
     spend_last_180d: Math.round(spendLast),
     spend_prior_180d: Math.round(spendPrior),

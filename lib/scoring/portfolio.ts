@@ -1,3 +1,4 @@
+import { CHURNED_REASON_KEY } from './reasons';
 /**
  * Scores a whole portfolio: churn probability (BG/NBD on the portfolio's own order history when enough accounts
  * have orders, the engagement health model otherwise), CLV, segments and ranked next-best-actions per account.
@@ -387,6 +388,11 @@ function assess(p: Prepared, models: PortfolioModels, now: Date, settings: Scori
   let churnProbability: number | null;
   let churnModel: Score['churnModel'];
   let reasons: ChurnReason[];
+  const churnedAt = ms(a.churnedAt);
+  if (a.lifecycleStage === 'churned' || churnedAt <= t) {
+    const date = a.churnedAt ?? '';
+    return { churnProbability: 1, churnModel: 'none', reasons: [{ key: CHURNED_REASON_KEY, weight: 1, params: { date } }], clv: { clv: 0, method: 'none' } };
+  }
   const health = predictChurn(models.health, features, 3);
   if (models.bgnbd && p.orders) {
     const o = p.orders;

@@ -1,4 +1,5 @@
 /** Human text for what the scoring library emits: reasons, action types, segment keys (FR/EN, current language). */
+import { formatDate } from '../i18n/format';
 import { t, translate, type Lang, type MessageKey } from '../i18n';
 import { CATALOGUES } from '../i18n';
 
@@ -12,6 +13,7 @@ function displayParams(params: Record<string, string | number> = {}): Record<str
   const out: Record<string, string | number> = { ...params };
   if (typeof out.share === 'number') out.share = Math.round(out.share * 100);
   for (const k of ['spend_last_180d', 'spend_prior_180d'] as const) if (typeof out[k] === 'number') out[k] = Math.round(out[k]);
+  if (typeof out.date === 'string' && out.date) out.date = formatDate(out.date);
   return out;
 }
 

@@ -19,6 +19,7 @@ export const scoring = defineMessages(
     'scoring.reason.negative_sentiment': '{share}% of recent exchanges were negative',
     'scoring.reason.positive_sentiment': 'Only {share}% of recent exchanges were negative',
     'scoring.reason.renewal_soon': 'Renewal in {days} days',
+    'scoring.reason.already_churned': 'Lost on {date}',
     'scoring.reason.spend_drop': 'Spending down: {spend_last_180d} in the last 6 months, {spend_prior_180d} in the 6 before',
     'scoring.reason.spend_rise': 'Spending up: {spend_last_180d} in the last 6 months, {spend_prior_180d} in the 6 before',
     // churn reasons (purchase model)
@@ -95,6 +96,7 @@ export const scoring = defineMessages(
     'scoring.reason.negative_sentiment': '{share} % des échanges récents étaient négatifs',
     'scoring.reason.positive_sentiment': 'Seulement {share} % des échanges récents étaient négatifs',
     'scoring.reason.renewal_soon': 'Renouvellement dans {days} jours',
+    'scoring.reason.already_churned': 'Perdu le {date}',
     'scoring.reason.spend_drop': 'Achats en baisse : {spend_last_180d} ces 6 derniers mois, {spend_prior_180d} les 6 précédents',
     'scoring.reason.spend_rise': 'Achats en hausse : {spend_last_180d} ces 6 derniers mois, {spend_prior_180d} les 6 précédents',
     'scoring.reason.purchase_gap_weeks': 'Aucune commande depuis {weeks} semaines ({orders} commandes ; {alive} % de chances d’être encore actif)',

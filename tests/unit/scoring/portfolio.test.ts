@@ -7,6 +7,9 @@ import { syntheticPortfolio } from '../../../bench/synthetic';
 
 const now = new Date('2026-06-01T00:00:00Z');
 
+const lost = (a: { lifecycleStage: string; churnedAt: string | null }) =>
+  a.lifecycleStage === 'churned' || (a.churnedAt !== null && Date.parse(a.churnedAt) <= now.getTime());
+
 describe('scorePortfolio', () => {
   const input = syntheticPortfolio(now, { accounts: 600, seed: 3 });
   const result = scorePortfolioDetailed(input, now);
@@ -31,10 +34,16 @@ describe('scorePortfolio', () => {
     expect(result.models.gammaGamma).not.toBeNull();
     const buyers = new Set(input.orders.map((o) => o.accountId));
     for (const s of result.scores) {
+      const a = input.accounts.find((x) => x.id === s.accountId)!;
+      if (lost(a)) {
+        // an account already lost is not predicted: its churn is a fact, and it has no future value
+        expect(s).toMatchObject({ churnModel: 'none', churnProbability: 1, clv: 0 });
+        expect(s.reasons[0]?.key).toBe('already_churned');
+        continue;
+      }
       expect(s.churnModel).toBe(buyers.has(s.accountId) ? 'bgnbd' : 'health');
       if (buyers.has(s.accountId)) expect(s.clvMethod).toBe('bgnbd_gg');
       else {
-        const a = input.accounts.find((x) => x.id === s.accountId)!;
         expect(s.clvMethod).toBe(a.annualValue === null ? 'none' : 'annual_value');
         if (a.annualValue === null) expect(s.clv).toBeNull();
       }
@@ -42,8 +51,11 @@ describe('scorePortfolio', () => {
   });
 
   it('ranks churners above stayers (synthetic truth)', () => {
-    const preds = result.scores.map((s) => s.churnProbability ?? 0);
-    const labels = result.scores.map((s) => input.churnedTruth.get(s.accountId)!);
+    // only accounts not yet marked lost: those are a fact (probability 1), not a prediction
+    const lostIds = new Set(input.accounts.filter(lost).map((a) => a.id));
+    const open = result.scores.filter((s) => !lostIds.has(s.accountId));
+    const preds = open.map((s) => s.churnProbability ?? 0);
+    const labels = open.map((s) => input.churnedTruth.get(s.accountId)!);
     const a = auc(preds, labels);
     console.log(`synthetic portfolio: churn AUC vs truth = ${a.toFixed(3)}`);
     expect(a).toBeGreaterThan(0.65);
@@ -79,7 +91,8 @@ describe('scorePortfolio', () => {
     const small = syntheticPortfolio(now, { accounts: 40, seed: 9, buyerShare: 0.3 });
     const r = scorePortfolioDetailed(small, now);
     expect(r.models.bgnbd).toBeNull();
-    expect(r.scores.every((s) => s.churnModel === 'health')).toBe(true);
+    const lostIds = new Set(small.accounts.filter(lost).map((a) => a.id));
+    expect(r.scores.every((s) => s.churnModel === (lostIds.has(s.accountId) ? 'none' : 'health'))).toBe(true);
     const deleted = { ...small, accounts: small.accounts.map((a, i) => (i === 0 ? { ...a, deletedAt: '2026-01-01T00:00:00.000Z-0000-node' } : a)) };
     expect(scorePortfolio(deleted, now)).toHaveLength(39);
   });
