@@ -39,9 +39,27 @@ await page.getByRole('button', { name: /Comptes|Accounts/ }).click();
 await page.getByTestId('account-list').waitFor({ timeout: 60_000 });
 
 if (shot) {
-  const first = page.getByTestId('account-list').getByRole('button').first();
-  await first.click();
+  // A healthy strategic account, once the portfolio is scored, opened through search as a user would.
+  const pickAccount = () => page.evaluate(() => new Promise((resolve) => {
+    const req = indexedDB.open('carnet');
+    req.onsuccess = () => {
+      const tx = req.result.transaction(['accounts', 'scores']);
+      const all = tx.objectStore('accounts').getAll();
+      const scores = tx.objectStore('scores').count();
+      tx.oncomplete = () => {
+        const pick = all.result.find((a) => a.lifecycleStage === 'active' && a.tier === 'strategic') ?? all.result[0];
+        resolve(scores.result >= all.result.length ? pick.name : null);
+      };
+    };
+  }));
+  let name = null;
+  for (let i = 0; i < 120 && !name; i++) name = (await pickAccount()) ?? (await new Promise((r) => setTimeout(r, 500)));
+  console.log(`opening ${name}`);
+  await page.getByTestId('search').fill(name);
+  await page.locator('.search [role=option]').first().waitFor();
+  await page.getByTestId('search').press('Enter');
   await page.getByTestId('account-view').waitFor();
+  await page.getByTestId('churn-gauge').waitFor();
   await page.screenshot({ path: shot });
   console.log(`screenshot written to ${shot}`);
   await context.close();

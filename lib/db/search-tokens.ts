@@ -30,7 +30,14 @@ export function accountSearchTokens(a: { name: string; domains: string[] }): str
   return [...new Set([...words(a.name), ...a.domains.map((d) => d.toLowerCase())])];
 }
 
-/** A query's whitespace-separated terms, folded: "Hél  Dup" → ["hel", "dup"]. */
+/**
+ * A query's terms, cut like the indexed tokens: "Hél  Dup" → ["hel", "dup"], "Marchal & Fils" → ["marchal", "fils"];
+ * an address or a domain stays whole ("h.dupont@acme.fr", "acme.fr").
+ */
 export function queryTerms(query: string): string[] {
-  return fold(query).split(/\s+/).filter(Boolean);
+  return fold(query)
+    .split(/\s+/)
+    .filter(Boolean)
+    .flatMap((chunk) => (/[@.]/.test(chunk) && /\p{L}/u.test(chunk) ? [chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')] : words(chunk)))
+    .filter(Boolean);
 }

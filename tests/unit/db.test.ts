@@ -9,6 +9,7 @@ import {
   findContactByEmail,
   findAccountByDomain,
   searchContacts,
+  searchAccounts,
   logInteraction,
   timeline,
   getDb,
@@ -75,6 +76,13 @@ describe('search', () => {
     expect((await searchContacts('hél dup')).map((c) => c.lastName)).toEqual(['Dupont']);
     expect((await searchContacts('acme.fr')).map((c) => c.lastName)).toEqual(['Dupont']);
     expect(await searchContacts('zzz')).toEqual([]);
+    expect((await searchContacts('Dupont, Hélène')).map((c) => c.lastName)).toEqual(['Dupont']);
+  });
+
+  it('finds an account by its full name, punctuation and all', async () => {
+    await insert('accounts', { name: 'Marchal & Fils (Boulangeries)', domains: ['marchal.fr'] });
+    expect((await searchAccounts('Marchal & Fils (Boulangeries)')).map((a) => a.name)).toEqual(['Marchal & Fils (Boulangeries)']);
+    expect((await searchAccounts('marchal.fr')).map((a) => a.name)).toHaveLength(1);
   });
 });
 
