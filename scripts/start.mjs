@@ -54,7 +54,6 @@ if (shot) {
   }));
   let name = null;
   for (let i = 0; i < 120 && !name; i++) name = (await pickAccount()) ?? (await new Promise((r) => setTimeout(r, 500)));
-  console.log(`opening ${name}`);
   await page.getByTestId('search').fill(name);
   await page.locator('.search [role=option]').first().waitFor();
   await page.getByTestId('search').press('Enter');
