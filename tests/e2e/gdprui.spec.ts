@@ -79,7 +79,7 @@ const tab = (panel: Page, name: RegExp) => panel.getByRole('navigation').getByRo
 const num = (s: string | null) => Number((s ?? '').replace(/[^\d]/g, ''));
 
 async function openContact(panel: Page, email: string): Promise<void> {
-  await panel.getByRole('search').getByRole('searchbox').fill(email);
+  await panel.getByTestId('search').fill(email);
   await panel.getByRole('option', { name: new RegExp(email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).click();
   await panel.getByTestId('open-person-privacy').click();
   await panel.getByTestId('person-privacy').waitFor();
