@@ -22,6 +22,15 @@ export function SettingsView() {
           <option value="fr">Français</option>
         </select>
       </label>
+      <label class="field-inline">
+        <input
+          type="checkbox"
+          checked={settings.value.inPageHint}
+          onChange={(e) => void saveSettings({ inPageHint: e.currentTarget.checked })}
+          data-testid="in-page-hint"
+        />{' '}
+        {t('settings.inPageHint')}
+      </label>
       <DataSettings />
       <SyncSettings />
     </section>

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { dispatch, type Handlers } from '@/lib/messaging/receive';
-import { handlePageContext, rematchTab, createContactFromTab } from '@/lib/background/page-context';
+import { handlePageContext, rematchTab, createContactFromTab, knownEmails } from '@/lib/background/page-context';
 import { tabKey } from '@/lib/background/tab-state';
 import { matchesAny } from '@/lib/sites/match-pattern';
 import { CONTENT_MATCHES } from '@/lib/sites/matches';
@@ -25,8 +25,8 @@ export default defineBackground(() => {
 
   const handlers: Handlers = {
     pageContext: async (ctx, sender) => {
-      await handlePageContext(ctx, sender.tab!.id!, browser.storage.session);
-      return { ok: true };
+      const state = await handlePageContext(ctx, sender.tab!.id!, browser.storage.session);
+      return { ok: true, known: knownEmails(state) };
     },
     rematchTab: async ({ tabId }) => ({ ok: !!(await rematchTab(tabId, browser.storage.session)) }),
     createContactFromTab: ({ tabId, personIndex }) => createContactFromTab(tabId, personIndex, browser.storage.session),

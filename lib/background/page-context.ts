@@ -23,6 +23,12 @@ export async function handlePageContext(ctx: PageContext, tabId: number, session
   return state;
 }
 
+/** The addresses on the page that are known contacts: what the in-page hint marks. */
+export function knownEmails(state: TabState): string[] {
+  const people = [state.match.primary, ...state.match.others].filter((m) => m?.contactId && m.person.email);
+  return [...new Set(people.map((m) => m!.person.email!.toLowerCase()))];
+}
+
 export async function readTabState(tabId: number, session: SessionStore): Promise<TabState | null> {
   return ((await session.get(tabKey(tabId)))[tabKey(tabId)] as TabState | undefined) ?? null;
 }
