@@ -6,18 +6,22 @@ export const activeTabId = signal<number | null>(null);
 export const activeTabUrl = signal<string | null>(null);
 export const tabState = signal<TabState | null>(null);
 
+/** When this panel last saw each tab activated or navigated. */
+const lastTouched = new Map<number, number>();
+
 async function pickTab(selfTabId: number | undefined): Promise<{ id: number; url: string | null } | null> {
   if (selfTabId === undefined) {
     // The real side panel: the active tab of its own window.
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id != null ? { id: tab.id, url: tab.url ?? null } : null;
   }
-  // The panel opened as a page of its own: follow the last web page the user looked at, in any window.
-  const origin = browser.runtime.getURL('/');
+  // The panel opened as a page of its own: follow the last web page the user looked at, in any window —
+  // the one this panel last saw activated or loaded, else the browser's lastAccessed (not always set).
   const tabs = (await browser.tabs.query({ active: true })).filter(
-    (t) => t.id !== selfTabId && t.id != null && !t.url?.startsWith(origin),
+    (t) => t.id !== selfTabId && t.id != null && /^https?:/.test(t.url ?? ''),
   );
-  tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  const seen = (t: { id?: number; lastAccessed?: number }) => Math.max(lastTouched.get(t.id!) ?? 0, t.lastAccessed ?? 0);
+  tabs.sort((a, b) => seen(b) - seen(a));
   const tab = tabs[0];
   return tab?.id != null ? { id: tab.id, url: tab.url ?? null } : null;
 }
@@ -41,19 +45,26 @@ export async function followActiveTab(): Promise<() => void> {
     const change = changes[tabKey(activeTabId.value)];
     if (change) tabState.value = (change.newValue as TabState | undefined) ?? null;
   };
-  const onActivated = () => void refresh();
-  const onUpdated = (_id: number, info: { url?: string; status?: string }) => {
-    if (info.url || info.status === 'complete') void refresh();
+  const onActivated = (info: { tabId: number }) => {
+    lastTouched.set(info.tabId, Date.now());
+    void refresh();
+  };
+  const onFocus = () => void refresh();
+  const onUpdated = (id: number, info: { url?: string; status?: string }) => {
+    if (info.url || info.status === 'complete') {
+      lastTouched.set(id, Date.now());
+      void refresh();
+    }
   };
   browser.tabs.onActivated.addListener(onActivated);
   browser.tabs.onUpdated.addListener(onUpdated);
-  browser.windows?.onFocusChanged.addListener(onActivated);
+  browser.windows?.onFocusChanged.addListener(onFocus);
   browser.storage.onChanged.addListener(onStorage);
   await refresh();
   return () => {
     browser.tabs.onActivated.removeListener(onActivated);
     browser.tabs.onUpdated.removeListener(onUpdated);
-    browser.windows?.onFocusChanged.removeListener(onActivated);
+    browser.windows?.onFocusChanged.removeListener(onFocus);
     browser.storage.onChanged.removeListener(onStorage);
   };
 }
