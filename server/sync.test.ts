@@ -1,7 +1,7 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from './db/driver';
-import { openTestDatabase, makeUser, testServer, type TestUser } from './testing';
+import { useTestServer, makeUser, testServer, type TestUser } from './testing';
 import { revokeToken, listTokens, hashToken } from './auth';
 import { runAdmin } from './admin';
 import { MIGRATIONS, migrate } from './db/migrations';
@@ -10,12 +10,9 @@ let sql: Sql;
 let server: ReturnType<typeof testServer>;
 const URL_BASE = 'http://carnet.test';
 
-beforeAll(async () => {
-  sql = await openTestDatabase();
-  server = testServer(sql);
-}, 60_000);
-afterAll(async () => {
-  await sql?.close();
+useTestServer((s, srv) => {
+  sql = s;
+  server = srv;
 });
 
 const stamp = (ms: number, node = 'node1') => `${new Date(Date.UTC(2026, 0, 1) + ms).toISOString()}-0000-${node}`;

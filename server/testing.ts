@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { openPglite, openPostgres, type Sql } from './db/driver';
 import { migrate } from './db/migrations';
 import { createTeam, createToken, createUser } from './auth';
@@ -37,4 +38,19 @@ export function testServer(sql: Sql, options: Partial<AppOptions> = {}) {
   const app = createApp({ sql, rateLimit: { burst: 100_000, perSecond: 100_000 }, ...options });
   const fetch = async (input: string, init: RequestInit = {}) => app.request(input, init);
   return { app, fetch };
+}
+
+/**
+ * One migrated database and in-process server per test file: opened before its tests (PGlite takes seconds to
+ * start), closed after; `ready` receives them.
+ */
+export function useTestServer(ready: (sql: Sql, server: ReturnType<typeof testServer>) => void, options: Partial<AppOptions> = {}): void {
+  let sql: Sql | undefined;
+  beforeAll(async () => {
+    sql = await openTestDatabase();
+    ready(sql, testServer(sql, options));
+  }, 60_000);
+  afterAll(async () => {
+    await sql?.close();
+  });
 }

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, insert } from '../../../lib/db';
 import { enableSync, getSyncStatus, SYNC_META, type SyncConfig } from '../../../lib/sync';
@@ -12,16 +12,13 @@ import {
   SYNC_CONFIG_KEY,
 } from '../../../lib/background/sync';
 import type { Sql } from '../../../server/db/driver';
-import { openTestDatabase, makeUser, testServer, type TestUser } from '../../../server/testing';
+import { useTestServer, makeUser, testServer, type TestUser } from '../../../server/testing';
 
 let sql: Sql;
 let server: ReturnType<typeof testServer>;
-beforeAll(async () => {
-  sql = await openTestDatabase();
-  server = testServer(sql);
-}, 60_000);
-afterAll(async () => {
-  await sql?.close();
+useTestServer((s, srv) => {
+  sql = s;
+  server = srv;
 });
 
 type Fetch = NonNullable<SyncConfig['fetch']>;

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CarnetDB, setDb, insert, update, remove, logInteraction, searchContacts, fromStored, getLive, SYNC_ENABLED_KEY } from '../../../lib/db';
 import { ENTITY_NAMES } from '../../../lib/schema';
 import {
@@ -18,17 +18,14 @@ import {
   type SyncConfig,
 } from '../../../lib/sync';
 import type { Sql } from '../../../server/db/driver';
-import { openTestDatabase, makeUser, testServer, type TestUser } from '../../../server/testing';
+import { useTestServer, makeUser, testServer, type TestUser } from '../../../server/testing';
 
 let sql: Sql;
 let server: ReturnType<typeof testServer>;
 
-beforeAll(async () => {
-  sql = await openTestDatabase();
-  server = testServer(sql);
-}, 60_000);
-afterAll(async () => {
-  await sql?.close();
+useTestServer((s, srv) => {
+  sql = s;
+  server = srv;
 });
 
 type Fetch = NonNullable<SyncConfig['fetch']>;

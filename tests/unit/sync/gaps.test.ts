@@ -1,19 +1,16 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CarnetDB, setDb, insert, update, remove, logInteraction, sourceInteractionId } from '../../../lib/db';
 import { enableSync, syncOnce, type SyncConfig } from '../../../lib/sync';
 import { erasePerson } from '../../../lib/gdpr/erase';
 import type { Sql } from '../../../server/db/driver';
-import { openTestDatabase, makeUser, testServer, type TestUser } from '../../../server/testing';
+import { useTestServer, makeUser, testServer, type TestUser } from '../../../server/testing';
 
 let sql: Sql;
 let server: ReturnType<typeof testServer>;
-beforeAll(async () => {
-  sql = await openTestDatabase();
-  server = testServer(sql);
-}, 60_000);
-afterAll(async () => {
-  await sql?.close();
+useTestServer((s, srv) => {
+  sql = s;
+  server = srv;
 });
 
 let n = 0;

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, insert } from '../../../lib/db';
 import { getSyncStatus, type SyncConfig, type SyncStatus } from '../../../lib/sync';
@@ -20,16 +20,13 @@ import {
   type SyncSettingsDeps,
 } from '../../../lib/ui/sync-settings';
 import type { Sql } from '../../../server/db/driver';
-import { openTestDatabase, makeUser, testServer } from '../../../server/testing';
+import { useTestServer, makeUser, testServer } from '../../../server/testing';
 
 let sql: Sql;
 let server: ReturnType<typeof testServer>;
-beforeAll(async () => {
-  sql = await openTestDatabase();
-  server = testServer(sql);
-}, 60_000);
-afterAll(async () => {
-  await sql?.close();
+useTestServer((s, srv) => {
+  sql = s;
+  server = srv;
 });
 
 const trEn = (k: MessageKey, p?: Record<string, string | number>) => translate('en', k, p);
