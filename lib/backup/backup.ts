@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ENTITIES, ENTITY_NAMES, Score, type EntityName } from '../schema';
+import { ENTITIES, ENTITY_NAMES, Score, OutboxEntry, MetaEntry, AuditEntry, Suppression, ImportPreset, type EntityName } from '../schema';
 import { getDb } from '../db/db';
 import { fromStored, toStored } from '../db/write';
 
@@ -17,11 +17,11 @@ type LocalTable = (typeof LOCAL_TABLES)[number];
 
 const LOCAL_SCHEMAS: Record<LocalTable, z.ZodMiniType> = {
   scores: Score,
-  outbox: z.object({ seq: z.optional(z.number()), id: z.string(), entity: z.string(), recordId: z.string(), op: z.enum(['upsert', 'delete']), fields: z.record(z.string(), z.unknown()), hlc: z.string(), createdAt: z.optional(z.string()), fieldClock: z.optional(z.record(z.string(), z.string())) }),
-  meta: z.object({ key: z.string(), value: z.unknown() }),
-  audit: z.object({ id: z.string(), entity: z.string(), recordId: z.string(), at: z.string(), action: z.enum(['create', 'update', 'delete', 'erase', 'restore']), changes: z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })) }),
-  suppressions: z.object({ hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)), erasedAt: z.string() }),
-  importPresets: z.object({ id: z.string(), name: z.string(), target: z.string(), mapping: z.record(z.string(), z.string()) }),
+  outbox: OutboxEntry,
+  meta: MetaEntry,
+  audit: AuditEntry,
+  suppressions: Suppression,
+  importPresets: ImportPreset,
 };
 
 export const BackupEnvelope = z.object({

@@ -10,54 +10,18 @@ import type {
   Segment,
   ActionFeedback,
   Score,
+  OutboxEntry,
+  MetaEntry,
+  AuditEntry,
+  Suppression,
+  ImportPreset,
 } from '../schema';
 import { accountSearchTokens, contactSearchTokens } from './search-tokens';
 
 export type StoredContact = Contact & { searchTokens: string[] };
 export type StoredAccount = Account & { searchTokens: string[] };
 
-/** A change waiting to be pushed to the team server (lib/sync). */
-export interface OutboxEntry {
-  seq?: number;
-  /** Mutation id (UUIDv7): the server applies each once. */
-  id: string;
-  entity: string;
-  recordId: string;
-  op: 'upsert' | 'delete';
-  fields: Record<string, unknown>;
-  hlc: string;
-  /** First push of a record that existed before sync was on: its creation stamp and per-field stamps. */
-  createdAt?: string;
-  fieldClock?: Record<string, string>;
-}
-
-export interface MetaEntry {
-  key: string;
-  value: unknown;
-}
-
-/** Rectification log: who changed which field of which record, and when. */
-export interface AuditEntry {
-  id: string;
-  entity: string;
-  recordId: string;
-  at: string;
-  action: 'create' | 'update' | 'delete' | 'erase' | 'restore';
-  changes: Record<string, { from: unknown; to: unknown }>;
-}
-
-/** Erased people: a hash of their identifiers, so a page that shows them again does not silently recreate them. */
-export interface Suppression {
-  hash: string;
-  erasedAt: string;
-}
-
-export interface ImportPreset {
-  id: string;
-  name: string;
-  target: string;
-  mapping: Record<string, string>;
-}
+export type { OutboxEntry, MetaEntry, AuditEntry, Suppression, ImportPreset };
 
 export const DB_NAME = 'carnet';
 

@@ -12,3 +12,4 @@ export * from './score';
 export * from './page-context';
 export * from './entities';
 export * from './errors';
+export * from './local';
