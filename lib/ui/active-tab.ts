@@ -34,16 +34,21 @@ async function readState(tabId: number): Promise<TabState | null> {
 /** Keeps activeTabId and tabState in step with the tab the user is on. Returns a stop function. */
 export async function followActiveTab(): Promise<() => void> {
   const self = await browser.tabs.getCurrent();
+  // Tab events come in bursts and each refresh awaits: only the latest one may apply what it read, or an
+  // older, slower one would put back a tab that is no longer the active one.
+  let generation = 0;
   const refresh = async () => {
+    const mine = ++generation;
     const tab = await pickTab(self?.id);
+    const state = tab ? await readState(tab.id) : null;
+    if (mine !== generation) return;
     activeTabId.value = tab?.id ?? null;
     activeTabUrl.value = tab?.url ?? null;
-    tabState.value = tab ? await readState(tab.id) : null;
+    tabState.value = state;
   };
-  const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area !== 'session' || activeTabId.value == null) return;
-    const change = changes[tabKey(activeTabId.value)];
-    if (change) tabState.value = (change.newValue as TabState | undefined) ?? null;
+  // A new state for a tab: re-read through refresh, so it cannot race one already under way.
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'session' && Object.keys(changes).some((k) => k.startsWith('tab:'))) void refresh();
   };
   const onActivated = (info: { tabId: number }) => {
     lastTouched.set(info.tabId, Date.now());
