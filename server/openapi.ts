@@ -36,7 +36,7 @@ export function openApiDocument(): object {
       },
       '/v1/sync/push': {
         post: {
-          summary: 'Apply a batch of changes (atomic; idempotent by mutation id; field-wise last-writer-wins by HLC)',
+          summary: 'Apply a batch of changes (atomic; idempotent: a replayed change changes nothing; field-wise last-writer-wins by HLC)',
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/PushRequest' } } } },
           responses: {
             '200': { description: 'Applied', content: { 'application/json': { schema: { $ref: '#/components/schemas/PushResponse' } } } },

@@ -134,6 +134,20 @@ describe('push', () => {
     expect(all.changes[0]!.fields).toEqual({ firstName: 'Ann', lastName: 'Lee', title: 'CEO' });
   });
 
+  it('treats a late replay, after newer edits of the same record, as a duplicate that changes nothing', async () => {
+    const u = await makeUser(sql);
+    const a = recordId();
+    const old = { clientId: 'c', mutations: [contact(a, { firstName: 'Ann', lastName: 'Lee' }, stamp(10), 'old')] };
+    await req(u.token, 'POST', '/v1/sync/push', old);
+    const newer = await (await req(u.token, 'POST', '/v1/sync/push', { clientId: 'd', mutations: [contact(a, { firstName: 'Bea' }, stamp(30), 'new')] })).json();
+    expect(newer).toEqual({ cursor: 2, results: [{ id: 'new', status: 'applied' }] });
+    const replay = await (await req(u.token, 'POST', '/v1/sync/push', old)).json();
+    expect(replay).toEqual({ cursor: 2, results: [{ id: 'old', status: 'duplicate' }] });
+    const all = await pullAll(u.token);
+    expect(all.changes).toHaveLength(1);
+    expect(all.changes[0]!.fields).toEqual({ firstName: 'Bea', lastName: 'Lee' });
+  });
+
   it('merges field-wise by HLC: an older edit loses, a newer one wins, a tombstone always wins', async () => {
     const u = await makeUser(sql);
     const a = recordId();
@@ -226,7 +240,7 @@ describe('push', () => {
             close: () => tx.close(),
             transaction: (f) => f(tx),
             query: async (t, p) => {
-              if (fail && t.includes('INSERT INTO applied_mutations')) throw new Error('connection lost');
+              if (fail && t.includes('UPDATE teams SET seq')) throw new Error('connection lost');
               return tx.query(t, p);
             },
           }),

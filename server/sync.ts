@@ -16,42 +16,25 @@ interface RecordRow {
 const key = (entity: string, recordId: string) => `${entity}\u0000${recordId}`;
 
 /**
- * Applies a batch in one transaction: all of it or none. Mutation ids already applied for this team are skipped,
- * so a batch sent twice changes nothing the second time. The team row lock serialises pushes of one team across
+ * Applies a batch in one transaction: all of it or none. The merge is a join (commutative, associative,
+ * idempotent: see lib/sync/merge), so a mutation that was already applied changes nothing when it comes again
+ * and is reported as a duplicate: a batch sent twice changes nothing the second time, however long after,
+ * without a table of every mutation id ever seen. The team row lock serialises pushes of one team across
  * server instances, so change numbers are committed in order and a pull never skips one.
  */
 export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Promise<PushResponse> {
   return sql.transaction(async (tx) => {
     const team = await tx.query<{ seq: string }>(`SELECT seq::text AS seq FROM teams WHERE id = $1 FOR UPDATE`, [teamId]);
     let seq = Number(team[0]?.seq ?? 0);
-    const ids = [...new Set(mutations.map((m) => m.id))];
-    const seen = new Set(
-      (
-        await tx.query<{ mutation_id: string }>(
-          `SELECT mutation_id FROM applied_mutations
-            WHERE team_id = $1 AND mutation_id IN (SELECT jsonb_array_elements_text($2::text::jsonb))`,
-          [teamId, JSON.stringify(ids)],
-        )
-      ).map((r) => r.mutation_id),
-    );
-    const results: PushResponse['results'] = [];
-    const fresh: Mutation[] = [];
-    for (const m of mutations) {
-      if (seen.has(m.id)) {
-        results.push({ id: m.id, status: 'duplicate' });
-        continue;
-      }
-      seen.add(m.id);
-      fresh.push(m);
-      results.push({ id: m.id, status: 'applied' });
-    }
-    if (fresh.length === 0) return { cursor: seq, results };
+    if (mutations.length === 0) return { cursor: seq, results: [] };
 
-    const targets = [...new Map(fresh.map((m) => [key(m.entity, m.recordId), { e: m.entity, r: m.recordId }])).values()];
+    const targets = [...new Map(mutations.map((m) => [key(m.entity, m.recordId), { e: m.entity, r: m.recordId }])).values()];
+    // LATERAL keeps this a primary-key probe per target: a join the planner is free to turn into a scan of
+    // every record of the team (stale statistics make it likely on PGlite) would cost in proportion to the team.
     const existing = await tx.query<RecordRow>(
       `SELECT rec.entity, rec.record_id, rec.fields, rec.clock, rec.created_at, rec.deleted_at
          FROM jsonb_to_recordset($2::text::jsonb) AS x(e text, r text)
-         JOIN records rec ON rec.team_id = $1 AND rec.entity = x.e AND rec.record_id = x.r`,
+         CROSS JOIN LATERAL (SELECT * FROM records r WHERE r.team_id = $1 AND r.entity = x.e AND r.record_id = x.r) rec`,
       [teamId, JSON.stringify(targets)],
     );
     const before = new Map<string, RecordState>();
@@ -64,16 +47,21 @@ export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Pro
       });
     }
     const after = new Map<string, { entity: string; recordId: string; state: RecordState }>();
-    for (const m of fresh) {
+    const results: PushResponse['results'] = [];
+    for (const m of mutations) {
       const k = key(m.entity, m.recordId);
       const current = after.get(k)?.state ?? before.get(k) ?? emptyState();
-      after.set(k, { entity: m.entity, recordId: m.recordId, state: mergeStates(current, stateFromMutation(m)) });
+      const merged = mergeStates(current, stateFromMutation(m));
+      const known = after.has(k) || before.has(k);
+      results.push({ id: m.id, status: known && isNoop(current, merged) ? 'duplicate' : 'applied' });
+      after.set(k, { entity: m.entity, recordId: m.recordId, state: merged });
     }
-    const rows = [];
+    const inserts: object[] = [];
+    const updates: object[] = [];
     for (const [k, { entity, recordId, state }] of after) {
       const base = before.get(k);
       if (base && isNoop(base, state)) continue;
-      rows.push({
+      const row = {
         entity,
         record_id: recordId,
         fields: state.fields,
@@ -82,25 +70,31 @@ export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Pro
         deleted_at: state.deletedAt,
         updated_at: latestStamp(state),
         seq: ++seq,
-      });
+      };
+      (base ? updates : inserts).push(row);
     }
-    if (rows.length) {
+    // The team lock is held, so no other push can create one of these records meanwhile: new records are plain
+    // inserts (no speculative ON CONFLICT work) and known ones plain updates.
+    if (inserts.length) {
       await tx.query(
         `INSERT INTO records (team_id, entity, record_id, fields, clock, created_at, deleted_at, updated_at, seq)
          SELECT $1, x.entity, x.record_id, x.fields, x.clock, x.created_at, x.deleted_at, x.updated_at, x.seq
            FROM jsonb_to_recordset($2::text::jsonb) AS x(entity text, record_id text, fields jsonb, clock jsonb,
-                created_at text, deleted_at text, updated_at text, seq bigint)
-         ON CONFLICT (team_id, entity, record_id) DO UPDATE SET
-           fields = excluded.fields, clock = excluded.clock, created_at = excluded.created_at,
-           deleted_at = excluded.deleted_at, updated_at = excluded.updated_at, seq = excluded.seq`,
-        [teamId, JSON.stringify(rows)],
+                created_at text, deleted_at text, updated_at text, seq bigint)`,
+        [teamId, JSON.stringify(inserts)],
       );
-      await tx.query(`UPDATE teams SET seq = $2 WHERE id = $1`, [teamId, seq]);
     }
-    await tx.query(
-      `INSERT INTO applied_mutations (team_id, mutation_id) SELECT $1, x.id FROM jsonb_array_elements_text($2::text::jsonb) AS x(id)`,
-      [teamId, JSON.stringify(fresh.map((m) => m.id))],
-    );
+    if (updates.length) {
+      await tx.query(
+        `UPDATE records r SET fields = x.fields, clock = x.clock, created_at = x.created_at, deleted_at = x.deleted_at,
+                updated_at = x.updated_at, seq = x.seq
+           FROM jsonb_to_recordset($2::text::jsonb) AS x(entity text, record_id text, fields jsonb, clock jsonb,
+                created_at text, deleted_at text, updated_at text, seq bigint)
+          WHERE r.team_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id`,
+        [teamId, JSON.stringify(updates)],
+      );
+    }
+    if (inserts.length || updates.length) await tx.query(`UPDATE teams SET seq = $2 WHERE id = $1`, [teamId, seq]);
     return { cursor: seq, results };
   });
 }

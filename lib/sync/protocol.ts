@@ -9,7 +9,7 @@ export const MAX_PULL_LIMIT = 1000;
 export const EntityNameSchema = z.enum(ENTITY_NAMES as [EntityName, ...EntityName[]]);
 
 export const Mutation = z.object({
-  /** Unique per change (the outbox entry's UUIDv7): the server applies each id once. */
+  /** Unique per change (the outbox entry's UUIDv7): names the change in the push's results. */
   id: z.string().check(z.minLength(1), z.maxLength(64)),
   entity: EntityNameSchema,
   recordId: Id,
@@ -32,6 +32,7 @@ export type PushRequest = z.infer<typeof PushRequest>;
 
 export const PushResponse = z.object({
   cursor: z.number(),
+  /** `duplicate`: the change was already part of the team's data (a replay), so nothing changed. */
   results: z.array(z.object({ id: z.string(), status: z.enum(['applied', 'duplicate']) })),
 });
 export type PushResponse = z.infer<typeof PushResponse>;

@@ -47,6 +47,11 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'drop applied mutations: the merge is idempotent, so replays need no id table',
+    sql: `DROP TABLE IF EXISTS applied_mutations;`,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number[]> {
