@@ -210,3 +210,32 @@ describe('at-rest encryption through the storage layer', () => {
     expect(passphraseStrength('correct horse battery staple')).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe('what must not run while locked', () => {
+  it('sync waits (no request at all), access export and erasure refuse; after unlock the outbox goes out in clear', async () => {
+    const { syncOnce } = await import('../../../lib/sync/engine');
+    const { exportPerson, erasePerson } = await import('../../../lib/gdpr');
+    const { c } = await seed();
+    await enableEncryption(PASS);
+    await lock();
+    const sent: string[] = [];
+    const fetch = async (_url: string | URL | Request, init?: RequestInit) => {
+      sent.push(String(init?.body ?? ''));
+      return new Response(JSON.stringify({ cursor: 0, changes: [], more: false, accepted: 0 }), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const config = { serverUrl: 'http://carnet.test/', token: 't', fetch: fetch as typeof globalThis.fetch };
+    expect(await syncOnce(config)).toEqual({ ok: false, error: 'locked', retryInMs: null });
+    expect(sent).toEqual([]);
+    await expect(exportPerson(c.id)).rejects.toBeInstanceOf(LockedError);
+    await expect(erasePerson(c.id)).rejects.toBeInstanceOf(LockedError);
+    expect(await getLive('contacts', c.id)).toBeDefined();
+
+    await unlock(PASS);
+    expect((await exportPerson(c.id)).json).toContain('Moved to Lyon');
+    await syncOnce(config);
+    const pushed = sent.find((b) => b.includes('mutations')) ?? '';
+    expect(pushed).toContain('Discussed the divorce');
+    expect(pushed).toContain('+33 1 02 03 04 05');
+    expect(pushed).not.toContain('enc:v1:');
+  });
+});
