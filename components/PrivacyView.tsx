@@ -40,7 +40,7 @@ export function PrivacyView() {
                   <td>
                     {t(`privacy.what.${r.what}` as MessageKey)}
                     {r.personalData && <span class="chip">{t('privacy.personal')}</span>}
-                    {cryptoStatus.value !== 'off' && ENCRYPTED_TABLES.has(r.table) && <span class="chip">🔒 {t('crypto.inventoryChip')}</span>}
+                    {cryptoStatus.value !== 'off' && ENCRYPTED_TABLES.has(r.table) && <span class="chip">{t('crypto.inventoryChip')}</span>}
                   </td>
                   <td data-testid={`inventory-count-${r.table}`}>
                     {formatNumber(r.live)}

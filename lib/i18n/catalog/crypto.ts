@@ -37,7 +37,7 @@ export const cryptoMessages = defineMessages(
     'crypto.lockedField': '🔒 Locked',
     'crypto.banner': 'Notes, summaries and phone numbers are locked.',
     'crypto.syncPaused': 'Sync is paused while encrypted data is locked.',
-    'crypto.inventoryChip': 'free text and phones encrypted here',
+    'crypto.inventoryChip': 'encrypted here',
     'crypto.inventoryNote': 'At-rest encryption is on: free text and phone numbers are encrypted in this browser; the team server receives them in clear over sync, as it is the team’s trusted store.',
   },
   {
@@ -75,7 +75,7 @@ export const cryptoMessages = defineMessages(
     'crypto.lockedField': '🔒 Verrouillé',
     'crypto.banner': 'Notes, résumés et numéros de téléphone sont verrouillés.',
     'crypto.syncPaused': 'Synchronisation en pause tant que les données chiffrées sont verrouillées.',
-    'crypto.inventoryChip': 'texte libre et téléphones chiffrés ici',
+    'crypto.inventoryChip': 'chiffré ici',
     'crypto.inventoryNote': 'Le chiffrement au repos est activé : texte libre et numéros de téléphone sont chiffrés dans ce navigateur ; le serveur de l’équipe les reçoit en clair par la synchronisation, car c’est le stockage de confiance de l’équipe.',
   },
 );
