@@ -151,16 +151,30 @@ export async function enableEncryption(passphrase: string, opts: ProgressOptions
 /** Turns encryption off: checks the passphrase, then writes every sealed value back in clear. */
 export async function disableEncryption(passphrase: string, opts: ProgressOptions = {}): Promise<{ rows: number }> {
   const { key } = await keyFor(passphrase);
-  const rows = await rewriteAll({ enabled: false, readKey: key, writeKey: null }, hasText, () => getDb().meta.delete(CRYPTO_META_KEY), opts);
-  await publish(false, null);
-  return { rows };
+  // Other contexts stop sealing first (they still open sealed values): nothing sealed can land after the rewrite.
+  await publish(false, key);
+  try {
+    const rows = await rewriteAll({ enabled: false, readKey: key, writeKey: null }, hasText, () => getDb().meta.delete(CRYPTO_META_KEY), opts);
+    await publish(false, null);
+    return { rows };
+  } catch (e) {
+    await publish(true, key);
+    throw e;
+  }
 }
 
 /** Re-seals everything under a new passphrase (new salt, new key); the old passphrase no longer opens anything. */
 export async function changePassphrase(current: string, next: string, opts: ProgressOptions = {}): Promise<{ rows: number }> {
   const { key: oldKey } = await keyFor(current);
   const { key, config } = await newConfig(next);
-  const rows = await rewriteAll({ enabled: true, readKey: oldKey, writeKey: key }, hasText, () => getDb().meta.put({ key: CRYPTO_META_KEY, value: config }), opts);
-  await publish(true, key);
-  return { rows };
+  // Other contexts lock meanwhile: a value sealed with the old key after the rewrite could never be opened again.
+  await publish(true, null);
+  try {
+    const rows = await rewriteAll({ enabled: true, readKey: oldKey, writeKey: key }, hasText, () => getDb().meta.put({ key: CRYPTO_META_KEY, value: config }), opts);
+    await publish(true, key);
+    return { rows };
+  } catch (e) {
+    await publish(true, oldKey);
+    throw e;
+  }
 }

@@ -48,7 +48,8 @@ function followSession(): void {
       const next = parsed.success ? parsed.data : null;
       setCryptoState({
         enabled: next ? next.enabled : cryptoState().enabled,
-        key: next?.key && next.enabled ? b64ToBytes(next.key) : null,
+        // Key with enabled false: a disable in progress elsewhere (read sealed values, write clear ones).
+        key: next?.key ? b64ToBytes(next.key) : null,
       });
       refreshLiveQueries();
     });
