@@ -8,6 +8,7 @@ import { SettingsView } from './SettingsView';
 import { SearchBox } from './SearchBox';
 import { TasksView } from './TasksView';
 import { Toast } from './Toast';
+import { LockedBanner } from './LockedBanner';
 import { lazyView } from './Lazy';
 import type { MessageKey } from '@/lib/i18n';
 
@@ -50,6 +51,7 @@ export function App() {
           </button>
         ))}
       </nav>
+      <LockedBanner />
       <main class="view">
         {r.name === 'page' && <PageView />}
         {r.name === 'contact' && <ContactView id={r.id} />}

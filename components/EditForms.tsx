@@ -9,6 +9,33 @@ import {
   type AccountDraft, type ContactDraft, type FieldErrors,
 } from '@/lib/ui/forms';
 import { Field, invalid } from './Field';
+import { isSealed } from '@/lib/crypto/cipher';
+import { sealedFields } from '@/lib/crypto/fields';
+
+/**
+ * At-rest encryption locked: fields read sealed are shown as locked, left out of the draft's validation and out of
+ * the saved patch, so the rest of the record can still be edited and the sealed values stay as they are.
+ */
+function lockedFieldsOf(table: 'contacts' | 'accounts', record: object | null | undefined): string[] {
+  return record ? sealedFields(table, record as Record<string, unknown>, isSealed) : [];
+}
+function withoutLocked<D extends object>(draft: D, locked: string[]): D {
+  const out = { ...draft } as Record<string, unknown>;
+  for (const k of locked) if (k in out) out[k] = '';
+  return out as D;
+}
+function omitLocked<T extends object>(input: T, locked: string[]): T {
+  const out = { ...input } as Record<string, unknown>;
+  for (const k of locked) delete out[k];
+  return out as T;
+}
+function LockedField({ id, label }: { id: string; label: string }) {
+  return (
+    <Field id={id} label={label}>
+      <input id={id} value={t('crypto.lockedField')} disabled data-testid={`${id}-locked`} />
+    </Field>
+  );
+}
 
 function useDraft<D extends object>(initial: D, validate: (d: D) => FieldErrors) {
   const [draft, setDraft] = useState(initial);
@@ -30,11 +57,12 @@ function useDraft<D extends object>(initial: D, validate: (d: D) => FieldErrors)
 
 /** Creates or edits a contact; each field's error shows beside it, in the UI language. */
 export function ContactForm({ contact, accountId, onDone }: { contact?: Contact | null; accountId?: string | null; onDone: () => void }) {
-  const f = useDraft<ContactDraft>(contactDraft(contact, accountId), (d) => validateContact(d, lang.value));
+  const locked = lockedFieldsOf('contacts', contact);
+  const f = useDraft<ContactDraft>(withoutLocked(contactDraft(contact, accountId), locked), (d) => validateContact(d, lang.value));
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!f.check()) return;
-    const input = contactFromDraft(f.draft);
+    const input = omitLocked(contactFromDraft(f.draft), locked);
     let createdId: string | null = null;
     const ok = await withUndo(async () => {
       try {
@@ -63,13 +91,17 @@ export function ContactForm({ contact, accountId, onDone }: { contact?: Contact 
       {text('firstName', t('form.firstName'))}
       {text('lastName', t('form.lastName'))}
       {text('emails', t('form.emails'))}
-      {text('phones', t('form.phones'))}
+      {locked.includes('phones') ? <LockedField id="c-phones" label={t('form.phones')} /> : text('phones', t('form.phones'))}
       {text('title', t('contact.title'))}
       {text('linkedinUrl', 'LinkedIn')}
       {text('tags', t('form.tags'))}
-      <Field id="c-notes" label={t('notes.title')} error={f.errors.notes}>
-        <textarea id="c-notes" rows={3} value={f.draft.notes} onInput={(e) => f.set('notes', e.currentTarget.value)} />
-      </Field>
+      {locked.includes('notes') ? (
+        <LockedField id="c-notes" label={t('notes.title')} />
+      ) : (
+        <Field id="c-notes" label={t('notes.title')} error={f.errors.notes}>
+          <textarea id="c-notes" rows={3} value={f.draft.notes} onInput={(e) => f.set('notes', e.currentTarget.value)} />
+        </Field>
+      )}
       <label class="check">
         <input type="checkbox" checked={f.draft.doNotContact} onChange={(e) => f.set('doNotContact', e.currentTarget.checked)} /> {t('consent.doNotContact')}
       </label>
@@ -82,11 +114,12 @@ export function ContactForm({ contact, accountId, onDone }: { contact?: Contact 
 }
 
 export function AccountForm({ account, onDone }: { account?: Account | null; onDone: () => void }) {
-  const f = useDraft<AccountDraft>(accountDraft(account), (d) => validateAccount(d, lang.value));
+  const locked = lockedFieldsOf('accounts', account);
+  const f = useDraft<AccountDraft>(withoutLocked(accountDraft(account), locked), (d) => validateAccount(d, lang.value));
   const submit = async (e: Event) => {
     e.preventDefault();
     if (!f.check()) return;
-    const input = accountFromDraft(f.draft);
+    const input = omitLocked(accountFromDraft(f.draft), locked);
     let createdId: string | null = null;
     const ok = await withUndo(async () => {
       try {
@@ -129,9 +162,13 @@ export function AccountForm({ account, onDone }: { account?: Account | null; onD
       {text('annualValue', t('account.annualValue'))}
       {text('currency', t('form.currency'))}
       {text('renewalDate', t('account.renewal'), 'date')}
-      <Field id="a-notes" label={t('notes.title')}>
-        <textarea id="a-notes" rows={3} value={f.draft.notes} onInput={(e) => f.set('notes', e.currentTarget.value)} />
-      </Field>
+      {locked.includes('notes') ? (
+        <LockedField id="a-notes" label={t('notes.title')} />
+      ) : (
+        <Field id="a-notes" label={t('notes.title')}>
+          <textarea id="a-notes" rows={3} value={f.draft.notes} onInput={(e) => f.set('notes', e.currentTarget.value)} />
+        </Field>
+      )}
       <div class="actions">
         <button type="submit" class="primary">{t('common.save')}</button>
         <button type="button" class="secondary" onClick={onDone}>{t('common.cancel')}</button>

@@ -4,6 +4,8 @@ import { formatNumber } from '@/lib/i18n/format';
 import { getDb, getLive } from '@/lib/db';
 import { contactName } from '@/lib/schema';
 import { erasePerson, exportPerson, setDoNotContact, type ErasureReport } from '@/lib/gdpr';
+import { LockedError } from '@/lib/crypto/state';
+import { cryptoErrorText } from '@/lib/ui/crypto-model';
 import { useLiveQuery } from '@/lib/ui/live';
 import { auditHistory, erasureLines } from '@/lib/ui/privacy-model';
 import { ConsentLedger } from './privacy/ConsentLedger';
@@ -56,7 +58,7 @@ export function PersonPrivacy({ id }: { id: string }) {
     try {
       await fn();
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(e instanceof LockedError ? cryptoErrorText(e) : t('error.generic', { message: (e as Error).message }));
     }
   };
 

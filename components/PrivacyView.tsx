@@ -4,6 +4,11 @@ import { dataInventory, type InventoryRow } from '@/lib/gdpr/inventory';
 import { useLiveQuery } from '@/lib/ui/live';
 import { BackupPanel } from './privacy/BackupPanel';
 import { RetentionEditor } from './privacy/RetentionEditor';
+import { EncryptionPanel } from './privacy/EncryptionPanel';
+import { cryptoStatus } from '@/lib/ui/crypto-model';
+import { SENSITIVE_FIELDS } from '@/lib/crypto/fields';
+
+const ENCRYPTED_TABLES = new Set<string>([...Object.keys(SENSITIVE_FIELDS), 'outbox', 'audit']);
 import './privacy/gdpr.css';
 
 function keptFor(r: InventoryRow): string {
@@ -35,6 +40,7 @@ export function PrivacyView() {
                   <td>
                     {t(`privacy.what.${r.what}` as MessageKey)}
                     {r.personalData && <span class="chip">{t('privacy.personal')}</span>}
+                    {cryptoStatus.value !== 'off' && ENCRYPTED_TABLES.has(r.table) && <span class="chip">{t('crypto.inventoryChip')}</span>}
                   </td>
                   <td data-testid={`inventory-count-${r.table}`}>
                     {formatNumber(r.live)}
@@ -47,12 +53,10 @@ export function PrivacyView() {
             </tbody>
           </table>
         )}
+        {cryptoStatus.value !== 'off' && <p class="muted" data-testid="inventory-crypto-note">{t('crypto.inventoryNote')}</p>}
       </section>
       {inv.value && <RetentionEditor initial={inv.value.policy} />}
-      <section class="card" aria-labelledby="crypto-title" data-testid="crypto-panel">
-        <h3 id="crypto-title">{t('crypto.title')}</h3>
-        <p class="muted">{t('crypto.unavailable')}</p>
-      </section>
+      <EncryptionPanel />
       <BackupPanel />
     </section>
   );

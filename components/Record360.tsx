@@ -12,6 +12,7 @@ import { Dialog } from './Dialog';
 import { QuickLogForm, TaskForm, SurveyForm } from './QuickForms';
 import { ContactForm, AccountForm } from './EditForms';
 import { MergeDialog } from './MergeDialog';
+import { shownList, shownText } from '@/lib/ui/crypto-model';
 
 type Panel = null | 'call' | 'meeting' | 'note' | 'task' | 'survey' | 'edit' | 'merge' | 'newContact';
 
@@ -46,7 +47,7 @@ export function Record360({ refd }: { refd: Ref360 }) {
             )}
           </p>
         )}
-        {c && (c.emails.length > 0 || c.phones.length > 0) && <p class="muted">{[...c.emails, ...c.phones].join(' · ')}</p>}
+        {c && (c.emails.length > 0 || c.phones.length > 0) && <p class="muted">{[...c.emails, ...shownList(c.phones)].join(' · ')}</p>}
         {a && (
           <p class="chips">
             <span class="chip">{t(`tier.${a.tier}`)}</span>
@@ -117,7 +118,7 @@ export function Record360({ refd }: { refd: Ref360 }) {
               {v.surveys.slice(0, 10).map((s) => (
                 <li>
                   <span class="chip">{t(`survey.${s.kind}`)}</span> {s.score} <span class="muted">{formatDate(s.respondedAt)}</span>
-                  {s.comment && <div class="muted">“{s.comment}”</div>}
+                  {s.comment && <div class="muted">“{shownText(s.comment)}”</div>}
                 </li>
               ))}
             </ul>
@@ -128,7 +129,7 @@ export function Record360({ refd }: { refd: Ref360 }) {
       {(c?.notes || a?.notes) && (
         <section aria-labelledby="notes-title">
           <h3 id="notes-title">{t('notes.title')}</h3>
-          <p class="notes">{c ? c.notes : a!.notes}</p>
+          <p class="notes" data-testid="notes">{shownText(c ? c.notes : a!.notes)}</p>
         </section>
       )}
 

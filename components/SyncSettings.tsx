@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { formatRelative } from '@/lib/i18n/format';
 import { useLiveQuery } from '@/lib/ui/live';
+import { cryptoStatus } from '@/lib/ui/crypto-model';
 import { getSyncStatus } from '@/lib/sync/engine';
 import { sendMessage } from '@/lib/messaging/send';
 import {
@@ -96,6 +97,11 @@ export function SyncSettings() {
             <>
               <p class="muted" data-testid="sync-last">{lines.lastSuccess}</p>
               <p class="muted" data-testid="sync-pending">{lines.pending}</p>
+              {lines.on && cryptoStatus.value === 'locked' && (
+                <p class="warning" role="status" data-testid="sync-locked">
+                  {t('crypto.syncPaused')}
+                </p>
+              )}
             </>
           )}
           {lines.error && (

@@ -5,6 +5,8 @@ import { Channel, type Interaction } from '@/lib/schema';
 import { useLiveQuery } from '@/lib/ui/live';
 import { timelineCount, timelinePage, startsDay, windowFor, type TimelineQuery } from '@/lib/ui/timeline';
 import { VirtualList } from './VirtualList';
+import { shownText } from '@/lib/ui/crypto-model';
+import { isSealed } from '@/lib/crypto/cipher';
 
 const ROW = 52;
 const PAGE = 40;
@@ -72,7 +74,7 @@ export function Timeline({ query, total: initialTotal, firstPage }: { query: Tim
                 <span class="what">
                   <span class="chip">{t(`channel.${item.channel}`)}</span>
                   <span class="muted">{t(`direction.${item.direction}`)} · {timeOf(item.occurredAt)}</span>
-                  <span class="subject" title={item.summary ?? item.subject}>{item.subject || t('timeline.noSubject')}</span>
+                  <span class="subject" title={shownText(item.summary) ?? item.subject} data-summary-locked={isSealed(item.summary) || undefined}>{item.subject || t('timeline.noSubject')}</span>
                 </span>
               </div>
             );

@@ -4,6 +4,7 @@ import { formatNumber } from '@/lib/i18n/format';
 import { exportBackupJson, restoreBackup, RestoreError } from '@/lib/backup';
 import { backupFileName } from '@/lib/ui/privacy-model';
 import { ConfirmDialog } from './ConfirmDialog';
+import { cryptoErrorText } from '@/lib/ui/crypto-model';
 import { downloadText } from './download';
 
 /** "Export everything" and "Restore from backup" (which replaces every record, after confirmation). */
@@ -19,6 +20,8 @@ export function BackupPanel() {
     try {
       downloadText(backupFileName(new Date()), await exportBackupJson());
       setMessage(t('backup.exported'));
+    } catch (e) {
+      setMessage(cryptoErrorText(e));
     } finally {
       setBusy(false);
     }
@@ -37,7 +40,7 @@ export function BackupPanel() {
       const n = Object.values(report.counts).reduce((a, b) => a + b, 0);
       setMessage(t('backup.restored', { n: formatNumber(n) }));
     } catch (e) {
-      setIssues(e instanceof RestoreError ? e.issues : [(e as Error).message]);
+      setIssues(e instanceof RestoreError ? e.issues : [cryptoErrorText(e)]);
     } finally {
       setBusy(false);
       setProgress(null);

@@ -3,6 +3,9 @@ import { t } from '@/lib/i18n';
 import { update } from '@/lib/db';
 import type { Contact } from '@/lib/schema';
 import { RECTIFIABLE, contactToForm, rectificationPatch } from '@/lib/ui/privacy-model';
+import { isSealed } from '@/lib/crypto/cipher';
+import { LockedError } from '@/lib/crypto/state';
+import { cryptoErrorText } from '@/lib/ui/crypto-model';
 
 /** Right to rectification: edits go through update(), which records the change in the audit log. */
 export function Rectification({ contact }: { contact: Contact }) {
@@ -19,7 +22,7 @@ export function Rectification({ contact }: { contact: Contact }) {
       await update('contacts', contact.id, patch);
       setMessage({ ok: true, text: t('gdpr.rectified') });
     } catch (e) {
-      setMessage({ ok: false, text: t('error.generic', { message: (e as Error).message }) });
+      setMessage({ ok: false, text: e instanceof LockedError ? cryptoErrorText(e) : t('error.generic', { message: (e as Error).message }) });
     }
   };
   return (
@@ -28,7 +31,9 @@ export function Rectification({ contact }: { contact: Contact }) {
       {RECTIFIABLE.map((f) => (
         <label class="field">
           {t(`field.${f}`)}
-          {f === 'notes' ? (
+          {isSealed(initial[f]) ? (
+            <input value={t('crypto.lockedField')} disabled data-testid={`rectify-${f}-locked`} />
+          ) : f === 'notes' ? (
             <textarea value={form[f]} onInput={(e) => setForm({ ...form, [f]: e.currentTarget.value })} data-testid={`rectify-${f}`} />
           ) : (
             <input value={form[f]} onInput={(e) => setForm({ ...form, [f]: e.currentTarget.value })} data-testid={`rectify-${f}`} />

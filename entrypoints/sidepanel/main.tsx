@@ -6,6 +6,7 @@ import { loadSettings } from '@/lib/ui/settings';
 import { followActiveTab } from '@/lib/ui/active-tab';
 import { autoLoadDemoFromUrl } from '@/lib/ui/demo';
 import { onPanelKey } from '@/lib/ui/shortcuts';
+import { watchCryptoStatus } from '@/lib/ui/crypto-model';
 import './style.css';
 
 effect(() => {
@@ -13,6 +14,7 @@ effect(() => {
 });
 void loadSettings();
 void followActiveTab();
+watchCryptoStatus();
 void autoLoadDemoFromUrl(location.search);
 document.addEventListener('keydown', onPanelKey);
 // scores kept fresh off the UI thread (see lib/scoring-runner); loaded after start-up

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ENTITIES, ENTITY_NAMES, Score, OutboxEntry, MetaEntry, AuditEntry, Suppression, ImportPreset, type EntityName } from '../schema';
 import { getDb } from '../db/db';
 import { fromStored, toStored } from '../db/write';
+import { CRYPTO_META_KEY, requireUnlocked } from '../crypto/state';
 
 /**
  * Whole-database backup as one JSON document, and its all-or-nothing restore.
@@ -41,12 +42,20 @@ export class RestoreError extends Error {
 
 const ALL_TABLES = [...ENTITY_NAMES, ...LOCAL_TABLES];
 
-/** Every table's rows (without index-only fields), with the schema version they follow. */
+/** The device's at-rest encryption settings are not data: a backup neither carries nor replaces them. */
+const isCryptoConfig = (t: string, row: unknown) => t === 'meta' && (row as { key?: unknown } | null)?.key === CRYPTO_META_KEY;
+
+/**
+ * Every table's rows (without index-only fields), with the schema version they follow. With at-rest encryption on,
+ * the backup is in clear (it is the user's own copy, meant to be restorable anywhere), so it needs the data unlocked.
+ */
 export async function exportBackup(now = new Date()): Promise<Backup> {
   const db = getDb();
+  await db.open();
+  requireUnlocked();
   const tables: Record<string, unknown[]> = {};
   await db.transaction('r', ALL_TABLES.map((t) => db.table(t)), async () => {
-    for (const t of ALL_TABLES) tables[t] = (await db.table(t).toArray()).map(fromStored);
+    for (const t of ALL_TABLES) tables[t] = (await db.table(t).toArray()).map(fromStored).filter((r) => !isCryptoConfig(t, r));
   });
   return { format: BACKUP_FORMAT, schemaVersion: BACKUP_SCHEMA_VERSION, exportedAt: now.toISOString(), tables };
 }
@@ -77,6 +86,9 @@ export async function restoreBackup(input: string | unknown, opts: { onProgress?
   const env = BackupEnvelope.safeParse(raw);
   if (!env.success) throw new RestoreError(env.error.issues.map((i) => `${i.path.join('.') || 'backup'}: ${i.message}`));
   const backup = env.data;
+  // Restored rows are sealed on the way in when encryption is on: that needs the key.
+  await getDb().open();
+  requireUnlocked();
   if (backup.schemaVersion > BACKUP_SCHEMA_VERSION) {
     throw new RestoreError([`the backup was made by a newer Carnet (schema ${backup.schemaVersion}); update Carnet first`]);
   }
@@ -90,6 +102,7 @@ export async function restoreBackup(input: string | unknown, opts: { onProgress?
     const schema = (ENTITY_NAMES as string[]).includes(name) ? ENTITIES[name as EntityName].record : LOCAL_SCHEMAS[name as LocalTable];
     clean[name] = [];
     rows.forEach((row, i) => {
+      if (isCryptoConfig(name, row)) return;
       const r = schema.safeParse(row);
       if (r.success) clean[name]!.push(r.data as object);
       else issues.push(...r.error.issues.map((x) => `${name}[${i}].${x.path.join('.')}: ${x.message}`));
@@ -101,7 +114,9 @@ export async function restoreBackup(input: string | unknown, opts: { onProgress?
   const total = ALL_TABLES.reduce((n, t) => n + clean[t]!.length, 0);
   let done = 0;
   await db.transaction('rw', ALL_TABLES.map((t) => db.table(t)), async () => {
+    const cryptoConfig = await db.meta.get(CRYPTO_META_KEY);
     for (const t of ALL_TABLES) await db.table(t).clear();
+    if (cryptoConfig) await db.meta.put(cryptoConfig);
     for (const t of ALL_TABLES) {
       const rows = clean[t]!;
       for (let i = 0; i < rows.length; i += 5000) {
@@ -115,10 +130,12 @@ export async function restoreBackup(input: string | unknown, opts: { onProgress?
   return { fromVersion: backup.schemaVersion, counts: Object.fromEntries(ALL_TABLES.map((t) => [t, clean[t]!.length])) };
 }
 
-/** Empties every table (after a backup, or for "delete all my data"). */
+/** Empties every table (after a backup, or for "delete all my data"); at-rest encryption stays as it was. */
 export async function wipeDatabase(): Promise<void> {
   const db = getDb();
   await db.transaction('rw', ALL_TABLES.map((t) => db.table(t)), async () => {
+    const cryptoConfig = await db.meta.get(CRYPTO_META_KEY);
     for (const t of ALL_TABLES) await db.table(t).clear();
+    if (cryptoConfig) await db.meta.put(cryptoConfig);
   });
 }

@@ -1,203 +1,180 @@
-import * as z from 'zod/mini';
+import type { Table } from 'dexie';
 import { getDb } from '../db/db';
+import { bytesToB64, b64ToBytes, sealText } from './cipher';
+import { SENSITIVE_TABLES, SYNC_REJECTED_META_KEY, mapRow } from './fields';
+import { refreshLiveQueries, writeSession } from './install';
+import {
+  CHECK_PLAINTEXT, CRYPTO_META_KEY, CryptoConfig, WrongPassphraseError, cryptoState, keyMatches, setCryptoState, setTxCrypto,
+  type TxCrypto,
+} from './state';
 
 /**
- * Optional at-rest protection of free-text fields (off by default). A passphrase gives an AES-GCM-256 key
- * through PBKDF2-SHA-256 (600 000 iterations, OWASP 2023); a key-check value detects a wrong passphrase
- * before anything is decrypted or written. Names and e-mails stay clear so search and matching work.
- * The key lives only in memory (non-extractable CryptoKey); the panel asks for the passphrase to unlock.
+ * Optional at-rest protection (off by default) of free text and phone numbers: a passphrase gives an AES-256 key
+ * through PBKDF2-SHA-256 (600 000 iterations, OWASP 2023, WebCrypto); the storage middleware (middleware.ts)
+ * seals and opens the fields. A key-check value tells a wrong passphrase before anything is read or written.
+ * Enabling, disabling and changing the passphrase rewrite every affected row in one transaction: all or nothing.
  */
-export const CRYPTO_META_KEY = 'crypto.config';
 export const PBKDF2_ITERATIONS = 600_000;
-const PREFIX = 'enc:v1:';
-const CHECK_PLAINTEXT = 'carnet-key-check-v1';
+export const MIN_PASSPHRASE_LENGTH = 10;
 
-/** Fields encrypted per table. Phones are not: the Phone schema only accepts phone characters (see report). */
-export const SENSITIVE_FIELDS = {
-  contacts: ['notes'],
-  accounts: ['notes'],
-  interactions: ['summary'],
-  tasks: ['notes'],
-  deals: ['notes'],
-  surveys: ['comment'],
-} as const;
-export type SensitiveTable = keyof typeof SENSITIVE_FIELDS;
+export type CryptoStatus = 'off' | 'locked' | 'unlocked';
 
-const CryptoConfig = z.object({
-  v: z.literal(1),
-  kdf: z.literal('PBKDF2-SHA-256'),
-  iterations: z.number().check(z.int(), z.gte(310_000)),
-  salt: z.string(),
-  check: z.string(),
-});
-type CryptoConfig = z.infer<typeof CryptoConfig>;
-
-export class WrongPassphraseError extends Error {
-  constructor() {
-    super('Wrong passphrase: nothing was decrypted or changed.');
-    this.name = 'WrongPassphraseError';
-  }
-}
-export class LockedError extends Error {
-  constructor() {
-    super('Encrypted data is locked: unlock with the passphrase first.');
-    this.name = 'LockedError';
-  }
+export interface ProgressOptions {
+  /** Rows rewritten so far out of the rows to rewrite. */
+  onProgress?: (done: number, total: number) => void;
 }
 
-let key: CryptoKey | null = null;
-
-const toB64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromB64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-
-async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
-  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveKey']);
-  return crypto.subtle.deriveKey(
-    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations },
-    base,
-    { name: 'AES-GCM', length: 256 },
-    false,
-    ['encrypt', 'decrypt'],
-  );
-}
-
-async function encryptWith(k: CryptoKey, plaintext: string): Promise<string> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const ct = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, k, new TextEncoder().encode(plaintext)));
-  const out = new Uint8Array(iv.length + ct.length);
-  out.set(iv);
-  out.set(ct, iv.length);
-  return PREFIX + toB64(out);
-}
-
-async function decryptWith(k: CryptoKey, value: string): Promise<string> {
-  const bytes = fromB64(value.slice(PREFIX.length));
-  const pt = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.subarray(0, 12) }, k, bytes.subarray(12));
-  return new TextDecoder().decode(pt);
-}
-
-export function isEncrypted(value: unknown): value is string {
-  return typeof value === 'string' && value.startsWith(PREFIX);
+async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
+  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
+  return new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations }, base, 256));
 }
 
 async function readConfig(): Promise<CryptoConfig | null> {
   const raw = (await getDb().meta.get(CRYPTO_META_KEY))?.value;
-  if (raw === undefined) return null;
-  return CryptoConfig.parse(raw);
+  return raw === undefined ? null : CryptoConfig.parse(raw);
 }
 
-export async function encryptionEnabled(): Promise<boolean> {
-  return (await readConfig()) !== null;
+async function newConfig(passphrase: string): Promise<{ key: Uint8Array; config: CryptoConfig }> {
+  checkPassphrase(passphrase);
+  const salt = crypto.getRandomValues(new Uint8Array(16));
+  const key = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
+  return { key, config: { v: 1, kdf: 'PBKDF2-SHA-256', iterations: PBKDF2_ITERATIONS, salt: bytesToB64(salt), check: sealText(key, CHECK_PLAINTEXT) } };
 }
 
-export function isUnlocked(): boolean {
-  return key !== null;
-}
-
-export function lock(): void {
-  key = null;
-}
-
-/** Checks the passphrase against the key-check value; on success the key is kept in memory. */
-export async function unlock(passphrase: string): Promise<void> {
+/** The key for this passphrase, or WrongPassphraseError; reads only the configuration. */
+async function keyFor(passphrase: string): Promise<{ key: Uint8Array; config: CryptoConfig }> {
   const config = await readConfig();
   if (!config) throw new Error('Encryption is not enabled.');
-  const k = await deriveKey(passphrase, fromB64(config.salt), config.iterations);
-  try {
-    if ((await decryptWith(k, config.check)) !== CHECK_PLAINTEXT) throw new WrongPassphraseError();
-  } catch {
-    throw new WrongPassphraseError();
-  }
-  key = k;
+  const key = await deriveKey(passphrase, b64ToBytes(config.salt), config.iterations);
+  if (!keyMatches(config, key)) throw new WrongPassphraseError();
+  return { key, config };
 }
 
-/** Encrypts a text (null/empty stays as is; already encrypted text is not encrypted twice). */
-export async function encryptField(value: string | null): Promise<string | null> {
-  if (value === null || value === '' || isEncrypted(value)) return value;
-  if (!key) throw new LockedError();
-  return encryptWith(key, value);
+export function checkPassphrase(passphrase: string): void {
+  if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) throw new Error(`The passphrase needs at least ${MIN_PASSPHRASE_LENGTH} characters.`);
 }
 
-/** Decrypts a value written by encryptField; clear text passes through (data from before encryption). */
-export async function decryptField(value: string | null): Promise<string | null> {
-  if (!isEncrypted(value)) return value;
-  if (!key) throw new LockedError();
-  return decryptWith(key, value);
+/** 0 (weak) to 4 (strong): length and variety of characters, for the hint beside the field. Not a guarantee. */
+export function passphraseStrength(passphrase: string): 0 | 1 | 2 | 3 | 4 {
+  const len = [...passphrase].length;
+  if (len < MIN_PASSPHRASE_LENGTH) return 0;
+  const classes = [/\p{Ll}/u, /\p{Lu}/u, /\p{N}/u, /[^\p{L}\p{N}]/u].filter((r) => r.test(passphrase)).length;
+  const words = passphrase.trim().split(/\s+/).length;
+  let score = 1;
+  if (len >= 14) score++;
+  if (len >= 20 || words >= 4) score++;
+  if (classes >= 3) score++;
+  return Math.min(score, 4) as 1 | 2 | 3 | 4;
 }
 
-async function mapFields(table: SensitiveTable, row: Record<string, unknown>, f: (v: string | null) => Promise<string | null>) {
-  const out = { ...row };
-  for (const field of SENSITIVE_FIELDS[table]) {
-    const v = out[field];
-    if (typeof v === 'string' || v === null) out[field] = await f(v);
-  }
-  return out;
+/** The state of this context (the database must have been opened once: getCryptoStatus() does it). */
+export function cryptoStatusNow(): CryptoStatus {
+  const s = cryptoState();
+  return !s.enabled ? 'off' : s.key ? 'unlocked' : 'locked';
 }
 
-/** For the write path: a validated record's sensitive fields, encrypted, just before it is stored. */
-export async function encryptRecordFields<T extends object>(table: SensitiveTable, record: T): Promise<T> {
-  if (!(await encryptionEnabled())) return record;
-  return (await mapFields(table, record as Record<string, unknown>, encryptField)) as T;
+export async function getCryptoStatus(): Promise<CryptoStatus> {
+  await getDb().open();
+  return cryptoStatusNow();
 }
 
-/** For readers: a stored record with its sensitive fields decrypted. */
-export async function decryptRecordFields<T extends object>(table: SensitiveTable, record: T): Promise<T> {
-  return (await mapFields(table, record as Record<string, unknown>, decryptField)) as T;
+function publish(enabled: boolean, key: Uint8Array | null): Promise<void> {
+  setCryptoState({ enabled, key });
+  refreshLiveQueries();
+  return writeSession({ enabled, key: key ? bytesToB64(key) : null });
 }
+
+export async function unlock(passphrase: string): Promise<void> {
+  const { key } = await keyFor(passphrase);
+  await publish(true, key);
+}
+
+/** Forgets the key in every context of the extension; sealed fields read as locked until the next unlock. */
+export async function lock(): Promise<void> {
+  await getDb().open();
+  if (!cryptoState().enabled) return;
+  await publish(true, null);
+}
+
+const hasText = (table: string, row: unknown) => {
+  let found = false;
+  mapRow(table, row, (s) => ((found = true), s));
+  return found;
+};
 
 /**
- * Turns encryption on: derives the key, stores salt, iteration count and key-check value, then encrypts the
- * sensitive fields of every stored record in one transaction (a change of storage form, not of content:
- * no new HLC stamp, no outbox entry). Leaves the key unlocked.
+ * Rewrites, in one read-write transaction, every row `needs` picks (it sees rows as this transaction reads them,
+ * already opened with its read key), under the given crypto of that transaction
+ * (read with one key, write with another or in clear), then runs `finish` in the same transaction.
  */
-export async function enableEncryption(passphrase: string): Promise<{ encrypted: Record<SensitiveTable, number> }> {
-  if (await encryptionEnabled()) throw new Error('Encryption is already enabled.');
-  if (passphrase.length < 8) throw new Error('The passphrase needs at least 8 characters.');
-  const salt = crypto.getRandomValues(new Uint8Array(16));
-  const k = await deriveKey(passphrase, salt, PBKDF2_ITERATIONS);
-  const config: CryptoConfig = { v: 1, kdf: 'PBKDF2-SHA-256', iterations: PBKDF2_ITERATIONS, salt: toB64(salt), check: await encryptWith(k, CHECK_PLAINTEXT) };
+async function rewriteAll(c: TxCrypto, needs: (table: string, row: unknown) => boolean, finish: () => Promise<unknown>, opts: ProgressOptions): Promise<number> {
   const db = getDb();
-  const tables = Object.keys(SENSITIVE_FIELDS) as SensitiveTable[];
-  // WebCrypto promises would end an IndexedDB transaction: encrypt first, then write everything in one go.
-  const prepared = new Map<SensitiveTable, Record<string, unknown>[]>();
-  const counts = {} as Record<SensitiveTable, number>;
-  const previous = key;
-  key = k;
-  try {
-    await encryptAll();
-  } catch (e) {
-    key = previous;
-    throw e;
-  }
-  return { encrypted: counts };
-
-  async function encryptAll(): Promise<void> {
-  for (const t of tables) {
-    const rows = (await db.table(t).toArray()) as Record<string, unknown>[];
-    const changed: Record<string, unknown>[] = [];
-    for (const r of rows) {
-      const next = await mapFields(t, r, encryptField);
-      if (SENSITIVE_FIELDS[t].some((f) => next[f] !== r[f])) changed.push(next);
+  await db.open();
+  const tables: Table[] = [...SENSITIVE_TABLES.map((t) => db.table(t)), db.outbox, db.audit, db.meta];
+  let total = 0;
+  await db.transaction('rw', tables, async (tx) => {
+    setTxCrypto(tx.idbtrans, c);
+    const work: [Table, unknown[]][] = [];
+    for (const t of tables) {
+      const rows = t === db.meta ? [await db.meta.get(SYNC_REJECTED_META_KEY)].filter(Boolean) : await t.toArray();
+      const picked = rows.filter((r) => needs(t.name, r));
+      if (picked.length) work.push([t, picked]);
+      total += picked.length;
     }
-    prepared.set(t, changed);
-    counts[t] = changed.length;
-  }
-  await db.transaction('rw', [...tables.map((t) => db.table(t)), db.meta], async () => {
-    for (const [t, rows] of prepared) if (rows.length) await db.table(t).bulkPut(rows);
-    await db.meta.put({ key: CRYPTO_META_KEY, value: config });
+    let done = 0;
+    opts.onProgress?.(0, total);
+    for (const [t, rows] of work) {
+      for (let i = 0; i < rows.length; i += 1000) {
+        const chunk = rows.slice(i, i + 1000);
+        await t.bulkPut(chunk);
+        done += chunk.length;
+        opts.onProgress?.(done, total);
+      }
+    }
+    await finish();
   });
+  return total;
+}
+
+/** Turns encryption on and seals every stored sensitive value; leaves this browser unlocked. */
+export async function enableEncryption(passphrase: string, opts: ProgressOptions = {}): Promise<{ rows: number }> {
+  if (await readConfig()) throw new Error('Encryption is already enabled.');
+  const { key, config } = await newConfig(passphrase);
+  const rows = await rewriteAll({ enabled: true, readKey: null, writeKey: key }, hasText, async () => {
+    if (await getDb().meta.get(CRYPTO_META_KEY)) throw new Error('Encryption is already enabled.');
+    await getDb().meta.put({ key: CRYPTO_META_KEY, value: config });
+  }, opts);
+  await publish(true, key);
+  return { rows };
+}
+
+/** Turns encryption off: checks the passphrase, then writes every sealed value back in clear. */
+export async function disableEncryption(passphrase: string, opts: ProgressOptions = {}): Promise<{ rows: number }> {
+  const { key } = await keyFor(passphrase);
+  // Other contexts stop sealing first (they still open sealed values): nothing sealed can land after the rewrite.
+  await publish(false, key);
+  try {
+    const rows = await rewriteAll({ enabled: false, readKey: key, writeKey: null }, hasText, () => getDb().meta.delete(CRYPTO_META_KEY), opts);
+    await publish(false, null);
+    return { rows };
+  } catch (e) {
+    await publish(true, key);
+    throw e;
   }
 }
 
-/*
- * Wiring into the write path (lib/db/write.ts), when encryption is enabled:
- * - insert/update: validate with the schema on clear text first (lengths apply to what the user typed), then
- *   `await encryptRecordFields(table, record)` BEFORE opening the Dexie transaction (WebCrypto promises end an
- *   IndexedDB transaction), and store that. update() must decrypt the existing row the same way before merging,
- *   and record clear-text diffs in the audit log only if the audit table is also encrypted (else store {} there).
- * - readers (repository functions) call `decryptRecordFields` on rows they return; locked → show "locked" text.
- * - backups hold the encrypted form; restore validates the envelope only for encrypted fields (they exceed
- *   text limits once encrypted), so the restore path should skip length checks on values that isEncrypted().
- * Phones stay clear: the Phone schema accepts only phone characters; encrypting them needs the schema to accept
- * the `enc:v1:` envelope too.
- */
+/** Re-seals everything under a new passphrase (new salt, new key); the old passphrase no longer opens anything. */
+export async function changePassphrase(current: string, next: string, opts: ProgressOptions = {}): Promise<{ rows: number }> {
+  const { key: oldKey } = await keyFor(current);
+  const { key, config } = await newConfig(next);
+  // Other contexts lock meanwhile: a value sealed with the old key after the rewrite could never be opened again.
+  await publish(true, null);
+  try {
+    const rows = await rewriteAll({ enabled: true, readKey: oldKey, writeKey: key }, hasText, () => getDb().meta.put({ key: CRYPTO_META_KEY, value: config }), opts);
+    await publish(true, key);
+    return { rows };
+  } catch (e) {
+    await publish(true, oldKey);
+    throw e;
+  }
+}

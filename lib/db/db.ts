@@ -17,6 +17,7 @@ import type {
   ImportPreset,
 } from '../schema';
 import { accountSearchTokens, contactSearchTokens } from './search-tokens';
+import { installFieldCrypto } from '../crypto/install';
 
 export type StoredContact = Contact & { searchTokens: string[] };
 export type StoredAccount = Account & { searchTokens: string[] };
@@ -88,6 +89,8 @@ export class CarnetDB extends Dexie {
             a.searchTokens = accountSearchTokens(a);
           });
       });
+    // Optional at-rest encryption of notes, summaries and phones (lib/crypto): a storage layer under every table.
+    installFieldCrypto(this);
   }
 }
 

@@ -4,6 +4,8 @@ import { ENTITIES, BASE_KEYS, ValidationError, type EntityName, type EntityInput
 import { clock } from '../clock/hlc';
 import { getDb, type OutboxEntry } from './db';
 import { accountSearchTokens, contactSearchTokens } from './search-tokens';
+import { sealedFields } from '../crypto/fields';
+import { isSealed } from '../crypto/cipher';
 
 /**
  * The one write path for synced entities: parse with the schema, stamp with the HLC, add index-only fields,
@@ -187,7 +189,13 @@ export async function update<N extends EntityName>(
     if (!existing || existing.deletedAt) throw new NotFoundError(name, id);
     clock.receive(existing.updatedAt);
     const stamp = clock.tick();
-    const merged = parseRecord(name, { ...existing, ...patch, updatedAt: stamp }) as unknown as AnyRecord;
+    // Locked at-rest encryption: sealed fields the patch leaves alone are validated as empty and stored as they are
+    // (the storage layer refuses clear text in them while locked, so a patch that sets one fails there).
+    const sealed = sealedFields(name, existing, isSealed).filter((f) => !(f in patch));
+    const candidate: Record<string, unknown> = { ...existing, ...patch, updatedAt: stamp };
+    for (const f of sealed) candidate[f] = Array.isArray(existing[f]) ? [] : null;
+    const merged = parseRecord(name, candidate) as unknown as AnyRecord;
+    for (const f of sealed) merged[f] = existing[f];
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of Object.keys(fieldsOf(merged))) {
       if (JSON.stringify(existing[key]) !== JSON.stringify(merged[key])) {

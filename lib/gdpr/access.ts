@@ -1,6 +1,8 @@
 import { toCsv } from '../import/csv-export';
 import { NotFoundError } from '../db/write';
 import { collectPersonData } from './person-data';
+import { getDb } from '../db/db';
+import { requireUnlocked } from '../crypto/state';
 
 export interface PersonExport {
   /** Pretty-printed JSON of everything held about the person. */
@@ -20,6 +22,9 @@ function tableCsv(rows: object[]): string {
 
 /** Right of access (art. 15): the person's contact record, what is linked to them, consent history and audit trail. */
 export async function exportPerson(contactId: string, now = new Date()): Promise<PersonExport> {
+  // The person is owed their data in clear: with at-rest encryption on, that needs the key.
+  await getDb().open();
+  requireUnlocked();
   const data = await collectPersonData(contactId);
   if (!data) throw new NotFoundError('contacts', contactId);
   const json = JSON.stringify({ exportedAt: now.toISOString(), ...data, consentHistory: data.contact.consent }, null, 2);

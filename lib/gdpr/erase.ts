@@ -4,6 +4,7 @@ import { getDb, type OutboxEntry } from '../db/db';
 import { enqueue, fromStored, toStored, NotFoundError, deleteEntry } from '../db/write';
 import { ENTITY_NAMES, type Contact, type EntityName } from '../schema';
 import { suppressionHash } from './suppression';
+import { requireUnlocked } from '../crypto/state';
 
 export interface ErasureReport {
   /** Records deleted (tombstoned with their personal fields cleared), per table. */
@@ -86,6 +87,8 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
   const db = getDb();
   const contact = fromStored(await db.contacts.get(contactId)) as Contact | undefined;
   if (!contact) throw new NotFoundError('contacts', contactId);
+  // Scrubbing their phones and name out of shared notes, the audit log and the outbox needs those in clear.
+  requireUnlocked();
   const needles = personalStrings(contact);
   const hashes = (await Promise.all([...contact.emails, contact.linkedinUrl ?? ''].map(suppressionHash))).filter(
     (h): h is string => !!h,

@@ -9,6 +9,7 @@ import { pull } from './pull';
 import { backoffDelay } from './backoff';
 import { getMeta, setMeta, SYNC_META } from './meta';
 import { entityTables } from './apply';
+import { isLocked } from '../crypto/state';
 
 export interface SyncStatus {
   enabled: boolean;
@@ -54,7 +55,8 @@ export function testConnection(config: SyncConfig): Promise<MeResponse> {
 export type SyncOutcome =
   | { ok: true; pushed: number; pulled: number; rejected: number }
   | { ok: false; error: string; retryInMs: number }
-  | { ok: false; error: 'sync is off'; retryInMs: null };
+  | { ok: false; error: 'sync is off'; retryInMs: null }
+  | { ok: false; error: 'locked'; retryInMs: null };
 
 /**
  * Push, then pull; records the outcome in db.meta (lastSuccessAt, lastError, failures, nextAttemptAt, pending).
@@ -64,6 +66,9 @@ export async function syncOnce(config: SyncConfig): Promise<SyncOutcome> {
   const db = config.db ?? getDb();
   const now = config.now ?? Date.now;
   if ((await getMeta(db, SYNC_META.enabled)) !== true) return { ok: false, error: 'sync is off', retryInMs: null };
+  // At-rest encryption locked: the outbox is sealed (the server must get clear text, not envelopes) and pulled notes
+  // could not be sealed, so sync waits for the unlock; nothing is lost, the outbox keeps growing meanwhile.
+  if (isLocked()) return { ok: false, error: 'locked', retryInMs: null };
   await setMeta(db, { [SYNC_META.lastAttemptAt]: now() });
   try {
     const pushed = await pushOutbox(config);

@@ -5,8 +5,13 @@ import { interactionFromTab, logActionKind } from './log-page';
 import { logWithUndo, insertWithUndo } from './undoable';
 import { showToast } from './toast';
 import { errorsOf } from './forms';
+import { LockedError } from '../crypto/state';
 
 function failed(e: unknown): void {
+  if (e instanceof LockedError) {
+    showToast({ message: t('crypto.error.locked'), error: true });
+    return;
+  }
   const fields = errorsOf(e);
   const message = fields ? Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ') : (e as Error).message;
   showToast({ message: t('error.generic', { message }), error: true });

@@ -182,6 +182,7 @@ export function syncNowFromPanel(deps: SyncSettingsDeps, tr: Translate): Promise
     }
     if (reply && reply.ok) form.notice.value = { tone: 'info', text: tr('sync.done', { pushed: reply.pushed, pulled: reply.pulled }) };
     else if (reply && reply.error === 'no server configured') form.notice.value = { tone: 'error', text: tr('sync.error.noServer') };
+    else if (reply && reply.error === 'locked') form.notice.value = { tone: 'error', text: tr('crypto.syncPaused') };
     // A failure is shown by the status line (lastError), in the user's language.
     else form.notice.value = null;
   }).then(() => undefined);
