@@ -1,6 +1,5 @@
 import { RangeSet, type Dexie } from 'dexie';
-import { browser } from 'wxt/browser';
-import { b64ToBytes } from './cipher';
+import { b64ToBytes, bytesToB64 } from './cipher';
 import { fieldCryptoMiddleware } from './middleware';
 import { CryptoConfig, CRYPTO_META_KEY, SESSION_ITEM, SessionValue, cryptoState, keyMatches, setCryptoState } from './state';
 
@@ -10,24 +9,57 @@ type SessionArea = {
   remove(key: string): Promise<void>;
 };
 
-/** storage.session where it exists (extension pages and worker); null in a plain web page (the bench page). */
-export function sessionArea(): SessionArea | null {
+type ExtensionApi = typeof import('wxt/browser').browser;
+
+/**
+ * The extension API of this context, or null where there is none: a dedicated worker (import, scoring) has no
+ * extension API, and loading the polyfill there throws, so it is only imported elsewhere. Such a worker gets the
+ * session from the page that started it (adoptSession).
+ */
+let api: Promise<ExtensionApi | null> | null = null;
+function extensionApi(): Promise<ExtensionApi | null> {
+  const g = globalThis as { WorkerGlobalScope?: unknown; ServiceWorkerGlobalScope?: unknown };
+  if (g.WorkerGlobalScope && !g.ServiceWorkerGlobalScope) return Promise.resolve(null);
+  api ??= import('wxt/browser').then((m) => m.browser ?? null).catch(() => null);
+  return api;
+}
+
+/** storage.session where it exists (extension pages and service worker); null in a plain web page (the bench page). */
+export async function sessionArea(): Promise<SessionArea | null> {
   try {
-    return (browser?.storage?.session as SessionArea | undefined) ?? null;
+    return ((await extensionApi())?.storage?.session as SessionArea | undefined) ?? null;
   } catch {
     return null;
   }
 }
 
+let adopted: SessionValue | null = null;
+
+/**
+ * For a context without extension APIs (a dedicated worker): the session as the page that started it holds it.
+ * The page's own key, never the passphrase; it goes from one extension context to another, never to a site.
+ */
+export function adoptSession(value: SessionValue | null): void {
+  adopted = value;
+  setCryptoState({ enabled: cryptoState().enabled || !!value?.enabled, key: value?.key ? b64ToBytes(value.key) : null });
+}
+
+/** This context's session (enabled flag and key) to hand to a worker it starts. */
+export function currentSession(): SessionValue {
+  const s = cryptoState();
+  return { enabled: s.enabled, key: s.key ? bytesToB64(s.key) : null };
+}
+
 export async function readSession(): Promise<SessionValue | null> {
-  const area = sessionArea();
+  if (adopted) return adopted;
+  const area = await sessionArea();
   if (!area) return null;
   const parsed = SessionValue.safeParse((await area.get(SESSION_ITEM))[SESSION_ITEM]);
   return parsed.success ? parsed.data : null;
 }
 
 export async function writeSession(value: SessionValue): Promise<void> {
-  await sessionArea()?.set({ [SESSION_ITEM]: value });
+  await (await sessionArea())?.set({ [SESSION_ITEM]: value });
 }
 
 function keyFrom(config: CryptoConfig | null, session: SessionValue | null): Uint8Array | null {
@@ -39,8 +71,11 @@ function keyFrom(config: CryptoConfig | null, session: SessionValue | null): Uin
 let following = false;
 
 /** Other contexts' unlock, lock, enable and disable reach this one through storage.session. */
-function followSession(): void {
+async function followSession(): Promise<void> {
   if (following) return;
+  following = true;
+  const browser = await extensionApi();
+  if (!browser) return;
   try {
     browser.storage.onChanged.addListener((changes, area) => {
       if (area !== 'session' || !(SESSION_ITEM in changes)) return;
@@ -53,7 +88,6 @@ function followSession(): void {
       });
       refreshLiveQueries();
     });
-    following = true;
   } catch {
     // No extension APIs (a plain page): this context only knows what it does itself.
   }
@@ -71,7 +105,7 @@ export function installFieldCrypto(db: Dexie): void {
     const config = parsed?.success ? parsed.data : null;
     const session = config ? await readSession().catch(() => null) : null;
     setCryptoState({ enabled: raw !== undefined, key: keyFrom(config, session) });
-    followSession();
+    await followSession();
   });
 }
 

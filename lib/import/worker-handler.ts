@@ -1,6 +1,7 @@
 import { analyzeFile, planFile, type AnalyzedFile } from './index';
 import { ImportFileError } from './decode';
 import type { FromWorker, ToWorker } from './worker-protocol';
+import { adoptSession } from '../crypto/install';
 
 /**
  * The worker's logic without the worker: feed it messages, it posts answers. The file stays in the worker
@@ -17,6 +18,10 @@ export function createImportHandler(post: (m: FromWorker) => void): (m: ToWorker
     });
   return async (m) => {
     try {
+      if (m.type === 'session') {
+        adoptSession(m.session);
+        return;
+      }
       if (m.type === 'cancel') {
         ctrl.abort();
         return;

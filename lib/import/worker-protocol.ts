@@ -1,9 +1,12 @@
 import type { Mapping } from './presets';
 import type { ImportPlan } from './plan';
 import type { DetectedEncoding } from './decode';
+import type { SessionValue } from '../crypto/state';
 
 /** Messages between the import screen and lib/import/worker.ts. */
 export type ToWorker =
+  /** The page's at-rest encryption session, first thing: the worker has no extension API to read it. */
+  | { type: 'session'; session: SessionValue }
   | { type: 'analyze'; bytes: ArrayBuffer }
   | { type: 'plan'; presetId?: string; mapping?: Mapping; currency?: string }
   | { type: 'cancel' };

@@ -94,3 +94,28 @@ test('encryption from the Privacy page: enable, write a note, lock, wrong then r
   await expect(panel.locator('[data-testid="timeline-item"] .subject').first()).toHaveAttribute('title', 'Budget frozen until the sale closes');
   expect(await rawDb(panel)).not.toContain('Budget frozen');
 });
+
+test('an import while encryption is on seals the imported phones and notes (the import worker gets the key)', async ({ panel }) => {
+  await panel.getByRole('button', { name: 'Privacy' }).click();
+  const card = panel.getByTestId('crypto-panel');
+  await card.getByTestId('crypto-pass').fill(PASS);
+  await card.getByTestId('crypto-confirm').fill(PASS);
+  await card.getByTestId('crypto-enable').click();
+  await expect(card.getByTestId('crypto-status')).toHaveAttribute('data-status', 'unlocked', { timeout: 20_000 });
+
+  const csv = 'First Name,Last Name,E-mail Address,Mobile Phone,Notes\nJeanne,Roux,jeanne.roux@atelier-roux.fr,+33 6 12 34 56 78,Wants the renewal split in two\n';
+  await panel.getByRole('button', { name: 'Import' }).click();
+  await panel.getByTestId('import-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await panel.getByTestId('dry-run').click();
+  await expect(panel.getByTestId('count-new')).toContainText('1');
+  await panel.getByTestId('run-import').click();
+  await expect(panel.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
+
+  const disk = await rawDb(panel);
+  expect(disk).toContain('jeanne.roux@atelier-roux.fr');
+  expect(disk).not.toContain('12 34 56 78');
+  expect(disk).not.toContain('renewal split');
+  await panel.getByTestId('search').fill('jeanne.roux');
+  await panel.getByRole('option', { name: /jeanne\.roux/ }).click();
+  await expect(panel.locator('body')).toContainText('+33 6 12 34 56 78');
+});
