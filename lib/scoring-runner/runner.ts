@@ -25,6 +25,7 @@ export const MODELS_KEY = 'scoring.models';
 export const FIT_KEY = 'scoring.fit';
 /** Fitted models are reused by full runs for this long, unless the portfolio's size changed by more than 10%. */
 export const REFIT_AFTER_MS = 24 * 3_600_000;
+const SCORES_PER_PUT = 100;
 
 export interface RunInfo {
   at: string;
@@ -111,7 +112,8 @@ async function fullRun(opts: RunOptions): Promise<RunInfo> {
   await db.transaction('rw', [db.scores, db.meta], async () => {
     const stale = (await db.scores.toCollection().primaryKeys()).filter((k) => !ids.has(k));
     if (stale.length) await db.scores.bulkDelete(stale);
-    await db.scores.bulkPut(result.scores);
+    // In slices: each bulkPut serialises its scores on the calling thread, and the panel must not stall on 10 000.
+    for (let i = 0; i < result.scores.length; i += SCORES_PER_PUT) await db.scores.bulkPut(result.scores.slice(i, i + SCORES_PER_PUT));
     await db.meta.put({ key: MODELS_KEY, value: result.models });
     if (!reuse) await db.meta.put({ key: FIT_KEY, value: { at, accounts: result.accounts } });
   });
