@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { formatNumber, formatPercent } from '@/lib/i18n/format';
+import { formatNumber, formatPercent, warmNumberFormats } from '@/lib/i18n/format';
 import { createImportSession, errorKey } from '@/lib/ui/import-model';
 import { importWorkerPort } from '@/lib/ui/import-worker';
 import { FilePicker } from './import/FilePicker';
@@ -10,7 +10,10 @@ import './privacy/gdpr.css';
 
 export function ImportView() {
   const s = useMemo(() => createImportSession(importWorkerPort), []);
-  useEffect(() => () => s.dispose(), [s]);
+  useEffect(() => {
+    warmNumberFormats();
+    return () => s.dispose();
+  }, [s]);
   const [presetName, setPresetName] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const step = s.step.value;

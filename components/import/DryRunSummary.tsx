@@ -1,12 +1,9 @@
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
-import type { ImportPlan } from '@/lib/import/plan';
-import { sortedIssues } from '@/lib/ui/import-model';
+import type { DryRun } from '@/lib/import/dry-run';
 
-export function DryRunSummary({ plan }: { plan: ImportPlan }) {
+export function DryRunSummary({ plan }: { plan: DryRun }) {
   const s = plan.summary;
-  const invalid = sortedIssues(s.invalid);
-  const warnings = sortedIssues(s.warnings);
   return (
     <div data-testid="dry-run-summary">
       <h3>{t('import.summary')}</h3>
@@ -18,13 +15,13 @@ export function DryRunSummary({ plan }: { plan: ImportPlan }) {
         <dt>{t('import.duplicates')}</dt>
         <dd data-testid="count-duplicates">{formatNumber(s.duplicates)}</dd>
         <dt>{t('import.invalid')}</dt>
-        <dd data-testid="count-invalid">{formatNumber(s.invalid.length)}</dd>
+        <dd data-testid="count-invalid">{formatNumber(s.invalidCount)}</dd>
       </dl>
-      {invalid.length > 0 && (
+      {s.invalid.length > 0 && (
         <details open>
           <summary>{t('import.invalid')}</summary>
           <ul class="plain scroll-list" data-testid="invalid-rows">
-            {invalid.slice(0, 1000).map((i) => (
+            {s.invalid.map((i) => (
               <li>
                 <strong>{t('import.line', { line: i.line })}</strong> {i.reason}
               </li>
@@ -32,13 +29,13 @@ export function DryRunSummary({ plan }: { plan: ImportPlan }) {
           </ul>
         </details>
       )}
-      {warnings.length > 0 && (
+      {s.warnings.length > 0 && (
         <details>
           <summary>
-            {t('import.warnings')} ({formatNumber(warnings.length)})
+            {t('import.warnings')} ({formatNumber(s.warningCount)})
           </summary>
           <ul class="plain scroll-list">
-            {warnings.slice(0, 1000).map((i) => (
+            {s.warnings.map((i) => (
               <li>
                 <strong>{t('import.line', { line: i.line })}</strong> {i.reason}
               </li>

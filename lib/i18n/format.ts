@@ -51,3 +51,17 @@ export function formatRelative(iso: string, now = Date.now()): string {
   if (abs < 86400 * 365) return rtf.format(Math.round(diff / (86400 * 30)), 'month');
   return rtf.format(Math.round(diff / (86400 * 365)), 'year');
 }
+
+/**
+ * Creates the number formatters ahead of need, when the thread is idle: the first Intl formatter of a page loads
+ * ICU data (tens of milliseconds), which would otherwise land in the task that first shows a number.
+ */
+export function warmNumberFormats(): void {
+  const warm = () => {
+    formatNumber(0);
+    formatNumber(0, 1);
+    formatPercent(0);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
+  else setTimeout(warm, 0);
+}

@@ -1,15 +1,31 @@
 import { analyzeFile, planFile, type AnalyzedFile } from './index';
 import { ImportFileError } from './decode';
+import { runImport } from './commit';
+import { dryRunOf } from './dry-run';
+import type { ImportPlan } from './plan';
 import type { FromWorker, ToWorker } from './worker-protocol';
 import { adoptSession } from '../crypto/install';
 
+/** Progress messages are at most this frequent: each one is a task on the panel's main thread. */
+const PROGRESS_EVERY_MS = 100;
+
 /**
- * The worker's logic without the worker: feed it messages, it posts answers. The file stays in the worker
- * between 'analyze' and 'plan', so only the small summary and the plan cross threads.
+ * The worker's logic without the worker: feed it messages, it posts answers. The file stays here between
+ * 'analyze' and 'plan', and the plan between 'plan' and 'commit': the import writes from this thread through the
+ * normal write path (lib/db/write.ts), so the panel only gets summaries and progress. Dexie tells the panel's live
+ * queries about the commit (its BroadcastChannel reaches every context of the origin).
  */
 export function createImportHandler(post: (m: FromWorker) => void): (m: ToWorker) => Promise<void> {
   let file: AnalyzedFile | null = null;
+  let plan: ImportPlan | null = null;
   let ctrl = new AbortController();
+  let lastProgress = 0;
+  const progress = (m: Extract<FromWorker, { type: 'progress' }>) => {
+    const now = Date.now();
+    if (m.done < 1 && now - lastProgress < PROGRESS_EVERY_MS) return;
+    lastProgress = now;
+    post(m);
+  };
   const fail = (e: unknown) =>
     post({
       type: 'error',
@@ -27,8 +43,11 @@ export function createImportHandler(post: (m: FromWorker) => void): (m: ToWorker
         return;
       }
       ctrl = new AbortController();
+      lastProgress = 0;
       if (m.type === 'analyze') {
-        file = await analyzeFile(m.bytes, { signal: ctrl.signal, onProgress: (done) => post({ type: 'progress', phase: 'parse', done }) });
+        file = null;
+        plan = null;
+        file = await analyzeFile(m.bytes, { signal: ctrl.signal, onProgress: (done) => progress({ type: 'progress', phase: 'parse', done }) });
         const { parsed, detection } = file;
         post({
           type: 'analyzed',
@@ -44,12 +63,22 @@ export function createImportHandler(post: (m: FromWorker) => void): (m: ToWorker
         });
       } else if (m.type === 'plan') {
         if (!file) throw new Error('No file analysed yet.');
-        const plan = await planFile(file, { presetId: m.presetId, mapping: m.mapping }, {
+        plan = null;
+        plan = await planFile(file, { presetId: m.presetId, mapping: m.mapping }, {
           currency: m.currency,
           signal: ctrl.signal,
-          onProgress: (done) => post({ type: 'progress', phase: 'plan', done }),
+          onProgress: (done) => progress({ type: 'progress', phase: 'plan', done }),
         });
-        post({ type: 'plan', plan });
+        post({ type: 'planned', dryRun: dryRunOf(plan) });
+      } else if (m.type === 'commit') {
+        if (!plan) throw new Error('No dry run to import.');
+        const result = await runImport(plan, {
+          signal: ctrl.signal,
+          onProgress: (written, total) => progress({ type: 'progress', phase: 'write', done: total ? written / total : 1, written, total }),
+        });
+        // Applied: running it again would only collide with the records it created.
+        plan = null;
+        post({ type: 'done', result });
       }
     } catch (e) {
       fail(e);

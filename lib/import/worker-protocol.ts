@@ -1,18 +1,25 @@
 import type { Mapping } from './presets';
-import type { ImportPlan } from './plan';
 import type { DetectedEncoding } from './decode';
 import type { SessionValue } from '../crypto/state';
+import type { DryRun } from './dry-run';
+import type { ImportSummary } from './commit';
 
-/** Messages between the import screen and lib/import/worker.ts. */
+/**
+ * Messages between the import screen and lib/import/worker.ts. The worker keeps the file and the plan; the
+ * screen only ever receives summaries, progress (throttled) and the outcome.
+ */
 export type ToWorker =
   /** The page's at-rest encryption session, first thing: the worker has no extension API to read it. */
   | { type: 'session'; session: SessionValue }
   | { type: 'analyze'; bytes: ArrayBuffer }
   | { type: 'plan'; presetId?: string; mapping?: Mapping; currency?: string }
+  /** Applies the last dry run's plan, all or nothing. */
+  | { type: 'commit' }
+  /** Stops whatever runs: parse, dry run or commit (a cancelled commit leaves the database as it was). */
   | { type: 'cancel' };
 
 export type FromWorker =
-  | { type: 'progress'; phase: 'parse' | 'plan'; done: number }
+  | { type: 'progress'; phase: 'parse' | 'plan' | 'write'; done: number; written?: number; total?: number }
   | {
       type: 'analyzed';
       encoding: DetectedEncoding;
@@ -25,5 +32,6 @@ export type FromWorker =
       confidence: number;
       mapping: Mapping;
     }
-  | { type: 'plan'; plan: ImportPlan }
+  | { type: 'planned'; dryRun: DryRun }
+  | { type: 'done'; result: ImportSummary }
   | { type: 'error'; message: string; code: string };

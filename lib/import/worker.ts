@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * Module worker: `new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' })`.
- * Parses and plans off the main thread (it reads IndexedDB of the extension origin for duplicates);
- * the main thread then calls runImport(plan).
+ * Parses, plans and writes off the panel's main thread: it opens the extension origin's IndexedDB (lib/db)
+ * for the duplicates of the dry run and for the import itself.
  */
 import { createImportHandler } from './worker-handler';
 import type { FromWorker, ToWorker } from './worker-protocol';

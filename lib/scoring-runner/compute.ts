@@ -1,10 +1,17 @@
 import { scoreAccount, scorePortfolioDetailed } from '../scoring/portfolio';
+import { loadPortfolioInput } from './load';
 import type { AccountScored, AccountsRequest, PortfolioRequest, ScoreRequest, ScoreResult, ScoringBackend } from './protocol';
 
-/** The pure computations the worker runs. */
-export function computePortfolio(req: PortfolioRequest): ScoreResult {
-  const r = scorePortfolioDetailed(req.input, new Date(req.now), req.settings);
-  return { scores: r.scores, models: r.models, facts: [...r.facts], timings: r.timings };
+/** What the worker runs: reads the live portfolio from the database, then scores it. */
+export async function computePortfolio(req: PortfolioRequest): Promise<ScoreResult> {
+  const t0 = performance.now();
+  const input = await loadPortfolioInput();
+  const n = input.accounts.length;
+  const reused = req.reuse !== null && Math.abs(n - req.reuse.fitAccounts) <= 0.1 * Math.max(req.reuse.fitAccounts, 1);
+  const settings = reused ? { ...req.settings, reuseModels: req.reuse!.models } : req.settings;
+  const load = performance.now() - t0;
+  const r = scorePortfolioDetailed(input, new Date(req.now), settings);
+  return { accounts: n, reused, scores: r.scores, models: r.models, facts: [...r.facts], timings: { load, ...r.timings } };
 }
 
 export function computeAccounts(req: AccountsRequest): AccountScored[] {
@@ -12,12 +19,12 @@ export function computeAccounts(req: AccountsRequest): AccountScored[] {
   return req.accounts.map(({ account, records }) => scoreAccount(account, records, req.segments, req.models, now, req.settings));
 }
 
-export function compute(req: ScoreRequest): ScoreResult | AccountScored[] {
+export async function compute(req: ScoreRequest): Promise<ScoreResult | AccountScored[]> {
   return req.kind === 'portfolio' ? computePortfolio(req) : computeAccounts(req);
 }
 
 /** Same computations on the calling thread (unit tests, benchmarks). Not imported by the panel. */
 export const inlineBackend: ScoringBackend = {
-  portfolio: async (req) => computePortfolio(req),
+  portfolio: (req) => computePortfolio(req),
   accounts: async (req) => computeAccounts(req),
 };

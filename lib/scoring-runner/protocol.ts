@@ -2,12 +2,16 @@ import type { AccountLike, AccountRecords, PortfolioInput, PortfolioModels, Scor
 import type { AccountFacts } from '../scoring/rules';
 import type { Score } from '../schema/score';
 
-/** Scores the whole portfolio (fits the models). Plain, structured-cloneable data. */
+/**
+ * Scores the whole portfolio (fits the models). Plain, structured-cloneable data. The backend reads the portfolio
+ * from the database itself: in the panel that is the scoring worker, so the records never cross the panel's thread.
+ */
 export interface PortfolioRequest {
   kind: 'portfolio';
-  input: PortfolioInput;
   now: string;
   settings: Partial<ScoringSettings>;
+  /** Cached models, reused (no refit) when the live portfolio is within 10 % of the size they were fitted on. */
+  reuse: { models: NonNullable<ScoringSettings['reuseModels']>; fitAccounts: number } | null;
 }
 
 /** Rescores a few accounts with the models of the last portfolio run. */
@@ -23,6 +27,9 @@ export interface AccountsRequest {
 export type ScoreRequest = PortfolioRequest | AccountsRequest;
 
 export interface ScoreResult {
+  /** Live accounts scored, and whether the request's models were reused. */
+  accounts: number;
+  reused: boolean;
   scores: Score[];
   models: PortfolioModels;
   facts: [string, AccountFacts][];

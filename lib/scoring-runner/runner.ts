@@ -1,9 +1,9 @@
 /**
  * Keeps the `scores` table fresh on the device.
  *
- * Where it runs: in the side panel. A full run reads the live portfolio from Dexie, scores it in a dedicated Web
- * Worker (Chrome's MV3 service worker cannot spawn Workers, and scoring on the panel's main thread would freeze it),
- * then writes every score in one transaction. A full run happens when the panel opens and the scores are missing or
+ * Where it runs: from the side panel. A full run has a dedicated Web Worker read the live portfolio from Dexie and
+ * score it (Chrome's MV3 service worker cannot spawn Workers, and reading or scoring 100 000 records on the panel's
+ * main thread would freeze it), then writes every score in one transaction. A full run happens when the panel opens and the scores are missing or
  * older than `maxAgeHours`, after a demo load or an import, and when segments change. Between full runs, a change
  * to one account's data (an interaction logged, a survey, a task done, feedback) rescores only that account with
  * the models cached by the last full run (scoreAccount), within a second: see watch.ts.
@@ -13,7 +13,7 @@ import { getDb } from '../db/db';
 import type { PortfolioModels, ScoringSettings } from '../scoring/portfolio';
 import type { AccountFacts } from '../scoring/rules';
 import type { Score } from '../schema/score';
-import { loadAccountRecords, loadPortfolioInput, liveSegments } from './load';
+import { loadAccountRecords, liveSegments } from './load';
 import type { ScoringBackend } from './protocol';
 import { getScoringSettings, type ScoringUserSettings } from './settings';
 import { workerBackend } from './worker-client';
@@ -25,11 +25,12 @@ export const MODELS_KEY = 'scoring.models';
 export const FIT_KEY = 'scoring.fit';
 /** Fitted models are reused by full runs for this long, unless the portfolio's size changed by more than 10%. */
 export const REFIT_AFTER_MS = 24 * 3_600_000;
+const SCORES_PER_PUT = 100;
 
 export interface RunInfo {
   at: string;
   accounts: number;
-  /** Milliseconds: load (Dexie read), compute (worker round trip or inline), write, total, and the library's phases. */
+  /** Milliseconds: prep, compute (the backend's read and scoring: worker round trip or inline), write, total, and the backend's phases (its load included). */
   timings: Record<string, number>;
   inWorker: boolean;
   /** false = the models of the last fit were reused (only references, segments and actions recomputed). */
@@ -94,27 +95,27 @@ async function fullRun(opts: RunOptions): Promise<RunInfo> {
   const now = opts.now ?? new Date();
   const user = await getScoringSettings();
   const previous = await cachedModels();
-  const input = await loadPortfolioInput();
   const fit = (await db.meta.get(FIT_KEY))?.value as { at: string; accounts: number } | undefined;
-  const reuse =
-    !opts.refit &&
-    previous !== null &&
-    fit !== undefined &&
-    now.getTime() - Date.parse(fit.at) < REFIT_AFTER_MS &&
-    Math.abs(input.accounts.length - fit.accounts) <= 0.1 * Math.max(fit.accounts, 1);
+  const recent = !opts.refit && previous !== null && fit !== undefined && now.getTime() - Date.parse(fit.at) < REFIT_AFTER_MS;
   const settings = libSettings(user, previous?.bgnbd ?? null);
-  if (reuse) settings.reuseModels = { bgnbd: previous.bgnbd, gammaGamma: previous.gammaGamma, health: previous.health, healthSource: previous.healthSource };
+  const reuseModels = recent
+    ? { models: { bgnbd: previous.bgnbd, gammaGamma: previous.gammaGamma, health: previous.health, healthSource: previous.healthSource }, fitAccounts: fit.accounts }
+    : null;
   const t1 = performance.now();
-  const result = await backend.portfolio({ kind: 'portfolio', input, now: now.toISOString(), settings });
+  // The backend reads the portfolio itself (in the panel: the scoring worker), and reuses the models when its size
+  // is within 10 % of the fit's.
+  const result = await backend.portfolio({ kind: 'portfolio', now: now.toISOString(), settings, reuse: reuseModels });
+  const reuse = result.reused;
   const t2 = performance.now();
   const ids = new Set(result.scores.map((s) => s.accountId));
   const at = now.toISOString();
   await db.transaction('rw', [db.scores, db.meta], async () => {
     const stale = (await db.scores.toCollection().primaryKeys()).filter((k) => !ids.has(k));
     if (stale.length) await db.scores.bulkDelete(stale);
-    await db.scores.bulkPut(result.scores);
+    // In slices: each bulkPut serialises its scores on the calling thread, and the panel must not stall on 10 000.
+    for (let i = 0; i < result.scores.length; i += SCORES_PER_PUT) await db.scores.bulkPut(result.scores.slice(i, i + SCORES_PER_PUT));
     await db.meta.put({ key: MODELS_KEY, value: result.models });
-    if (!reuse) await db.meta.put({ key: FIT_KEY, value: { at, accounts: input.accounts.length } });
+    if (!reuse) await db.meta.put({ key: FIT_KEY, value: { at, accounts: result.accounts } });
   });
   const t3 = performance.now();
   factsCache = new Map(result.facts);

@@ -1,12 +1,15 @@
 /// <reference lib="webworker" />
-/** Dedicated worker: scores the portfolio, or rescores a few accounts, off the panel's UI thread. */
+/**
+ * Dedicated worker: scores the portfolio (reading it from the extension's IndexedDB itself), or rescores a few
+ * accounts, off the panel's UI thread.
+ */
 import { compute } from './compute';
 import type { ScoreRequest, ScoreResponse } from './protocol';
 
-self.onmessage = (e: MessageEvent<ScoreRequest>) => {
+self.onmessage = async (e: MessageEvent<ScoreRequest>) => {
   let msg: ScoreResponse;
   try {
-    msg = { ok: true, result: compute(e.data) };
+    msg = { ok: true, result: await compute(e.data) };
   } catch (err) {
     msg = { ok: false, error: err instanceof Error ? err.message : String(err) };
   }

@@ -18,6 +18,11 @@ export interface WatchOptions {
   debounceMs?: number;
   /** More changed accounts than this → one full run. */
   fullRunAbove?: number;
+  /**
+   * More changed records than this (an import, a demo load) → one full run, without reading them: reading 100 000
+   * records here would block the panel for seconds, and a full run reads the portfolio in the scoring worker.
+   */
+  burstAbove?: number;
   onRescored?: (accountIds: string[] | 'all') => void;
   onError?: (e: unknown) => void;
 }
@@ -56,6 +61,8 @@ async function accountsOf(changes: Map<Watched, Changed[]>): Promise<Set<string>
 export function watchForRescoring(opts: WatchOptions = {}): () => void {
   const debounceMs = opts.debounceMs ?? 150;
   const fullRunAbove = opts.fullRunAbove ?? 50;
+  const burstAbove = opts.burstAbove ?? 2000;
+  let burst = false;
   let mark: string | null = null;
   let sub: Subscription | null = null;
   let stopped = false;
@@ -66,10 +73,12 @@ export function watchForRescoring(opts: WatchOptions = {}): () => void {
     timer = null;
     const changes = new Map(pending);
     pending.clear();
+    const wasBurst = burst;
+    burst = false;
     try {
       const segmentsChanged = (changes.get('segments')?.length ?? 0) > 0;
-      const ids = await accountsOf(changes);
-      if (segmentsChanged || ids.size > fullRunAbove) {
+      const ids = wasBurst ? new Set<string>() : await accountsOf(changes);
+      if (wasBurst || segmentsChanged || ids.size > fullRunAbove) {
         await runScoring();
         opts.onRescored?.('all');
       } else if (ids.size) {
@@ -87,11 +96,20 @@ export function watchForRescoring(opts: WatchOptions = {}): () => void {
     const db = getDb();
     sub = liveQuery(async () => {
       const since = mark ?? '';
+      let count = 0;
+      for (const name of WATCHED) count += await db.table(name).where('updatedAt').above(since).count();
+      if (count > burstAbove) return { burst: await maxStamp() };
       const out = new Map<Watched, Changed[]>();
       for (const name of WATCHED) out.set(name, (await db.table(name).where('updatedAt').above(since).toArray()) as Changed[]);
       return out;
     }).subscribe({
       next: (changes) => {
+        if (!(changes instanceof Map)) {
+          if (changes.burst > (mark ?? '')) mark = changes.burst;
+          burst = true;
+          if (!timer) timer = setTimeout(() => void flush(), debounceMs);
+          return;
+        }
         let any = false;
         for (const [name, rows] of changes) {
           if (!rows.length) continue;

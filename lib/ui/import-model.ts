@@ -1,13 +1,15 @@
 import { signal, computed } from '@preact/signals';
 import type { FromWorker, ToWorker } from '../import/worker-protocol';
 import { TARGETS, IMPORT_ENTITIES, type ImportEntity, type Mapping, type Target } from '../import/presets';
-import type { ImportPlan, RowIssue } from '../import/plan';
-import { runImport, type ImportSummary } from '../import/commit';
-import { ImportFileError } from '../import/decode';
+import type { ImportSummary } from '../import/commit';
+import type { DryRun } from '../import/dry-run';
 import { saveImportPreset } from '../db/import-presets';
 import type { MessageKey } from '../i18n';
 
-/** The import screen's state machine; the heavy parse and dry run happen in the worker behind `port`. */
+/**
+ * The import screen's state machine. Everything heavy happens in the worker behind `port`: parse, dry run and
+ * the writes; this side holds only the dry run's summary and the progress.
+ */
 export type ImportStep = 'idle' | 'analyzing' | 'analyzed' | 'planning' | 'planned' | 'importing' | 'done';
 export type Analyzed = Extract<FromWorker, { type: 'analyzed' }>;
 
@@ -62,11 +64,6 @@ export function isImportEntity(v: string): v is ImportEntity {
   return (IMPORT_ENTITIES as readonly string[]).includes(v);
 }
 
-/** Invalid rows sorted by line, for the scrollable list of the dry run. */
-export function sortedIssues(issues: RowIssue[]): RowIssue[] {
-  return [...issues].sort((a, b) => a.line - b.line);
-}
-
 export function createImportSession(makePort: () => WorkerPort) {
   const step = signal<ImportStep>('idle');
   const progress = signal<Progress | null>(null);
@@ -75,21 +72,21 @@ export function createImportSession(makePort: () => WorkerPort) {
   const entity = signal<ImportEntity>('contacts');
   const presetId = signal<string | undefined>(undefined);
   const mapping = signal<Mapping>({});
-  const plan = signal<ImportPlan | null>(null);
+  const plan = signal<DryRun | null>(null);
   const result = signal<ImportSummary | null>(null);
   const error = signal<ImportError | null>(null);
   const busy = computed(() => step.value === 'analyzing' || step.value === 'planning' || step.value === 'importing');
 
   let port: WorkerPort | null = null;
   let waiter: { resolve: (m: FromWorker) => void } | null = null;
-  let abort: AbortController | null = null;
+  let disposed = false;
 
   function ensurePort(): WorkerPort {
     if (port) return port;
     port = makePort();
     port.onMessage((m) => {
       if (m.type === 'progress') {
-        progress.value = { phase: m.phase, fraction: m.done };
+        progress.value = { phase: m.phase, fraction: m.done, written: m.written, total: m.total };
         return;
       }
       const w = waiter;
@@ -151,40 +148,32 @@ export function createImportSession(makePort: () => WorkerPort) {
     progress.value = { phase: 'plan', fraction: 0 };
     const m = await ask({ type: 'plan', presetId: presetId.value, mapping: mapping.value, currency });
     if (m.type === 'error') return fail({ code: m.code, message: m.message }, 'analyzed');
-    if (m.type !== 'plan') return fail({ code: 'error', message: `unexpected ${m.type}` }, 'analyzed');
-    plan.value = m.plan;
+    if (m.type !== 'planned') return fail({ code: 'error', message: `unexpected ${m.type}` }, 'analyzed');
+    plan.value = m.dryRun;
     progress.value = null;
     step.value = 'planned';
   }
 
-  /** All or nothing: runImport writes in one transaction; Cancel aborts it and nothing is kept. */
+  /** All or nothing: the worker writes the plan in one transaction; Cancel aborts it and nothing is kept. */
   async function commit(): Promise<void> {
-    const p = plan.value;
-    if (!p) return;
+    if (!plan.value) return;
     error.value = null;
-    abort = new AbortController();
     step.value = 'importing';
     progress.value = { phase: 'write', fraction: 0, written: 0 };
-    try {
-      result.value = await runImport(p, {
-        signal: abort.signal,
-        // Small chunks keep each main-thread slice (validate + bulkAdd) short; the transaction stays one.
-        chunkSize: 250,
-        onProgress: (written, total) => (progress.value = { phase: 'write', fraction: total ? written / total : 1, written, total }),
-      });
-      progress.value = null;
-      step.value = 'done';
-    } catch (e) {
-      const code = e instanceof ImportFileError ? e.code : 'error';
-      fail({ code, message: e instanceof Error ? e.message : String(e) }, 'planned');
-    } finally {
-      abort = null;
+    const m = await ask({ type: 'commit' });
+    if (disposed) {
+      port?.terminate();
+      port = null;
     }
+    if (m.type === 'error') return fail({ code: m.code, message: m.message }, 'planned');
+    if (m.type !== 'done') return fail({ code: 'error', message: `unexpected ${m.type}` }, 'planned');
+    result.value = m.result;
+    progress.value = null;
+    step.value = 'done';
   }
 
   function cancel(): void {
-    if (step.value === 'importing') abort?.abort();
-    else if (busy.value) port?.post({ type: 'cancel' });
+    if (busy.value) port?.post({ type: 'cancel' });
   }
 
   async function savePreset(name: string) {
@@ -202,7 +191,10 @@ export function createImportSession(makePort: () => WorkerPort) {
     step.value = 'idle';
   }
 
+  /** Ends the worker; an import under way finishes first (ending the worker mid-write would abort it). */
   function dispose(): void {
+    disposed = true;
+    if (step.value === 'importing') return;
     port?.terminate();
     port = null;
   }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb, insert, logInteraction, update } from '../../../lib/db';
+import { getDb, insert, insertMany, logInteraction, update } from '../../../lib/db';
 import { loadDemo } from '../../../lib/demo';
 import { Score } from '../../../lib/schema/score';
 import {
@@ -87,6 +87,28 @@ describe('scoring runner', () => {
       // other accounts untouched
       const others = (await db.scores.toArray()).filter((s) => s.accountId !== target.id);
       expect(others.every((s) => s.computedAt === before.computedAt)).toBe(true);
+    } finally {
+      stop();
+    }
+  });
+
+  it('a burst of changes (an import) triggers one full run without the watcher reading the changed records', async () => {
+    await loadDemo({ accounts: 10, seed: 'burst' });
+    await runScoring();
+    const db = getDb();
+    const runs: (string[] | 'all')[] = [];
+    const stop = watchForRescoring({ debounceMs: 50, burstAbove: 20, onRescored: (ids) => runs.push(ids) });
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      const account = (await db.accounts.toArray())[0]!;
+      await insertMany('contacts', Array.from({ length: 30 }, (_, i) => ({ firstName: `B${i}`, lastName: 'Burst', accountId: account.id })));
+      await waitFor(async () => runs.length > 0, 3000);
+      // One account changed (an incremental rescore without the burst rule), yet one full run: the burst rule.
+      expect(runs).toEqual(['all']);
+      // A small change afterwards is incremental again: the mark moved past the burst.
+      await logInteraction({ accountId: account.id, channel: 'call', direction: 'outbound', occurredAt: new Date().toISOString(), subject: 'After' });
+      await waitFor(async () => runs.length > 1, 3000);
+      expect(runs[1]).toEqual([account.id]);
     } finally {
       stop();
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { createImportHandler } from '../../../lib/import/worker-handler';
 import type { FromWorker } from '../../../lib/import/worker-protocol';
-import { createImportSession, errorKey, mappingRows, withColumn, sortedIssues, type WorkerPort } from '../../../lib/ui/import-model';
+import { createImportSession, errorKey, mappingRows, withColumn, type WorkerPort } from '../../../lib/ui/import-model';
 import { getDb } from '../../../lib/db/db';
 import { listImportPresets } from '../../../lib/db/import-presets';
 import { detectPreset } from '../../../lib/import/presets';
@@ -11,10 +11,15 @@ import { detectPreset } from '../../../lib/import/presets';
 const SF_CONTACTS = path.resolve(__dirname, '../../../../shared/realdata/crm-exports/salesforce-Contact.csv');
 
 /** The worker's handler run in-process: same messages, no thread. */
-function inProcessPort(): WorkerPort {
+function inProcessPort(seen: FromWorker[] = [], onTerminate = () => {}): WorkerPort {
   let listener: (m: FromWorker) => void = () => {};
-  const handle = createImportHandler((m) => queueMicrotask(() => listener(structuredClone(m))));
-  return { post: (m) => void handle(m), onMessage: (cb) => (listener = cb), terminate: () => {} };
+  const handle = createImportHandler((m) =>
+    queueMicrotask(() => {
+      seen.push(m);
+      listener(structuredClone(m));
+    }),
+  );
+  return { post: (m) => void handle(structuredClone(m)), onMessage: (cb) => (listener = cb), terminate: onTerminate };
 }
 
 const bytesOf = (text: string) => new TextEncoder().encode(text).buffer as ArrayBuffer;
@@ -79,11 +84,49 @@ describe('import session', () => {
     expect(s.plan.value!.summary.new).toBe(1);
   });
 
-  it('helpers: mapping rows, column edits, issues by line', () => {
+  it('helpers: mapping rows, column edits', () => {
     const rows = mappingRows(['A', 'B'], { A: 'email' }, 'contacts');
     expect(rows.map((r) => r.target)).toEqual(['email', '']);
     expect(rows[0]!.choices).toContain('linkedinUrl');
     expect(withColumn({ A: 'email' }, 'A', '')).toEqual({});
-    expect(sortedIssues([{ line: 9, reason: 'b' }, { line: 2, reason: 'a' }]).map((i) => i.line)).toEqual([2, 9]);
+  });
+
+  it('the panel gets the dry run summary and throttled progress, never the records; the worker writes', async () => {
+    const rows = ['First Name,Last Name,E-mail Address'];
+    for (let i = 0; i < 3000; i++) rows.push(`A${i},B${i},p${i}@example.org`);
+    for (let i = 0; i < 700; i++) rows.push(`,,not-an-email-${i}`);
+    const seen: FromWorker[] = [];
+    const s = createImportSession(() => inProcessPort(seen));
+    await s.analyze('mixed.csv', bytesOf(rows.join('\n')));
+    await s.dryRun();
+    const sum = s.plan.value!.summary;
+    expect(sum.new).toBe(3000);
+    expect(sum.invalidCount).toBe(700);
+    // Bounded and in line order: the first 500 invalid rows are lines 3002..3501.
+    expect(sum.invalid.map((i) => i.line)).toEqual(Array.from({ length: 500 }, (_, i) => 3002 + i));
+    expect(JSON.stringify(seen).length).toBeLessThan(100_000);
+    expect(seen.some((m) => 'plan' in m || JSON.stringify(m).includes('p2999@example.org'))).toBe(false);
+    seen.length = 0;
+    await s.commit();
+    expect(s.step.value).toBe('done');
+    expect(await getDb().contacts.count()).toBe(3000);
+    const writes = seen.filter((m): m is Extract<FromWorker, { type: 'progress' }> => m.type === 'progress' && m.phase === 'write');
+    expect(writes.at(-1)).toMatchObject({ done: 1, written: 3000, total: 3000 });
+    expect(writes.length).toBeLessThanOrEqual(3);
+  });
+
+  it('leaving the screen during an import lets it finish, then ends the worker', async () => {
+    const rows = ['First Name,Last Name,E-mail Address'];
+    for (let i = 0; i < 2000; i++) rows.push(`A${i},B${i},p${i}@example.org`);
+    let terminated = 0;
+    const s = createImportSession(() => inProcessPort([], () => terminated++));
+    await s.analyze('big.csv', bytesOf(rows.join('\n')));
+    await s.dryRun();
+    const running = s.commit();
+    s.dispose();
+    expect(terminated).toBe(0);
+    await running;
+    expect(terminated).toBe(1);
+    expect(await getDb().contacts.count()).toBe(2000);
   });
 });
