@@ -199,6 +199,10 @@ export const PRESETS: PresetDef[] = [
 /** Column-name synonyms (EN/FR) for files no preset knows. */
 const GENERIC: Record<ImportEntity, Record<string, Target>> = {
   contacts: cols({ email: 'email', 'e-mail': 'email', mail: 'email', courriel: 'email', 'email address': 'email', 'adresse e-mail': 'email',
+    'e-mail address': 'email', 'e-mail 1 - value': 'email', 'work email': 'email', 'business email': 'email', 'adresse mail': 'email',
+    'adresse électronique': 'email', 'mobile phone': 'phone', 'business phone': 'phone', 'primary phone': 'phone', 'work phone': 'phone',
+    'phone number': 'phone', 'mobile phone number': 'phone', 'téléphone mobile': 'phone', 'company name': 'company',
+    'organization name': 'company', 'organization 1 - name': 'company', position: 'title', 'organization title': 'title',
     'first name': 'firstName', firstname: 'firstName', prénom: 'firstName', prenom: 'firstName', 'given name': 'firstName',
     'last name': 'lastName', lastname: 'lastName', surname: 'lastName', nom: 'lastName', 'family name': 'lastName',
     name: 'fullName', 'full name': 'fullName', 'nom complet': 'fullName', phone: 'phone', téléphone: 'phone', telephone: 'phone',
@@ -235,9 +239,11 @@ export function fromSaved(p: ImportPreset): PresetDef {
 export function resolveMapping(preset: PresetDef, header: string[]): Mapping {
   const out: Mapping = {};
   const allowed = new Set<string>(TARGETS[preset.entity]);
+  // Columns the layout does not name (a custom field added to the export) still get the generic synonyms.
+  const fallback = preset.columns === GENERIC[preset.entity] ? undefined : GENERIC[preset.entity];
   for (const h of header) {
     const n = norm(h);
-    const target = preset.columns[n] ?? preset.patterns?.find(([re]) => re.test(n))?.[1];
+    const target = preset.columns[n] ?? preset.patterns?.find(([re]) => re.test(n))?.[1] ?? fallback?.[n];
     if (target && allowed.has(target)) out[h] = target;
   }
   return out;
@@ -282,7 +288,18 @@ export function detectPreset(header: string[], saved: ImportPreset[] = []): Dete
       return { preset: best.preset, confidence: round(best.score), mapping };
     }
   }
-  return generic!;
+  // A file cut down to a few of a known layout's columns (an Outlook export keeping five of its ninety) shares too
+  // little of the header to match by layout; the preset that understands strictly more of its columns than the
+  // generic synonyms still reads it best.
+  let widest: Detection | null = null;
+  for (const preset of [...saved.map(fromSaved), ...PRESETS]) {
+    const mapping = resolveMapping(preset, header);
+    const n = Object.keys(mapping).length;
+    if (n > Object.keys(widest?.mapping ?? generic!.mapping).length) {
+      widest = { preset, confidence: round(hdr.size ? n / hdr.size : 0), mapping };
+    }
+  }
+  return widest ?? generic!;
 }
 
 /** True when a row is a header some preset (or the generic synonyms) recognises: for preamble skipping. */

@@ -254,3 +254,19 @@ describe('presets', () => {
     await expect(saveImportPreset({ name: '', target: 'contacts', mapping: {} })).rejects.toThrow(/name/);
   });
 });
+
+describe('cut-down exports', () => {
+  it('an Outlook export reduced to a few columns still maps its e-mail and phone columns', () => {
+    const d = detectPreset('First Name,Last Name,E-mail Address,Mobile Phone,Company,Job Title,Notes'.split(','));
+    expect(d.mapping).toEqual({
+      'First Name': 'firstName', 'Last Name': 'lastName', 'E-mail Address': 'email', 'Mobile Phone': 'phone',
+      Company: 'company', 'Job Title': 'title', Notes: 'notes',
+    });
+  });
+
+  it('a preset that reads strictly more columns than the generic synonyms wins over them', () => {
+    const d = detectPreset('Email,Person - Organization,Person - Phone - Mobile'.split(','));
+    expect(d.preset.id).toBe('pipedrive-people');
+    expect(Object.keys(d.mapping)).toHaveLength(3);
+  });
+});
