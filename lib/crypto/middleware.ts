@@ -37,7 +37,11 @@ function sealer(key: Uint8Array | null) {
 function wrapCursor(cursor: DBCoreCursor, open: (v: unknown) => unknown): DBCoreCursor {
   let raw: unknown;
   let opened: unknown;
+  // key and primaryKey are native getters of IDBCursor: read them on the cursor itself, as Dexie's own cursor
+  // wrappers do (through the wrapper they throw "Illegal invocation" in a browser; fake-indexeddb does not care).
   return Object.create(cursor, {
+    key: { get: () => cursor.key },
+    primaryKey: { get: () => cursor.primaryKey },
     value: {
       get() {
         const v = cursor.value;
