@@ -81,7 +81,8 @@ const browser = await chromium.launch({
   headless: true,
   // The bench page (localhost) calls the sync server (127.0.0.1) cross-origin, as the extension does with its host
   // permission; the server sends no CORS headers, so the page's same-origin check is off when the suite runs.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', ...(sync ? ['--disable-web-security'] : [])],
+  // gc() and precise performance.memory let suites measure the heap a view keeps.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc', '--enable-precise-memory-info', ...(sync ? ['--disable-web-security'] : [])],
 });
 const page = await browser.newPage();
 page.on('console', (m) => m.text().startsWith('[bench]') && console.log(m.text()));
