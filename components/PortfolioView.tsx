@@ -14,11 +14,11 @@ import { AccountForm } from './EditForms';
 const SORTS: SortKey[] = ['name', 'churn', 'value', 'lastContact', 'owner'];
 
 const ROW = 48;
-const PAGE = 50;
+const PAGE = 30;
 
 /**
- * The portfolio, windowed: the count comes from an index, and only the rows in view (by pages of 50) are read,
- * so 100 000 accounts cost what 50 do. The default view (by name, unfiltered) pages through the sortName
+ * The portfolio, windowed: the count comes from an index, and only the rows in view (by pages of 30) are read,
+ * so 100 000 accounts cost what 30 do. The default view (by name, unfiltered) pages through the sortName
  * index; other sorts and filters order the ids once (see pagesThroughIndex).
  */
 export function PortfolioView() {

@@ -134,17 +134,28 @@ export async function portfolioWindow(q: PortfolioQuery, ids: string[] | null, o
   });
 }
 
-/** The distinct owners (index keys) and segments (one pass over the scores, kept as a set) for the filter menus. */
+/** Yields to the browser between chunks (idle time when it has some), so a long pass never blocks a frame. */
+const yieldToBrowser = () =>
+  new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 200 }) : setTimeout(resolve, 0)));
+
+/**
+ * The distinct owners (index keys alone) and segments (the scores, read by chunks of 2 000 in idle time and
+ * kept only as a set) for the filter menus. Scores have no segment index, so this is the one full pass the
+ * view makes; it runs after the first rows are painted.
+ */
 export async function portfolioFacets(): Promise<{ owners: string[]; segments: string[] }> {
   const db = getDb();
+  const owners = (await db.accounts.orderBy('owner').uniqueKeys()) as string[];
   const segments = new Set<string>();
-  const [owners] = await Promise.all([
-    db.accounts.orderBy('owner').uniqueKeys(),
-    db.scores.each((s) => {
-      for (const k of s.segments) segments.add(k);
-    }),
-  ]);
-  return { owners: (owners as string[]).filter(Boolean).sort(), segments: [...segments].sort() };
+  let after: string | null = null;
+  for (;;) {
+    const chunk: Score[] = await (after === null ? db.scores.orderBy(':id') : db.scores.where(':id').above(after)).limit(2000).toArray();
+    for (const s of chunk) for (const k of s.segments) segments.add(k);
+    if (chunk.length < 2000) break;
+    after = chunk[chunk.length - 1]!.accountId;
+    await yieldToBrowser();
+  }
+  return { owners: owners.filter(Boolean).sort(), segments: [...segments].sort() };
 }
 
 function riskOf(p: number | null): PortfolioFilter['risk'] {

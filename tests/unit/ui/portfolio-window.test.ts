@@ -77,4 +77,15 @@ describe('portfolio windows', () => {
     await seed();
     expect(await portfolioFacets()).toEqual({ owners: ['Owner 1', 'Owner 2'], segments: ['tag:vip', 'tier:key'] });
   });
+
+  it('facets read every score, past the first chunk', async () => {
+    const ids = Array.from({ length: 4500 }, (_, i) => `0190a0a0-0000-7000-8000-${String(i).padStart(12, '0')}`);
+    await getDb().scores.bulkPut(
+      ids.map((accountId, i) => ({
+        accountId, churnProbability: null, churnModel: 'none' as const, reasons: [], clv: null, clvMethod: 'none' as const,
+        segments: i === 4499 ? ['tag:last'] : i === 0 ? ['tag:first'] : [], actions: [], computedAt: '2026-03-01T00:00:00Z',
+      })),
+    );
+    expect((await portfolioFacets()).segments).toEqual(['tag:first', 'tag:last']);
+  });
 });
