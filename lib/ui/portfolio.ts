@@ -94,11 +94,18 @@ export function countLiveAccountsIndexed(): Promise<number> {
   return getDb().accounts.orderBy('sortName').count();
 }
 
+/**
+ * How many accounts a query shows and, off the index path, their ids in order. An explicit transaction, so
+ * inside a live query Dexie's cache does not keep the whole portfolio read by the scan path.
+ */
 export async function portfolioPlan(q: PortfolioQuery): Promise<PortfolioPlan> {
-  const all = await countLiveAccountsIndexed();
-  if (pagesThroughIndex(q)) return { all, total: all, ids: null };
-  const rows = sortRows(filterRows(await loadPortfolio({ lastContact: q.sort === 'lastContact' }), q.filter), q.sort, q.dir);
-  return { all, total: rows.length, ids: rows.map((r) => r.id) };
+  const db = getDb();
+  return db.transaction('r', [db.accounts, db.scores, db.interactions], async () => {
+    const all = await countLiveAccountsIndexed();
+    if (pagesThroughIndex(q)) return { all, total: all, ids: null };
+    const rows = sortRows(filterRows(await loadPortfolio({ lastContact: q.sort === 'lastContact' }), q.filter), q.sort, q.dir);
+    return { all, total: rows.length, ids: rows.map((r) => r.id) };
+  });
 }
 
 /** The last interaction of each account, from the [accountId+occurredAt] index keys (one key per account). */
@@ -134,28 +141,26 @@ export async function portfolioWindow(q: PortfolioQuery, ids: string[] | null, o
   });
 }
 
-/** Yields to the browser between chunks (idle time when it has some), so a long pass never blocks a frame. */
-const yieldToBrowser = () =>
-  new Promise<void>((resolve) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => resolve(), { timeout: 200 }) : setTimeout(resolve, 0)));
-
 /**
- * The distinct owners (index keys alone) and segments (the scores, read by chunks of 2 000 in idle time and
- * kept only as a set) for the filter menus. Scores have no segment index, so this is the one full pass the
- * view makes; it runs after the first rows are painted.
+ * The distinct owners (index keys alone) and segments (the scores, read by chunks of 2 000 — each its own
+ * task, so frames go between them — and kept only as a set) for the filter menus. Scores have no segment
+ * index, so this is the one full pass the view makes; it runs after the first rows are painted. An explicit
+ * transaction: still observed by liveQuery, but Dexie's live-query cache does not keep every score in memory.
  */
 export async function portfolioFacets(): Promise<{ owners: string[]; segments: string[] }> {
   const db = getDb();
-  const owners = (await db.accounts.orderBy('owner').uniqueKeys()) as string[];
-  const segments = new Set<string>();
-  let after: string | null = null;
-  for (;;) {
-    const chunk: Score[] = await (after === null ? db.scores.orderBy(':id') : db.scores.where(':id').above(after)).limit(2000).toArray();
-    for (const s of chunk) for (const k of s.segments) segments.add(k);
-    if (chunk.length < 2000) break;
-    after = chunk[chunk.length - 1]!.accountId;
-    await yieldToBrowser();
-  }
-  return { owners: owners.filter(Boolean).sort(), segments: [...segments].sort() };
+  return db.transaction('r', [db.accounts, db.scores], async () => {
+    const owners = (await db.accounts.orderBy('owner').uniqueKeys()) as string[];
+    const segments = new Set<string>();
+    let after: string | null = null;
+    for (;;) {
+      const chunk: Score[] = await (after === null ? db.scores.orderBy(':id') : db.scores.where(':id').above(after)).limit(2000).toArray();
+      for (const s of chunk) for (const k of s.segments) segments.add(k);
+      if (chunk.length < 2000) break;
+      after = chunk[chunk.length - 1]!.accountId;
+    }
+    return { owners: owners.filter(Boolean).sort(), segments: [...segments].sort() };
+  });
 }
 
 function riskOf(p: number | null): PortfolioFilter['risk'] {
