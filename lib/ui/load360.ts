@@ -48,10 +48,17 @@ export async function load360Head(ref: Ref360): Promise<View360Head | null> {
     const contact = ref.kind === 'contact' ? ((await getLive('contacts', ref.id)) ?? null) : null;
     if (ref.kind === 'contact' && !contact) return null;
     const accountId = ref.kind === 'account' ? ref.id : (contact?.accountId ?? null);
-    const account = accountId ? ((await getLive('accounts', accountId)) ?? null) : null;
+    // The timeline is read beside the account, not after it (one round trip less); only when the account is
+    // gone (a contact's dangling accountId) is it read again as the contact's own timeline.
+    const read = (q: TimelineQuery) => Promise.all([timelineCount(q), timelinePage(q, 0, FIRST_PAGE)]);
+    let timeline: TimelineQuery = { accountId, contactId: contact?.id ?? null };
+    const [account, first] = await Promise.all([accountId ? getLive('accounts', accountId).then((a) => a ?? null) : Promise.resolve(null), read(timeline)]);
     if (ref.kind === 'account' && !account) return null;
-    const timeline: TimelineQuery = { accountId: account?.id ?? null, contactId: contact?.id ?? null };
-    const [timelineTotal, firstPage] = await Promise.all([timelineCount(timeline), timelinePage(timeline, 0, FIRST_PAGE)]);
+    let [timelineTotal, firstPage] = first;
+    if (accountId && !account) {
+      timeline = { accountId: null, contactId: contact?.id ?? null };
+      [timelineTotal, firstPage] = await read(timeline);
+    }
     return { ref, contact: contact ? fromStored(contact) : null, account, timeline, timelineTotal, firstPage };
   });
 }
