@@ -32,3 +32,14 @@ export async function time<T>(fn: () => Promise<T>): Promise<[number, T]> {
   const v = await fn();
   return [performance.now() - t0, v];
 }
+
+/** Runs fn with the CPU profiler on when the bench runs with --profile (written to bench/profile-<name>.cpuprofile). */
+export async function profiled<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const hook = (globalThis as { __benchProfile?: (what: 'start' | 'stop', name: string) => Promise<void> }).__benchProfile;
+  await hook?.('start', name);
+  try {
+    return await fn();
+  } finally {
+    await hook?.('stop', name);
+  }
+}

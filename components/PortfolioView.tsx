@@ -1,9 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatMoney, formatPercent, formatRelative } from '@/lib/i18n/format';
 import { useLiveQuery } from '@/lib/ui/live';
 import { open } from '@/lib/ui/router';
-import { loadPortfolio, filterRows, sortRows, facets, NO_FILTER, type PortfolioFilter, type SortKey } from '@/lib/ui/portfolio';
+import { portfolioPlan, portfolioWindow, portfolioFacets, pagesThroughIndex, NO_FILTER, type PortfolioFilter, type PortfolioPlan, type PortfolioQuery, type PortfolioRow, type SortKey } from '@/lib/ui/portfolio';
+import { windowFor } from '@/lib/ui/timeline';
 import { segmentLabel } from '@/lib/ui/scoring-labels';
 import { EmptyState } from './EmptyState';
 import { VirtualList } from './VirtualList';
@@ -12,14 +13,41 @@ import { AccountForm } from './EditForms';
 
 const SORTS: SortKey[] = ['name', 'churn', 'value', 'lastContact', 'owner'];
 
+const ROW = 48;
+const PAGE = 30;
+
+/**
+ * The portfolio, windowed: the count comes from an index, and only the rows in view (by pages of 30) are read,
+ * so 100 000 accounts cost what 30 do. The default view (by name, unfiltered) pages through the sortName
+ * index; other sorts and filters order the ids once (see pagesThroughIndex).
+ */
 export function PortfolioView() {
-  const data = useLiveQuery(loadPortfolio, []);
   const [filter, setFilter] = useState<PortfolioFilter>(NO_FILTER);
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
   const [creating, setCreating] = useState(false);
-  const all = data.value;
-  if (!all) return <p class="muted">{t('common.loading')}</p>;
-  if (all.length === 0)
+  const [win, setWin] = useState({ offset: 0, limit: PAGE });
+  // Typing in the name filter re-plans once the typing pauses, not at every key.
+  const text = useDebounced(filter.text, 200);
+  const q: PortfolioQuery = { sort: sort.key, dir: sort.dir, filter: { ...filter, text } };
+  const key = JSON.stringify(q);
+  const indexed = pagesThroughIndex(q);
+  const plan = useLiveQuery(async () => ({ key, ...(await portfolioPlan(q)) }), [key], { eager: true });
+  const fresh = plan.value?.key === key ? plan.value : null;
+  // Through the index the window needs no plan, so both reads start together.
+  const ids = indexed ? null : (fresh?.ids ?? undefined);
+  const page = useLiveQuery(
+    async () => (ids === undefined ? null : { key, offset: win.offset, rows: await portfolioWindow(q, ids, win.offset, win.limit) }),
+    [key, ids, win.offset, win.limit],
+    { eager: true },
+  );
+  const facetData = useLiveQuery(portfolioFacets, []);
+  // What is shown: a plan with a window of the same query; while a new query loads, the last one stays.
+  const shown = useRef<{ plan: PortfolioPlan; page: { offset: number; rows: (PortfolioRow | null)[] } } | null>(null);
+  if (fresh && page.value?.key === key) shown.current = { plan: fresh, page: page.value };
+  else if (fresh && fresh.total === 0) shown.current = { plan: fresh, page: { offset: 0, rows: [] } };
+  if (!shown.current) return <p class="muted">{t('common.loading')}</p>;
+  const { plan: p, page: loaded } = shown.current;
+  if (p.all === 0)
     return (
       <>
         <EmptyState />
@@ -27,16 +55,20 @@ export function PortfolioView() {
         {creating && <Dialog title={t('account.new')} onClose={() => setCreating(false)}><AccountForm onDone={() => setCreating(false)} /></Dialog>}
       </>
     );
-  const { owners, segments } = facets(all);
-  const rows = sortRows(filterRows(all, filter), sort.key, sort.dir);
-  const set = (patch: Partial<PortfolioFilter>) => setFilter({ ...filter, ...patch });
+  const { owners, segments } = facetData.value ?? { owners: [], segments: [] };
+  const rowAt = (i: number) => loaded.rows[i - loaded.offset];
+  const reset = () => setWin({ offset: 0, limit: PAGE });
+  const set = (patch: Partial<PortfolioFilter>) => {
+    setFilter({ ...filter, ...patch });
+    reset();
+  };
   return (
     <section aria-labelledby="portfolio-title">
       <div class="section-head">
         <h2 id="portfolio-title">{t('portfolio.title')}</h2>
         <button type="button" class="secondary" onClick={() => setCreating(true)}>{t('account.new')}</button>
       </div>
-      <p class="muted">{t('portfolio.shown', { n: rows.length, total: all.length })}</p>
+      <p class="muted">{t('portfolio.shown', { n: p.total, total: p.all })}</p>
       <div class="filters">
         <input type="search" value={filter.text} placeholder={t('portfolio.filterName')} aria-label={t('portfolio.filterName')} onInput={(e) => set({ text: e.currentTarget.value })} />
         <select aria-label={t('portfolio.risk')} value={filter.risk} onChange={(e) => set({ risk: e.currentTarget.value as PortfolioFilter['risk'] })}>
@@ -58,18 +90,24 @@ export function PortfolioView() {
         <select aria-label={t('portfolio.sort')} value={`${sort.key}:${sort.dir}`} onChange={(e) => {
           const [key, dir] = e.currentTarget.value.split(':') as [SortKey, 'asc' | 'desc'];
           setSort({ key, dir });
+          reset();
         }} data-testid="portfolio-sort">
           {SORTS.flatMap((k) => (['asc', 'desc'] as const).map((d) => <option value={`${k}:${d}`}>{t(`sort.${k}`)} {d === 'asc' ? '↑' : '↓'}</option>))}
         </select>
       </div>
       <div class="account-list" data-testid="account-list">
         <VirtualList
-          count={rows.length}
-          rowHeight={48}
+          count={p.total}
+          rowHeight={ROW}
           height={480}
           label={t('portfolio.title')}
+          onRange={(first, last) => {
+            const w = windowFor(first, last, PAGE, p.total);
+            if (w.offset !== win.offset || w.limit !== win.limit) setWin(w);
+          }}
           renderRow={(i) => {
-            const r = rows[i]!;
+            const r = rowAt(i);
+            if (!r) return <div class="row placeholder" aria-busy="true">…</div>;
             return (
               <button type="button" class="row" onClick={() => open({ name: 'account', id: r.id })}>
                 <span class="name"><span>{r.name}</span><span class="muted small">{r.owner ?? ''}</span></span>
@@ -87,4 +125,13 @@ export function PortfolioView() {
       {creating && <Dialog title={t('account.new')} onClose={() => setCreating(false)}><AccountForm onDone={() => setCreating(false)} /></Dialog>}
     </section>
   );
+}
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [v, setV] = useState(value);
+  useEffect(() => {
+    const id = setTimeout(() => setV(value), ms);
+    return () => clearTimeout(id);
+  }, [value]);
+  return v;
 }

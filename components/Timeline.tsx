@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { formatDate } from '@/lib/i18n/format';
+import { formatDate, formatTime } from '@/lib/i18n/format';
 import { Channel, type Interaction } from '@/lib/schema';
 import { useLiveQuery } from '@/lib/ui/live';
 import { timelineCount, timelinePage, startsDay, windowFor, type TimelineQuery } from '@/lib/ui/timeline';
@@ -13,7 +13,7 @@ const PAGE = 40;
 const CHANNELS = Channel.options;
 
 function timeOf(iso: string) {
-  return new Date(iso).toLocaleTimeString(document.documentElement.lang || undefined, { hour: '2-digit', minute: '2-digit' });
+  return formatTime(iso, document.documentElement.lang || undefined);
 }
 
 /**

@@ -16,6 +16,8 @@ const outDir = path.join(root, '.bench-build');
 const only = process.argv.find((a) => a.startsWith('--suite='))?.slice(8);
 // --scale=0.1 runs the data-heavy suites on a tenth of the budget's data (quick checks); figures are for 1.
 const scale = process.argv.find((a) => a.startsWith('--scale='))?.slice(8);
+// --profile records a CPU profile of each suite's measured phase (bench/profile-<name>.cpuprofile; open it in DevTools).
+const profile = process.argv.includes('--profile');
 
 if (spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 
@@ -23,7 +25,7 @@ await build({
   root: path.join(root, 'bench/page'),
   logLevel: 'warn',
   resolve: { alias: { '@': root } },
-  build: { outDir, emptyOutDir: true, target: 'es2022' },
+  build: { outDir, emptyOutDir: true, target: 'es2022', minify: !profile },
 });
 
 const server = http.createServer((req, res) => {
@@ -79,7 +81,8 @@ const browser = await chromium.launch({
   headless: true,
   // The bench page (localhost) calls the sync server (127.0.0.1) cross-origin, as the extension does with its host
   // permission; the server sends no CORS headers, so the page's same-origin check is off when the suite runs.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', ...(sync ? ['--disable-web-security'] : [])],
+  // gc() and precise performance.memory let suites measure the heap a view keeps.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc', '--enable-precise-memory-info', ...(sync ? ['--disable-web-security'] : [])],
 });
 const page = await browser.newPage();
 page.on('console', (m) => m.text().startsWith('[bench]') && console.log(m.text()));
@@ -87,6 +90,19 @@ const query = new URLSearchParams({ ...(only && { suite: only }), ...(scale && {
 if (sync) {
   query.set('syncUrl', sync.url);
   query.set('token', sync.token);
+}
+if (profile) {
+  // Suites wrap their measured phase in profiled(name, fn) (bench/harness.ts): only that phase is recorded.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await page.exposeFunction('__benchProfile', async (what, name) => {
+    if (what === 'start') return void (await cdp.send('Profiler.start'));
+    const { profile: cpu } = await cdp.send('Profiler.stop');
+    const file = path.join(root, `bench/profile-${name}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(cpu));
+    console.log(`written: ${path.relative(root, file)}`);
+  });
 }
 await page.goto(`http://localhost:${port}/${query.size ? `?${query}` : ''}`);
 const rows = await page.waitForFunction(() => window.__benchDone, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue());

@@ -4,7 +4,7 @@ import { generateHeavyAccount } from '../../lib/demo';
 import { load360 } from '../../lib/ui/load360';
 import { Record360 } from '../../components/Record360';
 import type { ContactInput, InteractionInput } from '../../lib/schema';
-import { median, percentile, time, type BenchSuite } from '../harness';
+import { median, percentile, profiled, time, type BenchSuite } from '../harness';
 import { deleteDb } from '../raw-idb';
 
 const SCALE = Number(new URLSearchParams(location.search).get('scale') ?? '1');
@@ -104,16 +104,23 @@ export const view360Suite: BenchSuite = {
       loads.push((await time(() => load360({ kind: 'contact', id: contactId })))[0]);
       raws.push((await time(() => raw360(raw, contactId)))[0]);
     }
+    // Renders interleaved with raw reads, so a loaded machine slows both alike and their ratio stays meaningful.
     const renders: number[] = [];
+    const rawBeside: number[] = [];
     const host = document.createElement('div');
     document.body.append(host);
-    for (let k = 0; k < 20; k++) {
-      render(null, host);
-      const t0 = performance.now();
-      render(h(Record360, { refd: { kind: 'contact', id: contactId } }), host);
-      await waitFor(() => host.querySelectorAll('[data-testid="timeline-item"]').length > 0);
-      renders.push(performance.now() - t0);
-    }
+    await profiled('view360-render', async () => {
+      for (let k = 0; k < 30; k++) {
+        render(null, host);
+        await new Promise((r) => setTimeout(r, 20));
+        rawBeside.push((await time(() => raw360(raw, contactId)))[0]);
+        const t0 = performance.now();
+        render(h(Record360, { refd: { kind: 'contact', id: contactId } }), host);
+        await waitFor(() => host.querySelectorAll('[data-testid="timeline-item"]').length > 0);
+        renders.push(performance.now() - t0);
+      }
+    });
+    log(`render ms: median ${median(renders).toFixed(1)}, p95 ${percentile(renders, 95).toFixed(1)}, max ${Math.max(...renders).toFixed(1)}; raw beside: median ${median(rawBeside).toFixed(1)}, p95 ${percentile(rawBeside, 95).toFixed(1)}`);
     render(null, host);
     const searches: number[] = [];
     for (const q of ['hel', 'nom', 'zoe', 'mar', 'oli', 'soc']) {
@@ -126,7 +133,7 @@ export const view360Suite: BenchSuite = {
     const scale = `${CONTACTS} contacts / ${INTERACTIONS + heavy.interactions.length} interactions`;
     return [
       { suite: 'view360', metric: `360° reads (load360), account with 10 000 interactions, ${scale} (p95)`, unit: 'ms', carnet: percentile(loads, 95), raw: percentile(raws, 95), budget: '—', pass: true },
-      { suite: 'view360', metric: `360° view rendered (reads + Preact, first timeline rows) (p95)`, unit: 'ms', carnet: percentile(renders, 95), raw: null, budget: '≤ 50 ms', pass: percentile(renders, 95) <= 50 },
+      { suite: 'view360', metric: `360° view rendered (reads + Preact, first timeline rows) (p95; raw = all the 360° reads on plain IndexedDB, same loop)`, unit: 'ms', carnet: percentile(renders, 95), raw: percentile(rawBeside, 95), budget: '≤ 50 ms', pass: percentile(renders, 95) <= 50 },
       { suite: 'view360', metric: `search, 3-letter prefix over ${CONTACTS} contacts (median / budget on p95)`, unit: 'ms', carnet: median(searches), raw: null, budget: '≤ 50 ms', pass: percentile(searches, 95) <= 50 },
     ];
   },

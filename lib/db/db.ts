@@ -16,11 +16,12 @@ import type {
   Suppression,
   ImportPreset,
 } from '../schema';
-import { accountSearchTokens, contactSearchTokens } from './search-tokens';
+import { accountSearchTokens, contactSearchTokens, nameSortKey } from './search-tokens';
 import { installFieldCrypto } from '../crypto/install';
 
 export type StoredContact = Contact & { searchTokens: string[] };
-export type StoredAccount = Account & { searchTokens: string[] };
+/** sortName: on live accounts only (see toStored). */
+export type StoredAccount = Account & { searchTokens: string[]; sortName?: string };
 
 export type { OutboxEntry, MetaEntry, AuditEntry, Suppression, ImportPreset };
 
@@ -29,6 +30,7 @@ export const DB_NAME = 'carnet';
 /**
  * Schema versions, in order. A shipped version is never edited: add the next one with its upgrade().
  * v1: the entities and their indexes. v2: folded search tokens on contacts and accounts for prefix search.
+ * v3: accounts' sortName (folded, numeric-aware name on live accounts only): the portfolio pages through it.
  */
 export const SCHEMA_V1 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt',
@@ -51,6 +53,10 @@ export const SCHEMA_V2 = {
   audit: 'id, [entity+recordId], at',
   suppressions: 'hash',
   importPresets: 'id, name',
+};
+
+export const SCHEMA_V3 = {
+  accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt, *searchTokens, sortName',
 };
 
 export class CarnetDB extends Dexie {
@@ -87,6 +93,17 @@ export class CarnetDB extends Dexie {
           .toCollection()
           .modify((a: StoredAccount) => {
             a.searchTokens = accountSearchTokens(a);
+          });
+      });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        await tx
+          .table('accounts')
+          .toCollection()
+          .modify((a: StoredAccount) => {
+            if (a.deletedAt) delete a.sortName;
+            else a.sortName = nameSortKey(a.name);
           });
       });
     // Optional at-rest encryption of notes, summaries and phones (lib/crypto): a storage layer under every table.

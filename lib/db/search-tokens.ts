@@ -41,3 +41,12 @@ export function queryTerms(query: string): string[] {
     .flatMap((chunk) => (/[@.]/.test(chunk) && /\p{L}/u.test(chunk) ? [chunk.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')] : words(chunk)))
     .filter(Boolean);
 }
+
+/**
+ * The key an account list sorts on through the `sortName` index, close to Intl.Collator's base, numeric order:
+ * case and accents ignored ("étoile" between "alpha" and "Zeta"), digit runs compared as numbers ("Société 2"
+ * before "Société 10").
+ */
+export function nameSortKey(name: string): string {
+  return fold(name).replace(/\d+/g, (d) => d.replace(/^0+(?=\d)/, '').padStart(16, '0'));
+}

@@ -3,7 +3,7 @@ import type { Table } from 'dexie';
 import { ENTITIES, BASE_KEYS, ValidationError, type EntityName, type EntityInput, type EntityRecord } from '../schema';
 import { clock } from '../clock/hlc';
 import { getDb, type OutboxEntry } from './db';
-import { accountSearchTokens, contactSearchTokens } from './search-tokens';
+import { accountSearchTokens, contactSearchTokens, nameSortKey } from './search-tokens';
 import { sealedFields } from '../crypto/fields';
 import { isSealed } from '../crypto/cipher';
 
@@ -26,14 +26,18 @@ export function parseRecord<N extends EntityName>(name: N, candidate: unknown): 
 /** Adds the fields that exist only for IndexedDB indexes. */
 export function toStored(name: EntityName, record: object): object {
   if (name === 'contacts') return { ...record, searchTokens: contactSearchTokens(record as never) };
-  if (name === 'accounts') return { ...record, searchTokens: accountSearchTokens(record as never) };
+  if (name === 'accounts') {
+    // sortName exists on live accounts only, so its index lists exactly the live portfolio (count, pages).
+    const { sortName: _old, ...rest } = record as { sortName?: string; deletedAt?: string | null; name: string };
+    return { ...rest, searchTokens: accountSearchTokens(record as never), ...(rest.deletedAt ? {} : { sortName: nameSortKey(rest.name) }) };
+  }
   return record;
 }
 
 /** Removes index-only fields, so what leaves the db is exactly the schema's record. */
 export function fromStored<T>(row: T): T {
-  if (row && typeof row === 'object' && 'searchTokens' in row) {
-    const { searchTokens: _omit, ...rest } = row as Record<string, unknown>;
+  if (row && typeof row === 'object' && ('searchTokens' in row || 'sortName' in row)) {
+    const { searchTokens: _omit, sortName: _omit2, ...rest } = row as Record<string, unknown>;
     return rest as T;
   }
   return row;

@@ -22,6 +22,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   return memo(`dt:${l}`, () => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(new Date(iso));
 }
 
+/** Hour and minute ("14:05"); the formatter is built once per locale (building one costs far more than using it). */
+export function formatTime(iso: string, localeTag: string | undefined = locale.value): string {
+  return memo(`t:${localeTag ?? ''}`, () => new Intl.DateTimeFormat(localeTag, { hour: '2-digit', minute: '2-digit' })).format(new Date(iso));
+}
+
 export function formatMoney(amount: number | null | undefined, currency: string): string {
   if (amount == null) return '';
   const l = locale.value;

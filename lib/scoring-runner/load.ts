@@ -7,9 +7,9 @@ import type { Account, Segment } from '../schema';
 type Live = { deletedAt: string | null };
 const alive = <T extends Live>(rows: T[]) => rows.filter((r) => !r.deletedAt);
 
-/** Drops the index-only field so the worker is sent only schema fields. */
-function plainAccount<T extends { searchTokens?: unknown }>(a: T): Omit<T, 'searchTokens'> {
-  const { searchTokens: _omit, ...rest } = a;
+/** Drops the index-only fields so the worker is sent only schema fields. */
+function plainAccount<T extends { searchTokens?: unknown; sortName?: unknown }>(a: T): Omit<T, 'searchTokens' | 'sortName'> {
+  const { searchTokens: _omit, sortName: _omit2, ...rest } = a;
   return rest;
 }
 

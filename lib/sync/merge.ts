@@ -96,7 +96,7 @@ export function stateFromRecord(record: Record<string, unknown>): RecordState {
     clock: {},
   };
   for (const [key, value] of Object.entries(record)) {
-    if (BASE.has(key) || key === 'searchTokens') continue;
+    if (BASE.has(key) || key === 'searchTokens' || key === 'sortName') continue;
     const stamp = fieldClock[key] ?? createdAt;
     if (stamp === null) continue;
     state.fields[key] = value;

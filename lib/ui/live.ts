@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { liveQuery } from 'dexie';
 
 export interface Live<T> {
@@ -7,14 +7,24 @@ export interface Live<T> {
   loading: boolean;
 }
 
+export interface LiveOptions {
+  /**
+   * Start the query as soon as the component is in the DOM rather than after the next paint (Preact runs
+   * effects after a frame, up to 16 ms later): for the reads a screen's first paint waits for.
+   */
+  eager?: boolean;
+}
+
 /**
  * Re-runs a Dexie query whenever the tables it read change — including writes made by the service worker,
  * which shares the extension origin's database.
  */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[]): Live<T> {
+export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], options: LiveOptions = {}): Live<T> {
   const [state, setState] = useState<Live<T>>({ value: undefined, error: null, loading: true });
-  useEffect(() => {
-    setState((s) => ({ ...s, loading: true }));
+  // Chosen once per component: `eager` must not change between renders.
+  const useStart = options.eager ? useLayoutEffect : useEffect;
+  useStart(() => {
+    setState((s) => (s.loading ? s : { ...s, loading: true }));
     const sub = liveQuery(query).subscribe({
       next: (value) => setState({ value, error: null, loading: false }),
       error: (error) => setState({ value: undefined, error, loading: false }),

@@ -4,65 +4,98 @@ import { timelineCount, timelinePage, type TimelineQuery } from './timeline';
 
 export type Ref360 = { kind: 'contact'; id: string } | { kind: 'account'; id: string };
 
-export interface View360 {
+/** What the 360° view's first frame shows: the record, its account and the first timeline page. */
+export interface View360Head {
   ref: Ref360;
   contact: Contact | null;
   account: Account | null;
-  /** The account's contacts (for an account view, or "colleagues" on a contact view). */
-  contacts: Contact[];
-  score: Score | null;
-  tasks: Task[];
-  deals: Deal[];
-  surveys: SurveyResponse[];
   timeline: TimelineQuery;
   timelineTotal: number;
   /** The first page of the timeline, newest first. */
   firstPage: Interaction[];
 }
 
+/** The sections below the record's header, read after the first frame. */
+export interface View360Sections {
+  /** Which record these sections belong to (the head's account and contact ids). */
+  key: string;
+  /** The account's contacts (for an account view, or "colleagues" on a contact view). */
+  contacts: Contact[];
+  score: Score | null;
+  tasks: Task[];
+  deals: Deal[];
+  surveys: SurveyResponse[];
+}
+
+export type View360 = View360Head & Omit<View360Sections, 'key'>;
+
 export const FIRST_PAGE = 30;
 
 const alive = <T extends { deletedAt: string | null }>(rows: T[]) => rows.filter((r) => !r.deletedAt);
 
+/** The key tying sections to the head they were read for. */
+export function sectionsKey(head: Pick<View360Head, 'account' | 'contact'>): string {
+  return `${head.account?.id ?? ''}|${head.contact?.id ?? ''}`;
+}
+
 /**
- * Every read the 360° view needs, index-backed: the record, its account and contacts, score, open tasks,
- * deals, survey history, the timeline size and its first page. Never reads a whole timeline.
+ * What the first frame needs, in one read transaction: the record, its account, the timeline size and its
+ * first page (never the whole timeline). Null when the record does not exist (or is deleted).
  */
-export async function load360(ref: Ref360): Promise<View360 | null> {
+export async function load360Head(ref: Ref360): Promise<View360Head | null> {
   const db = getDb();
-  const contact = ref.kind === 'contact' ? ((await getLive('contacts', ref.id)) ?? null) : null;
-  if (ref.kind === 'contact' && !contact) return null;
-  const accountId = ref.kind === 'account' ? ref.id : (contact?.accountId ?? null);
-  const account = accountId ? ((await getLive('accounts', accountId)) ?? null) : null;
-  if (ref.kind === 'account' && !account) return null;
-  const timeline: TimelineQuery = { accountId: account?.id ?? null, contactId: contact?.id ?? null };
-  const [contacts, score, tasks, deals, surveys, timelineTotal, firstPage] = await Promise.all([
-    account ? contactsOfAccount(account.id) : Promise.resolve([]),
-    account ? db.scores.get(account.id) : Promise.resolve(undefined),
-    openTasksFor(contact ? { contactId: contact.id } : { accountId: account!.id }),
-    account ? db.deals.where('accountId').equals(account.id).toArray() : Promise.resolve([] as Deal[]),
-    contact
-      ? db.surveys.where('contactId').equals(contact.id).toArray()
-      : db.surveys
-          .where('[accountId+respondedAt]')
-          .between([account!.id, ''], [account!.id, '\uffff'])
-          .toArray(),
-    timelineCount(timeline),
-    timelinePage(timeline, 0, FIRST_PAGE),
-  ]);
-  return {
-    ref,
-    contact: contact ? fromStored(contact) : null,
-    account,
-    contacts,
-    score: score ?? null,
-    tasks,
-    deals: alive(deals).sort((a, b) => (a.closeDate ?? '\uffff').localeCompare(b.closeDate ?? '\uffff')),
-    surveys: alive(surveys).sort((a, b) => b.respondedAt.localeCompare(a.respondedAt)),
-    timeline,
-    timelineTotal,
-    firstPage,
-  };
+  return db.transaction('r', [db.contacts, db.accounts, db.interactions], async () => {
+    const contact = ref.kind === 'contact' ? ((await getLive('contacts', ref.id)) ?? null) : null;
+    if (ref.kind === 'contact' && !contact) return null;
+    const accountId = ref.kind === 'account' ? ref.id : (contact?.accountId ?? null);
+    // The timeline is read beside the account, not after it (one round trip less); only when the account is
+    // gone (a contact's dangling accountId) is it read again as the contact's own timeline.
+    const read = (q: TimelineQuery) => Promise.all([timelineCount(q), timelinePage(q, 0, FIRST_PAGE)]);
+    let timeline: TimelineQuery = { accountId, contactId: contact?.id ?? null };
+    const [account, first] = await Promise.all([accountId ? getLive('accounts', accountId).then((a) => a ?? null) : Promise.resolve(null), read(timeline)]);
+    if (ref.kind === 'account' && !account) return null;
+    let [timelineTotal, firstPage] = first;
+    if (accountId && !account) {
+      timeline = { accountId: null, contactId: contact?.id ?? null };
+      [timelineTotal, firstPage] = await read(timeline);
+    }
+    return { ref, contact: contact ? fromStored(contact) : null, account, timeline, timelineTotal, firstPage };
+  });
+}
+
+/** The rest of the 360°, index-backed, in one read transaction: colleagues, score, open tasks, deals, surveys. */
+export async function load360Sections(head: Pick<View360Head, 'account' | 'contact'>): Promise<View360Sections> {
+  const db = getDb();
+  const { account, contact } = head;
+  return db.transaction('r', [db.contacts, db.scores, db.tasks, db.deals, db.surveys], async () => {
+    const [contacts, score, tasks, deals, surveys] = await Promise.all([
+      account ? contactsOfAccount(account.id) : Promise.resolve([]),
+      account ? db.scores.get(account.id) : Promise.resolve(undefined),
+      contact || account ? openTasksFor(contact ? { contactId: contact.id } : { accountId: account!.id }) : Promise.resolve([]),
+      account ? db.deals.where('accountId').equals(account.id).toArray() : Promise.resolve([] as Deal[]),
+      contact
+        ? db.surveys.where('contactId').equals(contact.id).toArray()
+        : account
+          ? db.surveys.where('[accountId+respondedAt]').between([account.id, ''], [account.id, '\uffff']).toArray()
+          : Promise.resolve([] as SurveyResponse[]),
+    ]);
+    return {
+      key: sectionsKey(head),
+      contacts,
+      score: score ?? null,
+      tasks,
+      deals: alive(deals).sort((a, b) => (a.closeDate ?? '\uffff').localeCompare(b.closeDate ?? '\uffff')),
+      surveys: alive(surveys).sort((a, b) => b.respondedAt.localeCompare(a.respondedAt)),
+    };
+  });
+}
+
+/** Every read the 360° view needs (head and sections). */
+export async function load360(ref: Ref360): Promise<View360 | null> {
+  const head = await load360Head(ref);
+  if (!head) return null;
+  const { key: _key, ...sections } = await load360Sections(head);
+  return { ...head, ...sections };
 }
 
 /** Consent per purpose from the ledger: the latest entry for each purpose decides. */
@@ -80,7 +113,7 @@ export function consentStatus(c: Pick<Contact, 'consent' | 'doNotContact'>): { p
       since: e.withdrawnAt ?? e.grantedAt,
       lawfulBasis: e.lawfulBasis,
     }))
-    .sort((a, b) => a.purpose.localeCompare(b.purpose));
+    .sort((a, b) => (a.purpose < b.purpose ? -1 : a.purpose > b.purpose ? 1 : 0)); // enum keys: code-unit order, no collator
 }
 
 /** NPS from 0–10 answers: % promoters (9–10) minus % detractors (0–6); null without answers. */

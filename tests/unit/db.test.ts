@@ -16,6 +16,8 @@ import {
   CarnetDB,
   DB_NAME,
   SCHEMA_V1,
+  SCHEMA_V2,
+  nameSortKey,
   SYNC_ENABLED_KEY,
 } from '../../lib/db';
 import { ValidationError } from '../../lib/schema';
@@ -103,7 +105,7 @@ describe('interactions', () => {
 });
 
 describe('schema upgrade', () => {
-  it('opens version 1 data with version 2 and builds the search tokens', async () => {
+  it('opens version 1 data with the latest version and builds the search tokens', async () => {
     const v1 = new Dexie(DB_NAME);
     v1.version(1).stores(SCHEMA_V1);
     await v1.table('contacts').add({
@@ -116,9 +118,26 @@ describe('schema upgrade', () => {
     v1.close();
     const db = new CarnetDB();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const row = await db.contacts.get('0190a0a0-0000-7000-8000-000000000001');
     expect(row?.searchTokens).toEqual(expect.arrayContaining(['zoe', 'martin', 'zoe@exemple.fr', 'exemple.fr']));
+    db.close();
+  });
+
+  it('opens version 2 data with version 3: live accounts get their sortName, tombstones none', async () => {
+    const v2 = new Dexie(DB_NAME);
+    v2.version(1).stores(SCHEMA_V1);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.table('accounts').bulkAdd([
+      { id: '0190a0a0-0000-7000-8000-00000000000a', name: 'Société 10', domains: [], searchTokens: [], deletedAt: null },
+      { id: '0190a0a0-0000-7000-8000-00000000000b', name: 'Gone', domains: [], searchTokens: [], deletedAt: '2026-01-01T00:00:00.000Z-0000-x' },
+    ]);
+    v2.close();
+    const db = new CarnetDB();
+    await db.open();
+    expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000a'))?.sortName).toBe(nameSortKey('Société 10'));
+    expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000b'))?.sortName).toBeUndefined();
+    expect(await db.accounts.orderBy('sortName').count()).toBe(1);
     db.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { insert, insertMany, remove, getDb } from '../../../lib/db';
-import { load360, consentStatus, npsOf, riskBand } from '../../../lib/ui/load360';
+import { load360, load360Head, consentStatus, npsOf, riskBand } from '../../../lib/ui/load360';
 import { timelineCount, timelinePage, windowFor, startsDay, dayKey } from '../../../lib/ui/timeline';
 
 async function accountWithHistory(n: number) {
@@ -101,6 +101,18 @@ describe('load360', () => {
     expect(v.timelineTotal).toBe(10_000);
     expect(v.firstPage).toHaveLength(30);
     expect(v.firstPage[0]!.subject).toBe('#9999');
+  });
+});
+
+describe('load360Head', () => {
+  it("a contact whose account was deleted shows its own timeline, without the account", async () => {
+    const { account, ana } = await accountWithHistory(30);
+    await remove('accounts', account.id);
+    const h = (await load360Head({ kind: 'contact', id: ana.id }))!;
+    expect(h.account).toBeNull();
+    expect(h.timeline).toEqual({ accountId: null, contactId: ana.id });
+    expect(h.timelineTotal).toBe(10);
+    expect(h.firstPage.map((i) => i.subject).slice(0, 2)).toEqual(['#27', '#24']);
   });
 });
 
