@@ -15,87 +15,110 @@ interface RecordRow {
 
 const key = (entity: string, recordId: string) => `${entity}\u0000${recordId}`;
 
+type Target = { entity: string; recordId: string; state: RecordState };
+
+/** Merges mutations in order onto `before` (a record absent from it starts empty); statuses by mutation index. */
+function mergeBatch(mutations: readonly Mutation[], indexes: readonly number[], before: Map<string, RecordState>) {
+  const after = new Map<string, Target>();
+  const statuses = new Map<number, 'applied' | 'duplicate'>();
+  for (const i of indexes) {
+    const m = mutations[i]!;
+    const k = key(m.entity, m.recordId);
+    const current = after.get(k)?.state ?? before.get(k) ?? emptyState();
+    const merged = mergeStates(current, stateFromMutation(m));
+    const known = after.has(k) || before.has(k);
+    statuses.set(i, known && isNoop(current, merged) ? 'duplicate' : 'applied');
+    after.set(k, { entity: m.entity, recordId: m.recordId, state: merged });
+  }
+  return { after, statuses };
+}
+
+const rowOf = ({ entity, recordId, state }: Target, seq: number) => ({
+  entity,
+  record_id: recordId,
+  fields: state.fields,
+  clock: state.clock,
+  created_at: state.createdAt,
+  deleted_at: state.deletedAt,
+  updated_at: latestStamp(state),
+  seq,
+});
+
+const RECORDSET = `jsonb_to_recordset($2::text::jsonb) AS x(entity text, record_id text, fields jsonb, clock jsonb,
+                created_at text, deleted_at text, updated_at text, seq bigint)`;
+
 /**
  * Applies a batch in one transaction: all of it or none. The merge is a join (commutative, associative,
  * idempotent: see lib/sync/merge), so a mutation that was already applied changes nothing when it comes again
  * and is reported as a duplicate: a batch sent twice changes nothing the second time, however long after,
  * without a table of every mutation id ever seen. The team row lock serialises pushes of one team across
  * server instances, so change numbers are committed in order and a pull never skips one.
+ *
+ * Most records a push carries are new to the server (a device's first sync, new interactions): every record is
+ * first inserted as the batch alone makes it, and only those already stored (the insert skips them) are read,
+ * merged with what the batch says and updated. A batch of new records costs one statement, like a bare insert.
  */
 export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Promise<PushResponse> {
   return sql.transaction(async (tx) => {
     const team = await tx.query<{ seq: string }>(`SELECT seq::text AS seq FROM teams WHERE id = $1 FOR UPDATE`, [teamId]);
-    let seq = Number(team[0]?.seq ?? 0);
-    if (mutations.length === 0) return { cursor: seq, results: [] };
+    const start = Number(team[0]?.seq ?? 0);
+    if (mutations.length === 0) return { cursor: start, results: [] };
 
-    const targets = [...new Map(mutations.map((m) => [key(m.entity, m.recordId), { e: m.entity, r: m.recordId }])).values()];
-    // LATERAL keeps this a primary-key probe per target: a join the planner is free to turn into a scan of
-    // every record of the team (stale statistics make it likely on PGlite) would cost in proportion to the team.
-    const existing = await tx.query<RecordRow>(
-      `SELECT rec.entity, rec.record_id, rec.fields, rec.clock, rec.created_at, rec.deleted_at
-         FROM jsonb_to_recordset($2::text::jsonb) AS x(e text, r text)
-         CROSS JOIN LATERAL (SELECT * FROM records r WHERE r.team_id = $1 AND r.entity = x.e AND r.record_id = x.r) rec`,
-      [teamId, JSON.stringify(targets)],
+    const all = mutations.map((_, i) => i);
+    const asNew = mergeBatch(mutations, all, new Map());
+    // Each record gets its change number now; a stored record that turns out unchanged leaves a gap (harmless).
+    const seqOf = new Map<string, number>();
+    const rows = [];
+    for (const [k, target] of asNew.after) {
+      seqOf.set(k, start + seqOf.size + 1);
+      rows.push(rowOf(target, seqOf.get(k)!));
+    }
+    const inserted = await tx.query<{ seq: string }>(
+      `INSERT INTO records (team_id, entity, record_id, fields, clock, created_at, deleted_at, updated_at, seq)
+       SELECT $1, x.entity, x.record_id, x.fields, x.clock, x.created_at, x.deleted_at, x.updated_at, x.seq FROM ${RECORDSET}
+       ON CONFLICT (team_id, entity, record_id) DO NOTHING RETURNING seq::text AS seq`,
+      [teamId, JSON.stringify(rows)],
     );
-    const before = new Map<string, RecordState>();
-    for (const row of existing) {
-      before.set(key(row.entity, row.record_id), {
-        createdAt: row.created_at,
-        deletedAt: row.deleted_at,
-        fields: row.fields,
-        clock: row.clock,
-      });
-    }
-    const after = new Map<string, { entity: string; recordId: string; state: RecordState }>();
-    const results: PushResponse['results'] = [];
-    for (const m of mutations) {
-      const k = key(m.entity, m.recordId);
-      const current = after.get(k)?.state ?? before.get(k) ?? emptyState();
-      const merged = mergeStates(current, stateFromMutation(m));
-      const known = after.has(k) || before.has(k);
-      results.push({ id: m.id, status: known && isNoop(current, merged) ? 'duplicate' : 'applied' });
-      after.set(k, { entity: m.entity, recordId: m.recordId, state: merged });
-    }
-    const inserts: object[] = [];
-    const updates: object[] = [];
-    for (const [k, { entity, recordId, state }] of after) {
-      const base = before.get(k);
-      if (base && isNoop(base, state)) continue;
-      const row = {
-        entity,
-        record_id: recordId,
-        fields: state.fields,
-        clock: state.clock,
-        created_at: state.createdAt,
-        deleted_at: state.deletedAt,
-        updated_at: latestStamp(state),
-        seq: ++seq,
-      };
-      (base ? updates : inserts).push(row);
-    }
-    // The team lock is held, so no other push can create one of these records meanwhile: new records are plain
-    // inserts (no speculative ON CONFLICT work) and known ones plain updates.
-    if (inserts.length) {
-      await tx.query(
-        `INSERT INTO records (team_id, entity, record_id, fields, clock, created_at, deleted_at, updated_at, seq)
-         SELECT $1, x.entity, x.record_id, x.fields, x.clock, x.created_at, x.deleted_at, x.updated_at, x.seq
-           FROM jsonb_to_recordset($2::text::jsonb) AS x(entity text, record_id text, fields jsonb, clock jsonb,
-                created_at text, deleted_at text, updated_at text, seq bigint)`,
-        [teamId, JSON.stringify(inserts)],
+    let last = Math.max(start, ...inserted.map((r) => Number(r.seq)));
+    const statuses = asNew.statuses;
+
+    if (inserted.length < rows.length) {
+      const fresh = new Set(inserted.map((r) => Number(r.seq)));
+      const stored = rows.filter((r) => !fresh.has(r.seq)).map((r) => ({ e: r.entity, r: r.record_id }));
+      // LATERAL keeps this a primary-key probe per record: a join the planner may turn into a scan of every
+      // record of the team (stale statistics make it likely on PGlite) would cost in proportion to the team.
+      const existing = await tx.query<RecordRow>(
+        `SELECT rec.entity, rec.record_id, rec.fields, rec.clock, rec.created_at, rec.deleted_at
+           FROM jsonb_to_recordset($2::text::jsonb) AS x(e text, r text)
+           CROSS JOIN LATERAL (SELECT * FROM records r WHERE r.team_id = $1 AND r.entity = x.e AND r.record_id = x.r) rec`,
+        [teamId, JSON.stringify(stored)],
       );
+      const before = new Map<string, RecordState>();
+      for (const row of existing) {
+        before.set(key(row.entity, row.record_id), { createdAt: row.created_at, deletedAt: row.deleted_at, fields: row.fields, clock: row.clock });
+      }
+      if (before.size !== stored.length) throw new Error('a record the insert skipped could not be read back');
+      const onStored = all.filter((i) => before.has(key(mutations[i]!.entity, mutations[i]!.recordId)));
+      const merged = mergeBatch(mutations, onStored, before);
+      for (const [i, status] of merged.statuses) statuses.set(i, status);
+      const updates = [];
+      for (const [k, target] of merged.after) {
+        if (isNoop(before.get(k)!, target.state)) continue;
+        updates.push(rowOf(target, seqOf.get(k)!));
+        last = Math.max(last, seqOf.get(k)!);
+      }
+      if (updates.length) {
+        await tx.query(
+          `UPDATE records r SET fields = x.fields, clock = x.clock, created_at = x.created_at, deleted_at = x.deleted_at,
+                  updated_at = x.updated_at, seq = x.seq
+             FROM ${RECORDSET}
+            WHERE r.team_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id`,
+          [teamId, JSON.stringify(updates)],
+        );
+      }
     }
-    if (updates.length) {
-      await tx.query(
-        `UPDATE records r SET fields = x.fields, clock = x.clock, created_at = x.created_at, deleted_at = x.deleted_at,
-                updated_at = x.updated_at, seq = x.seq
-           FROM jsonb_to_recordset($2::text::jsonb) AS x(entity text, record_id text, fields jsonb, clock jsonb,
-                created_at text, deleted_at text, updated_at text, seq bigint)
-          WHERE r.team_id = $1 AND r.entity = x.entity AND r.record_id = x.record_id`,
-        [teamId, JSON.stringify(updates)],
-      );
-    }
-    if (inserts.length || updates.length) await tx.query(`UPDATE teams SET seq = $2 WHERE id = $1`, [teamId, seq]);
-    return { cursor: seq, results };
+    if (last > start) await tx.query(`UPDATE teams SET seq = $2 WHERE id = $1`, [teamId, last]);
+    return { cursor: last, results: mutations.map((m, i) => ({ id: m.id, status: statuses.get(i)! })) };
   });
 }
 
