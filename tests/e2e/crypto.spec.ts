@@ -1,33 +1,10 @@
 import type { Page } from '@playwright/test';
-import { test, expect } from './extension';
+import { test, expect, dumpDb } from './extension';
 
 const PASS = 'travelling laptop passphrase';
 
-/** Every object store as IndexedDB holds it (no Dexie, no decryption): what is on this computer's disk. */
-function rawDb(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const req = indexedDB.open('carnet');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names);
-          const out: Record<string, unknown[]> = {};
-          for (const n of names) {
-            const r = tx.objectStore(n).getAll();
-            r.onsuccess = () => (out[n] = r.result);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(JSON.stringify(out));
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
+/** What is on this computer's disk: every store as IndexedDB holds it. */
+const rawDb = async (page: Page) => JSON.stringify(await dumpDb(page));
 
 test('encryption from the Privacy page: enable, write a note, lock, wrong then right passphrase', async ({ panel, sw }) => {
   await panel.getByRole('button', { name: 'Privacy' }).click();
