@@ -16,6 +16,7 @@ export type SensitiveTable = keyof typeof SENSITIVE_FIELDS;
 export const SENSITIVE_TABLES = Object.keys(SENSITIVE_FIELDS) as SensitiveTable[];
 /** Device tables holding copies of sensitive fields. */
 export const COPY_TABLES = ['outbox', 'audit', 'meta'] as const;
+/** The meta entry where sync keeps the changes the server refused (lib/sync/meta.ts names it from here). */
 export const SYNC_REJECTED_META_KEY = 'sync.rejected';
 
 type Row = Record<string, unknown>;

@@ -25,7 +25,7 @@ function extensionApi(): Promise<ExtensionApi | null> {
 }
 
 /** storage.session where it exists (extension pages and service worker); null in a plain web page (the bench page). */
-export async function sessionArea(): Promise<SessionArea | null> {
+async function sessionArea(): Promise<SessionArea | null> {
   try {
     return ((await extensionApi())?.storage?.session as SessionArea | undefined) ?? null;
   } catch {
@@ -50,7 +50,7 @@ export function currentSession(): SessionValue {
   return { enabled: s.enabled, key: s.key ? bytesToB64(s.key) : null };
 }
 
-export async function readSession(): Promise<SessionValue | null> {
+async function readSession(): Promise<SessionValue | null> {
   if (adopted) return adopted;
   const area = await sessionArea();
   if (!area) return null;

@@ -1,5 +1,6 @@
 import type { CarnetDB } from '../db/db';
 import { SYNC_ENABLED_KEY } from '../db/write';
+import { SYNC_REJECTED_META_KEY } from '../crypto/fields';
 
 /** Keys of the sync state in db.meta; the panel reads them (liveQuery) to show the sync status. */
 export const SYNC_META = {
@@ -18,8 +19,8 @@ export const SYNC_META = {
   nextAttemptAt: 'sync.nextAttemptAt',
   /** Outbox entries still to push, as of the last attempt. */
   pending: 'sync.pending',
-  /** Changes the server refused as invalid, kept here so nothing is silently lost. */
-  rejected: 'sync.rejected',
+  /** Changes the server refused as invalid, kept here so nothing is silently lost (their notes encrypted at rest). */
+  rejected: SYNC_REJECTED_META_KEY,
 } as const;
 
 export async function getMeta<T>(db: CarnetDB, key: string): Promise<T | undefined> {
