@@ -1,3 +1,4 @@
+import { exceedsJsonDepth } from '../schema/text';
 import * as z from 'zod/mini';
 import { ENTITIES, ENTITY_NAMES, Score, OutboxEntry, MetaEntry, AuditEntry, Suppression, ImportPreset, type EntityName } from '../schema';
 import { getDb } from '../db/db';
@@ -77,6 +78,8 @@ export interface RestoreReport {
 export async function restoreBackup(input: string | unknown, opts: { onProgress?: (done: number) => void } = {}): Promise<RestoreReport> {
   let raw: unknown = input;
   if (typeof input === 'string') {
+    // Deeper than any backup nests (segment rules hold a few groups): refused before a recursive parse overflows.
+    if (exceedsJsonDepth(input, 64)) throw new RestoreError(['the file nests deeper than any Carnet backup']);
     try {
       raw = JSON.parse(input);
     } catch {
@@ -108,7 +111,9 @@ export async function restoreBackup(input: string | unknown, opts: { onProgress?
       else issues.push(...r.error.issues.map((x) => `${name}[${i}].${x.path.join('.')}: ${x.message}`));
     });
   }
-  if (issues.length) throw new RestoreError(issues);
+  if (issues.length) {
+    throw new RestoreError(issues.length > 100 ? [...issues.slice(0, 100), `… and ${issues.length - 100} more`] : issues);
+  }
 
   const db = getDb();
   const total = ALL_TABLES.reduce((n, t) => n + clean[t]!.length, 0);

@@ -1,3 +1,5 @@
+import { cleanText } from '../schema/text';
+
 /** Encoding detection for imported files: BOMs first, then strict UTF-8, else Windows-1252. */
 export type DetectedEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -15,6 +17,8 @@ export function detectEncoding(bytes: Uint8Array): { encoding: DetectedEncoding;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', bom: 2 };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', bom: 2 };
+  const utf16 = utf16WithoutBom(bytes);
+  if (utf16) return { encoding: utf16, bom: 0 };
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return { encoding: 'utf-8', bom: 0 };
@@ -22,6 +26,25 @@ export function detectEncoding(bytes: Uint8Array): { encoding: DetectedEncoding;
     // Not valid UTF-8: Outlook and Excel on Windows write Windows-1252 (a superset of Latin-1's printables).
     return { encoding: 'windows-1252', bom: 0 };
   }
+}
+
+/**
+ * UTF-16 written without a BOM (some exporters do): text in Latin scripts then has a zero byte in every other
+ * position — the high byte of each character. Read as UTF-8 it would be a NUL between every letter.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 8192) & ~1;
+  if (n < 4) return null;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) zeroEven++;
+    if (bytes[i + 1] === 0) zeroOdd++;
+  }
+  const pairs = n / 2;
+  if (zeroOdd > pairs * 0.4 && zeroEven < pairs * 0.05) return 'utf-16le';
+  if (zeroEven > pairs * 0.4 && zeroOdd < pairs * 0.05) return 'utf-16be';
+  return null;
 }
 
 /** Share of NUL and other control bytes (besides tab, CR, LF, FF) in the first 8 KiB: text files have none. */
@@ -46,7 +69,8 @@ export function decodeBytes(input: ArrayBuffer | Uint8Array): DecodedText {
   if (looksBinary(bytes, encoding)) {
     throw new ImportFileError('This is not a text (CSV) file: it contains binary data.', 'binary');
   }
-  const text = new TextDecoder(encoding).decode(bytes.subarray(bom));
+  // Cleaned here too, not only by the schema: column names and the values matched on (e-mails, ids) come from it.
+  const text = cleanText(new TextDecoder(encoding).decode(bytes.subarray(bom)));
   if (text.trim() === '') throw new ImportFileError('The file is empty.', 'empty');
   return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
 }

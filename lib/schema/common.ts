@@ -1,4 +1,9 @@
 import * as z from 'zod/mini';
+import { isHlc } from '../clock/hlc';
+import { cleanText } from './text';
+
+/** Any text field: cleaned of what no store can keep (NUL, lone surrogates; see ./text). */
+export const CleanString = z.string().check(z.overwrite(cleanText));
 
 /** UUIDv7: time-ordered, so ids sort by creation. */
 export const Id = z.string().check(
@@ -6,19 +11,17 @@ export const Id = z.string().check(
 );
 export type Id = z.infer<typeof Id>;
 
-/** Hybrid logical clock stamp `<ISO millis>-<counter 4 hex>-<node id>`; comparable as a string. */
-export const Hlc = z.string().check(
-  z.regex(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z-[0-9a-f]{4}-[0-9a-z]{4,32}$/, 'must be an HLC stamp'),
-);
+/** Hybrid logical clock stamp `<ISO millis>-<counter 4 hex>-<node id>` of a real instant; comparable as a string. */
+export const Hlc = z.string().check(z.refine(isHlc, 'must be an HLC stamp (a real date, a 4-hex counter, a node id)'));
 export type Hlc = z.infer<typeof Hlc>;
 
 export const IsoDateTime = z.iso.datetime({ offset: true });
 export const IsoDate = z.iso.date();
 export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'));
-export const Tag = z.string().check(z.minLength(1), z.maxLength(64), z.trim());
+export const Tag = CleanString.check(z.minLength(1), z.maxLength(64), z.trim());
 export const Tags = z._default(z.array(Tag), []);
 export const Money = z.number().check(z.gte(0));
-export const Text = (max: number) => z.string().check(z.maxLength(max));
+export const Text = (max: number) => CleanString.check(z.maxLength(max));
 export const OptionalText = (max: number) => z._default(z.nullable(Text(max)), null);
 export const Domain = z.string().check(
   z.toLowerCase(),
@@ -27,7 +30,7 @@ export const Domain = z.string().check(
 /** Addresses are stored lower-cased: matching is case-insensitive. */
 export const Email = z.email().check(z.toLowerCase(), z.maxLength(254));
 export const CustomFields = z._default(
-  z.record(z.string().check(z.maxLength(64)), z.union([z.string(), z.number(), z.boolean(), z.null()])),
+  z.record(CleanString.check(z.maxLength(64)), z.union([CleanString.check(z.maxLength(20_000)), z.number(), z.boolean(), z.null()])),
   {},
 );
 

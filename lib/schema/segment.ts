@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { recordBase, OptionalText, Text } from './common';
 
 export const RuleOperator = z.enum(['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'contains', 'in', 'exists', 'within_days']);
-export const RuleValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.union([z.string(), z.number()]))]);
+export const RuleValue = z.union([Text(1000), z.number(), z.boolean(), z.null(), z.array(z.union([Text(1000), z.number()]))]);
 
 export const RuleCondition = z.object({
   field: Text(100).check(z.minLength(1)),
