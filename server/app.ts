@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Sql } from './db/driver';
 import { authenticate, type Caller } from './auth';
@@ -6,8 +6,10 @@ import { apiError } from './errors';
 import { RateLimiter, type RateLimitConfig } from './rate-limit';
 import { push, pull } from './sync';
 import { openApiDocument } from './openapi';
-import { PushRequest, MAX_PULL_LIMIT } from '../lib/sync/protocol';
-import { fieldIssues } from '../lib/sync/validate';
+import { PushEnvelope, MAX_PULL_LIMIT, MAX_ERROR_DETAILS, type Mutation } from '../lib/sync/protocol';
+import { parseMutation } from '../lib/sync/validate';
+import { exceedsJsonDepth } from '../lib/schema/text';
+import { clientAddress, logSafe } from './request';
 
 export interface AppOptions {
   sql: Sql;
@@ -16,30 +18,47 @@ export interface AppOptions {
   maxBodyBytes?: number;
   /** Called once per request with method, path, status and milliseconds: never headers, so never a token. */
   log?: (line: string) => void;
+  /** The caller's network address, for the limit applied before any token lookup (default: the socket's peer). */
+  addressOf?: (c: Context) => string;
+  /** The server's clock (tests move it). */
+  now?: () => number;
 }
+
+/** Deeper JSON than any valid push needs (a segment rule nests a few groups): refused before it is parsed. */
+const MAX_JSON_DEPTH = 64;
 
 type Env = { Variables: { caller: Caller } };
 
 const zodIssues = (issues: { path: PropertyKey[]; message: string }[]) =>
   issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 
-export function createApp({ sql, rateLimit = { burst: 60, perSecond: 10 }, maxBodyBytes = 5 * 1024 * 1024, log }: AppOptions) {
+export function createApp({
+  sql,
+  rateLimit = { burst: 60, perSecond: 10 },
+  maxBodyBytes = 5 * 1024 * 1024,
+  log,
+  addressOf = clientAddress,
+  now = Date.now,
+}: AppOptions) {
   const app = new Hono<Env>();
   const limiter = new RateLimiter(rateLimit);
+  // Per network address, before the token is looked up: wrong tokens are limited too. Several people may share
+  // one address (an office), so its budget is a few callers' worth.
+  const addressLimiter = new RateLimiter({ burst: rateLimit.burst * 5, perSecond: rateLimit.perSecond * 5 });
 
   if (log) {
     app.use(async (c, next) => {
       const t = performance.now();
       await next();
-      log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - t).toFixed(1)}ms`);
+      log(`${c.req.method} ${logSafe(c.req.path)} ${c.res.status} ${(performance.now() - t).toFixed(1)}ms`);
     });
   }
 
   app.onError((err, c) => {
-    console.error('request failed:', err instanceof Error ? err.message : String(err));
+    console.error('request failed:', logSafe(err instanceof Error ? err.message : String(err)));
     return apiError(c, 500, 'internal', 'the server failed to handle this request');
   });
-  app.notFound((c) => apiError(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
+  app.notFound((c) => apiError(c, 404, 'not_found', `no route ${c.req.method} ${logSafe(c.req.path)}`));
 
   app.get('/health', async (c) => {
     await sql.query('SELECT 1');
@@ -48,6 +67,11 @@ export function createApp({ sql, rateLimit = { burst: 60, perSecond: 10 }, maxBo
   app.get('/openapi.json', (c) => c.json(openApiDocument()));
 
   app.use('/v1/*', async (c, next) => {
+    const early = addressLimiter.take(addressOf(c));
+    if (early > 0) {
+      c.header('Retry-After', String(early));
+      return apiError(c, 429, 'rate_limited', `too many requests from this address; retry in ${early} s`, { retryAfterSeconds: early });
+    }
     const header = c.req.header('authorization') ?? '';
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     if (!m) return apiError(c, 401, 'unauthorized', 'send an API token as "Authorization: Bearer <token>"');
@@ -74,24 +98,54 @@ export function createApp({ sql, rateLimit = { burst: 60, perSecond: 10 }, maxBo
       onError: (c) => apiError(c, 413, 'payload_too_large', `request body over ${maxBodyBytes} bytes; send fewer mutations per push`),
     }),
     async (c) => {
+      const text = await c.req.text();
+      if (exceedsJsonDepth(text, MAX_JSON_DEPTH)) {
+        return apiError(c, 400, 'invalid_request', `the body nests deeper than ${MAX_JSON_DEPTH} levels`);
+      }
       let body: unknown;
       try {
-        body = await c.req.json();
+        body = JSON.parse(text);
       } catch {
         return apiError(c, 400, 'invalid_request', 'the body is not JSON');
       }
-      const parsed = PushRequest.safeParse(body);
-      if (!parsed.success) {
-        return apiError(c, 400, 'invalid_request', 'the push body does not match the protocol', zodIssues(parsed.error.issues));
+      const envelope = PushEnvelope.safeParse(body);
+      if (!envelope.success) {
+        return apiError(c, 400, 'invalid_request', 'the push body does not match the protocol', zodIssues(envelope.error.issues).slice(0, MAX_ERROR_DETAILS));
       }
-      // A delete may carry the record's fields too (an erasure pushes its cleared values with the tombstone).
-      const details = parsed.data.mutations.flatMap((m, index) =>
-        fieldIssues(m.entity, m.fields).map((i) => ({ index, mutationId: m.id, path: `mutations.${index}.fields.${i.path}`, message: i.message })),
-      );
-      if (details.length) {
-        return apiError(c, 400, 'invalid_request', `${details.length} invalid field value(s); nothing was applied`, details);
+      // Each mutation is parsed alone and stored as its schema parses it; the issues name the mutation, so the
+      // client can set the refused ones aside and send the others again. Nothing is applied while any is refused.
+      const mutations: Mutation[] = [];
+      const details: { index: number; mutationId: string | null; path: string; message: string; code: string }[] = [];
+      const invalid: number[] = [];
+      let issueCount = 0;
+      const at = now();
+      envelope.data.mutations.forEach((raw, index) => {
+        const r = parseMutation(raw, at);
+        if (r.ok) {
+          mutations.push(r.mutation);
+          return;
+        }
+        invalid.push(index);
+        issueCount += r.issues.length;
+        const id = (raw as { id?: unknown } | null)?.id;
+        for (const i of r.issues) {
+          if (details.length >= MAX_ERROR_DETAILS) break;
+          details.push({
+            index,
+            mutationId: typeof id === 'string' ? id.slice(0, 64) : null,
+            path: `mutations.${index}${i.path ? `.${i.path}` : ''}`,
+            message: i.message.slice(0, 300),
+            code: i.code ?? 'invalid',
+          });
+        }
+      });
+      if (invalid.length) {
+        return apiError(c, 400, 'invalid_request', `${invalid.length} mutation(s) with ${issueCount} invalid value(s); nothing was applied`, details, {
+          issueCount,
+          invalidMutations: invalid,
+        });
       }
-      return c.json(await push(sql, c.get('caller').teamId, parsed.data.mutations));
+      return c.json(await push(sql, c.get('caller').teamId, mutations));
     },
   );
 

@@ -9,6 +9,6 @@ export type ErrorCode =
   | 'rate_limited'
   | 'internal';
 
-export function apiError(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown) {
-  return c.json({ error: { code, message, ...(details === undefined ? {} : { details }) } }, status);
+export function apiError(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown, extra: Record<string, unknown> = {}) {
+  return c.json({ error: { code, message, ...(details === undefined ? {} : { details }), ...extra } }, status);
 }

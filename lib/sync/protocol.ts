@@ -30,8 +30,17 @@ export const PushRequest = z.object({
 });
 export type PushRequest = z.infer<typeof PushRequest>;
 
+/** The push body as the server first reads it: each mutation is then parsed alone, so its issues name it. */
+export const PushEnvelope = z.object({
+  clientId: z.string().check(z.minLength(1), z.maxLength(100)),
+  mutations: z.array(z.unknown()).check(z.maxLength(MAX_MUTATIONS_PER_PUSH)),
+});
+
+/** A change number or cursor: a whole number ≥ 0 that JavaScript holds exactly. */
+export const Seq = z.int().check(z.gte(0));
+
 export const PushResponse = z.object({
-  cursor: z.number(),
+  cursor: Seq,
   /** `duplicate`: the change was already part of the team's data (a replay), so nothing changed. */
   results: z.array(z.object({ id: z.string(), status: z.enum(['applied', 'duplicate']) })),
 });
@@ -39,24 +48,32 @@ export type PushResponse = z.infer<typeof PushResponse>;
 
 /** One changed record, as it stands on the server after every change up to `seq`. */
 export const Change = z.object({
-  seq: z.number(),
+  seq: Seq,
   entity: EntityNameSchema,
-  recordId: z.string(),
+  recordId: Id,
   fields: z.record(z.string(), z.unknown()),
   /** Stamp of every field in `fields`. */
-  fieldClock: z.record(z.string(), z.string()),
-  createdAt: z.nullable(z.string()),
-  updatedAt: z.string(),
-  deletedAt: z.nullable(z.string()),
+  fieldClock: z.record(z.string(), Hlc),
+  createdAt: z.nullable(Hlc),
+  updatedAt: Hlc,
+  deletedAt: z.nullable(Hlc),
 });
 export type Change = z.infer<typeof Change>;
 
+/**
+ * A page of changes. Each change is parsed on its own by the client (lib/sync/apply): one it cannot read is set
+ * aside, never allowed to fail the page; the cursor must be one the client can store.
+ */
 export const PullResponse = z.object({
-  changes: z.array(Change),
-  cursor: z.number(),
+  changes: z.array(z.unknown()).check(z.maxLength(MAX_PULL_LIMIT)),
+  cursor: Seq,
   more: z.boolean(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+export type PullPage = Omit<PullResponse, 'changes'> & { changes: Change[] };
+
+/** Issues listed in a 400 answer: the first ones only (a count says how many there were). */
+export const MAX_ERROR_DETAILS = 100;
 
 export const MeResponse = z.object({
   user: z.object({ id: z.string(), email: z.string() }),
