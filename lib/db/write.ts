@@ -74,11 +74,6 @@ export async function enqueue(entries: Omit<OutboxEntry, 'id'>[]): Promise<void>
   await getDb().outbox.bulkAdd(entries.map((e) => ({ ...e, id: uuidv7() })));
 }
 
-export interface InsertOptions {
-  /** Keep this write on the device (demo data); sync's first push sends what exists anyway. */
-  local?: boolean;
-}
-
 export function buildRecord<N extends EntityName>(name: N, input: EntityInput<N> & { id?: string }): EntityRecord<N> {
   const stamp = clock.tick();
   return parseRecord(name, { ...input, id: input.id ?? uuidv7(), createdAt: stamp, updatedAt: stamp, deletedAt: null });
@@ -87,12 +82,11 @@ export function buildRecord<N extends EntityName>(name: N, input: EntityInput<N>
 export async function insert<N extends EntityName>(
   name: N,
   input: EntityInput<N> & { id?: string },
-  opts: InsertOptions = {},
 ): Promise<EntityRecord<N>> {
   const record = buildRecord(name, input);
   await writeTransaction([name], async () => {
     await table(name).add(toStored(name, record) as AnyRecord);
-    if (!opts.local) await enqueue([upsertEntry(name, record as unknown as AnyRecord)]);
+    await enqueue([upsertEntry(name, record as unknown as AnyRecord)]);
   });
   return record;
 }
@@ -101,7 +95,6 @@ export async function insert<N extends EntityName>(
 export async function insertMany<N extends EntityName>(
   name: N,
   inputs: (EntityInput<N> & { id?: string })[],
-  opts: InsertOptions = {},
 ): Promise<EntityRecord<N>[]> {
   const records = inputs.map((input, i) => {
     try {
@@ -115,7 +108,7 @@ export async function insertMany<N extends EntityName>(
   });
   await writeTransaction([name], async () => {
     await table(name).bulkAdd(records.map((r) => toStored(name, r) as AnyRecord));
-    if (!opts.local) await enqueue(records.map((r) => upsertEntry(name, r as unknown as AnyRecord)));
+    await enqueue(records.map((r) => upsertEntry(name, r as unknown as AnyRecord)));
   });
   return records;
 }
@@ -127,7 +120,7 @@ export type InsertBatch = { [N in EntityName]?: (EntityInput<N> & { id?: string 
  * Validates every input of every table first (the error names the table, row and field), then writes them
  * all in one transaction with one bulkAdd per table: the fast path for imports and demo data.
  */
-export async function insertBatch(batch: InsertBatch, opts: InsertOptions = {}): Promise<Partial<Record<EntityName, number>>> {
+export async function insertBatch(batch: InsertBatch): Promise<Partial<Record<EntityName, number>>> {
   const prepared: [EntityName, AnyRecord[]][] = [];
   for (const name of Object.keys(batch) as EntityName[]) {
     const inputs = batch[name] as (EntityInput<typeof name> & { id?: string })[] | undefined;
@@ -148,7 +141,7 @@ export async function insertBatch(batch: InsertBatch, opts: InsertOptions = {}):
     prepared.map(([name]) => name),
     async () => {
       for (const [name, records] of prepared) {
-        await addBuilt(name, records as never, opts);
+        await addBuilt(name, records as never);
         counts[name] = records.length;
       }
     },
@@ -163,16 +156,16 @@ export async function insertBatch(batch: InsertBatch, opts: InsertOptions = {}):
 export async function addBuilt<N extends EntityName>(
   name: N,
   records: EntityRecord<N>[],
-  opts: InsertOptions = {},
 ): Promise<void> {
   await writeTransaction([name], async () => {
     await table(name).bulkAdd(records.map((r) => toStored(name, r) as AnyRecord));
-    if (!opts.local) await enqueue(records.map((r) => upsertEntry(name, r as unknown as AnyRecord)));
+    await enqueue(records.map((r) => upsertEntry(name, r as unknown as AnyRecord)));
   });
 }
 
+/** A new record, whole, with its creation stamp (so the server knows the record from its creation on). */
 function upsertEntry(name: EntityName, record: AnyRecord): Omit<OutboxEntry, 'id'> {
-  return { entity: name, recordId: record.id, op: 'upsert', fields: fieldsOf(record), hlc: record.updatedAt };
+  return { entity: name, recordId: record.id, op: 'upsert', fields: fieldsOf(record), hlc: record.updatedAt, createdAt: record.createdAt };
 }
 
 export class NotFoundError extends Error {

@@ -1,7 +1,6 @@
 import { getDb, type CarnetDB, type OutboxEntry } from '../db/db';
-import { fromStored } from '../db/write';
-import { BASE_KEYS, ENTITY_NAMES } from '../schema';
-import { uuidv7 } from 'uuidv7';
+import { ENTITY_NAMES } from '../schema';
+import { resendEntries } from './resend';
 import { call, SyncError, syncErrorKind, type SyncConfig, type SyncErrorKind } from './http';
 import { MeResponse } from './protocol';
 import { pushOutbox } from './push';
@@ -23,6 +22,8 @@ export interface SyncStatus {
   pending: number;
   cursor: number;
   rejected: number;
+  /** Pulled changes set aside (could not be applied here). */
+  setAside: number;
 }
 
 export async function getSyncStatus(db: CarnetDB = getDb()): Promise<SyncStatus> {
@@ -38,6 +39,7 @@ export async function getSyncStatus(db: CarnetDB = getDb()): Promise<SyncStatus>
     pending: await db.outbox.count(),
     cursor: (m[SYNC_META.cursor] as number | undefined) ?? 0,
     rejected: ((m[SYNC_META.rejected] as unknown[] | undefined) ?? []).length,
+    setAside: ((m[SYNC_META.setAside] as unknown[] | undefined) ?? []).length,
   };
 }
 
@@ -53,7 +55,7 @@ export function testConnection(config: SyncConfig): Promise<MeResponse> {
 }
 
 export type SyncOutcome =
-  | { ok: true; pushed: number; pulled: number; rejected: number }
+  | { ok: true; pushed: number; pulled: number; rejected: number; setAside: number }
   | { ok: false; error: string; retryInMs: number }
   | { ok: false; error: 'sync is off'; retryInMs: null }
   | { ok: false; error: 'locked'; retryInMs: null };
@@ -81,7 +83,7 @@ export async function syncOnce(config: SyncConfig): Promise<SyncOutcome> {
       [SYNC_META.nextAttemptAt]: null,
       [SYNC_META.pending]: await db.outbox.count(),
     });
-    return { ok: true, pushed: pushed.pushed, pulled: pulled.applied, rejected: pushed.rejected };
+    return { ok: true, pushed: pushed.pushed, pulled: pulled.applied, rejected: pushed.rejected, setAside: pulled.setAside.length };
   } catch (e) {
     const failures = ((await getMeta<number>(db, SYNC_META.failures)) ?? 0) + 1;
     const error = e instanceof SyncError ? e.message : `Sync failed: ${e instanceof Error ? e.message : String(e)}`;
@@ -97,8 +99,6 @@ export async function syncOnce(config: SyncConfig): Promise<SyncOutcome> {
   }
 }
 
-const BASE = new Set<string>(BASE_KEYS);
-
 /**
  * Turns sync on and queues every record the device holds, once, with its own stamps, so the first push sends what
  * the device already has (merging on the server is idempotent, so re-sending known records is harmless). The cursor
@@ -110,13 +110,7 @@ export async function enableSync(db: CarnetDB = getDb()): Promise<{ queued: numb
     const entries: Omit<OutboxEntry, 'seq'>[] = [];
     for (const entity of ENTITY_NAMES) {
       await db.table(entity).each((row: Record<string, unknown>) => {
-        const r = fromStored(row) as Record<string, unknown> & { id: string; createdAt: string; deletedAt: string | null; fieldClock?: Record<string, string> };
-        const fields: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(r)) if (!BASE.has(k)) fields[k] = v;
-        const entry: Omit<OutboxEntry, 'seq'> = { id: uuidv7(), entity, recordId: r.id, op: 'upsert', fields, hlc: r.createdAt, createdAt: r.createdAt };
-        if (r.fieldClock && Object.keys(r.fieldClock).length) entry.fieldClock = r.fieldClock;
-        entries.push(entry);
-        if (r.deletedAt) entries.push({ id: uuidv7(), entity, recordId: r.id, op: 'delete', fields: {}, hlc: r.deletedAt });
+        entries.push(...resendEntries(entity, row));
       });
     }
     await db.outbox.bulkAdd(entries as OutboxEntry[]);

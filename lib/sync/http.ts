@@ -27,6 +27,8 @@ export class SyncError extends Error {
     readonly code: string,
     readonly details?: unknown,
     readonly retryAfterMs = 0,
+    /** Other members of the server's error object (e.g. `invalidMutations`, `issueCount`). */
+    readonly extras?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'SyncError';
@@ -75,9 +77,14 @@ export async function call<T>(config: SyncConfig, method: 'GET' | 'POST', path: 
     throw new SyncError(`The sync server sent an unreadable answer (HTTP ${res.status}).`, res.status, 'bad_response');
   }
   if (!res.ok) {
-    const err = (json as { error?: { code?: string; message?: string; details?: unknown } }).error ?? {};
-    const retryAfterMs = Number(res.headers.get('retry-after') ?? 0) * 1000 || 0;
-    throw new SyncError(plainWords(res.status, err.code ?? 'error', err.message ?? ''), res.status, err.code ?? 'error', err.details, retryAfterMs);
+    const body = json && typeof json === 'object' ? (json as { error?: unknown }).error : undefined;
+    const err = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+    const code = typeof err.code === 'string' ? err.code.slice(0, 64) : 'error';
+    const message = typeof err.message === 'string' ? err.message.slice(0, 500) : '';
+    const retryAfter = Number(res.headers.get('retry-after') ?? 0);
+    const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 3600) * 1000 : 0;
+    const { code: _c, message: _m, details, ...extras } = err;
+    throw new SyncError(plainWords(res.status, code, message), res.status, code, details, retryAfterMs, extras);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new SyncError('The sync server sent an answer Carnet does not understand (version mismatch?).', res.status, 'bad_response');

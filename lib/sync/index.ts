@@ -8,3 +8,5 @@ export * from './apply';
 export * from './push';
 export * from './pull';
 export * from './engine';
+export * from './set-aside';
+export * from './resend';

@@ -41,6 +41,13 @@ export interface MutationLike {
 
 const BASE = new Set<string>(BASE_KEYS);
 
+/**
+ * The stamp of a value nobody wrote: a field's schema default, filled in where a record was received without it.
+ * It is older than every real write, so any real value — even one written long ago on a device that sends it only
+ * now — wins over the default, on every replica alike.
+ */
+export const GENESIS_STAMP = '1970-01-01T00:00:00.000Z-0000-0000';
+
 export const emptyState = (): RecordState => ({ createdAt: null, deletedAt: null, fields: {}, clock: {} });
 
 function minStamp(a: string | null, b: string | null): string | null {
@@ -133,8 +140,8 @@ export function latestStamp(state: RecordState): string {
  * fields whose stamp differs from createdAt (the schema's convention).
  */
 export function recordFromState(id: string, state: RecordState): StoredRecord {
-  const all = stamps(state);
-  const createdAt = state.createdAt ?? all.reduce((a, b) => (b < a ? b : a), all[0] ?? '');
+  const all = stamps(state).filter((s) => s !== GENESIS_STAMP);
+  const createdAt = state.createdAt ?? all.reduce((a, b) => (b < a ? b : a), all[0] ?? GENESIS_STAMP);
   const fieldClock: Record<string, string> = {};
   for (const [key, stamp] of Object.entries(state.clock)) if (stamp !== createdAt) fieldClock[key] = stamp;
   const record: StoredRecord = {

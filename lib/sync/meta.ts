@@ -21,6 +21,8 @@ export const SYNC_META = {
   pending: 'sync.pending',
   /** Changes the server refused as invalid, kept here so nothing is silently lost (their notes encrypted at rest). */
   rejected: SYNC_REJECTED_META_KEY,
+  /** Pulled changes this device could not apply (ids and reasons only), shown in the status with a retry. */
+  setAside: 'sync.setAside',
 } as const;
 
 export async function getMeta<T>(db: CarnetDB, key: string): Promise<T | undefined> {

@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { CarnetDB, setDb, insert, update, remove, logInteraction, searchContacts, fromStored, getLive, SYNC_ENABLED_KEY } from '../../../lib/db';
-import { ENTITY_NAMES } from '../../../lib/schema';
+import { insert, update, remove, logInteraction, searchContacts, getLive, SYNC_ENABLED_KEY } from '../../../lib/db';
 import {
   enableSync,
   disableSync,
@@ -11,14 +10,13 @@ import {
   getSyncStatus,
   isSyncDue,
   testConnection,
-  recordFromState,
-  stateFromRecord,
   SYNC_META,
   SyncError,
   type SyncConfig,
 } from '../../../lib/sync';
 import type { Sql } from '../../../server/db/driver';
 import { useTestServer, makeUser, testServer, type TestUser } from '../../../server/testing';
+import { client as makeClient, snapshot, rng, type Client, type Fetch } from './harness';
 
 let sql: Sql;
 let server: ReturnType<typeof testServer>;
@@ -28,52 +26,7 @@ useTestServer((s, srv) => {
   server = srv;
 });
 
-type Fetch = NonNullable<SyncConfig['fetch']>;
-
-interface Client {
-  db: CarnetDB;
-  config: SyncConfig;
-  /** Runs local writes against this device's database (lib/db's write path uses the getDb() singleton). */
-  local<T>(fn: () => Promise<T>): Promise<T>;
-}
-
-let dbCounter = 0;
-function client(user: TestUser, fetch: Fetch = server.fetch): Client {
-  const db = new CarnetDB(`device-${++dbCounter}`);
-  return {
-    db,
-    config: { serverUrl: 'http://carnet.test/', token: user.token, fetch: (i, init) => fetch(i, init), db, pushBatchSize: 7, pullPageSize: 5 },
-    async local(fn) {
-      setDb(db);
-      try {
-        return await fn();
-      } finally {
-        setDb(null);
-      }
-    },
-  };
-}
-
-/** Every record of every table, in one canonical form (so two equal replicas compare equal). */
-async function snapshot(db: CarnetDB) {
-  const out: Record<string, unknown[]> = {};
-  for (const name of ENTITY_NAMES) {
-    const rows = (await db.table(name).toArray()) as Record<string, unknown>[];
-    out[name] = rows
-      .map((r) => recordFromState(r.id as string, stateFromRecord(fromStored(r))))
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
-  }
-  return out;
-}
-
-function rng(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const client = (user: TestUser, fetch: Fetch = server.fetch) => makeClient(user, fetch);
 
 describe('engine against the server', () => {
   it('first push sends what the device already holds, with its stamps; another device pulls it, search tokens included', async () => {

@@ -143,7 +143,7 @@ describe('test connection and turn on', () => {
 });
 
 describe('status in words', () => {
-  const base: SyncStatus = { enabled: true, lastSuccessAt: null, lastAttemptAt: null, lastError: null, lastErrorKind: null, failures: 0, nextAttemptAt: null, pending: 0, cursor: 0, rejected: 0 };
+  const base: SyncStatus = { enabled: true, lastSuccessAt: null, lastAttemptAt: null, lastError: null, lastErrorKind: null, failures: 0, nextAttemptAt: null, pending: 0, cursor: 0, rejected: 0, setAside: 0 };
   const rel = (iso: string) => `@${iso}`;
 
   it('says off, never, pending and the last error in the user’s language', () => {
@@ -156,8 +156,14 @@ describe('status in words', () => {
       pending: 'Modifications en attente d’envoi : 4.',
       error: `Dernier problème : ${fr['sync.error.network']}`,
       nextTry: 'Prochain essai automatique @2025-01-02T03:05:00.000Z.',
+      rejected: null,
+      setAside: null,
     });
     expect(describeStatus(base, trEn, rel)).toMatchObject({ lastSuccess: 'Not synced yet.', pending: 'Every change has been sent.', nextTry: null });
+    expect(describeStatus({ ...base, rejected: 2, setAside: 3 }, trEn, rel)).toMatchObject({
+      rejected: en['sync.rejected'].replace('{n}', '2'),
+      setAside: en['sync.setAside'].replace('{n}', '3'),
+    });
   });
 
   it('has a message for every kind of failure, with the server’s words where they matter', () => {
