@@ -14,6 +14,12 @@ import {
   turnOnSync,
   turnOffSync,
   syncNowFromPanel,
+  readSyncProblems,
+  sendRejectedAgain,
+  forgetRejected,
+  pullSetAsideAgain,
+  forgetSetAside,
+  type ProblemRow,
   type SyncSettingsDeps,
 } from '@/lib/ui/sync-settings';
 
@@ -25,6 +31,7 @@ const deps: SyncSettingsDeps = {
 
 export function SyncSettings() {
   const status = useLiveQuery(() => getSyncStatus(), []);
+  const problems = useLiveQuery(() => readSyncProblems(t), []);
   // Re-render now and then so "2 minutes ago" stays true.
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
@@ -110,8 +117,70 @@ export function SyncSettings() {
             </p>
           )}
           {lines.nextTry && <p class="muted">{lines.nextTry}</p>}
+          {lines.rejected && (
+            <ProblemList
+              testId="sync-rejected"
+              title={t('sync.rejected.title')}
+              summary={lines.rejected}
+              rows={problems.value?.rejected ?? []}
+              busy={!!busy}
+              retry={{ label: t('sync.rejected.retry'), run: () => void sendRejectedAgain(deps, t) }}
+              discard={{ label: t('sync.rejected.discard'), run: () => void forgetRejected(deps) }}
+            />
+          )}
+          {lines.setAside && (
+            <ProblemList
+              testId="sync-set-aside"
+              title={t('sync.setAside.title')}
+              summary={lines.setAside}
+              rows={problems.value?.setAside ?? []}
+              busy={!!busy}
+              retry={{ label: t('sync.setAside.retry'), run: () => void pullSetAsideAgain(deps) }}
+              discard={{ label: t('sync.setAside.discard'), run: () => void forgetSetAside(deps) }}
+            />
+          )}
         </div>
       )}
     </section>
+  );
+}
+
+interface ProblemListProps {
+  testId: string;
+  title: string;
+  summary: string;
+  rows: ProblemRow[];
+  busy: boolean;
+  retry: { label: string; run: () => void };
+  discard: { label: string; run: () => void };
+}
+
+/** A sync problem list: what, why, and the two ways out (try again, forget). */
+function ProblemList({ testId, title, summary, rows, busy, retry, discard }: ProblemListProps) {
+  return (
+    <details class="warning" data-testid={testId}>
+      <summary>{summary}</summary>
+      <p class="muted">{title}</p>
+      <ul>
+        {rows.map((r) => (
+          <li key={r.key}>
+            <strong>{r.what}</strong>
+            {r.reasons.map((reason, i) => (
+              <div key={i} class="muted">
+                {reason}
+              </div>
+            ))}
+          </li>
+        ))}
+      </ul>
+      <div class="row">
+        <button type="button" disabled={busy} onClick={retry.run} data-testid={`${testId}-retry`}>
+          {retry.label}
+        </button>
+        <button type="button" disabled={busy} onClick={discard.run} data-testid={`${testId}-discard`}>
+          {discard.label}
+        </button>
+      </div>
+    </details>
   );
 }

@@ -32,7 +32,7 @@ export const foundationSuite: BenchSuite = {
     const db = new CarnetDB('bench-carnet');
     setDb(db);
     await db.open();
-    const [dexieMs] = await time(() => insertMany('contacts', inputs, { local: true }));
+    const [dexieMs] = await time(() => insertMany('contacts', inputs));
     log(`Carnet insertMany (validate + stamp + Dexie): ${N} contacts in ${dexieMs.toFixed(0)} ms`);
 
     const probes = Array.from({ length: 300 }, (_, k) => `p${(k * 7919) % N}@alt${((k * 7919) % N) % 97}.com`);

@@ -38,7 +38,7 @@ export const recognitionSuite: BenchSuite = {
       lastName: `Nom${i}`,
       emails: [`contact${i}@societe${i % 20000}.fr`],
     }));
-    for (let i = 0; i < N; i += 20_000) await insertMany('contacts', inputs.slice(i, i + 20_000), { local: true });
+    for (let i = 0; i < N; i += 20_000) await insertMany('contacts', inputs.slice(i, i + 20_000));
     log(`seeded ${N} contacts`);
     const known: number[] = [];
     const unknown: number[] = [];

@@ -82,17 +82,17 @@ export const view360Suite: BenchSuite = {
     setDb(db);
     await db.open();
     const heavy = generateHeavyAccount({ seed: 7, now: new Date('2026-11-26T00:00:00Z'), interactions: 10_000 });
-    await insertBatch({ accounts: heavy.accounts, contacts: heavy.contacts, interactions: heavy.interactions }, { local: true });
+    await insertBatch({ accounts: heavy.accounts, contacts: heavy.contacts, interactions: heavy.interactions });
     log(`heavy account: ${heavy.interactions.length} interactions`);
     const accounts = Array.from({ length: 1000 }, (_, i) => ({ name: `Société ${i}`, domains: [`societe${i}.fr`] }));
-    const accs = await insertMany('accounts', accounts, { local: true });
+    const accs = await insertMany('accounts', accounts);
     const chunk = 20_000;
     for (let i = 0; i < CONTACTS; i += chunk) {
       const inputs: ContactInput[] = [];
       for (let k = i; k < Math.min(CONTACTS, i + chunk); k++) {
         inputs.push({ firstName: ['Hélène', 'Marc', 'Zoë', 'Oliver'][k % 4]!, lastName: `Nom${k}`, emails: [`c${k}@societe${k % 1000}.fr`], accountId: accs[k % 1000]!.id });
       }
-      await insertMany('contacts', inputs, { local: true });
+      await insertMany('contacts', inputs);
     }
     log(`${CONTACTS} contacts`);
     const base = Date.parse('2024-11-26T00:00:00Z');
@@ -101,7 +101,7 @@ export const view360Suite: BenchSuite = {
       for (let k = i; k < Math.min(INTERACTIONS, i + chunk); k++) {
         inputs.push({ accountId: accs[k % 1000]!.id, channel: 'email', occurredAt: new Date(base + k * 60_000).toISOString(), subject: `Objet ${k}` });
       }
-      await insertMany('interactions', inputs, { local: true });
+      await insertMany('interactions', inputs);
       if ((i / chunk) % 10 === 0) log(`  interactions ${i + chunk}/${INTERACTIONS}`);
     }
     log(`${INTERACTIONS} interactions`);

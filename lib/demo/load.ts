@@ -56,7 +56,6 @@ async function writeChunk(chunk: DemoChunk, counts: DemoCounts): Promise<void> {
       segments: chunk.segments,
       feedback: chunk.feedback,
     },
-    { local: true },
   );
   for (const name of DEMO_ENTITIES) counts[name] += written[name] ?? 0;
 }

@@ -5,6 +5,7 @@ import { enqueue, fromStored, toStored, NotFoundError, deleteEntry } from '../db
 import { ENTITY_NAMES, type Contact, type EntityName } from '../schema';
 import { suppressionHash } from './suppression';
 import { requireUnlocked } from '../crypto/state';
+import { lenientRecord } from '../sync/validate';
 
 export interface ErasureReport {
   /** Records deleted (tombstoned with their personal fields cleared), per table. */
@@ -85,8 +86,10 @@ function allFieldsClock(rec: Record<string, unknown>, stamp: string): Record<str
  */
 export async function erasePerson(contactId: string, now = new Date()): Promise<ErasureReport> {
   const db = getDb();
-  const contact = fromStored(await db.contacts.get(contactId)) as Contact | undefined;
-  if (!contact) throw new NotFoundError('contacts', contactId);
+  const stored = fromStored(await db.contacts.get(contactId)) as Record<string, unknown> | undefined;
+  if (!stored) throw new NotFoundError('contacts', contactId);
+  // Any stored shape can be erased (a record synced from an older version may lack a field): read it with defaults.
+  const contact = lenientRecord('contacts', stored) as unknown as Contact;
   // Scrubbing their phones and name out of shared notes, the audit log and the outbox needs those in clear.
   requireUnlocked();
   const needles = personalStrings(contact);
@@ -102,7 +105,7 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
     const del = (name: EntityName) => (report.deleted[name] = (report.deleted[name] ?? 0) + 1);
     const scrub = (name: string) => (report.scrubbed[name] = (report.scrubbed[name] ?? 0) + 1);
 
-    const c = fromStored(await db.contacts.get(contactId))! as unknown as Record<string, unknown>;
+    const c = lenientRecord('contacts', fromStored(await db.contacts.get(contactId))! as unknown as Record<string, unknown>);
     clock.receive(c.updatedAt as string);
     const put = async (name: EntityName, rec: Record<string, unknown>, deleted: boolean, fields: string[]) => {
       await db.table(name).put(toStored(name, rec));
@@ -115,8 +118,9 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
     await put('contacts', contactTomb, true, []);
     del('contacts');
 
-    for (const row of await db.interactions.where('contactIds').equals(contactId).toArray()) {
-      const r = row as unknown as Record<string, unknown>;
+    for (const storedRow of await db.interactions.where('contactIds').equals(contactId).toArray()) {
+      const r = lenientRecord('interactions', storedRow as unknown as Record<string, unknown>);
+      const row = r as unknown as typeof storedRow;
       stamp = clock.tick();
       const others = (row.contactIds ?? []).filter((id) => id !== contactId);
       if (others.length === 0) {
@@ -139,7 +143,8 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
       ['feedback', await db.feedback.filter((f) => f.contactId === contactId).toArray()],
     ];
     for (const [name, rows] of owned) {
-      for (const r of rows) {
+      for (const storedRow of rows) {
+        const r = lenientRecord(name, storedRow);
         stamp = clock.tick();
         const t = tombstone(name, r, stamp);
         t.fieldClock = allFieldsClock(t, stamp);
@@ -153,7 +158,8 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
       ['deals', await db.deals.filter((d) => d.contactId === contactId).toArray()],
     ];
     for (const [name, rows] of linked) {
-      for (const r of rows) {
+      for (const storedRow of rows) {
+        const r = lenientRecord(name, storedRow);
         stamp = clock.tick();
         const next: Record<string, unknown> = { ...r, contactId: null, updatedAt: stamp, fieldClock: { ...((r.fieldClock as object) ?? {}), contactId: stamp } };
         for (const k of ['notes', 'description'] as const) if (typeof next[k] === 'string') next[k] = scrubText(next[k], needles);

@@ -1,6 +1,9 @@
 import { signal } from '@preact/signals';
 import { getDb, type CarnetDB } from '../db/db';
 import { disableSync, enableSync, testConnection, type SyncStatus } from '../sync/engine';
+import { discardRejected, discardSetAside, listRejected, listSetAside, retryRejected, retrySetAside } from '../sync/set-aside';
+import { isEntityName } from '../sync/validate';
+import { contactName } from '../schema';
 import { SyncError, syncErrorKind, type SyncConfig, type SyncErrorKind } from '../sync/http';
 import { loadSyncServer, saveSyncServer, type StoredSyncServer } from '../background/sync';
 import type { MessageKey } from '../i18n';
@@ -195,6 +198,10 @@ export interface StatusLines {
   pending: string;
   error: string | null;
   nextTry: string | null;
+  /** "N of your changes were refused by the server", or null. */
+  rejected: string | null;
+  /** "N team changes could not be applied here", or null. */
+  setAside: string | null;
 }
 
 /** The sync state in words, from getSyncStatus() (read live from db.meta). */
@@ -206,5 +213,69 @@ export function describeStatus(s: SyncStatus, tr: Translate, relative: (iso: str
     pending: s.pending > 0 ? tr('sync.pending', { n: s.pending }) : tr('sync.pending.none'),
     error: s.lastError ? tr('sync.lastError', { message: errorText(s.lastErrorKind, s.lastError, tr) }) : null,
     nextTry: s.enabled && s.lastError && s.nextAttemptAt ? tr('sync.nextTry', { when: relative(new Date(s.nextAttemptAt).toISOString()) }) : null,
+    rejected: s.rejected > 0 ? tr('sync.rejected', { n: s.rejected }) : null,
+    setAside: s.setAside > 0 ? tr('sync.setAside', { n: s.setAside }) : null,
   };
+}
+
+export interface ProblemRow {
+  key: string;
+  /** The record in words: its name when this device holds it, else its kind. */
+  what: string;
+  reasons: string[];
+}
+
+export interface SyncProblems {
+  rejected: ProblemRow[];
+  setAside: ProblemRow[];
+}
+
+function recordLabel(entity: string, row: Record<string, unknown> | undefined, tr: Translate): string {
+  const kind = tr(`sync.kind.${isEntityName(entity) ? entity : 'other'}` as MessageKey);
+  if (!row) return kind;
+  const name =
+    entity === 'contacts'
+      ? contactName(row as never)
+      : [row.name, row.subject, row.title].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  return name ? `${kind} · ${name}` : kind;
+}
+
+/** The two problem lists with each record named, for the status card (read live). */
+export async function readSyncProblems(tr: Translate, db: CarnetDB = getDb()): Promise<SyncProblems> {
+  const [rejected, setAside] = await Promise.all([listRejected(db), listSetAside(db)]);
+  const lookup = async (entity: string | null, id: string | null) =>
+    entity && id && isEntityName(entity) ? ((await db.table(entity).get(id)) as Record<string, unknown> | undefined) : undefined;
+  return {
+    rejected: await Promise.all(
+      rejected.map(async (r, i) => ({ key: `r${i}`, what: recordLabel(r.entry.entity, await lookup(r.entry.entity, r.entry.recordId), tr), reasons: r.reasons })),
+    ),
+    setAside: await Promise.all(
+      setAside.map(async (e, i) => ({ key: `s${i}`, what: recordLabel(e.entity ?? 'other', await lookup(e.entity, e.recordId), tr), reasons: [e.reason] })),
+    ),
+  };
+}
+
+/** "Send again": refused changes go back to the outbox as the records stand now, then a sync is asked for. */
+export function sendRejectedAgain(deps: SyncSettingsDeps, tr: Translate): Promise<void> {
+  return busyWhile('sync', async () => {
+    const n = await retryRejected((deps.db ?? getDb)());
+    form.notice.value = { tone: 'info', text: tr('sync.rejected.requeued', { n }) };
+    void deps.askSyncNow().catch(() => {});
+  }).then(() => undefined);
+}
+
+export async function forgetRejected(deps: Pick<SyncSettingsDeps, 'db'>): Promise<void> {
+  await discardRejected((deps.db ?? getDb)());
+}
+
+/** "Try again": the set-aside team changes are pulled again (as they stand on the server now). */
+export function pullSetAsideAgain(deps: SyncSettingsDeps): Promise<void> {
+  return busyWhile('sync', async () => {
+    await retrySetAside((deps.db ?? getDb)());
+    void deps.askSyncNow().catch(() => {});
+  }).then(() => undefined);
+}
+
+export async function forgetSetAside(deps: Pick<SyncSettingsDeps, 'db'>): Promise<void> {
+  await discardSetAside((deps.db ?? getDb)());
 }
