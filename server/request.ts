@@ -15,6 +15,10 @@ export function clientAddress(c: Context): string {
  * terminal escapes) and quotes escaped, and cut to a sane length.
  */
 export function logSafe(text: string, max = 200): string {
-  const cut = text.length > max ? `${text.slice(0, max)}…` : text;
-  return JSON.stringify(cut).slice(1, -1);
+  const cut = text.length > max ? `${text.slice(0, max)}...` : text;
+  // JSON escapes C0 controls, quotes and backslashes; the rest outside printable ASCII (line separators, bidi
+  // controls, C1) is written as \uXXXX too.
+  return JSON.stringify(cut)
+    .slice(1, -1)
+    .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

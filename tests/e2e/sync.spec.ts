@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import type { BrowserContext, Page } from '@playwright/test';
-import { test, expect, launchWithExtension, serveAt, readTable } from './extension';
+import { test, expect, launchWithExtension, serveAt, readTable, loadDemo } from './extension';
 import { openPglite, type Sql } from '../../server/db/driver';
 import { migrate } from '../../server/db/migrations';
 import { createApp } from '../../server/app';
@@ -184,6 +184,60 @@ test('the network goes off and back on: no change lost, none duplicated', async 
     await expect.poll(() => liveEmails(b.panel)).toEqual(['ines.martin@ventoux-logistique.fr', 'zoe.nowak@lumen-optique.fr']);
     const bIds = (await readTable<StoredContact>(b.panel, 'contacts', 100)).map((c) => c.id).sort();
     expect(bIds).toEqual(onServer.map((r) => r.record_id).sort());
+  } finally {
+    await a.close();
+    await b.close();
+  }
+});
+
+test('with sync on, the demo loads, one device renames an account and edits a contact, and the other sees both', async () => {
+  test.setTimeout(180_000);
+  const user = await makeUser(sql);
+  const a = await device();
+  const b = await device();
+  try {
+    await connect(a, user);
+    await loadDemo(a.panel);
+    // Rename the first demo account from its 360° view.
+    await a.panel.getByTestId('account-list').getByRole('button').first().click();
+    const accountView = a.panel.getByTestId('account-view');
+    await expect(accountView).toBeVisible();
+    await accountView.getByTestId('edit-record').click();
+    const name = a.panel.locator('#a-name');
+    const before = await name.inputValue();
+    await name.fill(`${before} (renommé)`);
+    await a.panel.getByTestId('account-form').getByRole('button', { name: /Save|Enregistrer/ }).click();
+    await expect(accountView).toContainText(`${before} (renommé)`);
+    // Edit one of its contacts' job title.
+    const renamed = (await readTable<{ id: string; name: string }>(a.panel, 'accounts', 1000)).find((x) => x.name === `${before} (renommé)`)!;
+    const people = await readTable<{ accountId: string | null; firstName: string; lastName: string }>(a.panel, 'contacts', 100_000);
+    const person = people.find((p) => p.accountId === renamed.id && p.firstName)!;
+    await accountView.getByRole('button', { name: `${person.firstName} ${person.lastName}`.trim() }).first().click();
+    const contactView = a.panel.getByTestId('contact-view');
+    await expect(contactView).toBeVisible();
+    await contactView.getByTestId('edit-record').click();
+    await a.panel.locator('#c-title').fill('Responsable essais Carnet 42');
+    await a.panel.getByTestId('contact-form').getByRole('button', { name: /Save|Enregistrer/ }).click();
+    await expect(contactView).toContainText('Responsable essais Carnet 42');
+
+    await syncNow(a);
+    await expect(a.panel.getByTestId('sync-pending')).toContainText(/Every change has been sent|Toutes les modifications/, { timeout: 60_000 });
+    await expect(a.panel.getByTestId('sync-error')).toHaveCount(0);
+
+    await connect(b, user);
+    await syncNow(b);
+    await expect(b.panel.getByTestId('sync-error')).toHaveCount(0);
+    await expect(b.panel.getByTestId('sync-set-aside')).toHaveCount(0);
+    type Named = { name: string; deletedAt: string | null };
+    await expect
+      .poll(async () => (await readTable<Named>(b.panel, 'accounts', 1000)).some((x) => x.name === `${before} (renommé)`), { timeout: 30_000 })
+      .toBe(true);
+    await expect
+      .poll(async () => (await readTable<{ title: string | null }>(b.panel, 'contacts', 100_000)).filter((c) => c.title === 'Responsable essais Carnet 42').length)
+      .toBe(1);
+    // Both devices keep syncing afterwards (the pull never sticks).
+    await syncNow(a);
+    await expect(a.panel.getByTestId('sync-error')).toHaveCount(0);
   } finally {
     await a.close();
     await b.close();
