@@ -42,18 +42,25 @@ function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     if (bytes[i + 1] === 0) zeroOdd++;
   }
   const pairs = n / 2;
-  if (zeroOdd > pairs * 0.4 && zeroEven < pairs * 0.05) return 'utf-16le';
-  if (zeroEven > pairs * 0.4 && zeroOdd < pairs * 0.05) return 'utf-16be';
+  if (zeroOdd > pairs * 0.4 && zeroEven < pairs * 0.1) return 'utf-16le';
+  if (zeroEven > pairs * 0.4 && zeroOdd < pairs * 0.1) return 'utf-16be';
   return null;
 }
 
-/** Share of NUL and other control bytes (besides tab, CR, LF, FF) in the first 8 KiB: text files have none. */
+/**
+ * Binary content (a spreadsheet, a PDF) has control bytes of every kind; a text export may still carry a few stray
+ * NULs (they are cleaned out), so those count only when they are many.
+ */
 function looksBinary(bytes: Uint8Array, encoding: DetectedEncoding): boolean {
   if (encoding.startsWith('utf-16')) return false;
   const sample = bytes.subarray(0, 8192);
   let control = 0;
-  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
-  return control > sample.length * 0.01;
+  let nul = 0;
+  for (const b of sample) {
+    if (b === 0) nul++;
+    else if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
+  }
+  return control > sample.length * 0.01 || nul > sample.length * 0.1;
 }
 
 export interface DecodedText {
