@@ -4,7 +4,7 @@ import { t } from '@/lib/i18n';
 import { formatRelative } from '@/lib/i18n/format';
 import { useLiveQuery } from '@/lib/ui/live';
 import { cryptoStatus } from '@/lib/ui/crypto-model';
-import { getSyncStatus } from '@/lib/sync/engine';
+import { getSyncStatus } from '@/lib/sync/client/engine';
 import { sendMessage } from '@/lib/messaging/send';
 import {
   form,

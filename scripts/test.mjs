@@ -37,6 +37,7 @@ function ensureChromium() {
 
 let ok = true;
 ok = run('typecheck', 'npx', ['tsc', '--noEmit']) && ok;
+ok = run('typecheck (server, Node only: no DOM types)', 'npx', ['tsc', '--noEmit', '-p', 'server']) && ok;
 const unitOk = run('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`]);
 ok = unitOk && ok;
 // The same server tests against a real PostgreSQL when one is given (CI starts one; see .ci/run).

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini';
 import { liveQuery } from 'dexie';
 import { getDb, type CarnetDB } from '../db/db';
-import { isSyncDue, syncOnce, type SyncOutcome } from '../sync/engine';
-import type { SyncConfig } from '../sync/http';
+import { isSyncDue, syncOnce, type SyncOutcome } from '../sync/client/engine';
+import type { SyncConfig } from '../sync/client/http';
 
 /**
  * The sync runner of the service worker: reads the server address and token from extension storage, runs one

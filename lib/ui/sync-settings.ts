@@ -1,10 +1,10 @@
 import { signal } from '@preact/signals';
 import { getDb, type CarnetDB } from '../db/db';
-import { disableSync, enableSync, testConnection, type SyncStatus } from '../sync/engine';
-import { discardRejected, discardSetAside, listRejected, listSetAside, retryRejected, retrySetAside } from '../sync/set-aside';
-import { isEntityName } from '../sync/validate';
+import { disableSync, enableSync, testConnection, type SyncStatus } from '../sync/client/engine';
+import { discardRejected, discardSetAside, listRejected, listSetAside, retryRejected, retrySetAside } from '../sync/client/set-aside';
+import { isEntityName } from '../sync/shared/validate';
 import { contactName } from '../schema';
-import { SyncError, syncErrorKind, type SyncConfig, type SyncErrorKind } from '../sync/http';
+import { SyncError, syncErrorKind, type SyncConfig, type SyncErrorKind } from '../sync/client/http';
 import { loadSyncServer, saveSyncServer, type StoredSyncServer } from '../background/sync';
 import type { MessageKey } from '../i18n';
 

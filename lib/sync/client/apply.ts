@@ -1,10 +1,10 @@
-import type { CarnetDB } from '../db/db';
-import { fromStored, toStored } from '../db/write';
-import { ENTITY_NAMES, type EntityName } from '../schema';
-import { isTooFarAhead, type HybridClock } from '../clock/hlc';
-import { emptyState, isNoop, mergeStates, recordFromState, stateFromRecord, type RecordState } from './merge';
-import { knowsMoreThan, isEntityField, isEntityName, materialize } from './validate';
-import { Change } from './protocol';
+import type { CarnetDB } from '../../db/db';
+import { fromStored, toStored } from '../../db/write';
+import { ENTITY_NAMES, type EntityName } from '../../schema';
+import { isTooFarAhead, type HybridClock } from '../../clock/hlc';
+import { derivedCreatedAt, emptyState, isNoop, mergeStates, recordFromState, stateFromRecord, type RecordState } from '../shared/merge';
+import { knowsMoreThan, isEntityField, isEntityName, materialize } from '../shared/validate';
+import { Change } from '../shared/protocol';
 import { resendEntries } from './resend';
 
 /** A pulled change this device could not apply: kept (bounded) with its reason, shown in the sync status. */
@@ -141,6 +141,10 @@ export async function applyRemoteChanges(db: CarnetDB, changes: readonly unknown
         result.resent++;
       }
       const merged = mergeStates(local, p.remote);
+      // The server's creation stamp is the team's (the earliest any device reported, this one's included once it
+      // pushed); without one, the stamp is derived from the merged fields alone, never from what this device
+      // derived earlier from fewer writes, so every device lands on the same.
+      merged.createdAt = p.remote.createdAt ?? derivedCreatedAt(merged);
       if (isNoop(local, merged)) {
         result.unchanged++;
         continue;

@@ -1,14 +1,14 @@
-import { getDb, type CarnetDB, type OutboxEntry } from '../db/db';
-import { ENTITY_NAMES } from '../schema';
+import { getDb, type CarnetDB, type OutboxEntry } from '../../db/db';
+import { ENTITY_NAMES } from '../../schema';
 import { resendEntries } from './resend';
 import { call, SyncError, syncErrorKind, type SyncConfig, type SyncErrorKind } from './http';
-import { MeResponse } from './protocol';
+import { MeResponse } from '../shared/protocol';
 import { pushOutbox } from './push';
 import { pull } from './pull';
 import { backoffDelay } from './backoff';
 import { getMeta, setMeta, SYNC_META } from './meta';
 import { entityTables } from './apply';
-import { isLocked } from '../crypto/state';
+import { isLocked } from '../../crypto/state';
 
 export interface SyncStatus {
   enabled: boolean;

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
-import type { CarnetDB } from '../db/db';
-import type { HybridClock } from '../clock/hlc';
+import type { CarnetDB } from '../../db/db';
+import type { HybridClock } from '../../clock/hlc';
 
 export interface SyncConfig {
   /** Base URL of the team server, e.g. https://carnet.example.com */

@@ -1,6 +1,6 @@
-import type { CarnetDB } from '../db/db';
-import { SYNC_ENABLED_KEY } from '../db/write';
-import { SYNC_REJECTED_META_KEY } from '../crypto/fields';
+import type { CarnetDB } from '../../db/db';
+import { SYNC_ENABLED_KEY } from '../../db/write';
+import { SYNC_REJECTED_META_KEY } from '../../crypto/fields';
 
 /** Keys of the sync state in db.meta; the panel reads them (liveQuery) to show the sync status. */
 export const SYNC_META = {

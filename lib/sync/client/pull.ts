@@ -1,6 +1,6 @@
-import { getDb, type CarnetDB } from '../db/db';
-import { clock as contextClock } from '../clock/hlc';
-import { PullResponse } from './protocol';
+import { getDb, type CarnetDB } from '../../db/db';
+import { clock as contextClock } from '../../clock/hlc';
+import { PullResponse } from '../shared/protocol';
 import { call, SyncError, type SyncConfig } from './http';
 import { getMeta, setMeta, SYNC_META } from './meta';
 import { applyRemoteChanges, entityTables, prepareRemoteChanges, type ApplyResult, type SetAsideChange } from './apply';

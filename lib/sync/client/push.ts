@@ -1,6 +1,6 @@
-import { getDb, type CarnetDB, type OutboxEntry } from '../db/db';
-import { parseMutation } from './validate';
-import { PushResponse, MAX_MUTATIONS_PER_PUSH, type Mutation } from './protocol';
+import { getDb, type CarnetDB, type OutboxEntry } from '../../db/db';
+import { parseMutation } from '../shared/validate';
+import { PushResponse, MAX_MUTATIONS_PER_PUSH, type Mutation } from '../shared/protocol';
 import { call, SyncError, type SyncConfig } from './http';
 import { getMeta, setMeta, SYNC_META } from './meta';
 import { uuidv7 } from 'uuidv7';

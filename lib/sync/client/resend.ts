@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
-import type { OutboxEntry } from '../db/db';
-import { fromStored } from '../db/write';
-import { BASE_KEYS, type EntityName } from '../schema';
+import type { OutboxEntry } from '../../db/db';
+import { fromStored } from '../../db/write';
+import { BASE_KEYS, type EntityName } from '../../schema';
 
 const BASE = new Set<string>(BASE_KEYS);
 

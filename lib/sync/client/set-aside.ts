@@ -1,5 +1,5 @@
-import { getDb, type CarnetDB, type OutboxEntry } from '../db/db';
-import { isEntityName } from './validate';
+import { getDb, type CarnetDB, type OutboxEntry } from '../../db/db';
+import { isEntityName } from '../shared/validate';
 import { getMeta, setMeta, SYNC_META } from './meta';
 import { resendEntries } from './resend';
 import type { RejectedEntry } from './push';

@@ -10,7 +10,7 @@
  * later edit (a GDPR erasure must not be undone by a device that was offline). Edits to a deleted record still
  * merge their fields, so replicas converge there too.
  */
-import { BASE_KEYS } from '../schema/common';
+import { BASE_KEYS } from '../../schema/common';
 
 export interface RecordState {
   /** Creation stamp when known (null: only partial edits seen so far). */
@@ -130,18 +130,28 @@ function stamps(state: RecordState): string[] {
   return all;
 }
 
+/**
+ * A creation stamp for a record whose creation no replica has reported: the earliest stamp of what it holds now
+ * (defaults aside). It depends only on the merged state, so every replica that holds the same state derives the same.
+ */
+export function derivedCreatedAt(state: RecordState): string {
+  const all = Object.values(state.clock).filter((s) => s !== GENESIS_STAMP);
+  if (state.deletedAt) all.push(state.deletedAt);
+  return all.reduce((a, b) => (b < a ? b : a), all[0] ?? GENESIS_STAMP);
+}
+
 /** The latest stamp in the state (its updatedAt). */
 export function latestStamp(state: RecordState): string {
   return stamps(state).reduce((a, b) => (b > a ? b : a), '');
 }
 
 /**
- * A stored record from a state: createdAt falls back to the earliest stamp seen, and fieldClock lists only the
- * fields whose stamp differs from createdAt (the schema's convention).
+ * A stored record from a state: createdAt is the creation stamp, or when none is known the earliest stamp of its
+ * fields (derivedCreatedAt), and fieldClock lists only the fields whose stamp differs from createdAt (the schema's
+ * convention).
  */
 export function recordFromState(id: string, state: RecordState): StoredRecord {
-  const all = stamps(state).filter((s) => s !== GENESIS_STAMP);
-  const createdAt = state.createdAt ?? all.reduce((a, b) => (b < a ? b : a), all[0] ?? GENESIS_STAMP);
+  const createdAt = state.createdAt ?? derivedCreatedAt(state);
   const fieldClock: Record<string, string> = {};
   for (const [key, stamp] of Object.entries(state.clock)) if (stamp !== createdAt) fieldClock[key] = stamp;
   const record: StoredRecord = {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ENTITY_NAMES, Hlc, Id, type EntityName } from '../schema';
+import { ENTITY_NAMES, Hlc, Id, type EntityName } from '../../schema';
 
 /** The wire format of /v1/sync, parsed on both ends. */
 

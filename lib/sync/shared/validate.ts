@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
-import { ENTITIES, ENTITY_NAMES, BASE_KEYS, type EntityName } from '../schema';
-import { unstorablePath } from '../schema/text';
-import { isTooFarAhead, MAX_CLOCK_SKEW_MS } from '../clock/hlc';
+import { ENTITIES, ENTITY_NAMES, BASE_KEYS, type EntityName } from '../../schema';
+import { unstorablePath } from '../../schema/text';
+import { isTooFarAhead, MAX_CLOCK_SKEW_MS } from '../../clock/hlc';
 import { Mutation } from './protocol';
 import { GENESIS_STAMP } from './merge';
 

@@ -213,7 +213,7 @@ describe('at-rest encryption through the storage layer', () => {
 
 describe('what must not run while locked', () => {
   it('sync waits (no request at all), access export and erasure refuse; after unlock the outbox goes out in clear', async () => {
-    const { syncOnce } = await import('../../../lib/sync/engine');
+    const { syncOnce } = await import('../../../lib/sync/client/engine');
     const { exportPerson, erasePerson } = await import('../../../lib/gdpr');
     const { c } = await seed();
     await enableEncryption(PASS);
