@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { tabState, activeTabId } from '@/lib/ui/active-tab';
+import { activeTabId } from '@/lib/ui/active-tab';
+import { pageState } from '@/lib/ui/page-match';
 import { sendMessage } from '@/lib/messaging/send';
 import type { MatchedPerson } from '@/lib/background/tab-state';
 import { ContactView } from './ContactView';
@@ -9,7 +10,7 @@ import { logActionKind } from '@/lib/ui/log-page';
 import { logCurrentPage } from '@/lib/ui/log-actions';
 
 function LogPageButton() {
-  const kind = logActionKind(tabState.value);
+  const kind = logActionKind(pageState.value);
   if (!kind) return null;
   const label = t(`log.page.${kind}` as 'log.page.email');
   return (
@@ -62,7 +63,7 @@ function UnknownPerson({ m, index, suppressed }: { m: MatchedPerson; index: numb
 }
 
 export function PageView() {
-  const state = tabState.value;
+  const state = pageState.value;
   if (!state) return <p class="empty">{t('page.unsupported')}</p>;
   const { context, match } = state;
   if (context.kind === 'none' || !match.primary) return <p class="empty">{t('page.none')}</p>;

@@ -4,6 +4,7 @@ import { App } from '@/components/App';
 import { lang } from '@/lib/i18n';
 import { loadSettings } from '@/lib/ui/settings';
 import { followActiveTab } from '@/lib/ui/active-tab';
+import { followPageMatch } from '@/lib/ui/page-match';
 import { autoLoadDemoFromUrl } from '@/lib/ui/demo';
 import { onPanelKey } from '@/lib/ui/shortcuts';
 import { watchCryptoStatus } from '@/lib/ui/crypto-model';
@@ -14,6 +15,7 @@ effect(() => {
 });
 void loadSettings();
 void followActiveTab();
+followPageMatch();
 watchCryptoStatus();
 void autoLoadDemoFromUrl(location.search);
 document.addEventListener('keydown', onPanelKey);

@@ -1,7 +1,6 @@
 import type { PageContext } from '../schema/page-context';
-import { resolveContext } from '../match/resolve';
+import { matchPage, suppressionKeys } from '../match/page-match';
 import { createContactFromPerson } from './create-from-page';
-import { isSuppressed } from '../gdpr/suppression';
 import { tabKey, type TabState } from './tab-state';
 
 export interface SessionStore {
@@ -10,14 +9,9 @@ export interface SessionStore {
   remove(keys: string | string[]): Promise<void>;
 }
 
-/** Matches what a tab shows against the database and keeps it for the panel. */
+/** Matches what a tab shows against the database and keeps it for the panel (which then follows it live). */
 export async function handlePageContext(ctx: PageContext, tabId: number, session: SessionStore): Promise<TabState> {
-  const match: TabState['match'] = await resolveContext(ctx);
-  const p = match.primary;
-  if (p && !p.contactId) {
-    const ids = [p.person.email, p.person.linkedinUrl].filter((x): x is string => !!x);
-    for (const id of ids) if (await isSuppressed(id)) match.suppressed = true;
-  }
+  const match = await matchPage(ctx, await suppressionKeys(ctx));
   const state: TabState = { context: ctx, match, at: Date.now() };
   await session.set({ [tabKey(tabId)]: state });
   return state;

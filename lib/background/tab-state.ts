@@ -1,13 +1,11 @@
 import type { PageContext } from '../schema/page-context';
-import type { Resolution, ResolvedPerson } from '../match/resolve';
+import type { ResolvedPerson } from '../match/resolve';
+import type { PageMatch } from '../match/page-match';
 
 /** A person on the page and what they matched in the database. */
 export type MatchedPerson = ResolvedPerson;
 
-export interface TabMatch extends Resolution {
-  /** The primary person was erased at their request: do not offer to recreate them. */
-  suppressed?: boolean;
-}
+export type TabMatch = PageMatch;
 
 /** What the background keeps per tab in storage.session; the panel renders it. */
 export interface TabState {

@@ -1,6 +1,6 @@
 import type { InteractionInput } from '../schema';
 import { t } from '../i18n';
-import { tabState } from './active-tab';
+import { pageState } from './page-match';
 import { interactionFromTab, logActionKind } from './log-page';
 import { logWithUndo, insertWithUndo } from './undoable';
 import { showToast } from './toast';
@@ -19,7 +19,7 @@ function failed(e: unknown): void {
 
 /** "Log this email / ticket / LinkedIn message" (Alt+L): logs what the current tab shows, with Undo. */
 export async function logCurrentPage(now = new Date()): Promise<boolean> {
-  const state = tabState.value;
+  const state = pageState.value;
   const kind = logActionKind(state);
   const input = state && kind ? interactionFromTab(state, now) : null;
   if (!input) return false;

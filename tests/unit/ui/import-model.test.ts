@@ -7,8 +7,9 @@ import { createImportSession, errorKey, mappingRows, withColumn, type WorkerPort
 import { getDb } from '../../../lib/db/db';
 import { listImportPresets } from '../../../lib/db/import-presets';
 import { detectPreset } from '../../../lib/import/presets';
+import { REALDATA_DIR } from '../../realdata-dir';
 
-const SF_CONTACTS = path.resolve(__dirname, '../../../../shared/realdata/crm-exports/salesforce-Contact.csv');
+const SF_CONTACTS = path.join(REALDATA_DIR, 'crm-exports/salesforce-Contact.csv');
 
 /** The worker's handler run in-process: same messages, no thread. */
 function inProcessPort(seen: FromWorker[] = [], onTerminate = () => {}): WorkerPort {
