@@ -3,7 +3,7 @@
 // then one plain line "tests: N passed, N failed" summed from both reports.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { findChromium } from './chromium.mjs';
+import { ensureChromium } from './browsers.mjs';
 
 const OUT = '.ci-out';
 fs.rmSync(OUT, { recursive: true, force: true });
@@ -13,26 +13,6 @@ function run(label, cmd, args, env = {}) {
   console.log(`\n▶ ${label}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   return r.status === 0;
-}
-
-function ensureChromium() {
-  let found = findChromium();
-  if (found) return found;
-  const canApt = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
-  if (canApt) {
-    console.log('Chromium is missing: installing Debian’s chromium package (apt-get)…');
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    found = findChromium();
-  }
-  if (!found) {
-    console.error(
-      'The end-to-end tests need Chromium and none was found.\n' +
-        '  Debian/Ubuntu: sudo apt-get install chromium\n' +
-        '  Or point CHROMIUM_PATH at a Chromium or Chrome for Testing binary (branded Chrome ignores --load-extension).',
-    );
-  }
-  return found;
 }
 
 let ok = true;

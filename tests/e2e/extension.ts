@@ -1,7 +1,7 @@
 import { test as base, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
 import fs from 'node:fs';
-import { findChromium } from '../../scripts/chromium.mjs';
+import { findChromium } from '../../scripts/browsers.mjs';
 
 export const EXTENSION_PATH = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
