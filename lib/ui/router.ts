@@ -16,6 +16,8 @@ export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'dashboard' | 'settings'
 
 const history = signal<Route[]>([{ name: 'page' }]);
 export const route = computed(() => history.value[history.value.length - 1]!);
+/** The top-level view the current one was opened from: its tab stays marked in the tab bar. */
+export const currentTab = computed(() => history.value[0]!.name as TopLevel);
 export const canGoBack = computed(() => history.value.length > 1);
 
 /** Opens a record on top of the current view; Back returns to it. */
