@@ -11,6 +11,7 @@ import { Toast } from './Toast';
 import { LockedBanner } from './LockedBanner';
 import { lazyView } from './Lazy';
 import { TabBar } from './TabBar';
+import { Welcome } from './Welcome';
 
 const DashboardView = lazyView(() => import('./DashboardView').then((m) => m.DashboardView));
 const ImportView = lazyView(() => import('./ImportView').then((m) => m.ImportView));
@@ -42,6 +43,7 @@ export function App() {
         {r.name === 'import' && <ImportView />}
         {r.name === 'privacy' && <PrivacyView />}
         {r.name === 'personPrivacy' && <PersonPrivacy id={r.id} />}
+        {r.name === 'welcome' && <Welcome standalone />}
       </main>
       <Toast />
     </div>

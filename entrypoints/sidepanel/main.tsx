@@ -6,6 +6,7 @@ import { loadSettings } from '@/lib/ui/settings';
 import { followActiveTab } from '@/lib/ui/active-tab';
 import { autoLoadDemoFromUrl } from '@/lib/ui/demo';
 import { onPanelKey } from '@/lib/ui/shortcuts';
+import { resetRouter, routeFromSearch } from '@/lib/ui/router';
 import { watchCryptoStatus } from '@/lib/ui/crypto-model';
 import './style.css';
 
@@ -16,6 +17,7 @@ void loadSettings();
 void followActiveTab();
 watchCryptoStatus();
 void autoLoadDemoFromUrl(location.search);
+resetRouter(routeFromSearch(location.search));
 document.addEventListener('keydown', onPanelKey);
 // scores kept fresh off the UI thread (see lib/scoring-runner); loaded after start-up
 void import('@/lib/ui/scoring-boot').then((m) => m.startScoring());

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { fitTabs, moveFocus } from '../../../lib/ui/tab-overflow';
+import { routeFromSearch } from '../../../lib/ui/router';
 
 const span = (widths: number[], ids: number[], gap: number, more: number) =>
   ids.reduce((s, i) => s + widths[i]!, 0) + gap * Math.max(0, ids.length - 1) + (more ? gap + more : 0);
@@ -63,5 +64,21 @@ describe('moveFocus', () => {
     expect(moveFocus(1, 'ArrowRight', 3, 'vertical')).toBeNull();
     expect(moveFocus(1, 'a', 3, 'vertical')).toBeNull();
     expect(moveFocus(0, 'ArrowDown', 0, 'vertical')).toBeNull();
+  });
+});
+
+describe('routeFromSearch', () => {
+  it('opens the named top-level view, and "This page" for anything else', () => {
+    expect(routeFromSearch('?view=welcome')).toEqual({ name: 'welcome' });
+    expect(routeFromSearch('?view=import')).toEqual({ name: 'import' });
+    expect(routeFromSearch('?demo=200')).toEqual({ name: 'page' });
+    expect(routeFromSearch('?view=contact')).toEqual({ name: 'page' });
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const r = routeFromSearch(`?view=${encodeURIComponent(s)}`);
+        expect(['page', 'portfolio', 'tasks', 'dashboard', 'settings', 'import', 'privacy', 'welcome']).toContain(r.name);
+        expect(Object.keys(r)).toEqual(['name']);
+      }),
+    );
   });
 });
