@@ -28,6 +28,9 @@ if (pgUrl) {
 }
 const built = run('build (Chrome MV3)', 'npx', ['wxt', 'build']) && run('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
 ok = built && ok;
+// Store readiness: both packages against the stores' rules, and Mozilla's linter on the Firefox one.
+ok = (built && run('store rules (both packages, docs/)', 'node', ['scripts/check-packages.mjs'])) && ok;
+ok = (built && run('web-ext lint (Firefox package)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--warnings-as-errors', '--no-config-discovery'], { NO_UPDATE_NOTIFIER: '1' })) && ok;
 const chromium = ensureChromium();
 if (built && chromium) {
   ok = run('end-to-end tests (Playwright, real Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {

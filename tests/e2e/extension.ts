@@ -31,13 +31,13 @@ export async function launchWithExtension(opts: { keepWelcome?: boolean } = {}):
       '--no-first-run',
     ],
   });
+  // Nothing leaves the machine: every request not routed by a test is refused.
+  await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
   if (!opts.keepWelcome) {
     const closeWelcome = (p: Page) => void (isWelcomeUrl(p.url()) && p.close().catch(() => {}));
     context.on('page', closeWelcome);
     context.pages().forEach(closeWelcome);
   }
-  // Nothing leaves the machine: every request not routed by a test is refused.
-  await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(sw.url()).host;
   return { context, sw, extensionId };
