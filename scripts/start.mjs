@@ -31,6 +31,10 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const id = new URL(sw.url()).host;
+// A fresh profile's install opens the welcome tab; npm start loads the demo itself, so it closes that tab.
+const isWelcome = (p) => p.url().endsWith('/sidepanel.html?view=welcome');
+context.on('page', (p) => void (isWelcome(p) && p.close().catch(() => {})));
+for (const p of context.pages()) if (isWelcome(p)) await p.close();
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(`chrome-extension://${id}/sidepanel.html?demo=200`);
 await page.getByRole('button', { name: /Comptes|Accounts/ }).click();
