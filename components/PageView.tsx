@@ -8,6 +8,9 @@ import { ContactView } from './ContactView';
 import { AccountView } from './AccountView';
 import { logActionKind } from '@/lib/ui/log-page';
 import { logCurrentPage } from '@/lib/ui/log-actions';
+import { useLiveQuery } from '@/lib/ui/live';
+import { portfolioIsEmpty } from '@/lib/ui/demo-data';
+import { Welcome } from './Welcome';
 
 function LogPageButton() {
   const kind = logActionKind(pageState.value);
@@ -63,10 +66,13 @@ function UnknownPerson({ m, index, suppressed }: { m: MatchedPerson; index: numb
 }
 
 export function PageView() {
+  // A first run (nothing stored yet) is greeted with what Carnet does and the ways to start.
+  const empty = useLiveQuery(portfolioIsEmpty, []);
+  const welcome = empty.value ? <Welcome /> : null;
   const state = pageState.value;
-  if (!state) return <p class="empty">{t('page.unsupported')}</p>;
+  if (!state) return <><p class="empty">{t('page.unsupported')}</p>{welcome}</>;
   const { context, match } = state;
-  if (context.kind === 'none' || !match.primary) return <p class="empty">{t('page.none')}</p>;
+  if (context.kind === 'none' || !match.primary) return <><p class="empty">{t('page.none')}</p>{welcome}</>;
   const p = match.primary;
   return (
     <div class="page-view" data-site={context.site}>
@@ -84,6 +90,7 @@ export function PageView() {
           </ul>
         </section>
       )}
+      {welcome}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useLiveQuery } from '@/lib/ui/live';
 import { cryptoStatus } from '@/lib/ui/crypto-model';
 import { getSyncStatus } from '@/lib/sync/client/engine';
 import { sendMessage } from '@/lib/messaging/send';
+import { isFirefox } from '@/lib/ui/browser-kind';
 import {
   form,
   loadForm,
@@ -26,6 +27,7 @@ import {
 const deps: SyncSettingsDeps = {
   storage: browser.storage.local,
   permissions: browser.permissions,
+  portInPattern: !isFirefox(),
   askSyncNow: () => sendMessage('syncNow', {}),
 };
 

@@ -7,6 +7,7 @@ import { followActiveTab } from '@/lib/ui/active-tab';
 import { followPageMatch } from '@/lib/ui/page-match';
 import { autoLoadDemoFromUrl } from '@/lib/ui/demo';
 import { onPanelKey } from '@/lib/ui/shortcuts';
+import { resetRouter, routeFromSearch } from '@/lib/ui/router';
 import { watchCryptoStatus } from '@/lib/ui/crypto-model';
 import './style.css';
 
@@ -18,6 +19,7 @@ void followActiveTab();
 followPageMatch();
 watchCryptoStatus();
 void autoLoadDemoFromUrl(location.search);
+resetRouter(routeFromSearch(location.search));
 document.addEventListener('keydown', onPanelKey);
 // scores kept fresh off the UI thread (see lib/scoring-runner); loaded after start-up
 void import('@/lib/ui/scoring-boot').then((m) => m.startScoring());

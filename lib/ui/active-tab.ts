@@ -9,20 +9,28 @@ export const tabState = signal<TabState | null>(null);
 /** When this panel last saw each tab activated or navigated. */
 const lastTouched = new Map<number, number>();
 
+type TabLike = { id?: number; url?: string; lastAccessed?: number };
+
+/**
+ * The panel opened as a page of its own follows the last tab the user looked at, in any window: the one it last
+ * saw activated or loaded, else the browser's lastAccessed. Carnet has no "tabs" permission, so a tab's URL is
+ * known only on the sites it reads (its host permissions) and on its own pages: a tab without one is a page
+ * Carnet cannot read (shown as such); the extension's own pages (this one, the welcome) are never followed.
+ */
+export function pickFollowedTab<T extends TabLike>(tabs: T[], selfTabId: number, extensionOrigin: string, touched: (id: number) => number): T | null {
+  const candidates = tabs.filter((t) => t.id != null && t.id !== selfTabId && !t.url?.startsWith(extensionOrigin));
+  const seen = (t: TabLike) => Math.max(touched(t.id!), t.lastAccessed ?? 0);
+  candidates.sort((a, b) => seen(b) - seen(a));
+  return candidates[0] ?? null;
+}
+
 async function pickTab(selfTabId: number | undefined): Promise<{ id: number; url: string | null } | null> {
   if (selfTabId === undefined) {
     // The real side panel: the active tab of its own window.
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id != null ? { id: tab.id, url: tab.url ?? null } : null;
   }
-  // The panel opened as a page of its own: follow the last web page the user looked at, in any window —
-  // the one this panel last saw activated or loaded, else the browser's lastAccessed (not always set).
-  const tabs = (await browser.tabs.query({ active: true })).filter(
-    (t) => t.id !== selfTabId && t.id != null && /^https?:/.test(t.url ?? ''),
-  );
-  const seen = (t: { id?: number; lastAccessed?: number }) => Math.max(lastTouched.get(t.id!) ?? 0, t.lastAccessed ?? 0);
-  tabs.sort((a, b) => seen(b) - seen(a));
-  const tab = tabs[0];
+  const tab = pickFollowedTab(await browser.tabs.query({ active: true }), selfTabId, browser.runtime.getURL('/'), (id) => lastTouched.get(id) ?? 0);
   return tab?.id != null ? { id: tab.id, url: tab.url ?? null } : null;
 }
 

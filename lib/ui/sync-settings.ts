@@ -38,9 +38,15 @@ export function checkServerUrl(input: string): UrlCheck {
   return { ok: true, url: `${u.origin}${path}`, origin: u.origin };
 }
 
-/** The host permission pattern for a server origin, as permissions.request takes it. */
-export function originPattern(origin: string): string {
-  return `${origin}/*`;
+/**
+ * The host permission pattern for a server origin, as permissions.request takes it. Chrome's patterns may name a
+ * port, and that one port is all Carnet asks for. Firefox's have no port: one with a port is not covered by the
+ * manifest's optional `http://127.0.0.1/*` and the request throws, so there the pattern names the host.
+ */
+export function originPattern(origin: string, withPort = true): string {
+  if (withPort) return `${origin}/*`;
+  const u = new URL(origin);
+  return `${u.protocol}//${u.hostname}/*`;
 }
 
 export interface PermissionsApi {
@@ -50,6 +56,8 @@ export interface PermissionsApi {
 export interface SyncSettingsDeps {
   storage: Parameters<typeof loadSyncServer>[0];
   permissions: PermissionsApi;
+  /** False in Firefox, whose match patterns have no port (see originPattern). */
+  portInPattern?: boolean;
   /** Asks the background for a sync now (runtime message `syncNow`). */
   askSyncNow: () => Promise<unknown>;
   fetch?: SyncConfig['fetch'];
@@ -109,7 +117,7 @@ async function checkAndConnect(deps: SyncSettingsDeps, tr: Translate): Promise<{
   if (!checked.ok) return checked;
   let granted = false;
   try {
-    granted = await deps.permissions.request({ origins: [originPattern(checked.origin)] });
+    granted = await deps.permissions.request({ origins: [originPattern(checked.origin, deps.portInPattern ?? true)] });
   } catch {
     granted = false;
   }
