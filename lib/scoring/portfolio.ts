@@ -411,10 +411,11 @@ function assess(p: Prepared, models: PortfolioModels, now: Date, settings: Scori
     reasons = health.reasons;
   }
 
-  let clv: ClvResult;
+  let clv: ClvResult = { clv: null, method: 'none' };
   if (models.bgnbd && models.gammaGamma && p.orders) {
     clv = clvFromModels(models.bgnbd, models.gammaGamma, { ...p.orders.row, monetaryValue: p.orders.monetaryValue }, settings.clv);
-  } else {
+  }
+  if (clv.method === 'none') {
     // contract value, else the last 12 months of orders as the annual value
     const annual = a.annualValue ?? (p.orders && p.orders.last12Months > 0 ? p.orders.last12Months : null);
     clv = clvFromAnnualValue(annual, churnProbability, settings.clv);
