@@ -30,17 +30,23 @@ function activeAt(a: KpiAccount, at: number): boolean {
 }
 
 export interface ChurnStats {
-  /** Active at the start of the period. */
+  /** Active at the start of the period: the cohort both rates are measured on. */
   atStart: number;
   /** Of those, lost during the period. */
   churned: number;
-  /** Started during the period. */
+  /** Of those, still active at the end (atStart − churned). */
+  retained: number;
+  /** Started during the period (not in the cohort, whether they stayed or left). */
   acquired: number;
-  /** Active at the end of the period. */
+  /** Active at the end of the period, new accounts included. */
   atEnd: number;
   /** churned / atStart; null when no account was active at the start. */
   churnRate: number | null;
-  /** (atEnd − acquired) / atStart (customer retention rate); null when atStart = 0. */
+  /**
+   * retained / atStart = 1 − churnRate: the customer retention rate of the same cohort, in [0, 1]. The textbook
+   * (atEnd − acquired) / atStart counted accounts won and lost within the period against it and could go negative
+   * (#12); null when atStart = 0.
+   */
   retentionRate: number | null;
 }
 
@@ -59,13 +65,15 @@ export function churnStats(accounts: readonly KpiAccount[], period: Period, filt
     if (start >= from && start < to) acquired++;
     if (activeAt(a, to)) atEnd++;
   }
+  const retained = atStart - churned;
   return {
     atStart,
     churned,
+    retained,
     acquired,
     atEnd,
     churnRate: atStart ? churned / atStart : null,
-    retentionRate: atStart ? (atEnd - acquired) / atStart : null,
+    retentionRate: atStart ? retained / atStart : null,
   };
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { nps, csat, ces, churnStats, averageClv, revenueAtRisk, segmentSizes, monthlyTrends, lastMonths, filterBy } from '../../../lib/scoring/kpi';
 
 const s = (kind: 'nps' | 'csat' | 'ces', score: number, respondedAt = '2026-05-10T10:00:00Z', accountId = 'a1') => ({ kind, score, respondedAt, accountId });
@@ -33,10 +34,58 @@ describe('kpi', () => {
       acc('f', null, null), // started at creation (2020)
     ];
     const st = churnStats(accounts, { from: '2025-01-01', to: '2026-01-01' });
-    expect(st).toEqual({ atStart: 4, churned: 1, acquired: 1, atEnd: 4, churnRate: 0.25, retentionRate: 0.75 });
+    expect(st).toEqual({ atStart: 4, churned: 1, retained: 3, acquired: 1, atEnd: 4, churnRate: 0.25, retentionRate: 0.75 });
     const owned = churnStats(accounts, { from: '2025-01-01', to: '2026-01-01' }, (id) => id === 'b' || id === 'a');
     expect(owned.churnRate).toBe(0.5);
     expect(churnStats([], { from: 0, to: 1 }).churnRate).toBeNull();
+  });
+  it('retention is 1 − churn on the same cohort, on hand-made periods', () => {
+    const period = { from: '2025-01-01', to: '2026-01-01' };
+    // one account stays; three are won and lost within the period: they are in neither rate
+    // (the old (atEnd − acquired) / atStart gave (1 − 3) / 1 = −200 %)
+    const wonAndLost = [
+      acc('stays', '2024-01-01', null),
+      acc('w1', '2025-02-01', '2025-03-01'),
+      acc('w2', '2025-04-01', '2025-09-01'),
+      acc('w3', '2025-06-01', '2025-12-31'),
+    ];
+    expect(churnStats(wonAndLost, period)).toMatchObject({ atStart: 1, churned: 0, retained: 1, acquired: 3, atEnd: 1, churnRate: 0, retentionRate: 1 });
+    // won and kept: counted at the end, not in the cohort
+    const wonAndKept = [acc('old', '2024-01-01', '2025-06-01'), acc('new1', '2025-03-01', null), acc('new2', '2025-07-01', null)];
+    expect(churnStats(wonAndKept, period)).toMatchObject({ atStart: 1, churned: 1, retained: 0, acquired: 2, atEnd: 2, churnRate: 1, retentionRate: 0 });
+    // the edges: lost on the first day counts as churned; lost on the (exclusive) end date is retained;
+    // started on the first day is acquired, not in the cohort
+    const edges = [acc('first', '2024-01-01', '2025-01-01'), acc('end', '2024-01-01', '2026-01-01'), acc('day1', '2025-01-01', null)];
+    expect(churnStats(edges, period)).toMatchObject({ atStart: 2, churned: 1, retained: 1, acquired: 1, churnRate: 0.5, retentionRate: 0.5 });
+    // no cohort: neither rate
+    expect(churnStats([acc('w', '2025-02-01', '2025-03-01')], period)).toMatchObject({ atStart: 0, churnRate: null, retentionRate: null });
+  });
+  it('property: churn + retention = 1, both in [0, 1], on any portfolio and period', () => {
+    const day = 86_400_000;
+    const base = Date.UTC(2024, 0, 1);
+    const iso = (d: number) => new Date(base + d * day).toISOString().slice(0, 10);
+    const account = fc.record({ start: fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }), life: fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }) });
+    fc.assert(
+      fc.property(fc.array(account, { maxLength: 40 }), fc.integer({ min: 0, max: 800 }), fc.integer({ min: 1, max: 400 }), (rows, from, len) => {
+        const accounts = rows.map((r, i) => acc(`a${i}`, r.start === null ? null : iso(r.start), r.life === null ? null : iso((r.start ?? 0) + r.life)));
+        const st = churnStats(accounts, { from: base + from * day, to: base + (from + len) * day });
+        expect(st.retained + st.churned).toBe(st.atStart);
+        if (st.atStart === 0) {
+          expect(st.retentionRate).toBeNull();
+          return;
+        }
+        expect(st.churnRate! + st.retentionRate!).toBeCloseTo(1, 12);
+        expect(st.retentionRate).toBeGreaterThanOrEqual(0);
+        expect(st.retentionRate).toBeLessThanOrEqual(1);
+        // the cohort's survivors counted independently: active at the start and still active at the end
+        const to = base + (from + len) * day, t0 = base + from * day;
+        const startOf = (a: (typeof accounts)[number]) => (a.contractStart ? Date.parse(a.contractStart) : Date.parse('2020-01-01'));
+        const lostAt = (a: (typeof accounts)[number]) => (a.churnedAt ? Date.parse(a.churnedAt) : Infinity);
+        const survivors = accounts.filter((a) => startOf(a) < t0 && lostAt(a) >= t0 && lostAt(a) >= to).length;
+        expect(st.retained).toBe(survivors);
+      }),
+      { numRuns: 300, seed: 12 },
+    );
   });
   it('CLV, revenue at risk, segment sizes, filters', () => {
     const scores = [
