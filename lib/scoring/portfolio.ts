@@ -528,6 +528,7 @@ function finish(
         type: x.type,
         contactId: x.contactId,
         expectedValue: Math.round(x.expectedValue * 100) / 100,
+        sampledValue: Math.round(x.sampledValue * 100) / 100,
         probability: round(x.probability),
         reason: { key: x.reason.key, weight: Math.round(x.reason.weight * 100) / 100, params: x.reason.params },
       })),
