@@ -1,3 +1,4 @@
+import './portfolio.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatMoney, formatPercent, formatRelative } from '@/lib/i18n/format';
@@ -114,7 +115,7 @@ export function PortfolioView() {
                 <span class="right">
                   <span>{r.value != null ? formatMoney(r.value, r.currency) : ''}</span>
                   <span class={`small risk-${r.churn == null ? 'unknown' : r.churn >= 0.6 ? 'high' : r.churn >= 0.3 ? 'medium' : 'low'}`}>
-                    {r.churn != null ? formatPercent(r.churn) : '—'} · {r.lastContact ? formatRelative(r.lastContact) : t('portfolio.never')}
+                    <ChurnRisk churn={r.churn} /> · {r.lastContact ? formatRelative(r.lastContact) : t('portfolio.never')}
                   </span>
                 </span>
               </button>
@@ -124,6 +125,20 @@ export function PortfolioView() {
       </div>
       {creating && <Dialog title={t('account.new')} onClose={() => setCreating(false)}><AccountForm onDone={() => setCreating(false)} /></Dialog>}
     </section>
+  );
+}
+
+/**
+ * A row's churn risk, labelled: short on screen ("Risk 12 %"), in full for screen readers and on hover ("Churn risk
+ * 12 %"), so a bare percentage never stands alone (#12).
+ */
+function ChurnRisk({ churn }: { churn: number | null }) {
+  const full = churn == null ? t('portfolio.row.riskUnknown') : t('portfolio.row.risk', { percent: formatPercent(churn) });
+  return (
+    <span title={full} data-testid="row-churn">
+      <span aria-hidden="true">{t('portfolio.row.riskShort', { percent: churn == null ? '—' : formatPercent(churn) })}</span>
+      <span class="visually-hidden">{full}</span>
+    </span>
   );
 }
 

@@ -1,7 +1,10 @@
 import { defineMessages } from '../define';
 
-/** The reporting currency and its exchange rates (Settings), and the dashboard's line on how amounts were converted. */
-export const currencyMessages = defineMessages(
+/**
+ * Numbers that say what they are: the reporting currency and its exchange rates (Settings), the dashboard's line on
+ * how amounts were converted, and the portfolio row's churn-risk label.
+ */
+export const numbersMessages = defineMessages(
   {
     'reporting.title': 'Reporting currency',
     'reporting.hint': 'Each account keeps its own currency. Totals over several accounts (on the dashboard) are converted into this one.',
@@ -30,6 +33,9 @@ export const currencyMessages = defineMessages(
     'dashboard.money.single': 'Amounts in {currency}.',
     'dashboard.money.leftOut': 'Accounts left out of the amounts for want of an exchange rate ({currencies}): {n}.',
     'dashboard.money.addRate': 'Add a rate in Settings',
+    'portfolio.row.riskShort': 'Risk {percent}',
+    'portfolio.row.risk': 'Churn risk {percent}',
+    'portfolio.row.riskUnknown': 'Churn risk not scored yet',
   },
   {
     'reporting.title': 'Devise de reporting',
@@ -59,5 +65,8 @@ export const currencyMessages = defineMessages(
     'dashboard.money.single': 'Montants en {currency}.',
     'dashboard.money.leftOut': 'Comptes exclus des montants faute de taux de change ({currencies}) : {n}.',
     'dashboard.money.addRate': 'Ajouter un taux dans Réglages',
+    'portfolio.row.riskShort': 'Risque {percent}',
+    'portfolio.row.risk': 'Risque d’attrition {percent}',
+    'portfolio.row.riskUnknown': 'Risque d’attrition pas encore évalué',
   },
 );
