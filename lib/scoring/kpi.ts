@@ -163,16 +163,19 @@ function tally(money: MoneyContext) {
   };
 }
 
-/** Mean CLV (in the reporting currency) over the accounts that have one (method 'none' left out); null when none has. */
+/**
+ * Mean CLV (in the reporting currency) over the accounts that have one; method 'none' (nothing to go on, or an
+ * account already lost, scored 0) is left out, as is a value below zero (never a lifetime value); null when none has.
+ */
 export function averageClv(
-  scores: readonly Pick<Score, 'accountId' | 'clv'>[],
+  scores: readonly (Pick<Score, 'accountId' | 'clv'> & Partial<Pick<Score, 'clvMethod'>>)[],
   currencyOf: (accountId: string) => string | undefined,
   money: MoneyContext,
   filter?: AccountFilter,
 ): MoneyTotal & { average: number | null } {
   const t = tally(money);
   for (const s of scores) {
-    if (s.clv === null || (filter && !filter(s.accountId))) continue;
+    if (s.clv === null || s.clvMethod === 'none' || !(s.clv >= 0) || (filter && !filter(s.accountId))) continue;
     const currency = currencyOf(s.accountId);
     if (currency !== undefined) t.add(s.accountId, s.clv, currency);
   }

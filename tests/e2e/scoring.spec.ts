@@ -81,7 +81,7 @@ test('executing a suggested action from the panel creates the task in IndexedDB 
 });
 
 type DemoAccount = { id: string; deletedAt: string | null; currency: string; annualValue: number | null; churnedAt: string | null; lifecycleStage: string };
-type MoneyScore = Score & { clv: number | null };
+type MoneyScore = Score & { clv: number | null; clvMethod: string };
 // The ECB reference rates of 2025-10-09 the panel starts with (lib/currency/reference-rates.ts), written out again
 // here so the test checks the panel's arithmetic rather than repeating it.
 const PER_EUR: Record<string, number> = { EUR: 1, GBP: 0.8683, USD: 1.1611 };
@@ -95,7 +95,7 @@ function expectedTotals(accounts: DemoAccount[], scores: MoneyScore[], to: strin
   for (const s of scores) {
     const a = byId.get(s.accountId);
     if (!a) continue;
-    if (s.clv !== null) {
+    if (s.clv !== null && s.clvMethod !== 'none') {
       clv += conv(s.clv, a.currency);
       n++;
     }

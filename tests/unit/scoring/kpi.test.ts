@@ -100,6 +100,9 @@ describe('kpi', () => {
     const eur = (id: string) => (id ? 'EUR' : undefined);
     expect(averageClv(scores, eur, EUR_ONLY).average).toBe(200);
     expect(averageClv(scores, eur, EUR_ONLY, (id) => id === 'b').average).toBeNull();
+    // a lost account (scored 0 with method 'none') and a negative value are no lifetime values to average
+    const withLost = [...scores, { accountId: 'lost', clv: 0, clvMethod: 'none' as const }, { accountId: 'bad', clv: -50, clvMethod: 'bgnbd_gg' as const }];
+    expect(averageClv(withLost, eur, EUR_ONLY).average).toBe(200);
     const accounts = [acc('a', null, null, 1000), acc('b', null, null, 500), acc('c', null, null, 800), acc('d', null, null, null)];
     expect(revenueAtRisk(accounts, scores, EUR_ONLY, NOW).sum).toBeCloseTo(0.5 * 1000 + 0.2 * 500, 10);
     expect(segmentSizes(scores)).toEqual([{ segment: 'rfm:champions', count: 2 }, { segment: 'rfm:lost', count: 1 }, { segment: 'tag:vip', count: 1 }]);

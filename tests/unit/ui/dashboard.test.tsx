@@ -32,7 +32,7 @@ async function portfolio() {
     score(london.id, { churnProbability: 0.2, clv: 17_366, actions: [action(1_737, 1_737)] }), // 1 737 £ = 2 000 €
     score(boston.id, { churnProbability: 0.1, clv: 23_222, actions: [action(2_322, 2_322)] }), // 2 322 $ = 2 000 €
     score(tokyo.id, { churnProbability: 0.9, clv: 3_548_000, actions: [action(100_000, 100_000)] }),
-    score(lost.id, { churnProbability: 1, clv: 0, segments: ['lifecycle:churned'] }),
+    score(lost.id, { churnProbability: 1, clv: 0, clvMethod: 'none', segments: ['lifecycle:churned'] }),
   ]);
   return { paris, london, boston, tokyo, lost };
 }
@@ -51,13 +51,13 @@ describe('dashboard of a portfolio in three currencies', () => {
     // the lost account's 50 000 € is not at risk any more; Tokyo has no rate
     expect(v.risk.sum).toBeCloseTo(8_000, 6);
     expect(v.risk).toMatchObject({ currency: 'EUR', counted: 3, converted: 2, leftOut: [ids.tokyo.id], leftOutCurrencies: ['JPY'] });
-    // average CLV over Paris, London, Boston and the lost account: (20 000 + 20 000 + 20 000 + 0) / 4 €
-    expect(v.clv.average).toBeCloseTo(15_000, 6);
+    // average CLV over Paris, London and Boston (20 000 € each); the lost account (method 'none') and Tokyo left out
+    expect(v.clv.average).toBeCloseTo(20_000, 6);
     expect(v.money).toEqual({ currency: 'EUR', asOf: '2025-10-09', source: 'ecb', converted: true, leftOut: 1, leftOutCurrencies: ['JPY'] });
     // the same in £ and in $
     const gbp = dashboardView(data, q, NOW, makeConverter('GBP', TABLE));
     expect(gbp.risk.sum).toBeCloseTo(8_000 * 0.8683, 6);
-    expect(gbp.clv.average).toBeCloseTo(15_000 * 0.8683, 6);
+    expect(gbp.clv.average).toBeCloseTo(20_000 * 0.8683, 6);
     const usd = dashboardView(data, q, NOW, makeConverter('USD', TABLE));
     expect(usd.risk.sum).toBeCloseTo(8_000 * 1.1611, 6);
     // the riskiest accounts list leaves the lost one out too
@@ -101,7 +101,7 @@ describe('DashboardView', () => {
     const text = (id: string) => host.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
     await until(() => text('money-note').includes('converted'));
     expect(text('kpi-risk').replace(/\D/g, '')).toBe('8000');
-    expect(text('kpi-clv').replace(/\D/g, '')).toBe('15000');
+    expect(text('kpi-clv').replace(/\D/g, '')).toBe('20000');
     expect(text('kpi-risk')).toContain('€');
     expect(text('money-note')).toMatch(/Amounts converted to EUR at your exchange rates of .*2025/);
     expect(text('money-left-out')).toContain('(JPY): 1.');
