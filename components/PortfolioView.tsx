@@ -6,6 +6,7 @@ import { useLiveQuery } from '@/lib/ui/live';
 import { open } from '@/lib/ui/router';
 import { portfolioPlan, portfolioWindow, portfolioFacets, pagesThroughIndex, NO_FILTER, type PortfolioFilter, type PortfolioPlan, type PortfolioQuery, type PortfolioRow, type SortKey } from '@/lib/ui/portfolio';
 import { windowFor } from '@/lib/ui/timeline';
+import { loadReportingSettings, rateTable, reportingConverter } from '@/lib/ui/reporting';
 import { segmentLabel } from '@/lib/ui/scoring-labels';
 import { EmptyState } from './EmptyState';
 import { VirtualList } from './VirtualList';
@@ -27,12 +28,17 @@ export function PortfolioView() {
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
   const [creating, setCreating] = useState(false);
   const [win, setWin] = useState({ offset: 0, limit: PAGE });
+  useEffect(() => {
+    void loadReportingSettings();
+  }, []);
   // Typing in the name filter re-plans once the typing pauses, not at every key.
   const text = useDebounced(filter.text, 200);
   const q: PortfolioQuery = { sort: sort.key, dir: sort.dir, filter: { ...filter, text } };
-  const key = JSON.stringify(q);
+  // sorted by value, accounts in €, £ and $ compare in the reporting currency (the rates are part of the query)
+  const money = sort.key === 'value' ? reportingConverter.value : undefined;
+  const key = JSON.stringify(q) + (money ? `|${money.currency}|${JSON.stringify(rateTable.value)}` : '');
   const indexed = pagesThroughIndex(q);
-  const plan = useLiveQuery(async () => ({ key, ...(await portfolioPlan(q)) }), [key], { eager: true });
+  const plan = useLiveQuery(async () => ({ key, ...(await portfolioPlan(q, money)) }), [key], { eager: true });
   const fresh = plan.value?.key === key ? plan.value : null;
   // Through the index the window needs no plan, so both reads start together.
   const ids = indexed ? null : (fresh?.ids ?? undefined);
