@@ -54,7 +54,7 @@ export function AccountInsights({ accountId, showLabels = true }: { accountId: s
       )}
       <p>
         {t('score.clv')}:{' '}
-        {s.clv !== null ? <strong>{formatMoney(s.clv, a.currency)}</strong> : <span class="muted">{t('score.notEnough')}</span>}
+        {s.clv !== null && s.clv >= 0 ? <strong>{formatMoney(s.clv, a.currency)}</strong> : <span class="muted">{t('score.notEnough')}</span>}
       </p>
       <div class="chips" data-testid="segment-chips" aria-label={t('score.segments')}>
         {s.segments.map((k) => (

@@ -98,12 +98,12 @@ export function countLiveAccountsIndexed(): Promise<number> {
  * How many accounts a query shows and, off the index path, their ids in order. An explicit transaction, so
  * inside a live query Dexie's cache does not keep the whole portfolio read by the scan path.
  */
-export async function portfolioPlan(q: PortfolioQuery): Promise<PortfolioPlan> {
+export async function portfolioPlan(q: PortfolioQuery, money?: ValueConverter): Promise<PortfolioPlan> {
   const db = getDb();
   return db.transaction('r', [db.accounts, db.scores, db.interactions], async () => {
     const all = await countLiveAccountsIndexed();
     if (pagesThroughIndex(q)) return { all, total: all, ids: null };
-    const rows = sortRows(filterRows(await loadPortfolio({ lastContact: q.sort === 'lastContact' }), q.filter), q.sort, q.dir);
+    const rows = sortRows(filterRows(await loadPortfolio({ lastContact: q.sort === 'lastContact' }), q.filter), q.sort, q.dir, money);
     return { all, total: rows.length, ids: rows.map((r) => r.id) };
   });
 }
@@ -181,20 +181,25 @@ export function filterRows(rows: PortfolioRow[], f: PortfolioFilter): PortfolioR
 
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
+/** Converts an account's amount into one currency so values in €, £ and $ compare; null when it cannot. */
+export type ValueConverter = { convert: (amount: number, from: string) => number | null };
+
 /**
  * Sorts by one column; missing values (no score, never contacted) always go last, whatever the direction.
- * Names compare by nameSortKey, the order of the sortName index, so a filter never reorders the list.
+ * Names compare by nameSortKey, the order of the sortName index, so a filter never reorders the list. Values compare
+ * converted by `money` when given (a value in a currency without a rate counts as missing).
  */
-export function sortRows(rows: PortfolioRow[], key: SortKey, dir: 'asc' | 'desc'): PortfolioRow[] {
+export function sortRows(rows: PortfolioRow[], key: SortKey, dir: 'asc' | 'desc', money?: ValueConverter): PortfolioRow[] {
   const sign = dir === 'asc' ? 1 : -1;
   const names = new Map(rows.map((r) => [r, nameSortKey(r.name)]));
+  const valueOf = (r: PortfolioRow) => (r.value === null || !money ? r.value : money.convert(r.value, r.currency));
   const byName = (a: PortfolioRow, b: PortfolioRow) => {
     const x = names.get(a)!;
     const y = names.get(b)!;
     return x < y ? -1 : x > y ? 1 : 0;
   };
   const get = (r: PortfolioRow): string | number | null =>
-    key === 'name' ? names.get(r)! : key === 'owner' ? r.owner : key === 'churn' ? r.churn : key === 'value' ? r.value : r.lastContact;
+    key === 'name' ? names.get(r)! : key === 'owner' ? r.owner : key === 'churn' ? r.churn : key === 'value' ? valueOf(r) : r.lastContact;
   return [...rows].sort((a, b) => {
     const x = get(a);
     const y = get(b);

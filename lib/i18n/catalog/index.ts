@@ -7,9 +7,10 @@ import { importMessages } from './import';
 import { privacyMessages } from './privacy';
 import { cryptoMessages } from './crypto';
 import { onboarding } from './onboarding';
+import { numbersMessages } from './numbers';
 
 /** Every feature's catalogue: add a file per feature and list it here. */
-const CATALOGS = [core, panel, scoring, insights, sync, importMessages, privacyMessages, cryptoMessages, onboarding] as const;
+const CATALOGS = [core, panel, scoring, insights, sync, importMessages, privacyMessages, cryptoMessages, onboarding, numbersMessages] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? H extends { en: infer E }
