@@ -3,7 +3,7 @@
 import { it } from 'vitest';
 import { insertBatch, insert } from '../lib/db';
 import { enableEncryption, lock, unlock } from '../lib/crypto';
-import { load360 } from '../lib/ui/load360';
+import { load360 } from '../lib/panel/queries/record360';
 import { sealText, openText } from '../lib/crypto/cipher';
 
 const N = 10_000;

@@ -3,9 +3,9 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatMoney, formatPercent } from '@/lib/i18n/format';
 import { getDb, getLive } from '@/lib/db';
-import { useLiveQuery } from '@/lib/ui/live';
-import { markChurned, markRetained, labelCounts } from '@/lib/ui/actions';
-import { describeReason, segmentLabel } from '@/lib/ui/scoring-labels';
+import { useLiveQuery } from '@/lib/panel/live';
+import { markChurned, markRetained, labelCounts } from '@/lib/panel/commands/actions';
+import { describeReason, segmentLabel } from '@/lib/panel/view/scoring-labels';
 import { runScoring } from '@/lib/scoring-runner';
 import { ActionList } from './ActionList';
 

@@ -5,9 +5,9 @@ import { formatDate, formatMoney } from '@/lib/i18n/format';
 import { getDb } from '@/lib/db';
 import { contactName } from '@/lib/schema';
 import type { Score } from '@/lib/schema';
-import { useLiveQuery } from '@/lib/ui/live';
-import { executeAction, recordFeedback, ActionBlockedError, type ExecuteResult } from '@/lib/ui/actions';
-import { actionLabel, describeReason } from '@/lib/ui/scoring-labels';
+import { useLiveQuery } from '@/lib/panel/live';
+import { executeAction, recordFeedback, ActionBlockedError, type ExecuteResult } from '@/lib/panel/commands/actions';
+import { actionLabel, describeReason } from '@/lib/panel/view/scoring-labels';
 
 export type SuggestedAction = Score['actions'][number];
 export interface ActionItem {

@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n';
 import { contactName, type Contact } from '@/lib/schema';
 import { searchContacts } from '@/lib/db';
 import { mergeContacts } from '@/lib/db/merge';
-import { showToast } from '@/lib/ui/toast';
+import { showToast } from '@/lib/panel/toast';
 import { Dialog } from './Dialog';
 
 /** Picks the duplicate of a contact (search or same account) and merges it into this one. */

@@ -1,11 +1,11 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
 import { dataInventory, type InventoryRow } from '@/lib/gdpr/inventory';
-import { useLiveQuery } from '@/lib/ui/live';
+import { useLiveQuery } from '@/lib/panel/live';
 import { BackupPanel } from './privacy/BackupPanel';
 import { RetentionEditor } from './privacy/RetentionEditor';
 import { EncryptionPanel } from './privacy/EncryptionPanel';
-import { cryptoStatus } from '@/lib/ui/crypto-model';
+import { cryptoStatus } from '@/lib/panel/models/crypto';
 import { SENSITIVE_FIELDS } from '@/lib/crypto/fields';
 
 const ENCRYPTED_TABLES = new Set<string>([...Object.keys(SENSITIVE_FIELDS), 'outbox', 'audit']);

@@ -4,7 +4,7 @@ import { getDb, insert, update, remove } from '@/lib/db';
 import { RuleGroup, RuleOperator, type RuleCondition } from '@/lib/schema/segment';
 import { FACT_FIELDS, evaluateRule, hasConditions, type AccountFacts } from '@/lib/scoring/rules';
 import { currentFacts, factsVersion } from '@/lib/scoring-runner';
-import { useLiveQuery } from '@/lib/ui/live';
+import { useLiveQuery } from '@/lib/panel/live';
 
 type Group = RuleGroup;
 type Rule = RuleCondition | Group;

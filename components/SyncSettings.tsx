@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { formatRelative } from '@/lib/i18n/format';
-import { useLiveQuery } from '@/lib/ui/live';
-import { cryptoStatus } from '@/lib/ui/crypto-model';
+import { useLiveQuery } from '@/lib/panel/live';
+import { cryptoStatus } from '@/lib/panel/models/crypto';
 import { getSyncStatus } from '@/lib/sync/client/engine';
 import { sendMessage } from '@/lib/messaging/send';
-import { isFirefox } from '@/lib/ui/browser-kind';
+import { isFirefox } from '@/lib/panel/browser-kind';
 import {
   form,
   loadForm,
@@ -22,7 +22,7 @@ import {
   forgetSetAside,
   type ProblemRow,
   type SyncSettingsDeps,
-} from '@/lib/ui/sync-settings';
+} from '@/lib/panel/models/sync-settings';
 
 const deps: SyncSettingsDeps = {
   storage: browser.storage.local,

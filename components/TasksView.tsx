@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/format';
-import { useLiveQuery } from '@/lib/ui/live';
-import { open } from '@/lib/ui/router';
-import { allOpenTasks, completeTask, isOverdue, snoozeTask } from '@/lib/ui/tasks';
-import { withUndo } from '@/lib/ui/log-actions';
+import { useLiveQuery } from '@/lib/panel/live';
+import { open } from '@/lib/panel/router';
+import { allOpenTasks, completeTask, isOverdue, snoozeTask } from '@/lib/panel/commands/tasks';
+import { withUndo } from '@/lib/panel/commands/log';
 import { getLive } from '@/lib/db';
 import { Dialog } from './Dialog';
 import { TaskForm } from './QuickForms';
@@ -18,7 +18,7 @@ export function TasksView() {
   const done = (id: string) =>
     withUndo(async () => {
       await completeTask(id, new Date());
-      return { undo: async () => void (await import('@/lib/ui/tasks')).reopenTask(id) };
+      return { undo: async () => void (await import('@/lib/panel/commands/tasks')).reopenTask(id) };
     }, t('task.completed'));
   const snooze = async (id: string) => {
     const before = await getLive('tasks', id);

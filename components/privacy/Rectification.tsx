@@ -2,10 +2,10 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { update } from '@/lib/db';
 import type { Contact } from '@/lib/schema';
-import { RECTIFIABLE, contactToForm, rectificationPatch } from '@/lib/ui/privacy-model';
+import { RECTIFIABLE, contactToForm, rectificationPatch } from '@/lib/panel/models/privacy';
 import { isSealed } from '@/lib/crypto/cipher';
 import { LockedError } from '@/lib/crypto/state';
-import { cryptoErrorText } from '@/lib/ui/crypto-model';
+import { cryptoErrorText } from '@/lib/panel/models/crypto';
 
 /** Right to rectification: edits go through update(), which records the change in the audit log. */
 export function Rectification({ contact }: { contact: Contact }) {
