@@ -9,6 +9,11 @@ import type {
   SurveyResponse,
   Segment,
   ActionFeedback,
+  LoyaltyProgramme,
+  Referral,
+  WorkflowRun,
+  Sequence,
+  Enrolment,
   Score,
   OutboxEntry,
   MetaEntry,
@@ -31,6 +36,7 @@ export const DB_NAME = 'carnet';
  * Schema versions, in order. A shipped version is never edited: add the next one with its upgrade().
  * v1: the entities and their indexes. v2: folded search tokens on contacts and accounts for prefix search.
  * v3: accounts' sortName (folded, numeric-aware name on live accounts only): the portfolio pages through it.
+ * v5: the loyalty programme, referrals, the lifecycle workflows' ledger, sequences and enrolments; new tables only.
  */
 export const SCHEMA_V1 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt',
@@ -59,6 +65,14 @@ export const SCHEMA_V3 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt, *searchTokens, sortName',
 };
 
+export const SCHEMA_V5 = {
+  loyaltyProgrammes: 'id, updatedAt',
+  referrals: 'id, referrerAccountId, referrerContactId, referredAccountId, updatedAt',
+  workflowRuns: 'id, accountId, contactId, updatedAt',
+  sequences: 'id, updatedAt',
+  enrolments: 'id, sequenceId, contactId, accountId, status, updatedAt',
+};
+
 export class CarnetDB extends Dexie {
   accounts!: EntityTable<StoredAccount, 'id'>;
   contacts!: EntityTable<StoredContact, 'id'>;
@@ -69,6 +83,11 @@ export class CarnetDB extends Dexie {
   surveys!: EntityTable<SurveyResponse, 'id'>;
   segments!: EntityTable<Segment, 'id'>;
   feedback!: EntityTable<ActionFeedback, 'id'>;
+  loyaltyProgrammes!: EntityTable<LoyaltyProgramme, 'id'>;
+  referrals!: EntityTable<Referral, 'id'>;
+  workflowRuns!: EntityTable<WorkflowRun, 'id'>;
+  sequences!: EntityTable<Sequence, 'id'>;
+  enrolments!: EntityTable<Enrolment, 'id'>;
   scores!: EntityTable<Score, 'accountId'>;
   outbox!: Table<OutboxEntry, number>;
   meta!: EntityTable<MetaEntry, 'key'>;
@@ -106,6 +125,7 @@ export class CarnetDB extends Dexie {
             else a.sortName = nameSortKey(a.name);
           });
       });
+    this.version(5).stores(SCHEMA_V5);
     // Optional at-rest encryption of notes, summaries and phones (lib/crypto): a storage layer under every table.
     installFieldCrypto(this);
   }

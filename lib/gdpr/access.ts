@@ -38,6 +38,9 @@ export async function exportPerson(contactId: string, now = new Date()): Promise
     ['feedback.csv', data.feedback],
     ['orders.csv', data.orders],
     ['deals.csv', data.deals],
+    ['sequence-enrolments.csv', data.enrolments],
+    ['referrals.csv', data.referrals],
+    ['workflow-proposals.csv', data.workflowRuns],
     ['audit.csv', data.audit],
     ['account-score.csv', data.accountScore ? [data.accountScore] : []],
   ];

@@ -8,6 +8,9 @@ import { Task, TaskInput } from './task';
 import { SurveyResponse, SurveyResponseInput } from './survey';
 import { Segment, SegmentInput } from './segment';
 import { ActionFeedback, ActionFeedbackInput } from './feedback';
+import { LoyaltyProgramme, LoyaltyProgrammeInput, Referral, ReferralInput } from './loyalty';
+import { WorkflowRun, WorkflowRunInput } from './workflow';
+import { Sequence, SequenceInput, Enrolment, EnrolmentInput } from './sequence';
 
 /** The synced entities, by table name: the one registry the db, sync, import and server share. */
 export const ENTITIES = {
@@ -20,6 +23,11 @@ export const ENTITIES = {
   surveys: { record: SurveyResponse, input: SurveyResponseInput },
   segments: { record: Segment, input: SegmentInput },
   feedback: { record: ActionFeedback, input: ActionFeedbackInput },
+  loyaltyProgrammes: { record: LoyaltyProgramme, input: LoyaltyProgrammeInput },
+  referrals: { record: Referral, input: ReferralInput },
+  workflowRuns: { record: WorkflowRun, input: WorkflowRunInput },
+  sequences: { record: Sequence, input: SequenceInput },
+  enrolments: { record: Enrolment, input: EnrolmentInput },
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;

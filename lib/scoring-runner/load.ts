@@ -2,7 +2,7 @@
 import Dexie from 'dexie';
 import { getDb } from '../db/db';
 import type { AccountRecords, PortfolioInput } from '../scoring/portfolio';
-import type { Account, Segment } from '../schema';
+import { LOYALTY_PROGRAMME_ID, LoyaltyProgrammeInput, type Account, type LoyaltyRules, type Segment } from '../schema';
 
 type Live = { deletedAt: string | null };
 const alive = <T extends Live>(rows: T[]) => rows.filter((r) => !r.deletedAt);
@@ -14,10 +14,19 @@ function plainAccount<T extends { searchTokens?: unknown; sortName?: unknown }>(
 }
 
 /** Every live record the scoring reads, as plain arrays (structured-cloneable for the worker). */
+/** The loyalty programme's rules as stored (defaults applied), or null when there is none or it no longer parses. */
+export async function loyaltyRules(): Promise<LoyaltyRules | null> {
+  const row = await getDb().loyaltyProgrammes.get(LOYALTY_PROGRAMME_ID);
+  if (!row || row.deletedAt) return null;
+  const r = LoyaltyProgrammeInput.safeParse(row);
+  return r.success ? r.data : null;
+}
+
 export async function loadPortfolioInput(): Promise<PortfolioInput & { accounts: Account[] }> {
   const db = getDb();
-  return db.transaction('r', [db.accounts, db.contacts, db.interactions, db.orders, db.surveys, db.tasks, db.feedback, db.segments], async () => {
-    const [accounts, contacts, interactions, orders, surveys, tasks, feedback, segments] = await Promise.all([
+  const tables = [db.accounts, db.contacts, db.interactions, db.orders, db.surveys, db.tasks, db.feedback, db.segments, db.referrals, db.workflowRuns, db.loyaltyProgrammes];
+  return db.transaction('r', tables, async () => {
+    const [accounts, contacts, interactions, orders, surveys, tasks, feedback, segments, referrals, workflowRuns, loyalty] = await Promise.all([
       db.accounts.toArray(),
       db.contacts.toArray(),
       db.interactions.toArray(),
@@ -26,6 +35,9 @@ export async function loadPortfolioInput(): Promise<PortfolioInput & { accounts:
       db.tasks.toArray(),
       db.feedback.toArray(),
       db.segments.toArray(),
+      db.referrals.toArray(),
+      db.workflowRuns.toArray(),
+      loyaltyRules(),
     ]);
     return {
       accounts: alive(accounts).map(plainAccount) as Account[],
@@ -36,6 +48,9 @@ export async function loadPortfolioInput(): Promise<PortfolioInput & { accounts:
       tasks: alive(tasks),
       feedback: alive(feedback),
       segments: alive(segments),
+      referrals: alive(referrals),
+      workflowRuns: alive(workflowRuns),
+      loyalty,
     };
   });
 }
@@ -59,7 +74,7 @@ export async function loadAccountRecords(accountId: string): Promise<{ account: 
   const [lo, hi] = byAccount(accountId);
   const uniq = <T extends { id: string }>(rows: T[]) => [...new Map(rows.map((r) => [r.id, r])).values()];
   const linked = <T extends { accountId: string | null }>(rows: T[]) => rows.filter((r) => r.accountId === null || r.accountId === accountId);
-  const [interactions, viaContacts, orders, ordersVia, surveys, surveysVia, tasks, tasksVia, feedback] = await Promise.all([
+  const [interactions, viaContacts, orders, ordersVia, surveys, surveysVia, tasks, tasksVia, feedback, referrals, referralsVia, runs, runsVia] = await Promise.all([
     db.interactions.where('[accountId+occurredAt]').between(lo, hi, true, true).toArray(),
     contactIds.length ? db.interactions.where('contactIds').anyOf(contactIds).toArray() : [],
     db.orders.where('[accountId+occurredAt]').between(lo, hi, true, true).toArray(),
@@ -69,6 +84,10 @@ export async function loadAccountRecords(accountId: string): Promise<{ account: 
     db.tasks.where('accountId').equals(accountId).toArray(),
     contactIds.length ? db.tasks.where('contactId').anyOf(contactIds).toArray() : [],
     db.feedback.where('accountId').equals(accountId).toArray(),
+    db.referrals.where('referrerAccountId').equals(accountId).toArray(),
+    contactIds.length ? db.referrals.where('referrerContactId').anyOf(contactIds).toArray() : [],
+    db.workflowRuns.where('accountId').equals(accountId).toArray(),
+    contactIds.length ? db.workflowRuns.where('contactId').anyOf(contactIds).toArray() : [],
   ]);
   // an interaction without an account follows its first contact (as groupByAccount does)
   const first = new Set(contactIds);
@@ -82,6 +101,8 @@ export async function loadAccountRecords(accountId: string): Promise<{ account: 
       surveys: alive(uniq([...surveys, ...linked(surveysVia)])),
       tasks: alive(uniq([...tasks, ...linked(tasksVia)])),
       feedback: alive(feedback),
+      referralsMade: alive(uniq([...referrals, ...referralsVia.filter((r) => r.referrerAccountId === null || r.referrerAccountId === accountId)])),
+      workflowRuns: alive(uniq([...runs, ...runsVia.filter((r) => r.accountId === null || r.accountId === accountId)])),
     },
   };
 }

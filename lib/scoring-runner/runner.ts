@@ -17,6 +17,11 @@ import { loadAccountRecords, liveSegments } from './load';
 import type { ScoringBackend } from './protocol';
 import { getScoringSettings, type ScoringUserSettings } from './settings';
 import { workerBackend } from './worker-client';
+import { getWorkflowSettings } from '../storage/lifecycle';
+import { reportingItem } from '../panel/models/reporting';
+import { RateTable } from '../currency/convert';
+import type { WorkflowSettings } from '../lifecycle/settings';
+import { loyaltyRules } from './load';
 
 export const LAST_RUN_KEY = 'scoring.lastRunAt';
 export const RUN_INFO_KEY = 'scoring.lastRun';
@@ -37,6 +42,13 @@ export interface RunInfo {
   refitted: boolean;
   healthSource: PortfolioModels['healthSource'];
   churnModel: 'bgnbd' | 'health';
+}
+
+/** The lifecycle workflows and the loyalty rates live in extension storage, which the worker cannot read. */
+async function storedExtras(): Promise<{ workflows: WorkflowSettings; loyaltyRates: RateTable | null }> {
+  const [workflows, reporting] = await Promise.all([getWorkflowSettings(), reportingItem.getValue().catch(() => null)]);
+  const rates = RateTable.safeParse((reporting as { rates?: unknown } | null)?.rates);
+  return { workflows, loyaltyRates: rates.success ? rates.data : null };
 }
 
 let backend: ScoringBackend = workerBackend;
@@ -60,10 +72,16 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
   return p;
 }
 
-export function libSettings(user: ScoringUserSettings, warmStart: PortfolioModels['bgnbd'] | null): Partial<ScoringSettings> {
+export function libSettings(
+  user: ScoringUserSettings,
+  warmStart: PortfolioModels['bgnbd'] | null,
+  extra: { workflows?: WorkflowSettings | null; loyaltyRates?: RateTable | null } = {},
+): Partial<ScoringSettings> {
   return {
     lifecycle: user.lifecycle,
     clv: user.clv,
+    workflows: extra.workflows ?? null,
+    loyaltyRates: extra.loyaltyRates ?? null,
     warmStart: warmStart ? { r: warmStart.r, alpha: warmStart.alpha, a: warmStart.a, b: warmStart.b } : null,
   };
 }
@@ -97,7 +115,7 @@ async function fullRun(opts: RunOptions): Promise<RunInfo> {
   const previous = await cachedModels();
   const fit = (await db.meta.get(FIT_KEY))?.value as { at: string; accounts: number } | undefined;
   const recent = !opts.refit && previous !== null && fit !== undefined && now.getTime() - Date.parse(fit.at) < REFIT_AFTER_MS;
-  const settings = libSettings(user, previous?.bgnbd ?? null);
+  const settings = libSettings(user, previous?.bgnbd ?? null, await storedExtras());
   const reuseModels = recent
     ? { models: { bgnbd: previous.bgnbd, gammaGamma: previous.gammaGamma, health: previous.health, healthSource: previous.healthSource }, fitAccounts: fit.accounts }
     : null;
@@ -159,8 +177,9 @@ export function rescoreAccounts(accountIds: Iterable<string>, opts: { now?: Date
     }
     const now = opts.now ?? new Date();
     const user = await getScoringSettings();
-    const settings = libSettings(user, null);
+    const settings = libSettings(user, null, await storedExtras());
     const segments = await liveSegments();
+    const loyalty = await loyaltyRules();
     const db = getDb();
     const gone: string[] = [];
     const batch = [];
@@ -169,7 +188,7 @@ export function rescoreAccounts(accountIds: Iterable<string>, opts: { now?: Date
       if (loaded) batch.push(loaded);
       else gone.push(id);
     }
-    const scored = batch.length ? await backend.accounts({ kind: 'accounts', accounts: batch, segments, models, now: now.toISOString(), settings }) : [];
+    const scored = batch.length ? await backend.accounts({ kind: 'accounts', accounts: batch, segments, models, now: now.toISOString(), settings, loyalty }) : [];
     const puts: Score[] = scored.map((r) => r.score);
     for (const r of scored) factsCache?.set(r.score.accountId, r.facts);
     await db.transaction('rw', db.scores, async () => {

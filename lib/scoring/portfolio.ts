@@ -25,6 +25,11 @@ import { learnSuccessRates, nextBestActions, DEFAULT_NBA_SETTINGS, type ContactL
 import { rfmLabel, type RfmScore } from './rfm';
 import { segmentsFor, type AccountFacts } from './rules';
 import { DAY_MS, ms, WEEK_MS } from './time';
+import type { LoyaltyRules } from '../schema/loyalty';
+import { loyaltyStatus, type LoyaltyStatus } from '../loyalty/status';
+import { makeConverter, REFERENCE_TABLE, type RateTable } from '../currency/convert';
+import { workflowProposals, type WorkflowProposal } from '../lifecycle/workflows';
+import type { WorkflowSettings } from '../lifecycle/settings';
 
 export type AccountLike = Pick<
   Account,
@@ -43,6 +48,24 @@ export interface PortfolioInput {
   tasks: readonly (TaskLike & WithAccount & Live)[];
   feedback: readonly (FeedbackLike & WithAccount & Live)[];
   segments: readonly { id: string; rule: RuleGroup; deletedAt?: string | null }[];
+  /** Referrals (lib/schema/loyalty): each counts for its referrer's account. */
+  referrals?: readonly (ReferralLike & Live)[];
+  /** The lifecycle workflows' ledger: keys already scheduled, accepted or dismissed. */
+  workflowRuns?: readonly (RunLike & Live)[];
+  /** The loyalty programme's rules; null or absent = no programme. */
+  loyalty?: LoyaltyRules | null;
+}
+
+export interface ReferralLike {
+  id?: string;
+  referrerAccountId?: string | null;
+  referrerContactId?: string | null;
+  referredAt: string;
+}
+export interface RunLike {
+  key: string;
+  accountId?: string | null;
+  contactId?: string | null;
 }
 
 export interface ScoringSettings {
@@ -64,6 +87,13 @@ export interface ScoringSettings {
    * rescore with these in between; RFM references, success rates and value cuts are still recomputed.
    */
   reuseModels: Pick<PortfolioModels, 'bgnbd' | 'gammaGamma' | 'health' | 'healthSource'> | null;
+  /**
+   * The user's lifecycle workflows (lib/lifecycle): their proposals join the next-best-actions and the built-in
+   * welcome, birthday and dormant triggers stand down. null = no workflows (the built-in triggers).
+   */
+  workflows: WorkflowSettings | null;
+  /** Exchange rates for loyalty points on orders in another currency than the programme's; null = the reference table. */
+  loyaltyRates: RateTable | null;
 }
 export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
   clv: DEFAULT_CLV_SETTINGS,
@@ -75,6 +105,8 @@ export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
   healthModel: null,
   warmStart: null,
   reuseModels: null,
+  workflows: null,
+  loyaltyRates: null,
 };
 
 /** What scoreAccount needs to rescore one account without refitting. */
@@ -103,9 +135,13 @@ export interface AccountRecords {
   surveys: PortfolioInput['surveys'][number][];
   tasks: PortfolioInput['tasks'][number][];
   feedback: PortfolioInput['feedback'][number][];
+  /** Referrals this account made (as the referrer). */
+  referralsMade?: ReferralLike[];
+  /** Ledger entries of the workflows about this account or its contacts. */
+  workflowRuns?: RunLike[];
 }
 
-const emptyRecords = (): AccountRecords => ({ contacts: [], interactions: [], orders: [], surveys: [], tasks: [], feedback: [] });
+const emptyRecords = (): AccountRecords => ({ contacts: [], interactions: [], orders: [], surveys: [], tasks: [], feedback: [], referralsMade: [], workflowRuns: [] });
 const alive = <T extends Live>(r: T) => !r.deletedAt;
 
 /** Groups every record by account once; interactions without an account follow their first contact's account. */
@@ -134,6 +170,16 @@ export function groupByAccount(input: PortfolioInput): Map<string, AccountRecord
   push('surveys', input.surveys);
   push('tasks', input.tasks);
   push('feedback', input.feedback);
+  for (const r of input.referrals ?? []) {
+    if (!alive(r)) continue;
+    const acc = r.referrerAccountId ?? (r.referrerContactId ? contactAccount.get(r.referrerContactId) : undefined);
+    if (acc) by.get(acc)?.referralsMade?.push(r);
+  }
+  for (const r of input.workflowRuns ?? []) {
+    if (!alive(r)) continue;
+    const acc = r.accountId ?? (r.contactId ? contactAccount.get(r.contactId) : undefined);
+    if (acc) by.get(acc)?.workflowRuns?.push(r);
+  }
   return by;
 }
 
@@ -423,6 +469,42 @@ function assess(p: Prepared, models: PortfolioModels, now: Date, settings: Scori
   return { churnProbability, churnModel, reasons, clv };
 }
 
+/** What the loyalty programme and the workflows add to an account's facts and actions. */
+interface Extras {
+  loyalty: LoyaltyRules | null;
+}
+
+/** The account's loyalty standing under the programme (null when there is none or it is off). */
+function loyaltyOf(p: Prepared, loyalty: LoyaltyRules | null, now: Date, settings: ScoringSettings): LoyaltyStatus | null {
+  if (!loyalty || !loyalty.enabled) return null;
+  const converter = makeConverter(loyalty.currency, settings.loyaltyRates ?? REFERENCE_TABLE);
+  const orders = p.records.orders.map((o, i) => ({ id: (o as { id?: string }).id ?? `o${i}`, occurredAt: o.occurredAt, amount: o.amount, currency: (o as { currency?: string }).currency ?? 'EUR' }));
+  const referralsMade = (p.records.referralsMade ?? []).map((r, i) => ({ id: r.id ?? `r${i}`, referredAt: r.referredAt }));
+  return loyaltyStatus({ orders, referralsMade }, loyalty, now, (a, from) => converter.convert(a, from));
+}
+
+/** The workflows' proposals for this account, minus what the ledger holds. */
+function proposalsOf(p: Prepared, facts: AccountFacts, startedAt: number, lastActivity: number | null, now: Date, workflows: WorkflowSettings): WorkflowProposal[] {
+  const a = p.account;
+  const r = p.records;
+  return workflowProposals(
+    {
+      account: { id: a.id, lifecycle: facts.lifecycle, startedAt, lastActivityAt: lastActivity, churnedAt: a.churnedAt, renewalDate: a.renewalDate },
+      contacts: r.contacts,
+      surveys: r.surveys.map((s, i) => ({ id: (s as { id?: string }).id ?? `s${i}:${s.respondedAt}`, kind: s.kind, score: s.score, contactId: s.contactId ?? null, respondedAt: s.respondedAt })),
+      interactions: r.interactions
+        .filter((i) => i.channel === 'ticket')
+        .map((i, k) => {
+          const x = i as { id?: string; updatedAt?: string };
+          return { id: x.id ?? `i${k}:${i.occurredAt}`, channel: i.channel, ticketStatus: i.ticketStatus, contactIds: i.contactIds ?? [], occurredAt: i.occurredAt, updatedAt: x.updatedAt ?? i.occurredAt };
+        }),
+      done: new Set((r.workflowRuns ?? []).map((x) => x.key)),
+    },
+    workflows,
+    now,
+  );
+}
+
 function finish(
   p: Prepared,
   { churnProbability, churnModel, reasons, clv }: Assessment,
@@ -431,6 +513,7 @@ function finish(
   now: Date,
   settings: ScoringSettings,
   computedAt: string,
+  extras: Extras = { loyalty: null },
 ): Scored {
   const t = now.getTime();
   const a = p.account;
@@ -485,6 +568,14 @@ function finish(
     segments: builtIn,
     custom: a.custom ?? {},
   };
+  const loyalty = loyaltyOf(p, extras.loyalty, now, settings);
+  if (loyalty) {
+    facts.loyaltyTier = loyalty.tier?.name ?? null;
+    facts.loyaltyTierRank = loyalty.tier?.rank ?? 0;
+    facts.loyaltyPoints = loyalty.qualifyingPoints;
+    facts.loyaltyBadges = loyalty.badges.map((b) => b.key);
+    facts.referrals = loyalty.referralsMade;
+  }
   facts.segments = [...builtIn, ...segmentsFor(segments, facts, now)];
 
   const lastNpsByContact = new Map<string, { score: number; at: number }>();
@@ -512,6 +603,15 @@ function finish(
     rates: models.rates,
     accountValue: annualised,
     settings: settings.nba,
+    ...(settings.workflows && {
+      proposals: proposalsOf(p, facts, startedAt, lastActivity === -Infinity ? null : lastActivity, now, settings.workflows).filter((x) => x.mode === 'propose'),
+    }),
+    ...(loyalty && {
+      loyalty: {
+        drop: loyalty.drop ? { tier: loyalty.drop.from.name, to: loyalty.drop.to?.name ?? null, days: loyalty.drop.daysLeft, points: loyalty.drop.pointsNeeded } : null,
+        referralBonus: (extras.loyalty?.bonuses ?? []).filter((b) => b.kind === 'referral').reduce((n, b) => n + b.points, 0),
+      },
+    }),
   });
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   return {
@@ -531,6 +631,7 @@ function finish(
         sampledValue: Math.round(x.sampledValue * 100) / 100,
         probability: round(x.probability),
         reason: { key: x.reason.key, weight: Math.round(x.reason.weight * 100) / 100, params: x.reason.params },
+        ...(x.workflow && { workflow: x.workflow }),
       })),
       computedAt,
     },
@@ -573,7 +674,7 @@ export function scorePortfolioDetailed(input: PortfolioInput, now: Date, setting
   const facts = new Map<string, AccountFacts>();
   const computedAt = now.toISOString();
   prepared.forEach((p, i) => {
-    const r = finish(p, assessed[i]!, models, input.segments, now, st, computedAt);
+    const r = finish(p, assessed[i]!, models, input.segments, now, st, computedAt, { loyalty: input.loyalty ?? null });
     scores.push(r.score);
     facts.set(p.account.id, r.facts);
   });
@@ -592,8 +693,9 @@ export function scoreAccount(
   models: PortfolioModels,
   now: Date,
   settings?: Partial<ScoringSettings>,
+  loyalty: LoyaltyRules | null = null,
 ): { score: Score; facts: AccountFacts } {
   const st = mergeSettings(settings);
   const p = prepare(account, records, now);
-  return finish(p, assess(p, models, now, st), models, segments, now, st, now.toISOString());
+  return finish(p, assess(p, models, now, st), models, segments, now, st, now.toISOString(), { loyalty });
 }

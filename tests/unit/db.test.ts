@@ -17,6 +17,8 @@ import {
   DB_NAME,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V5,
   nameSortKey,
   SYNC_ENABLED_KEY,
 } from '../../lib/db';
@@ -118,7 +120,7 @@ describe('schema upgrade', () => {
     v1.close();
     const db = new CarnetDB();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     const row = await db.contacts.get('0190a0a0-0000-7000-8000-000000000001');
     expect(row?.searchTokens).toEqual(expect.arrayContaining(['zoe', 'martin', 'zoe@exemple.fr', 'exemple.fr']));
     db.close();
@@ -138,6 +140,26 @@ describe('schema upgrade', () => {
     expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000a'))?.sortName).toBe(nameSortKey('Société 10'));
     expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000b'))?.sortName).toBeUndefined();
     expect(await db.accounts.orderBy('sortName').count()).toBe(1);
+    db.close();
+  });
+
+  it('opens version 3 data with version 5: every record stays, the loyalty, workflow and sequence tables are there and empty', async () => {
+    const v3 = new Dexie(DB_NAME);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.table('accounts').add({ id: '0190a0a0-0000-7000-8000-00000000000c', name: 'Kept', domains: [], searchTokens: ['kept'], sortName: 'kept', deletedAt: null });
+    await v3.table('tasks').add({ id: '0190a0a0-0000-7000-8000-00000000000d', title: 'Call', status: 'open', dueAt: '2026-01-01T09:00:00.000Z', deletedAt: null });
+    v3.close();
+    const db = new CarnetDB();
+    await db.open();
+    expect(db.verno).toBe(5);
+    expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000c'))?.name).toBe('Kept');
+    expect(await db.tasks.where('dueAt').belowOrEqual('2026-02-01').count()).toBe(1);
+    for (const t of Object.keys(SCHEMA_V5)) expect(await db.table(t).count(), t).toBe(0);
+    await db.enrolments.add({ id: '0190a0a0-0000-7000-8000-00000000000e', status: 'active', contactId: 'c', sequenceId: 's' } as never);
+    expect(await db.enrolments.where('status').equals('active').count()).toBe(1);
+    expect(await db.enrolments.where('contactId').equals('c').count()).toBe(1);
     db.close();
   });
 });
