@@ -13,7 +13,7 @@ const consent = (purposes: string[], grantedDaysAgo = 400, withdrawnDaysAgo: num
 const ALL = ['sales', 'marketing', 'support', 'surveys', 'account_management'];
 const contact = (id: string, over: Partial<WorkflowContact> = {}): WorkflowContact => ({ id, firstName: 'Zoé', lastName: id, emails: [`${id}@acme.fr`], birthday: null, consent: consent(ALL), doNotContact: false, ...over });
 
-function input(over: Partial<WorkflowInput> & { account?: Partial<WorkflowInput['account']> } = {}): WorkflowInput {
+function input(over: Omit<Partial<WorkflowInput>, 'account'> & { account?: Partial<WorkflowInput['account']> } = {}): WorkflowInput {
   return {
     contacts: [contact('c1')],
     surveys: [],
