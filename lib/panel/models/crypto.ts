@@ -106,3 +106,8 @@ export function changeFromPanel(current: string, next: string, confirm: string):
     return t('crypto.changed', { n: formatNumber(rows) });
   });
 }
+
+/** What screens need to show sealed fields and locked errors. */
+export { isSealed } from '../../crypto/cipher';
+export { sealedFields, SENSITIVE_FIELDS } from '../../crypto/fields';
+export { LockedError } from '../../crypto/state';
