@@ -45,5 +45,5 @@ export async function createContactFromTab(tabId: number, personIndex: number, s
   if (state.match.suppressed && personIndex < 0) return { error: 'this person was erased at their request' };
   const contact = await createContactFromPerson(target.person);
   await handlePageContext(state.context, tabId, session);
-  return { ok: true, contactId: contact.id };
+  return { ok: true as const, contactId: contact.id };
 }
