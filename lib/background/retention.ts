@@ -1,7 +1,7 @@
 import { getDb } from '../db/db';
 import { applyRetention, getRetentionPolicy } from '../gdpr/retention';
 import type { EntityName } from '../schema';
-import { META_KEYS } from '../db/meta-keys';
+import { META_KEYS } from '../schema/meta-keys';
 
 export const RETENTION_ALARM = 'carnet-retention';
 export const RETENTION_LAST_RUN_KEY = META_KEYS.retentionLastRun;

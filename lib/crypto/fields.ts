@@ -1,4 +1,4 @@
-import { META_KEYS } from '../db/meta-keys';
+import { META_KEYS } from '../schema/meta-keys';
 /**
  * Which stored values are sealed, table by table. Names, e-mails, domains, LinkedIn URLs, subjects and every
  * indexed field stay clear, so search tokens, matching and page recognition work without the key; only free text

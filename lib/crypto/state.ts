@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { openText } from './cipher';
-import { META_KEYS } from '../db/meta-keys';
+import { META_KEYS } from '../schema/meta-keys';
 
 /**
  * The encryption state of this context (panel, background, options page): whether encryption is on and, when

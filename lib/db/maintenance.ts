@@ -1,6 +1,6 @@
 import { ENTITY_NAMES } from '../schema';
 import { getDb } from './db';
-import { META_KEYS } from './meta-keys';
+import { META_KEYS } from '../schema/meta-keys';
 
 /** Meta key recording that demo data was loaded, and with which parameters. */
 export const DEMO_META_KEY = META_KEYS.demoLoaded;

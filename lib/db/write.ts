@@ -6,7 +6,7 @@ import { getDb, type OutboxEntry } from './db';
 import { accountSearchTokens, contactSearchTokens, nameSortKey } from './search-tokens';
 import { sealedFields } from '../crypto/fields';
 import { isSealed } from '../crypto/cipher';
-import { META_KEYS } from './meta-keys';
+import { META_KEYS } from '../schema/meta-keys';
 
 /**
  * The one write path for synced entities: parse with the schema, stamp with the HLC, add index-only fields,

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ValidationError, type EntityName } from '../schema';
 import { getDb } from '../db/db';
 import { remove, writeTransaction } from '../db/write';
-import { META_KEYS } from '../db/meta-keys';
+import { META_KEYS } from '../schema/meta-keys';
 
 const Months = z.nullable(z.number().check(z.int(), z.gte(1), z.lte(1200)));
 

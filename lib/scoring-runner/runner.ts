@@ -17,7 +17,7 @@ import { loadAccountRecords, liveSegments } from './load';
 import type { ScoringBackend } from './protocol';
 import { getScoringSettings, type ScoringUserSettings } from './settings';
 import { workerBackend } from './worker-client';
-import { META_KEYS } from '../db/meta-keys';
+import { META_KEYS } from '../schema/meta-keys';
 
 export const LAST_RUN_KEY = META_KEYS.scoringLastRunAt;
 export const RUN_INFO_KEY = META_KEYS.scoringLastRun;

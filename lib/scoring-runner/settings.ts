@@ -4,7 +4,7 @@ import { getDb } from '../db/db';
 import { LifecycleThresholds } from '../scoring/lifecycle';
 import { ClvSettings, DEFAULT_CLV_SETTINGS } from '../scoring/clv';
 import { ValidationError } from '../schema';
-import { META_KEYS } from '../db/meta-keys';
+import { META_KEYS } from '../schema/meta-keys';
 
 export const SCORING_SETTINGS_KEY = META_KEYS.scoringSettings;
 

@@ -1,8 +1,9 @@
 import { signal } from '@preact/signals';
+import { isSealed, onCryptoStateChange, LockedError, WrongPassphraseError } from '../../crypto';
 import {
-  changePassphrase, cryptoStatusNow, disableEncryption, enableEncryption, getCryptoStatus, isSealed, lock, onCryptoStateChange,
-  passphraseStrength, unlock, LockedError, WrongPassphraseError, MIN_PASSPHRASE_LENGTH, type CryptoStatus,
-} from '../../crypto';
+  changePassphrase, cryptoStatusNow, disableEncryption, enableEncryption, getCryptoStatus, lock,
+  passphraseStrength, unlock, MIN_PASSPHRASE_LENGTH, type CryptoStatus,
+} from '../../db/encryption';
 import { t, type MessageKey } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 

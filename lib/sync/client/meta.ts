@@ -1,5 +1,5 @@
 import type { CarnetDB } from '../../db/db';
-import { META_KEYS } from '../../db/meta-keys';
+import { META_KEYS } from '../../schema/meta-keys';
 
 /** Keys of the sync state in db.meta (declared with every other meta key in lib/db/meta-keys.ts). */
 export const SYNC_META = {

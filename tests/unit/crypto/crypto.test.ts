@@ -6,10 +6,10 @@ import {
   insert, update, remove, getDb, setDb, CarnetDB, DB_NAME, SYNC_ENABLED_KEY, searchContacts, findContactByEmail, getLive,
   logInteraction,
 } from '../../../lib/db';
+import { isSealed, WrongPassphraseError, LockedError, CRYPTO_META_KEY } from '../../../lib/crypto';
 import {
-  enableEncryption, disableEncryption, changePassphrase, unlock, lock, getCryptoStatus, cryptoStatusNow, isSealed, passphraseStrength,
-  WrongPassphraseError, LockedError, CRYPTO_META_KEY, PBKDF2_ITERATIONS,
-} from '../../../lib/crypto';
+  enableEncryption, disableEncryption, changePassphrase, unlock, lock, getCryptoStatus, cryptoStatusNow, passphraseStrength, PBKDF2_ITERATIONS,
+} from '../../../lib/db/encryption';
 import { exportBackup, exportBackupJson, restoreBackup } from '../../../lib/backup';
 
 const PASS = 'correct horse battery staple';
