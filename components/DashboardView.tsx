@@ -7,7 +7,7 @@ import { useLiveQuery } from '@/lib/panel/live';
 import { dashboardView, loadDashboardData, PERIODS, type MoneyNote, type PeriodKey } from '@/lib/panel/queries/dashboard';
 import { loadReportingSettings, reportingConverter } from '@/lib/panel/models/reporting';
 import { goTo } from '@/lib/panel/router';
-import { runScoring, scoringStatus } from '@/lib/scoring-runner';
+import { runScoring, scoringStatus } from '@/lib/panel/scoring';
 import { segmentLabel } from '@/lib/panel/view/scoring-labels';
 import { EmptyState } from './EmptyState';
 import { ActionList } from './ActionList';

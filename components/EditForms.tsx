@@ -9,8 +9,7 @@ import {
   type AccountDraft, type ContactDraft, type FieldErrors,
 } from '@/lib/panel/view/forms';
 import { Field, invalid } from './Field';
-import { isSealed } from '@/lib/crypto/cipher';
-import { sealedFields } from '@/lib/crypto/fields';
+import { isSealed, sealedFields } from '@/lib/panel/models/crypto';
 
 /**
  * At-rest encryption locked: fields read sealed are shown as locked, left out of the draft's validation and out of

@@ -38,8 +38,8 @@ function UnknownPerson({ m, index, suppressed }: { m: MatchedPerson; index: numb
     setError(null);
     try {
       if (activeTabId.value == null) return;
-      const reply = (await sendMessage('createContactFromTab', { tabId: activeTabId.value, personIndex: index })) as { error?: string } | undefined;
-      if (reply?.error) setError(t('error.generic', { message: reply.error }));
+      const reply = await sendMessage('createContactFromTab', { tabId: activeTabId.value, personIndex: index });
+      if (reply && 'error' in reply) setError(t('error.generic', { message: reply.error }));
     } catch (e) {
       setError(t('error.generic', { message: (e as Error).message }));
     } finally {

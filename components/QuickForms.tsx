@@ -3,7 +3,7 @@ import { t, lang } from '@/lib/i18n';
 import { Outcome, Sentiment, SURVEY_RANGE, type SurveyKind } from '@/lib/schema';
 import { logManual, withUndo } from '@/lib/panel/commands/log';
 import { insertWithUndo } from '@/lib/panel/commands/undoable';
-import { dueFromInputs } from '@/lib/panel/commands/tasks';
+import { dueFromInputs } from '@/lib/panel/view/tasks';
 import { validateSurvey, validateTask, type FieldErrors } from '@/lib/panel/view/forms';
 import { Field, invalid } from './Field';
 

@@ -3,7 +3,8 @@ import { formatDate, formatDateTime, formatMoney } from '@/lib/i18n/format';
 import { contactName } from '@/lib/schema';
 import { open } from '@/lib/panel/router';
 import { consentStatus, npsOf, type View360Head, type View360Sections } from '@/lib/panel/queries/record360';
-import { isOverdue, completeTask } from '@/lib/panel/commands/tasks';
+import { isOverdue } from '@/lib/panel/view/tasks';
+import { completeTask } from '@/lib/panel/commands/tasks';
 import { AccountInsights } from './AccountInsights';
 import { shownText } from '@/lib/panel/models/crypto';
 

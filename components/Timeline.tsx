@@ -6,7 +6,7 @@ import { useLiveQuery } from '@/lib/panel/live';
 import { timelineCount, timelinePage, startsDay, windowFor, type TimelineQuery } from '@/lib/panel/queries/timeline';
 import { VirtualList } from './VirtualList';
 import { shownText } from '@/lib/panel/models/crypto';
-import { isSealed } from '@/lib/crypto/cipher';
+import { isSealed } from '@/lib/panel/models/crypto';
 
 const ROW = 52;
 const PAGE = 40;

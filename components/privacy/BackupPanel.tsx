@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
-import { exportBackupJson, restoreBackup, RestoreError } from '@/lib/backup';
+import { exportBackupJson, restoreBackup, RestoreError } from '@/lib/panel/commands/privacy';
 import { backupFileName } from '@/lib/panel/models/privacy';
 import { ConfirmDialog } from './ConfirmDialog';
 import { cryptoErrorText } from '@/lib/panel/models/crypto';

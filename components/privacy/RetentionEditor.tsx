@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
-import { applyRetention, previewRetention, saveRetentionPolicy, type RetentionPolicy, type RetentionPreview } from '@/lib/gdpr/retention';
+import { applyRetention, previewRetention, saveRetentionPolicy, type RetentionPolicy, type RetentionPreview } from '@/lib/panel/commands/privacy';
 import { RETENTION_FIELDS, formToPolicy, policyToForm, type RetentionField } from '@/lib/panel/models/privacy';
 import { ConfirmDialog } from './ConfirmDialog';
 

@@ -1,6 +1,7 @@
 import { signal } from '@preact/signals';
 import { browser } from 'wxt/browser';
-import { tabKey, type TabState } from '../background/tab-state';
+import type { TabState } from '../background/tab-state';
+import { readItem, tabStateItem } from '../storage/items';
 
 export const activeTabId = signal<number | null>(null);
 export const activeTabUrl = signal<string | null>(null);
@@ -35,8 +36,7 @@ async function pickTab(selfTabId: number | undefined): Promise<{ id: number; url
 }
 
 async function readState(tabId: number): Promise<TabState | null> {
-  const key = tabKey(tabId);
-  return ((await browser.storage.session.get(key))[key] as TabState | undefined) ?? null;
+  return readItem(tabStateItem(tabId));
 }
 
 /** Keeps activeTabId and tabState in step with the tab the user is on. Returns a stop function. */

@@ -18,16 +18,17 @@ import type { ScoringBackend } from './protocol';
 import { getScoringSettings, type ScoringUserSettings } from './settings';
 import { workerBackend } from './worker-client';
 import { getWorkflowSettings } from '../storage/lifecycle';
-import { reportingItem } from '../panel/models/reporting';
-import { RateTable } from '../currency/convert';
+import { readItem, reportingItem } from '../storage/items';
+import type { RateTable } from '../currency/convert';
 import type { WorkflowSettings } from '../lifecycle/settings';
 import { loyaltyRules } from './load';
+import { META_KEYS } from '../schema/meta-keys';
 
-export const LAST_RUN_KEY = 'scoring.lastRunAt';
-export const RUN_INFO_KEY = 'scoring.lastRun';
-export const MODELS_KEY = 'scoring.models';
+export const LAST_RUN_KEY = META_KEYS.scoringLastRunAt;
+export const RUN_INFO_KEY = META_KEYS.scoringLastRun;
+export const MODELS_KEY = META_KEYS.scoringModels;
 /** When and on how many accounts the cached models were last fitted. */
-export const FIT_KEY = 'scoring.fit';
+export const FIT_KEY = META_KEYS.scoringFit;
 /** Fitted models are reused by full runs for this long, unless the portfolio's size changed by more than 10%. */
 export const REFIT_AFTER_MS = 24 * 3_600_000;
 const SCORES_PER_PUT = 100;
@@ -46,9 +47,8 @@ export interface RunInfo {
 
 /** The lifecycle workflows and the loyalty rates live in extension storage, which the worker cannot read. */
 async function storedExtras(): Promise<{ workflows: WorkflowSettings; loyaltyRates: RateTable | null }> {
-  const [workflows, reporting] = await Promise.all([getWorkflowSettings(), reportingItem.getValue().catch(() => null)]);
-  const rates = RateTable.safeParse((reporting as { rates?: unknown } | null)?.rates);
-  return { workflows, loyaltyRates: rates.success ? rates.data : null };
+  const [workflows, reporting] = await Promise.all([getWorkflowSettings(), readItem(reportingItem).catch(() => null)]);
+  return { workflows, loyaltyRates: reporting?.rates ?? null };
 }
 
 let backend: ScoringBackend = workerBackend;

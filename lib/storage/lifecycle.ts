@@ -3,26 +3,27 @@
  * write). The scoring worker cannot read extension storage: the panel reads these and sends them with the request.
  */
 import * as z from 'zod/mini';
-import { storage } from 'wxt/utils/storage';
 import { DEFAULT_WORKFLOW_SETTINGS, parseWorkflowSettings, WorkflowSettings } from '../lifecycle/settings';
 import { ValidationError } from '../schema/errors';
+import { defineStorageItem, readItem, watchItem, writeItem } from './items';
 
-const workflowsItem = storage.defineItem<unknown>('local:lifecycle.workflows', { fallback: {} });
+/** Stored as-is (unknown) and parsed on read, so a value lacking a rule added later still gets that rule's defaults. */
+export const workflowsItem = defineStorageItem<unknown>('local', 'lifecycle.workflows', z.unknown(), {});
 
 export async function getWorkflowSettings(): Promise<WorkflowSettings> {
-  return parseWorkflowSettings(await workflowsItem.getValue());
+  return parseWorkflowSettings(await readItem(workflowsItem));
 }
 
 /** Validates the whole settings (the error names the rule and field) and stores them; nothing is written when invalid. */
 export async function saveWorkflowSettings(input: unknown): Promise<WorkflowSettings> {
   const r = WorkflowSettings.safeParse(input);
   if (!r.success) throw ValidationError.from('lifecycle.workflows', r.error);
-  await workflowsItem.setValue(r.data);
+  await writeItem(workflowsItem, r.data);
   return r.data;
 }
 
 export function watchWorkflowSettings(cb: (s: WorkflowSettings) => void): () => void {
-  return workflowsItem.watch((v) => cb(parseWorkflowSettings(v)));
+  return watchItem(workflowsItem, (v) => cb(parseWorkflowSettings(v)));
 }
 
 export { DEFAULT_WORKFLOW_SETTINGS };
@@ -32,13 +33,12 @@ export { DEFAULT_WORKFLOW_SETTINGS };
  * minute. Alarms fire at most once a minute in a packed extension, more often unpacked.
  */
 export const LifecyclePeriod = z.number().check(z.gte(1 / 60), z.lte(24 * 60));
-const periodItem = storage.defineItem<unknown>('local:lifecycle.periodMinutes', { fallback: 15 });
+export const lifecyclePeriodItem = defineStorageItem('local', 'lifecycle.periodMinutes', LifecyclePeriod, 15);
 
 export async function getLifecyclePeriod(): Promise<number> {
-  const r = LifecyclePeriod.safeParse(await periodItem.getValue());
-  return r.success ? r.data : 15;
+  return readItem(lifecyclePeriodItem);
 }
 
 export function watchLifecyclePeriod(cb: () => void): () => void {
-  return periodItem.watch(() => cb());
+  return watchItem(lifecyclePeriodItem, () => cb());
 }

@@ -1,35 +1,5 @@
-import type { Task, TaskInput } from '../../schema';
-import { getDb, update } from '../../db';
-
-/** Every open task, soonest due first; tasks without a due date last. */
-export async function allOpenTasks(): Promise<Task[]> {
-  const rows = await getDb().tasks.where('status').equals('open').toArray();
-  return sortByDue(rows.filter((t) => !t.deletedAt));
-}
-
-export function sortByDue<T extends Pick<Task, 'dueAt' | 'title'>>(rows: T[]): T[] {
-  return [...rows].sort((a, b) => (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff') || a.title.localeCompare(b.title));
-}
-
-export function isOverdue(t: Pick<Task, 'dueAt' | 'status'>, now: Date): boolean {
-  return t.status === 'open' && !!t.dueAt && Date.parse(t.dueAt) < now.getTime();
-}
-
-/** Local date and time inputs ("2026-11-30", "14:30") to an ISO instant; null when the date is empty or invalid. */
-export function dueFromInputs(date: string, time: string): string | null {
-  if (!/^\d{4}-\d\d-\d\d$/.test(date)) return null;
-  const t = /^\d\d:\d\d$/.test(time) ? time : '09:00';
-  const d = new Date(`${date}T${t}:00`);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
-}
-
-/** An ISO instant to the local date and time inputs' values. */
-export function inputsFromDue(iso: string | null): { date: string; time: string } {
-  if (!iso) return { date: '', time: '' };
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { date: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, time: `${pad(d.getHours())}:${pad(d.getMinutes())}` };
-}
+import type { TaskInput } from '../../schema';
+import { getLive, update } from '../../db';
 
 /** Pushes the due time to now + minutes and re-arms its reminder. */
 export function snoozeTask(id: string, minutes: number, now: Date) {
@@ -45,3 +15,16 @@ export function reopenTask(id: string) {
 }
 
 export type NewTask = Pick<TaskInput, 'title' | 'dueAt' | 'accountId' | 'contactId' | 'notes'>;
+
+/** Snoozes a task with its undo: the undo puts its due time and reminder back as they were. */
+export async function snoozeWithUndo(id: string, minutes: number, now: Date): Promise<{ undo: () => Promise<void> }> {
+  const before = await getLive('tasks', id);
+  await snoozeTask(id, minutes, now);
+  return { undo: async () => void (await update('tasks', id, { dueAt: before?.dueAt ?? null, remindedAt: before?.remindedAt ?? null })) };
+}
+
+/** Completes a task with its undo (reopen). */
+export async function completeWithUndo(id: string, now: Date): Promise<{ undo: () => Promise<void> }> {
+  await completeTask(id, now);
+  return { undo: async () => void (await reopenTask(id)) };
+}

@@ -1,8 +1,9 @@
 import { signal } from '@preact/signals';
+import { isSealed, onCryptoStateChange, LockedError, WrongPassphraseError } from '../../crypto';
 import {
-  changePassphrase, cryptoStatusNow, disableEncryption, enableEncryption, getCryptoStatus, isSealed, lock, onCryptoStateChange,
-  passphraseStrength, unlock, LockedError, WrongPassphraseError, MIN_PASSPHRASE_LENGTH, type CryptoStatus,
-} from '../../crypto';
+  changePassphrase, cryptoStatusNow, disableEncryption, enableEncryption, getCryptoStatus, lock,
+  passphraseStrength, unlock, MIN_PASSPHRASE_LENGTH, type CryptoStatus,
+} from '../../db/encryption';
 import { t, type MessageKey } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
 
@@ -106,3 +107,8 @@ export function changeFromPanel(current: string, next: string, confirm: string):
     return t('crypto.changed', { n: formatNumber(rows) });
   });
 }
+
+/** What screens need to show sealed fields and locked errors. */
+export { isSealed } from '../../crypto/cipher';
+export { sealedFields, SENSITIVE_FIELDS } from '../../crypto/fields';
+export { LockedError } from '../../crypto/state';

@@ -4,22 +4,14 @@
  */
 import * as z from 'zod/mini';
 import { signal, computed } from '@preact/signals';
-import { storage } from 'wxt/utils/storage';
+import { readItem, reportingItem, watchItem, writeItem, ReportingSettings } from '../../storage/items';
 import { Currency } from '../../schema/common';
 import { ValidationError } from '../../schema/errors';
 import { locale } from '../../i18n';
 import { makeConverter, ratePerEur, RateTable, RatePerEur, REFERENCE_TABLE, reportingCurrency, type Converter } from '../../currency/convert';
 
-export const ReportingSettings = z.object({
-  /** ISO 4217 code; null follows the UI locale (fr → EUR, en-GB → GBP, en-US → USD). */
-  currency: z._default(z.nullable(Currency), null),
-  /** The user's rates; null = the built-in ECB reference table (so a newer built-in table reaches them). */
-  rates: z._default(z.nullable(RateTable), null),
-});
-export type ReportingSettings = z.infer<typeof ReportingSettings>;
-const DEFAULTS: ReportingSettings = ReportingSettings.parse({});
-
-export const reportingItem = storage.defineItem<ReportingSettings>('local:reporting', { fallback: DEFAULTS, version: 1 });
+export { ReportingSettings } from '../../storage/items';
+const DEFAULTS: ReportingSettings = reportingItem.fallback;
 
 export const reportingSettings = signal<ReportingSettings>(DEFAULTS);
 /** The rates in use: the user's, else the ECB reference table. */
@@ -28,19 +20,14 @@ export const rateTable = computed<RateTable>(() => reportingSettings.value.rates
 export const reportingCurrencyNow = computed(() => reportingCurrency(reportingSettings.value.currency, locale.value, rateTable.value));
 export const reportingConverter = computed<Converter>(() => makeConverter(reportingCurrencyNow.value, rateTable.value));
 
-/** A stored value that no longer parses (edited by hand, an older shape) gives the defaults, never a broken panel. */
-function parseStored(raw: unknown): ReportingSettings {
-  const parsed = ReportingSettings.safeParse(raw ?? {});
-  return parsed.success ? parsed.data : DEFAULTS;
-}
-
 let unwatch: (() => void) | null = null;
 
 /** Reads the setting into the signals, and follows changes made elsewhere (another panel, a restore). */
 export async function loadReportingSettings(): Promise<ReportingSettings> {
-  reportingSettings.value = parseStored(await reportingItem.getValue());
-  unwatch ??= reportingItem.watch((v) => {
-    reportingSettings.value = parseStored(v);
+  // A stored value that no longer parses (edited by hand, an older shape) gives the defaults, never a broken panel.
+  reportingSettings.value = await readItem(reportingItem);
+  unwatch ??= watchItem(reportingItem, (v) => {
+    reportingSettings.value = v;
   });
   return reportingSettings.value;
 }
@@ -61,7 +48,7 @@ export async function saveReportingSettings(input: unknown): Promise<ReportingSe
   const value = parsed.data;
   if (value.currency !== null && ratePerEur(value.rates ?? REFERENCE_TABLE, value.currency) === null)
     throw new ValidationError('reporting', [{ path: 'currency', message: `${value.currency} has no exchange rate` }]);
-  await reportingItem.setValue(value);
+  await writeItem(reportingItem, value);
   reportingSettings.value = value;
   return value;
 }

@@ -1,3 +1,6 @@
+import { browser } from 'wxt/browser';
+import { sendMessage } from '../../messaging/send';
+import { isFirefox } from '../browser-kind';
 import { signal } from '@preact/signals';
 import { getDb, type CarnetDB } from '../../db/db';
 import { disableSync, enableSync, testConnection, type SyncStatus } from '../../sync/client/engine';
@@ -286,4 +289,14 @@ export function pullSetAsideAgain(deps: SyncSettingsDeps): Promise<void> {
 
 export async function forgetSetAside(deps: Pick<SyncSettingsDeps, 'db'>): Promise<void> {
   await discardSetAside((deps.db ?? getDb)());
+}
+
+/** The settings card's dependencies in the real panel: extension storage, the permission prompt, the background. */
+export function panelSyncDeps(): SyncSettingsDeps {
+  return {
+    storage: browser.storage.local,
+    permissions: browser.permissions,
+    portInPattern: !isFirefox(),
+    askSyncNow: () => sendMessage('syncNow', {}),
+  };
 }

@@ -18,6 +18,11 @@ export async function searchAll(query: string, limits = { accounts: 5, contacts:
 const accountResult = (a: Account): SearchResult => ({ kind: 'account', id: a.id, label: a.name, detail: a.domains[0] ?? '' });
 const contactResult = (c: Contact): SearchResult => ({ kind: 'contact', id: c.id, label: contactName(c), detail: c.emails[0] ?? c.title ?? '' });
 
+/** Contacts matching a query (prefix of any name word or email). */
+export function findContacts(query: string, limit: number): Promise<Contact[]> {
+  return searchContacts(query, limit);
+}
+
 /** Arrow-key movement through n results, wrapping; -1 means none active. */
 export function moveActive(active: number, key: string, n: number): number {
   if (n === 0) return -1;

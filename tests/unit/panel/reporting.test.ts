@@ -10,7 +10,6 @@ import {
   ratesToStore,
   reportingConverter,
   reportingCurrencyNow,
-  reportingItem,
   reportingSettings,
   restoreReferenceRates,
   rowsOf,
@@ -18,6 +17,7 @@ import {
   stopWatchingReporting,
   tableFromRows,
 } from '../../../lib/panel/models/reporting';
+import { reportingItem, writeItem } from '../../../lib/storage/items';
 
 const until = async (check: () => boolean, ms = 2000) => {
   const t0 = Date.now();
@@ -89,7 +89,7 @@ describe('reporting currency setting', () => {
 
   it('follows a change made elsewhere (another panel)', async () => {
     await loadReportingSettings();
-    await reportingItem.setValue({ currency: 'USD', rates: null });
+    await writeItem(reportingItem, { currency: 'USD', rates: null });
     await until(() => reportingSettings.value.currency === 'USD');
     expect(reportingCurrencyNow.value).toBe('USD');
   });

@@ -1,7 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { insert, getLive } from '../../../lib/db';
 import { checkDueTasks, needsReminder, periodSeconds, DEFAULT_PERIOD_SECONDS } from '../../../lib/background/reminders';
-import { allOpenTasks, completeTask, dueFromInputs, inputsFromDue, isOverdue, snoozeTask, sortByDue } from '../../../lib/panel/commands/tasks';
+import { allOpenTasks } from '../../../lib/panel/queries/tasks';
+import { dueFromInputs, inputsFromDue, isOverdue, sortByDue } from '../../../lib/panel/view/tasks';
+import { completeTask, snoozeTask } from '../../../lib/panel/commands/tasks';
 import type { Task } from '../../../lib/schema';
 
 describe('reminders', () => {

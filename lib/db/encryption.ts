@@ -1,12 +1,12 @@
 import type { Table } from 'dexie';
-import { getDb } from '../db/db';
-import { bytesToB64, b64ToBytes, sealText } from './cipher';
-import { SENSITIVE_TABLES, SYNC_REJECTED_META_KEY, mapRow } from './fields';
-import { refreshLiveQueries, writeSession } from './install';
+import { getDb } from './db';
+import { bytesToB64, b64ToBytes, sealText } from '../crypto/cipher';
+import { SENSITIVE_TABLES, SYNC_REJECTED_META_KEY, mapRow } from '../crypto/fields';
+import { refreshLiveQueries, writeSession } from '../crypto/install';
 import {
   CHECK_PLAINTEXT, CRYPTO_META_KEY, CryptoConfig, WrongPassphraseError, cryptoState, keyMatches, setCryptoState, setTxCrypto,
   type TxCrypto,
-} from './state';
+} from '../crypto/state';
 
 /**
  * Optional at-rest protection (off by default) of free text and phone numbers: a passphrase gives an AES-256 key
