@@ -8,6 +8,7 @@ import { Task, TaskInput } from './task';
 import { SurveyResponse, SurveyResponseInput } from './survey';
 import { Segment, SegmentInput } from './segment';
 import { ActionFeedback, ActionFeedbackInput } from './feedback';
+import { Template, TemplateInput, TemplateUse, TemplateUseInput } from './template';
 
 /** The synced entities, by table name: the one registry the db, sync, import and server share. */
 export const ENTITIES = {
@@ -20,6 +21,8 @@ export const ENTITIES = {
   surveys: { record: SurveyResponse, input: SurveyResponseInput },
   segments: { record: Segment, input: SegmentInput },
   feedback: { record: ActionFeedback, input: ActionFeedbackInput },
+  templates: { record: Template, input: TemplateInput },
+  templateUses: { record: TemplateUse, input: TemplateUseInput },
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -8,6 +8,7 @@ export * from './task';
 export * from './survey';
 export * from './segment';
 export * from './feedback';
+export * from './template';
 export * from './score';
 export * from './page-context';
 export * from './entities';
