@@ -9,6 +9,8 @@ import type {
   SurveyResponse,
   Segment,
   ActionFeedback,
+  Template,
+  TemplateUse,
   Score,
   OutboxEntry,
   MetaEntry,
@@ -31,6 +33,7 @@ export const DB_NAME = 'carnet';
  * Schema versions, in order. A shipped version is never edited: add the next one with its upgrade().
  * v1: the entities and their indexes. v2: folded search tokens on contacts and accounts for prefix search.
  * v3: accounts' sortName (folded, numeric-aware name on live accounts only): the portfolio pages through it.
+ * v4: message templates and the record of each template use (lib/engage); new tables only.
  */
 export const SCHEMA_V1 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt',
@@ -59,6 +62,11 @@ export const SCHEMA_V3 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt, *searchTokens, sortName',
 };
 
+export const SCHEMA_V4 = {
+  templates: 'id, category, updatedAt',
+  templateUses: 'id, templateId, contactId, usedAt, updatedAt',
+};
+
 export class CarnetDB extends Dexie {
   accounts!: EntityTable<StoredAccount, 'id'>;
   contacts!: EntityTable<StoredContact, 'id'>;
@@ -69,6 +77,8 @@ export class CarnetDB extends Dexie {
   surveys!: EntityTable<SurveyResponse, 'id'>;
   segments!: EntityTable<Segment, 'id'>;
   feedback!: EntityTable<ActionFeedback, 'id'>;
+  templates!: EntityTable<Template, 'id'>;
+  templateUses!: EntityTable<TemplateUse, 'id'>;
   scores!: EntityTable<Score, 'accountId'>;
   outbox!: Table<OutboxEntry, number>;
   meta!: EntityTable<MetaEntry, 'key'>;
@@ -106,6 +116,7 @@ export class CarnetDB extends Dexie {
             else a.sortName = nameSortKey(a.name);
           });
       });
+    this.version(4).stores(SCHEMA_V4);
     // Optional at-rest encryption of notes, summaries and phones (lib/crypto): a storage layer under every table.
     installFieldCrypto(this);
   }

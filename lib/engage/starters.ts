@@ -4,7 +4,7 @@
  * account, NPS and CSAT requests, referral from promoters). Seeded once on first use, then the user's to edit or
  * delete. The renewal template ships with two variants as an A/B test, to show how one runs.
  */
-import type { TemplateCategory, TemplateInput } from '../schema/template';
+import type { AbTest, TemplateCategory, TemplateContent } from '../schema/template';
 import { hash32 } from './variants';
 
 interface Starter {
@@ -203,8 +203,17 @@ export function starterId(key: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+export interface StarterTemplate {
+  id: string;
+  name: string;
+  category: TemplateCategory;
+  starterKey: string;
+  variants: { id: string; label: string; active: boolean; fr: TemplateContent; en: TemplateContent }[];
+  abTest: AbTest | null;
+}
+
 /** The starters as template inputs; names in the UI's language. */
-export function starterTemplates(lang: 'fr' | 'en', now: Date): (TemplateInput & { id: string })[] {
+export function starterTemplates(lang: 'fr' | 'en', now: Date): StarterTemplate[] {
   return STARTERS.map((s) => ({
     id: starterId(s.key),
     name: s.name[lang],
