@@ -8,6 +8,8 @@ import type { Score } from '@/lib/schema';
 import { useLiveQuery } from '@/lib/ui/live';
 import { executeAction, recordFeedback, ActionBlockedError, type ExecuteResult } from '@/lib/ui/actions';
 import { actionLabel, describeReason } from '@/lib/ui/scoring-labels';
+import { composeEmailFromPanel } from '@/lib/panel/action-compose';
+import { deliveryText } from '@/lib/panel/engage-text';
 
 export type SuggestedAction = Score['actions'][number];
 export interface ActionItem {
@@ -45,13 +47,15 @@ export function ActionList(props: ActionListProps) {
     setMessage(null);
     try {
       if (what === 'execute') {
-        const r = await executeAction(item.accountId, item.action, { useGmail: props.useGmail });
+        const r = await executeAction(item.accountId, item.action, { useGmail: props.useGmail, composeEmail: composeEmailFromPanel });
         setMessage({
           text:
             r.kind === 'task'
               ? t('actions.done.task', { title: r.task.title })
               : r.kind === 'email'
-                ? t('actions.done.email', { name: contactName(r.contact) })
+                ? r.compose
+                  ? `${r.compose.templateName}: ${deliveryText(r.compose.delivery)}`
+                  : t('actions.done.email', { name: contactName(r.contact) })
                 : t('actions.done.log'),
         });
         props.onDone?.(r);

@@ -15,12 +15,14 @@ import type { MessageKey } from '@/lib/i18n';
 const DashboardView = lazyView(() => import('./DashboardView').then((m) => m.DashboardView));
 const ImportView = lazyView(() => import('./ImportView').then((m) => m.ImportView));
 const PrivacyView = lazyView(() => import('./PrivacyView').then((m) => m.PrivacyView));
+const TemplatesView = lazyView(() => import('./engage/TemplatesView').then((m) => m.TemplatesView));
 const PersonPrivacy = lazyView(() => import('./PersonPrivacy').then((m) => m.PersonPrivacy));
 
 const TABS: { name: TopLevel; label: MessageKey }[] = [
   { name: 'page', label: 'nav.page' },
   { name: 'portfolio', label: 'nav.portfolio' },
   { name: 'tasks', label: 'nav.tasks' },
+  { name: 'templates', label: 'nav.templates' },
   { name: 'dashboard', label: 'nav.dashboard' },
   { name: 'import', label: 'nav.import' },
   { name: 'privacy', label: 'nav.privacy' },
@@ -58,6 +60,7 @@ export function App() {
         {r.name === 'account' && <AccountView id={r.id} />}
         {r.name === 'portfolio' && <PortfolioView />}
         {r.name === 'tasks' && <TasksView />}
+        {r.name === 'templates' && <TemplatesView />}
         {r.name === 'dashboard' && <DashboardView />}
         {r.name === 'settings' && <SettingsView />}
         {r.name === 'import' && <ImportView />}

@@ -1,4 +1,5 @@
-import type { Interaction, Template, TemplateUse } from '../schema';
+import Dexie from 'dexie';
+import type { Interaction, Order, SurveyResponse, Template, TemplateUse } from '../schema';
 import { getDb } from './db';
 
 const alive = <T extends { deletedAt: string | null }>(rows: T[]) => rows.filter((r) => !r.deletedAt);
@@ -44,4 +45,24 @@ export async function interactionsOfContacts(contactIds: readonly string[]): Pro
   if (contactIds.length === 0) return [];
   const rows = await getDb().interactions.where('contactIds').anyOf([...contactIds]).distinct().toArray();
   return alive(rows);
+}
+
+/** The account's latest order (credit notes included: they are orders too), through [accountId+occurredAt]. */
+export async function latestOrderOfAccount(accountId: string): Promise<Order | undefined> {
+  let found: Order | undefined;
+  await getDb()
+    .orders.where('[accountId+occurredAt]')
+    .between([accountId, Dexie.minKey], [accountId, Dexie.maxKey])
+    .reverse()
+    .until(() => !!found)
+    .each((o) => {
+      if (!o.deletedAt) found = o;
+    });
+  return found;
+}
+
+/** The contact's latest NPS answer. */
+export async function latestNpsOfContact(contactId: string): Promise<SurveyResponse | undefined> {
+  const rows = alive(await getDb().surveys.where('contactId').equals(contactId).toArray()).filter((s) => s.kind === 'nps');
+  return rows.sort((a, b) => b.respondedAt.localeCompare(a.respondedAt))[0];
 }

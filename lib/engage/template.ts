@@ -46,3 +46,10 @@ export function newTestId(now: Date, previous: string | null | undefined): strin
   const base = `t-${now.toISOString().slice(0, 19).replace(/[:T]/g, '-').toLowerCase()}`;
   return base === previous ? `${base}-2` : base;
 }
+
+/** Puts a field token in a text at the cursor (replacing the selection), and where the cursor goes after it. */
+export function insertToken(text: string, start: number, end: number, token: string): { text: string; cursor: number } {
+  const a = Math.max(0, Math.min(start, text.length));
+  const b = Math.max(a, Math.min(end, text.length));
+  return { text: text.slice(0, a) + token + text.slice(b), cursor: a + token.length };
+}

@@ -6,13 +6,14 @@ export type Route =
   | { name: 'account'; id: string }
   | { name: 'portfolio' }
   | { name: 'tasks' }
+  | { name: 'templates' }
   | { name: 'dashboard' }
   | { name: 'settings' }
   | { name: 'import' }
   | { name: 'privacy' }
   | { name: 'personPrivacy'; id: string };
 
-export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'dashboard' | 'settings' | 'import' | 'privacy';
+export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'templates' | 'dashboard' | 'settings' | 'import' | 'privacy';
 
 const history = signal<Route[]>([{ name: 'page' }]);
 export const route = computed(() => history.value[history.value.length - 1]!);
