@@ -180,11 +180,11 @@ const STARTERS: Starter[] = [
       {
         fr: {
           subject: 'Merci pour votre confiance',
-          body: 'Bonjour {{firstName}},\n\nMerci pour votre retour{{npsScore: (# sur 10)}} : il fait plaisir à toute l’équipe. En tant que client {{loyaltyTier|fidèle}}, connaissez-vous quelqu’un qui pourrait aussi bénéficier de nos services ? Je serais ravi d’échanger avec cette personne de votre part.\n\nBien cordialement,\n{{signature}}',
+          body: 'Bonjour {{firstName}},\n\nMerci pour votre retour {{npsScore:(# sur 10)}} : il fait plaisir à toute l’équipe. En tant que client {{loyaltyTier|fidèle}}, connaissez-vous quelqu’un qui pourrait aussi bénéficier de nos services ? Je serais ravi d’échanger avec cette personne de votre part.\n\nBien cordialement,\n{{signature}}',
         },
         en: {
           subject: 'Thank you for your trust',
-          body: 'Hello {{firstName|there}},\n\nThank you for your feedback{{npsScore: (# out of 10)}}: the whole team appreciated it. As one of our {{loyaltyTier|most loyal}} customers, do you know someone who could also benefit from working with us? I would be glad to talk with them on your behalf.\n\nBest regards,\n{{signature}}',
+          body: 'Hello {{firstName|there}},\n\nThank you for your feedback {{npsScore:(# out of 10)}}: the whole team appreciated it. As one of our {{loyaltyTier|most loyal}} customers, do you know someone who could also benefit from working with us? I would be glad to talk with them on your behalf.\n\nBest regards,\n{{signature}}',
         },
       },
     ],

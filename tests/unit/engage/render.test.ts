@@ -126,6 +126,11 @@ describe('merge fields: plurals', () => {
     expect(render('{{daysSinceLastOrder:# day|# days}}', { lastOrderAt: '2024-05-26T00:00:00Z' }, en).text).toBe('1,000 days');
     expect(render('{{daysSinceLastOrder:# jour|# jours}}', { lastOrderAt: '2024-05-26T00:00:00Z' }, fr).text).toBe('1\u202f000 jours');
   });
+  it('an empty plural leaves no gap before punctuation (the starters’ “feedback {{npsScore:(# out of 10)}}:”)', () => {
+    expect(render('Thanks for your feedback {{npsScore:(# out of 10)}}: great', {}, en).text).toBe('Thanks for your feedback: great');
+    expect(render('Merci pour votre retour {{npsScore:(# sur 10)}} : super', {}, fr).text).toBe('Merci pour votre retour : super');
+    expect(render('Thanks for your feedback {{npsScore:(# out of 10)}}: great', FULL, en).text).toBe('Thanks for your feedback (9 out of 10): great');
+  });
   it('a single form serves every number', () => {
     expect(render('({{npsScore:# / 10}})', FULL, en).text).toBe('(9 / 10)');
   });
