@@ -39,7 +39,6 @@ export function ActionList(props: ActionListProps) {
     return new Map(rows.filter((c) => c && !c.deletedAt).map((c) => [c!.id, contactName(c!)]));
   }, [contactIds.join(',')]);
   const visible = items.filter((i) => !hidden.has(keyOf(i)));
-  if (visible.length === 0) return <p class="muted" data-testid="action-list-empty">{t('actions.none')}</p>;
 
   const run = async (item: ActionItem, what: 'execute' | 'dismiss' | 'snooze') => {
     const k = keyOf(item);
@@ -76,7 +75,8 @@ export function ActionList(props: ActionListProps) {
 
   return (
     <div>
-      <ol class="plain action-list" data-testid="action-list">
+      {visible.length === 0 && <p class="muted" data-testid="action-list-empty">{t('actions.none')}</p>}
+      {visible.length > 0 && <ol class="plain action-list" data-testid="action-list">
         {visible.map((item) => {
           const a = item.action;
           const who = a.contactId ? contacts.value?.get(a.contactId) : undefined;
@@ -108,7 +108,7 @@ export function ActionList(props: ActionListProps) {
             </li>
           );
         })}
-      </ol>
+      </ol>}
       {message && (
         <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'} data-testid="action-message">
           {message.text}

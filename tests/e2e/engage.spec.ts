@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, serveAt, readTable } from './extension';
+import { test, expect, serveAt, readTable, loadDemo } from './extension';
 
 const FIX = path.resolve(import.meta.dirname, '../fixtures');
 const page = (name: string) => fs.readFileSync(path.join(FIX, `${name}.html`), 'utf8');
@@ -124,4 +124,84 @@ test('Outlook reply then new message: at the cursor in the reply, then with the 
   const text = norm(await site.locator('#editorParent_1').innerText());
   expect(text.startsWith(norm(t.body))).toBe(true);
   expect(text.endsWith('Priya Raman\nContoso Energy')).toBe(true);
+});
+
+const GMAIL_REPLY = fs.readFileSync(path.join(import.meta.dirname, 'pages/gmail-reply.html'), 'utf8');
+const fill = (html: string, fields: Record<string, string>) =>
+  html.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (fields[k] ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`));
+const EMAIL_ACTIONS = ['renewal_proposal', 'ask_nps', 'ask_referral', 'reengage_dormant', 'propose_upsell', 'birthday_message', 'welcome_new'];
+
+test('from Gmail: a suggested action writes its template into the reply in one click, and the Templates view counts the reply', async ({ context, panel }) => {
+  await loadDemo(panel);
+  type Score = { accountId: string; actions: { type: string; contactId: string | null }[] };
+  await expect.poll(async () => (await readTable<Score>(panel, 'scores', 5000)).some((s) => s.actions.some((a) => EMAIL_ACTIONS.includes(a.type) && a.contactId)), { timeout: 60_000 }).toBe(true);
+  const scores = await readTable<Score>(panel, 'scores', 5000);
+  const contacts = await readTable<{ id: string; firstName: string; lastName: string; emails: string[]; deletedAt: string | null }>(panel, 'contacts', 100_000);
+  const pick = scores
+    .flatMap((s) => s.actions.filter((a) => EMAIL_ACTIONS.includes(a.type) && a.contactId).map((a) => ({ s, a, c: contacts.find((c) => c.id === a.contactId && c.emails.length && !c.deletedAt) })))
+    .find((x) => x.c && x.s.actions[0]?.contactId === x.a.contactId)!;
+  const contact = pick.c!;
+  const name = `${contact.firstName} ${contact.lastName}`.trim();
+  await serveAt(context, 'https://mail.google.com/**', fill(GMAIL_REPLY, { email: contact.emails[0]!, name, subject: 'Next steps' }));
+  const site = await context.newPage();
+  await site.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKmVbHnPqRtSwXyZaBcDeFgHj');
+  await panel.getByRole('button', { name: /This page|Cette page/ }).click();
+  await expect(panel.getByTestId('contact-view')).toContainText(name);
+  const BODY = 'div.editable[g_editable="true"]';
+  await placeCursor(site, BODY, { inElement: 'div' });
+
+  const item = panel.getByTestId('contact-view').locator(`li[data-action-type="${pick.a.type}"]`).first();
+  const t0 = Date.now();
+  await item.getByTestId('action-execute').click();
+  await expect(site.locator(BODY)).not.toHaveText(/^\s*Camille Martin\s*$/);
+  console.log(`[e2e] suggested action → text in the Gmail reply: ${Date.now() - t0} ms (Playwright round trips included; not a budget check)`);
+  await expect(panel.getByTestId('action-message').first()).toContainText(/Written into the Gmail reply at the cursor\./);
+  const text = norm(await site.locator(BODY).innerText());
+  expect(text.endsWith('Camille Martin')).toBe(true);
+  expect(text.length).toBeGreaterThan('Camille Martin'.length + 40);
+  const uses = await readTable<{ templateId: string; actionType: string; contactId: string; threadRef: string }>(panel, 'templateUses');
+  expect(uses).toHaveLength(1);
+  expect(uses[0]).toMatchObject({ actionType: pick.a.type, contactId: contact.id, threadRef: 'thread-f:1784599999999999999' });
+
+  // A week later, in the Templates view: the use is listed; the contact's reply, logged, counts.
+  await panel.getByRole('button', { name: /^(Templates|Modèles)$/ }).click();
+  await panel.getByTestId('template-row').filter({ hasText: /(^|\D)1 use\b/ }).click();
+  const results = panel.getByTestId('ab-results');
+  await expect(results.getByTestId('use-list')).toContainText(name);
+  await results.getByTestId('use-log-reply').click();
+  await expect(panel.getByTestId('toast')).toContainText(/Reply logged/);
+  await expect(results.getByTestId('use-list')).toContainText(/replied/);
+  const row = results.getByTestId('ab-row').filter({ hasText: '100' });
+  await expect(row).toHaveCount(1);
+  await expect.poll(async () => (await readTable<{ repliedAt: string | null }>(panel, 'templateUses'))[0]!.repliedAt).not.toBeNull();
+});
+
+test('Templates view: edit a starter in French and English with a live preview, run an A/B test, stop it and keep the winner', async ({ panel }) => {
+  await panel.getByRole('button', { name: /^(Templates|Modèles)$/ }).click();
+  await expect(panel.getByTestId('template-row')).toHaveCount(10);
+  await panel.getByTestId('template-row').filter({ hasText: /Contract renewal/ }).click();
+  const detail = panel.getByTestId('template-detail');
+  await expect(detail.getByTestId('variant-tab')).toHaveCount(2);
+  await expect(detail.getByTestId('ab-status')).toContainText(/A\/B test running since/);
+  // edit the English body of variant B; the preview follows and warns about empty fields
+  await detail.getByTestId('variant-tab').nth(1).click();
+  await detail.getByTestId('template-body').fill('Hi {{firstName|there}}, {{fristName}} renews on {{renewalDate}}.');
+  await expect(detail.getByTestId('preview-body')).toHaveText('Hi there, {{fristName}} renews on.');
+  await expect(detail.getByTestId('preview-issues')).toContainText('{{fristName}} is not a merge field');
+  await expect(detail.getByTestId('preview-issues')).toContainText('Renewal date is empty for this contact: the message shows nothing there.');
+  await detail.getByTestId('template-save').click();
+  await expect(detail.getByTestId('template-save')).toBeDisabled();
+  await expect.poll(async () => (await readTable<{ name: string; variants: { en: { body: string } }[] }>(panel, 'templates', 20)).find((t) => t.name.startsWith('Contract renewal'))!.variants[1]!.en.body).toContain('{{fristName}}');
+  // stop the test, keeping B (after a confirmation)
+  await detail.getByTestId('ab-keep').nth(1).click();
+  await panel.getByTestId('ab-stop-confirm').getByTestId('confirm').click();
+  await expect(detail.getByTestId('ab-status')).toContainText('Test stopped: variant B kept for every message.');
+  await expect(detail.getByTestId('variant-tab')).toHaveCount(1);
+  // French, the same screen
+  await detail.getByRole('button', { name: 'French' }).click();
+  await expect(detail.getByTestId('template-subject')).toHaveValue(/\{\{company\}\} : votre renouvellement/);
+  // delete asks first
+  await detail.getByTestId('template-delete').click();
+  await panel.getByTestId('template-delete-confirm').getByTestId('confirm').click();
+  await expect(panel.getByTestId('template-row')).toHaveCount(9);
 });
