@@ -64,7 +64,9 @@ export const SCHEMA_V3 = {
 
 export const SCHEMA_V4 = {
   templates: 'id, category, updatedAt',
-  templateUses: 'id, templateId, contactId, usedAt, updatedAt',
+  // [templateId+testId+variantId] counts a running test's uses per variant from the index alone (the A/B balance,
+  // on every insert); uses outside a test (testId null) are not in it.
+  templateUses: 'id, [templateId+usedAt], [templateId+testId+variantId], contactId, usedAt, updatedAt',
 };
 
 export class CarnetDB extends Dexie {

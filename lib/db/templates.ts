@@ -15,8 +15,26 @@ export async function anyTemplateStored(): Promise<boolean> {
   return (await getDb().templates.count()) > 0;
 }
 
+const ofTemplate = (templateId: string) => getDb().templateUses.where('[templateId+usedAt]').between([templateId, Dexie.minKey], [templateId, Dexie.maxKey]);
+
+/** A template's uses, oldest first. */
 export async function usesOfTemplate(templateId: string): Promise<TemplateUse[]> {
-  return alive(await getDb().templateUses.where('templateId').equals(templateId).toArray());
+  return alive(await ofTemplate(templateId).toArray());
+}
+
+/**
+ * Uses per variant in one A/B test, counted from the index without reading the rows (so the balance costs the
+ * same with 10 or 10 000 uses). A use removed as "not sent" still counts here: the balance is approximate by that much.
+ */
+export async function testUseCounts(templateId: string, testId: string, variantIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = await Promise.all(variantIds.map((v) => getDb().templateUses.where('[templateId+testId+variantId]').equals([templateId, testId, v]).count()));
+  return new Map(variantIds.map((v, i) => [v, counts[i]!]));
+}
+
+/** The variant a contact already had in this test (their latest use of it), if any. */
+export async function testVariantOfContact(templateId: string, testId: string, contactId: string): Promise<string | null> {
+  const mine = alive(await getDb().templateUses.where('contactId').equals(contactId).toArray()).filter((u) => u.templateId === templateId && u.testId === testId);
+  return mine.sort((a, b) => b.usedAt.localeCompare(a.usedAt))[0]?.variantId ?? null;
 }
 
 export async function usesOfContacts(contactIds: readonly string[]): Promise<TemplateUse[]> {
@@ -33,11 +51,10 @@ export async function useCountsByTemplate(): Promise<Map<string, number>> {
   return out;
 }
 
-/** The latest use of any of these templates (the one the user reaches for). */
+/** The latest use of any of these templates (the one the user reaches for), read from the end of each one's index. */
 export async function latestUseAmong(templateIds: readonly string[]): Promise<TemplateUse | undefined> {
-  if (templateIds.length === 0) return undefined;
-  const uses = alive(await getDb().templateUses.where('templateId').anyOf([...templateIds]).toArray());
-  return uses.sort((a, b) => b.usedAt.localeCompare(a.usedAt))[0];
+  const latest = await Promise.all(templateIds.map((id) => ofTemplate(id).reverse().filter((u) => !u.deletedAt).first()));
+  return latest.filter((u): u is TemplateUse => !!u).sort((a, b) => b.usedAt.localeCompare(a.usedAt))[0];
 }
 
 /** The live interactions that involve these contacts (the replies are among them). */

@@ -25,13 +25,28 @@ export function hash32(s: string): number {
   return h >>> 0;
 }
 
+/** What a running test's assignment needs: the contact's variant so far in it, and its uses per variant. */
+export interface TestState {
+  sticky: string | null;
+  counts: ReadonlyMap<string, number>;
+}
+
+/** The test state from a list of uses (the repository counts from an index instead). */
+export function testStateOf(prior: readonly PriorUse[], testId: string, contactId: string | null): TestState {
+  const inTest = prior.filter((u) => u.testId === testId);
+  const counts = new Map<string, number>();
+  for (const u of inTest) counts.set(u.variantId, (counts.get(u.variantId) ?? 0) + 1);
+  const sticky = contactId ? ([...inTest].reverse().find((u) => u.contactId === contactId)?.variantId ?? null) : null;
+  return { sticky, counts };
+}
+
 /**
  * Which variant this contact gets. While a test runs: the variant the contact already had in this test (so a
- * contact never sees two versions), else the variant with the fewest contacts so far (balanced), ties broken by a
- * hash of the template and contact (deterministic: the same state gives the same answer on every device). Without a
+ * contact never sees two versions), else the variant with the fewest uses so far (balanced), ties broken by a hash
+ * of the template and contact (deterministic: the same state gives the same answer on every device). Without a
  * running test: the kept winner, else the first active variant.
  */
-export function assignVariant(t: Pick<Template, 'id' | 'variants' | 'abTest'>, contactId: string | null, prior: readonly PriorUse[]): Assignment {
+export function assignVariant(t: Pick<Template, 'id' | 'variants' | 'abTest'>, contactId: string | null, state: TestState | readonly PriorUse[]): Assignment {
   const active = activeVariants(t);
   if (active.length === 0) throw new Error('template has no active variant');
   const test = t.abTest?.status === 'running' && active.length >= 2 ? t.abTest : null;
@@ -39,25 +54,12 @@ export function assignVariant(t: Pick<Template, 'id' | 'variants' | 'abTest'>, c
     const winner = t.abTest?.winnerVariantId ? active.find((v) => v.id === t.abTest!.winnerVariantId) : undefined;
     return winner ? { variantId: winner.id, testId: null, reason: 'winner' } : { variantId: active[0]!.id, testId: null, reason: 'only' };
   }
-  const inTest = prior.filter((u) => u.testId === test.id);
-  if (contactId) {
-    const mine = inTest.find((u) => u.contactId === contactId && active.some((v) => v.id === u.variantId));
-    if (mine) return { variantId: mine.variantId, testId: test.id, reason: 'sticky' };
-  }
-  // Count contacts (a contact counts once); uses without a contact count each.
-  const counts = new Map(active.map((v) => [v.id, 0]));
-  const seen = new Set<string>();
-  for (const u of inTest) {
-    if (!counts.has(u.variantId)) continue;
-    if (u.contactId) {
-      const key = `${u.contactId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-    }
-    counts.set(u.variantId, counts.get(u.variantId)! + 1);
-  }
-  const min = Math.min(...counts.values());
-  const tied = active.filter((v) => counts.get(v.id) === min);
-  const pick = tied[hash32(`${t.id}:${contactId ?? inTest.length}`) % tied.length]!;
+  const { sticky, counts } = Array.isArray(state) ? testStateOf(state as readonly PriorUse[], test.id, contactId) : (state as TestState);
+  if (sticky && active.some((v) => v.id === sticky)) return { variantId: sticky, testId: test.id, reason: 'sticky' };
+  const n = (id: string) => counts.get(id) ?? 0;
+  const min = Math.min(...active.map((v) => n(v.id)));
+  const tied = active.filter((v) => n(v.id) === min);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const pick = tied[hash32(`${t.id}:${contactId ?? total}`) % tied.length]!;
   return { variantId: pick.id, testId: test.id, reason: 'balanced' };
 }

@@ -5,7 +5,7 @@
  */
 import type { Contact } from '../../schema';
 import type { TemplateLang } from '../../schema/template';
-import { getEngageSettings } from '../../storage/engage';
+import { getEngageSettings, type EngageSettings } from '../../storage/engage';
 import { ensureStarters } from './templates';
 import { deliver, prepareMessage, recordUse, templateForAction, type DeliverDeps, type Delivery, type TargetTab } from './insert-template';
 
@@ -22,13 +22,13 @@ export interface ActionComposeRequest {
   lang: TemplateLang;
 }
 
-export function composeForAction(env: { tab: () => TargetTab; deps: DeliverDeps; now?: () => Date }) {
+export function composeForAction(env: { tab: () => TargetTab; deps: DeliverDeps; now?: () => Date; settings?: () => Promise<EngageSettings> }) {
   return async (req: ActionComposeRequest): Promise<ActionCompose | null> => {
     const now = env.now?.() ?? new Date();
     await ensureStarters(req.lang, now);
     const template = await templateForAction(req.templateKey);
     if (!template) return null;
-    const settings = await getEngageSettings();
+    const settings = await (env.settings ?? getEngageSettings)();
     const p = await prepareMessage(template.id, req.contact.id, { sender: settings, uiLang: req.lang, now });
     if (!p) return null;
     const tab = env.tab();

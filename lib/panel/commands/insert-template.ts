@@ -3,7 +3,7 @@
  * Gmail or Outlook compose of the tab the user is on, else opens a compose prefilled with it, else copies it — and
  * records the use (which variant went to whom, when, from which thread) so replies can be counted.
  */
-import { getLive, insert, latestUseAmong, liveTemplates, update, usesOfContacts, usesOfTemplate } from '../../db';
+import { getLive, insert, latestUseAmong, liveTemplates, testUseCounts, testVariantOfContact, update, usesOfContacts } from '../../db';
 import type { Template, TemplateLang, TemplateUse } from '../../schema';
 import { ComposeInsertReply } from '../../messaging/schemas';
 import { insertEnvelope } from '../../messaging/compose-protocol';
@@ -50,8 +50,10 @@ export async function prepareMessage(templateId: string, contactId: string, opts
   const [template, recipient] = await Promise.all([getLive('templates', templateId), loadRecipient(contactId, opts.sender)]);
   if (!template || !recipient || activeVariants(template).length === 0) return null;
   const running = template.abTest?.status === 'running' ? template.abTest : null;
-  const prior = running ? (await usesOfTemplate(template.id)).filter((u) => u.testId === running.id) : [];
-  const assigned = assignVariant(template, contactId, prior);
+  const state = running
+    ? await Promise.all([testVariantOfContact(template.id, running.id, contactId), testUseCounts(template.id, running.id, activeVariants(template).map((v) => v.id))]).then(([sticky, counts]) => ({ sticky, counts }))
+    : { sticky: null, counts: new Map<string, number>() };
+  const assigned = assignVariant(template, contactId, state);
   const variant = template.variants.find((v) => v.id === assigned.variantId)!;
   const wanted = opts.lang ?? recipientLang(recipient.contact.language, opts.uiLang);
   const { lang, content, fellBack } = contentFor(variant, wanted);

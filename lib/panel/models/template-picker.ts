@@ -4,7 +4,7 @@
  */
 import { computed, effect, signal } from '@preact/signals';
 import type { TemplateCategory, TemplateLang } from '../../schema/template';
-import { getEngageSettings } from '../../storage/engage';
+import { getEngageSettings, type EngageSettings } from '../../storage/engage';
 import { liveSignal } from '../live-signal';
 import { templateRows } from '../queries/templates';
 import { ensureStarters } from '../commands/templates';
@@ -18,10 +18,13 @@ export interface PickerDeps {
   now?: () => Date;
   /** Start on this category (a next-best-action's). */
   category?: TemplateCategory | null;
+  /** The writing settings; default the stored ones. */
+  settings?: () => Promise<EngageSettings>;
 }
 
 export function createTemplatePickerModel(deps: PickerDeps) {
   const now = () => deps.now?.() ?? new Date();
+  const readSettings = deps.settings ?? getEngageSettings;
   const rows = liveSignal(templateRows);
   const category = signal<TemplateCategory | null>(deps.category ?? null);
   const selectedId = signal<string | null>(null);
@@ -50,7 +53,7 @@ export function createTemplatePickerModel(deps: PickerDeps) {
     preparing.value = true;
     void (async () => {
       await seeded;
-      const settings = await getEngageSettings();
+      const settings = await readSettings();
       const p = await prepareMessage(id, deps.contactId, { sender: settings, uiLang: deps.uiLang(), lang: l ?? undefined, now: now() });
       if (mine !== generation) return;
       prepared.value = p;
@@ -68,7 +71,7 @@ export function createTemplatePickerModel(deps: PickerDeps) {
     delivery.value = null;
     try {
       const tab = deps.tab();
-      const settings = await getEngageSettings();
+      const settings = await readSettings();
       const d = await deliver(p, tab, settings.composeTarget, deps.deliverDeps);
       delivery.value = d;
       await recordUse(p, d, tab, { now: now() });
