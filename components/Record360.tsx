@@ -63,7 +63,7 @@ export function Record360({ refd }: { refd: Ref360 }) {
       </header>
 
       <div class="toolbar" role="toolbar" aria-label={t('record.actions')}>
-        {c && c.emails.length > 0 && (
+        {c && (
           <button type="button" class="primary" onClick={() => setPanel('template')} data-testid="write-template">{t('engage.write')}</button>
         )}
         <button type="button" class="secondary" onClick={() => setPanel('call')}>{t('log.call')}</button>

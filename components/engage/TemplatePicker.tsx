@@ -24,14 +24,13 @@ export function TemplatePicker({ contactId }: { contactId: string }) {
       ) : rows.length === 0 ? (
         <p class="empty">{t('engage.picker.none')}</p>
       ) : (
-        <ul class="plain template-choices" role="listbox" aria-label={t('engage.title')}>
+        <ul class="plain template-choices" aria-label={t('engage.title')}>
           {rows.map((r) => (
             <li key={r.template.id}>
               <button
                 type="button"
-                role="option"
                 class="row"
-                aria-selected={m.current.value === r.template.id}
+                aria-pressed={m.current.value === r.template.id}
                 onClick={() => m.select(r.template.id)}
                 data-testid="template-choice"
               >

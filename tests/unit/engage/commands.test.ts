@@ -294,3 +294,12 @@ describe('templates entity at the boundary', () => {
     await expect(createTemplate({ name: '  ', category: 'welcome', variants: t.variants })).rejects.toThrow();
   });
 });
+
+describe('languages and settings at their boundaries', () => {
+  it('a contact whose language has no text gets the other language, and the preview says so', async () => {
+    const t = await createTemplate({ ...blankTemplate('follow_up', 'EN only'), variants: [{ id: 'a', label: 'A', active: true, fr: { subject: '', body: '' }, en: { subject: 'Hi', body: 'Hello {{firstName}}' } }] });
+    const { contact } = await customer({ language: 'fr' });
+    const p = (await prepareMessage(t.id, contact.id, { sender, uiLang: 'fr', now: NOW }))!;
+    expect([p.lang, p.fellBack, p.body]).toEqual(['en', true, 'Hello Hélène']);
+  });
+});
