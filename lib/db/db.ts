@@ -9,6 +9,8 @@ import type {
   SurveyResponse,
   Segment,
   ActionFeedback,
+  Template,
+  TemplateUse,
   LoyaltyProgramme,
   Referral,
   WorkflowRun,
@@ -36,6 +38,7 @@ export const DB_NAME = 'carnet';
  * Schema versions, in order. A shipped version is never edited: add the next one with its upgrade().
  * v1: the entities and their indexes. v2: folded search tokens on contacts and accounts for prefix search.
  * v3: accounts' sortName (folded, numeric-aware name on live accounts only): the portfolio pages through it.
+ * v4: message templates and the record of each template use (lib/engage); new tables only.
  * v5: the loyalty programme, referrals, the lifecycle workflows' ledger, sequences and enrolments; new tables only.
  */
 export const SCHEMA_V1 = {
@@ -65,6 +68,13 @@ export const SCHEMA_V3 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt, *searchTokens, sortName',
 };
 
+export const SCHEMA_V4 = {
+  templates: 'id, category, updatedAt',
+  // [templateId+testId+variantId] counts a running test's uses per variant from the index alone (the A/B balance,
+  // on every insert); uses outside a test (testId null) are not in it.
+  templateUses: 'id, [templateId+usedAt], [templateId+testId+variantId], contactId, usedAt, updatedAt',
+};
+
 export const SCHEMA_V5 = {
   loyaltyProgrammes: 'id, updatedAt',
   referrals: 'id, referrerAccountId, referrerContactId, referredAccountId, updatedAt',
@@ -83,6 +93,8 @@ export class CarnetDB extends Dexie {
   surveys!: EntityTable<SurveyResponse, 'id'>;
   segments!: EntityTable<Segment, 'id'>;
   feedback!: EntityTable<ActionFeedback, 'id'>;
+  templates!: EntityTable<Template, 'id'>;
+  templateUses!: EntityTable<TemplateUse, 'id'>;
   loyaltyProgrammes!: EntityTable<LoyaltyProgramme, 'id'>;
   referrals!: EntityTable<Referral, 'id'>;
   workflowRuns!: EntityTable<WorkflowRun, 'id'>;
@@ -125,6 +137,7 @@ export class CarnetDB extends Dexie {
             else a.sortName = nameSortKey(a.name);
           });
       });
+    this.version(4).stores(SCHEMA_V4);
     this.version(5).stores(SCHEMA_V5);
     // Optional at-rest encryption of notes, summaries and phones (lib/crypto): a storage layer under every table.
     installFieldCrypto(this);

@@ -35,6 +35,8 @@ const WHAT: Record<string, { what: string; personal: boolean; policy?: keyof Ret
   surveys: { what: 'survey_answers', personal: true, policy: 'surveysMonths' },
   segments: { what: 'segment_rules', personal: false },
   feedback: { what: 'suggestion_feedback', personal: true, policy: 'feedbackMonths' },
+  templates: { what: 'message_templates', personal: false },
+  templateUses: { what: 'template_uses', personal: true },
   loyaltyProgrammes: { what: 'loyalty_programme', personal: false },
   referrals: { what: 'referrals', personal: true },
   workflowRuns: { what: 'workflow_ledger', personal: true },

@@ -8,6 +8,7 @@ import { Task, TaskInput } from './task';
 import { SurveyResponse, SurveyResponseInput } from './survey';
 import { Segment, SegmentInput } from './segment';
 import { ActionFeedback, ActionFeedbackInput } from './feedback';
+import { Template, TemplateInput, TemplateUse, TemplateUseInput } from './template';
 import { LoyaltyProgramme, LoyaltyProgrammeInput, Referral, ReferralInput } from './loyalty';
 import { WorkflowRun, WorkflowRunInput } from './workflow';
 import { Sequence, SequenceInput, Enrolment, EnrolmentInput } from './sequence';
@@ -23,6 +24,8 @@ export const ENTITIES = {
   surveys: { record: SurveyResponse, input: SurveyResponseInput },
   segments: { record: Segment, input: SegmentInput },
   feedback: { record: ActionFeedback, input: ActionFeedbackInput },
+  templates: { record: Template, input: TemplateInput },
+  templateUses: { record: TemplateUse, input: TemplateUseInput },
   loyaltyProgrammes: { record: LoyaltyProgramme, input: LoyaltyProgrammeInput },
   referrals: { record: Referral, input: ReferralInput },
   workflowRuns: { record: WorkflowRun, input: WorkflowRunInput },
