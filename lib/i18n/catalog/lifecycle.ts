@@ -28,6 +28,9 @@ export const lifecycleMessages = defineMessages(
     'privacy.what.workflow_ledger': 'What lifecycle workflows proposed',
     'privacy.what.sequences': 'Sequences',
     'privacy.what.sequence_enrolments': 'Sequence enrolments',
+
+    'sequence.taskTitle': '{sequence} · step {n}/{total}: {template}',
+    'sequence.templateGone': 'template deleted',
   },
   {
     'scoring.action.onboarding_checkin': 'Appel de suivi d’intégration',
@@ -54,5 +57,8 @@ export const lifecycleMessages = defineMessages(
     'privacy.what.workflow_ledger': 'Ce que les workflows ont proposé',
     'privacy.what.sequences': 'Séquences',
     'privacy.what.sequence_enrolments': 'Inscriptions aux séquences',
+
+    'sequence.taskTitle': '{sequence} · étape {n}/{total} : {template}',
+    'sequence.templateGone': 'modèle supprimé',
   },
 );
