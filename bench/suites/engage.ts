@@ -12,7 +12,7 @@ import { composeForAction } from '../../lib/panel/commands/compose-action';
 import { ensureStarters } from '../../lib/panel/commands/templates';
 import { listenForCompose, type RuntimeLike } from '../../lib/content/compose/listen';
 import { gmailCompose } from '../../lib/content/compose/gmail';
-import { executeAction } from '../../lib/ui/actions';
+import { executeAction } from '../../lib/panel/commands/actions';
 import { starterId } from '../../lib/engage/starters';
 import { DEFAULT_ENGAGE_SETTINGS } from '../../lib/storage/engage';
 import type { DeliverDeps, TargetTab } from '../../lib/panel/commands/insert-template';

@@ -2,7 +2,7 @@ import { t } from '@/lib/i18n';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '@/lib/i18n/format';
 import type { TemplatesModel } from '@/lib/panel/models/templates';
 import type { UseRow } from '@/lib/panel/queries/templates';
-import { withUndo } from '@/lib/ui/log-actions';
+import { withUndo } from '@/lib/panel/commands/log';
 import { ConfirmDialog } from '../privacy/ConfirmDialog';
 
 /** Reply rates per variant, the test's verdict with its figures, stopping it, and the uses behind the counts. */

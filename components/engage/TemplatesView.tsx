@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { t, lang as uiLang } from '@/lib/i18n';
 import { useModel } from '@/lib/panel/use-model';
 import { createTemplatesModel } from '@/lib/panel/models/templates';
-import { tabState } from '@/lib/ui/active-tab';
+import { tabState } from '@/lib/panel/active-tab';
 import { TEMPLATE_CATEGORIES } from '@/lib/engage/categories';
 import type { TemplateCategory } from '@/lib/schema/template';
 import { CategoryChips } from './CategoryChips';

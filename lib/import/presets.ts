@@ -1,5 +1,6 @@
 import type { ImportPreset } from '../db/db';
 import type { Site } from '../schema';
+import { LOCALIZED_PRESETS } from './presets-localized';
 
 /** What a file holds; tickets become interactions of channel 'ticket', opportunities become deals. */
 export type ImportEntity = 'contacts' | 'accounts' | 'orders' | 'tickets' | 'deals';
@@ -194,6 +195,8 @@ export const PRESETS: PresetDef[] = [
     columns: cols({ Invoice: 'ref', InvoiceNo: 'ref', Description: 'description', Quantity: 'quantity', InvoiceDate: 'occurredAt',
       Price: 'unitPrice', UnitPrice: 'unitPrice', 'Customer ID': 'customerId', CustomerID: 'customerId' }),
   },
+  // Outlook and Thunderbird in German, French, Spanish, Italian and Dutch (their column names follow the UI language).
+  ...LOCALIZED_PRESETS,
 ];
 
 /** Column-name synonyms (EN/FR) for files no preset knows. */

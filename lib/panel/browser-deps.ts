@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { activeTabId, activeTabUrl, tabState } from '../ui/active-tab';
+import { activeTabId, activeTabUrl, tabState } from './active-tab';
 import type { DeliverDeps, TargetTab } from './commands/insert-template';
 
 /** The panel's way to reach the page, open a tab and copy: the browser's. */

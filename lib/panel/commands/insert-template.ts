@@ -76,7 +76,7 @@ export async function prepareMessage(templateId: string, contactId: string, opts
   };
 }
 
-/** The tab the user is on, as the panel knows it (lib/ui/active-tab). */
+/** The tab the user is on, as the panel knows it (lib/panel/active-tab). */
 export interface TargetTab {
   id: number | null;
   url: string | null;

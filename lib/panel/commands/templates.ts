@@ -4,7 +4,7 @@ import type { Template, TemplateInput, TemplateUse, TemplateVariant } from '../.
 import { starterTemplates } from '../../engage/starters';
 import { activeVariants, newTestId, nextVariantKey } from '../../engage/template';
 import type { Reply } from '../../engage/replies';
-import { logWithUndo, type Undoable } from '../../ui/undoable';
+import { logWithUndo, type Undoable } from './undoable';
 import type { Interaction } from '../../schema';
 import { NotFoundError } from '../../db/write';
 

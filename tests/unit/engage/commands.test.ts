@@ -5,7 +5,7 @@ import { deliver, prepareMessage, recordUse, templateForAction, DeliveryBlockedE
 import { templateResults, templateRows } from '../../../lib/panel/queries/templates';
 import { loadRecipient } from '../../../lib/panel/queries/merge-values';
 import { composeForAction } from '../../../lib/panel/commands/compose-action';
-import { executeAction } from '../../../lib/ui/actions';
+import { executeAction } from '../../../lib/panel/commands/actions';
 import { starterId, STARTER_KEYS } from '../../../lib/engage/starters';
 import { setLoyaltyTierProvider } from '../../../lib/engage/loyalty';
 import { insertEnvelope } from '../../../lib/messaging/compose-protocol';
