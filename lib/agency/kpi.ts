@@ -47,7 +47,12 @@ export function sumTotals(rows: Iterable<Totals>): Totals {
   return t;
 }
 
-const ratio = (num: number, den: number, scale = 1): number | null => (den > 0 ? (num / den) * scale : null);
+/** num / den, or null without a denominator (or when a denormal denominator would overflow to Infinity). */
+function ratio(num: number, den: number, scale = 1): number | null {
+  if (!(den > 0)) return null;
+  const r = (num / den) * scale;
+  return Number.isFinite(r) ? r : null;
+}
 
 export function kpis(t: Totals): Kpis {
   return {

@@ -11,6 +11,7 @@ export * from './feedback';
 export * from './campaign-stat';
 export * from './agency-plan';
 export * from './report-note';
+export * from './agency-alert';
 export * from './score';
 export * from './page-context';
 export * from './entities';

@@ -13,7 +13,7 @@ function displayParams(params: Record<string, string | number> = {}): Record<str
   const out: Record<string, string | number> = { ...params };
   if (typeof out.share === 'number') out.share = Math.round(out.share * 100);
   for (const k of ['spend_last_180d', 'spend_prior_180d'] as const) if (typeof out[k] === 'number') out[k] = Math.round(out[k]);
-  if (typeof out.date === 'string' && out.date) out.date = formatDate(out.date);
+  for (const k of ['date', 'from', 'to'] as const) if (typeof out[k] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(out[k])) out[k] = formatDate(out[k]);
   return out;
 }
 
