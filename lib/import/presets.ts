@@ -1,9 +1,10 @@
 import type { ImportPreset } from '../db/db';
-import type { Site } from '../schema';
+import type { AdChannel, Site } from '../schema';
+import { CAMPAIGN_PRESET_SOURCES, CAMPAIGN_TARGETS, GENERIC_CAMPAIGN_COLUMNS } from './campaign-presets';
 
 /** What a file holds; tickets become interactions of channel 'ticket', opportunities become deals. */
-export type ImportEntity = 'contacts' | 'accounts' | 'orders' | 'tickets' | 'deals';
-export const IMPORT_ENTITIES: readonly ImportEntity[] = ['contacts', 'accounts', 'orders', 'tickets', 'deals'];
+export type ImportEntity = 'contacts' | 'accounts' | 'orders' | 'tickets' | 'deals' | 'campaigns';
+export const IMPORT_ENTITIES: readonly ImportEntity[] = ['contacts', 'accounts', 'orders', 'tickets', 'deals', 'campaigns'];
 
 /** Carnet fields a column can feed, per kind of file (the mapping editor's choices); 'ignore' drops a column. */
 export const TARGETS = {
@@ -16,6 +17,8 @@ export const TARGETS = {
     'phone', 'title', 'tags', 'url'],
   deals: ['name', 'amount', 'currency', 'stage', 'closeDate', 'kind', 'owner', 'notes', 'company', 'accountExternalId',
     'externalId', 'deleted'],
+  /** Campaign reports (lib/import/campaign-plan.ts): figures per campaign and day, month or range. */
+  campaigns: CAMPAIGN_TARGETS,
 } as const satisfies Record<ImportEntity, readonly string[]>;
 export type Target = (typeof TARGETS)[ImportEntity][number];
 
@@ -33,6 +36,8 @@ export interface PresetDef {
   patterns?: [RegExp, Target][];
   defaultCurrency?: string;
   site?: Site;
+  /** Campaign reports: the ad platform the file comes from. */
+  channel?: AdChannel;
   /** Saved by the user (importPresets table). */
   custom?: boolean;
 }
@@ -194,6 +199,9 @@ export const PRESETS: PresetDef[] = [
     columns: cols({ Invoice: 'ref', InvoiceNo: 'ref', Description: 'description', Quantity: 'quantity', InvoiceDate: 'occurredAt',
       Price: 'unitPrice', UnitPrice: 'unitPrice', 'Customer ID': 'customerId', CustomerID: 'customerId' }),
   },
+  ...CAMPAIGN_PRESET_SOURCES.map((p): PresetDef => ({
+    id: p.id, name: p.name, entity: 'campaigns', channel: p.channel, headers: p.headers, columns: cols(p.columns), patterns: p.patterns,
+  })),
 ];
 
 /** Column-name synonyms (EN/FR) for files no preset knows. */
@@ -220,6 +228,7 @@ const GENERIC: Record<ImportEntity, Record<string, Target>> = {
     requester: 'fullName', description: 'summary' }),
   deals: cols({ deal: 'name', 'deal name': 'name', amount: 'amount', value: 'amount', stage: 'stage', 'close date': 'closeDate',
     company: 'company', owner: 'owner' }),
+  campaigns: cols(GENERIC_CAMPAIGN_COLUMNS),
 };
 
 export function genericPreset(entity: ImportEntity): PresetDef {

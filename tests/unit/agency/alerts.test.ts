@@ -4,7 +4,7 @@ import { agencyCandidates, alertReason, alertSeverity } from '../../../lib/agenc
 import { addDays } from '../../../lib/agency/dates';
 import type { StatRow } from '../../../lib/agency/series';
 import { nextBestActions, learnSuccessRates, type NbaContext, type ContactLike } from '../../../lib/scoring/nba';
-import { scorePortfolio } from '../../../lib/scoring/portfolio';
+import { scorePortfolio, type AccountLike } from '../../../lib/scoring/portfolio';
 import { describeReason } from '../../../lib/ui/scoring-labels';
 import { translate } from '../../../lib/i18n';
 import type { AccountFacts } from '../../../lib/scoring/rules';
@@ -128,7 +128,7 @@ describe('agency alerts as next best actions', () => {
   });
 
   it('the portfolio scoring carries the alerts and the actions of an agency account', () => {
-    const account = { id: '0190a0a0-0000-7000-8000-00000000000a', name: 'Client', tier: 'key', lifecycleStage: 'active', owner: null, industry: null, tags: [], annualValue: 24000, currency: 'EUR', contractStart: '2024-01-01', renewalDate: null, churnedAt: null, createdAt: '2024-01-01T00:00:00.000Z-0000-n1' } as const;
+    const account = { id: '0190a0a0-0000-7000-8000-00000000000a', name: 'Client', tier: 'key', lifecycleStage: 'active', owner: null, industry: null, tags: [], annualValue: 24000, currency: 'EUR', contractStart: '2024-01-01', renewalDate: null, churnedAt: null, createdAt: '2024-01-01T00:00:00.000Z-0000-n1' } as AccountLike;
     const rows = history({ dropFrom: '2026-10-27' }).map((r) => ({ ...r, accountId: account.id }));
     const [score] = scorePortfolio(
       {
