@@ -16,12 +16,14 @@ const DashboardView = lazyView(() => import('./DashboardView').then((m) => m.Das
 const ImportView = lazyView(() => import('./ImportView').then((m) => m.ImportView));
 const PrivacyView = lazyView(() => import('./PrivacyView').then((m) => m.PrivacyView));
 const PersonPrivacy = lazyView(() => import('./PersonPrivacy').then((m) => m.PersonPrivacy));
+const AgencyView = lazyView(() => import('./agency/AgencyView').then((m) => m.AgencyView));
 
 const TABS: { name: TopLevel; label: MessageKey }[] = [
   { name: 'page', label: 'nav.page' },
   { name: 'portfolio', label: 'nav.portfolio' },
   { name: 'tasks', label: 'nav.tasks' },
   { name: 'dashboard', label: 'nav.dashboard' },
+  { name: 'agency', label: 'nav.agency' },
   { name: 'import', label: 'nav.import' },
   { name: 'privacy', label: 'nav.privacy' },
   { name: 'settings', label: 'nav.settings' },
@@ -59,6 +61,7 @@ export function App() {
         {r.name === 'portfolio' && <PortfolioView />}
         {r.name === 'tasks' && <TasksView />}
         {r.name === 'dashboard' && <DashboardView />}
+        {r.name === 'agency' && <AgencyView />}
         {r.name === 'settings' && <SettingsView />}
         {r.name === 'import' && <ImportView />}
         {r.name === 'privacy' && <PrivacyView />}

@@ -13,13 +13,13 @@ export interface TrendSeries {
 
 export interface TrendChartProps {
   title: string;
-  /** 'YYYY-MM' per point. */
+  /** 'YYYY-MM' per point (monthly), or 'YYYY-MM-DD' (daily). */
   months: string[];
   series: TrendSeries[];
   height?: number;
 }
 
-const monthStart = (m: string) => Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1) / 1000;
+const monthStart = (m: string) => Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, m.length >= 10 ? Number(m.slice(8, 10)) : 1) / 1000;
 
 export function TrendChart({ title, months, series, height = 180 }: TrendChartProps) {
   const ref = useRef<HTMLDivElement>(null);

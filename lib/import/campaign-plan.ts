@@ -187,7 +187,8 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
   let totalsSkipped = 0;
   let merged = 0;
   let channelSeen: AdChannel | null = preset.channel ?? null;
-  const issue = (line: number, reason: string) => summary.invalid.push({ line, reason });
+  const issue = (line: number, reason: string, key?: string, params?: Record<string, string | number>) =>
+    summary.invalid.push(key ? { line, reason, key: `agency.issue.${key}`, params } : { line, reason });
 
   for (let i = 0; i < rows.length; i++) {
     if (i % 2000 === 0) {
@@ -204,12 +205,12 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
 
     // the period of the row
     let slot: Slot | null = null;
-    let bad: string | null = null;
+    let bad: { field: string; value: string } | null = null;
     const parseDay = (t: Target) => {
       const cell = first(v, t);
       if (!cell) return null;
       const d = parseReportDate(cell, order);
-      if (!d) bad = `${t}: "${cell.slice(0, 40)}" is not a date`;
+      if (!d) bad = { field: t, value: cell.slice(0, 40) };
       return d;
     };
     const day = parseDay('date');
@@ -218,7 +219,8 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
     const weekDay = parseDay('week');
     const monthCell = first(v, 'month');
     if (bad) {
-      issue(line, bad);
+      const b: { field: string; value: string } = bad;
+      issue(line, `${b.field}: "${b.value}" is not a date`, 'notDate', b);
       continue;
     }
     if (day && ctx.aggregation === 'monthly') slot = slotOf(monthStart(monthOf(day)), monthEnd(monthOf(day)));
@@ -229,27 +231,27 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
     else if (monthCell) {
       const m = parseMonthCell(monthCell);
       if (!m) {
-        issue(line, `month: "${monthCell.slice(0, 40)}" is not a month`);
+        issue(line, `month: "${monthCell.slice(0, 40)}" is not a month`, 'notMonth', { value: monthCell.slice(0, 40) });
         continue;
       }
       slot = slotOf(monthStart(m), monthEnd(m));
     } else if (ctx.range) slot = slotOf(ctx.range.from, ctx.range.to);
     else {
-      issue(line, 'date: the row has no date and the report states no period (add the Day or Month column to the export)');
+      issue(line, 'date: the row has no date and the report states no period (add the Day or Month column to the export)', 'noDate');
       continue;
     }
     if (!slot) {
-      issue(line, 'date: the row covers days of two months; export it by Day or by Month so each month gets its own figures');
+      issue(line, 'date: the row covers days of two months; export it by Day or by Month so each month gets its own figures', 'twoMonths');
       continue;
     }
     if (!isIsoDate(slot.date) || daysBetween(slot.date, slot.endDate) > 31) {
-      issue(line, 'date: not a valid period');
+      issue(line, 'date: not a valid period', 'badPeriod');
       continue;
     }
 
     // the figures
     const nums: Partial<Record<Metric, number>> = {};
-    let numberIssue: string | null = null;
+    let numberIssue: { field: Metric; value: string; negative: boolean } | null = null;
     for (const m of METRICS) {
       let cell = first(v, m);
       if (m === 'conversions' && !cell) {
@@ -262,32 +264,31 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
       }
       const n = parseNumber(cell.replace(/%$/, ''), decimalComma);
       if (n === null || n < 0) {
-        numberIssue = `${m}: "${cell.slice(0, 40)}" is not ${n === null ? 'a number' : 'a positive number'}`;
+        numberIssue = { field: m, value: cell.slice(0, 40), negative: n !== null };
         break;
       }
       nums[m] = m === 'impressions' || m === 'clicks' ? Math.round(n) : n;
     }
     if (numberIssue) {
-      issue(line, numberIssue);
+      const { field, value, negative } = numberIssue;
+      issue(line, `${field}: "${value}" is not ${negative ? 'a positive number' : 'a number'}`, negative ? 'negative' : 'notNumber', { field, value });
       continue;
     }
 
     const target = resolve(fileAccount(v));
     if (!target) {
       const a = fileAccount(v);
-      issue(
-        line,
-        a.name || a.id
-          ? `account: no client named "${(a.name || a.id).slice(0, 80)}" in Carnet; choose the client for this report or link the account in its targets`
-          : 'account: choose the client this report is for',
-      );
+      if (a.name || a.id) {
+        const name = (a.name || a.id).slice(0, 80);
+        issue(line, `account: no client named "${name}" in Carnet; choose the client for this report or link the account in its targets`, 'unknownClient', { name });
+      } else issue(line, 'account: choose the client this report is for', 'chooseClient');
       continue;
     }
     let account = accounts.get(target.id);
     if (!account) {
       account = (await getLive('accounts', target.id)) ?? undefined;
       if (!account) {
-        issue(line, 'account: the client linked to this ad account no longer exists');
+        issue(line, 'account: the client linked to this ad account no longer exists', 'clientGone');
         continue;
       }
       accounts.set(account.id, account);
@@ -296,7 +297,10 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
     const channel = preset.channel ?? (first(v, 'channel') ? channelOf(first(v, 'channel')) : 'other');
     channelSeen = channelSeen === null || channelSeen === channel ? channel : channelSeen;
     const { id: campaignId, scientific } = cleanId(first(v, 'campaignId'));
-    if (scientific) summary.warnings.push({ line, reason: `campaignId: "${first(v, 'campaignId')}" was turned into a rounded number by a spreadsheet; the campaign is matched by its name` });
+    if (scientific) {
+      const value = first(v, 'campaignId').slice(0, 40);
+      summary.warnings.push({ line, reason: `campaignId: "${value}" was turned into a rounded number by a spreadsheet; the campaign is matched by its name`, key: 'agency.issue.scientificId', params: { value } });
+    }
     const currency = currencyOf(first(v, 'currency')) ?? headerCurrency ?? currencyOf(first(v, 'spend')) ?? account.currency ?? opts.currency ?? 'EUR';
     const input: Record<string, unknown> = {
       accountId: account.id,
@@ -392,7 +396,7 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
   }
 
   if (summary.new + summary.updated + summary.duplicates === 0 && summary.invalid.length === 0 && rows.length > 0) {
-    summary.warnings.push({ line: parsed.headerLine, reason: 'the file holds only totals rows: export the report by campaign' });
+    summary.warnings.push({ line: parsed.headerLine, reason: 'the file holds only totals rows: export the report by campaign', key: 'agency.issue.onlyTotals' });
   }
   summary.campaigns = {
     period: periodFrom && periodTo ? { from: periodFrom, to: periodTo } : null,

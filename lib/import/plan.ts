@@ -28,6 +28,9 @@ export interface PlannedUpdate {
 export interface RowIssue {
   line: number;
   reason: string;
+  /** A message key for the reason in the UI's language (the English reason is the fallback), with its values. */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
 export interface PlanSummary {

@@ -7,12 +7,13 @@ export type Route =
   | { name: 'portfolio' }
   | { name: 'tasks' }
   | { name: 'dashboard' }
+  | { name: 'agency' }
   | { name: 'settings' }
   | { name: 'import' }
   | { name: 'privacy' }
   | { name: 'personPrivacy'; id: string };
 
-export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'dashboard' | 'settings' | 'import' | 'privacy';
+export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'dashboard' | 'agency' | 'settings' | 'import' | 'privacy';
 
 const history = signal<Route[]>([{ name: 'page' }]);
 export const route = computed(() => history.value[history.value.length - 1]!);

@@ -220,7 +220,7 @@ describe('campaign import: dry run, commit, idempotence', () => {
 
   it('without a client: every row says to choose one; a file naming an unknown client says so', async () => {
     const plan = await planFile(await analyzeFile(enc('Day,Campaign,Cost\n2026-10-01,Brand,3.00\n')));
-    expect(plan.summary.invalid).toEqual([{ line: 2, reason: 'account: choose the client this report is for' }]);
+    expect(plan.summary.invalid).toEqual([{ line: 2, reason: 'account: choose the client this report is for', key: 'agency.issue.chooseClient', params: undefined }]);
     const named = await planFile(await analyzeFile(enc('Day,Account,Campaign,Cost\n2026-10-01,Nobody Ltd,Brand,3.00\n')));
     expect(named.summary.invalid[0]!.reason).toMatch(/no client named "Nobody Ltd"/);
   });
