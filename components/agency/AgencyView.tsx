@@ -32,6 +32,7 @@ export function AgencyView() {
       </div>
 
       <CampaignImport onImported={(ids) => (m.lastImported.value = ids[0] ?? null)} />
+      {o && m.lastImported.value && <JustImported c={o.clients.find((c) => c.accountId === m.lastImported.value)} onReport={(id) => void openExtensionPage(m.reportPath(id))} />}
 
       {!o && <p class="muted">{t('common.loading')}</p>}
       {o && o.clients.length === 0 && (
@@ -90,6 +91,20 @@ export function AgencyView() {
   );
 }
 
+/** After an import: where the client stands, and its report one click away. */
+function JustImported({ c, onReport }: { c: ClientSummary | undefined; onReport: (accountId: string) => void }) {
+  if (!c) return null;
+  const status = c.targets.length === 0 ? 'none' : c.belowTarget ? 'below' : c.coveredDays === 0 ? 'no_data' : 'on';
+  return (
+    <p class="card just-imported" role="status" data-testid="just-imported">
+      <strong>{c.name}</strong> · {t(`agency.status.${status}` as MessageKey)}{' '}
+      <button type="button" class="primary" onClick={() => onReport(c.accountId)} data-testid="just-imported-report">
+        {t('agency.openReport')}
+      </button>
+    </p>
+  );
+}
+
 function ClientRow({ c, highlight, onReport }: { c: ClientSummary; highlight: boolean; onReport: () => void }) {
   const missed = c.targets.filter((x) => x.status === 'missed');
   const status = c.targets.length === 0 ? 'none' : c.belowTarget ? 'below' : c.coveredDays === 0 ? 'no_data' : 'on';
@@ -112,10 +127,12 @@ function ClientRow({ c, highlight, onReport }: { c: ClientSummary; highlight: bo
             {t('agency.metric.spend')} <strong>{formatKpi('spend', c.kpis.spend, c.currency)}</strong>{' '}
             <span class={`delta ${changeTone('spend', c.change.spend)}`}>{formatChange(c.change.spend)}</span>
           </span>
-          <span>
-            {t('agency.metric.roas')} <strong>{formatKpi('roas', c.kpis.roas, c.currency)}</strong>{' '}
-            <span class={`delta ${changeTone('roas', c.change.roas)}`}>{formatChange(c.change.roas)}</span>
-          </span>
+          {c.kpis.conversionValue > 0 && (
+            <span>
+              {t('agency.metric.roas')} <strong>{formatKpi('roas', c.kpis.roas, c.currency)}</strong>{' '}
+              <span class={`delta ${changeTone('roas', c.change.roas)}`}>{formatChange(c.change.roas)}</span>
+            </span>
+          )}
           <span>
             {t('agency.metric.cpa')} <strong>{formatKpi('cpa', c.kpis.cpa, c.currency)}</strong>{' '}
             <span class={`delta ${changeTone('cpa', c.change.cpa)}`}>{formatChange(c.change.cpa)}</span>

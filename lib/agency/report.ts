@@ -72,7 +72,10 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
   });
   for (const t of targets) if (!(REPORT_METRICS as readonly string[]).includes(t.metric)) list.push({ metric: t.metric, value: k[t.metric], previous: p[t.metric], change: relativeChange(k[t.metric], p[t.metric]), target: evaluateTarget(k, t) });
   const withTarget = list.filter((x) => x.target);
-  const headline = withTarget.length ? [...withTarget, ...list.filter((x) => !x.target && (x.metric === 'spend' || x.metric === 'conversions'))] : list.filter((x) => ['spend', 'conversions', 'cpa', 'roas'].includes(x.metric));
+  // lead generation (no conversion value): ROAS says nothing, CPA is the efficiency
+  const valued = now.totals.conversionValue > 0 || totalsIn(rows, prev).totals.conversionValue > 0;
+  const defaults = valued ? ['spend', 'conversions', 'cpa', 'roas'] : ['spend', 'conversions', 'cpa'];
+  const headline = withTarget.length ? [...withTarget, ...list.filter((x) => !x.target && (x.metric === 'spend' || x.metric === 'conversions'))] : list.filter((x) => defaults.includes(x.metric));
 
   const d = dailySeries(rows, period.from, period.to);
   const hasDaily = d.hasData.filter(Boolean).length >= Math.min(7, periodDays(period));
@@ -88,7 +91,7 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
     currency,
     period,
     previousPeriod: prev,
-    kpis: list,
+    kpis: valued ? list : list.filter((x) => x.target || (x.metric !== 'roas' && x.metric !== 'conversionValue')),
     headline,
     daily: hasDaily
       ? { dates: d.dates, spend: d.totals.map((t) => t.spend), conversions: d.totals.map((t) => t.conversions), roas: d.totals.map((t) => kpis(t).roas) }
