@@ -9,7 +9,20 @@ export interface Period {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const ms = (date: string) => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+// Series code turns the same few hundred days into numbers over and over: parse each once.
+const parsed = new Map<string, number>();
+const ms = (date: string): number => {
+  let t = parsed.get(date);
+  if (t === undefined) {
+    t = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    if (parsed.size > 50_000) parsed.clear();
+    parsed.set(date, t);
+  }
+  return t;
+};
+
+/** Days since 1970-01-01 (UTC) of an ISO date: an integer to count and compare days with. */
+export const dayNumber = (date: string): number => Math.round(ms(date) / DAY_MS);
 const fromMs = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 export const isoDay = (d: Date): string => d.toISOString().slice(0, 10);

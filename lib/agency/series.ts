@@ -4,7 +4,7 @@
  * per campaign and month, daily rows win over the others, and a month row over ranges, so nothing is counted twice.
  */
 import type { AdChannel, CampaignStat } from '../schema/campaign-stat';
-import { addDays, daysBetween, monthOf, monthsBetween, overlapDays, periodDays, type Period } from './dates';
+import { addDays, dayNumber, daysBetween, monthOf, monthsBetween, overlapDays, periodDays, type Period } from './dates';
 import { addTotals, kpis, sumTotals, ZERO_TOTALS, type Kpis, type Totals } from './kpi';
 
 export type StatRow = Pick<
@@ -68,16 +68,17 @@ export interface PeriodTotals {
 export function totalsIn(rows: readonly StatRow[], p: Period): PeriodTotals {
   let t: Totals = { ...ZERO_TOTALS };
   let approximate = false;
-  const covered = new Set<string>();
+  const covered = new Set<number>();
   for (const r of rows) {
+    if (r.endDate < p.from || r.date > p.to) continue;
     const span = { from: r.date, to: r.endDate };
     const inside = overlapDays(span, p);
     if (inside === 0) continue;
     const share = inside / periodDays(span);
     if (share < 1) approximate = true;
     t = addTotals(t, r, share);
-    const from = r.date > p.from ? r.date : p.from;
-    for (let i = 0; i < inside && covered.size <= 3660; i++) covered.add(addDays(from, i));
+    const from = dayNumber(r.date > p.from ? r.date : p.from);
+    for (let i = 0; i < inside && covered.size <= 3660; i++) covered.add(from + i);
   }
   return { totals: t, approximate, coveredDays: covered.size };
 }
@@ -117,13 +118,14 @@ export function monthlySeries(rows: readonly StatRow[], fromMonth: string, toMon
   const months = monthsBetween(fromMonth, toMonth);
   const index = new Map(months.map((m, i) => [m, i]));
   const totals = months.map(() => ({ ...ZERO_TOTALS }));
-  const days = months.map(() => new Set<string>());
+  const days = months.map(() => new Set<number>());
   for (const r of rows) {
     const i = index.get(monthOf(r.date));
     if (i === undefined) continue;
     totals[i] = addTotals(totals[i]!, r);
-    const n = daysBetween(r.date, r.endDate) + 1;
-    for (let d = 0; d < n; d++) days[i]!.add(addDays(r.date, d));
+    const first = dayNumber(r.date);
+    const n = dayNumber(r.endDate) - first + 1;
+    for (let d = 0; d < n; d++) days[i]!.add(first + d);
   }
   return { months, totals, hasData: days.map((d) => d.size > 0), coveredDays: days.map((d) => d.size) };
 }
