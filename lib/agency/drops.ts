@@ -12,9 +12,9 @@
  * weekday pattern. With monthly rows only, the latest month is judged against up to the 12 before it.
  *
  * Rates measured on synthetic series with known change points (tests/unit/agency/drops.test.ts prints them; the
- * figures are in bench/README.md): about 0.7 % of daily checks of a stable account raise a false alarm; a 50 %
- * drop in conversion rate is caught within 28 days for 96–100 % of accounts (3 days on average for a large
- * account, 17 for a small one), a 30 % drop for 28 % (small) to 100 % (large).
+ * figures are in bench/README.md): 0.5 % of daily checks of a stable account raise a false alarm; a 50 % drop in
+ * conversion rate is caught within 28 days for 95–100 % of accounts (after 3.5 days on average for a large account,
+ * 17 for a small one), a 30 % drop for 35 % (small), 90 % (medium) and 100 % (large) of them.
  */
 import { kpis, METRIC_DIRECTION, sumTotals, type Totals } from './kpi';
 import type { KpiMetric } from '../schema/agency-plan';
