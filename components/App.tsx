@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import { route, goTo, back, canGoBack, type TopLevel } from '@/lib/ui/router';
+import { route, back, canGoBack } from '@/lib/panel/router';
 import { PageView } from './PageView';
 import { ContactView } from './ContactView';
 import { AccountView } from './AccountView';
@@ -10,24 +10,14 @@ import { TasksView } from './TasksView';
 import { Toast } from './Toast';
 import { LockedBanner } from './LockedBanner';
 import { lazyView } from './Lazy';
-import type { MessageKey } from '@/lib/i18n';
+import { TabBar } from './TabBar';
+import { Welcome } from './Welcome';
 
 const DashboardView = lazyView(() => import('./DashboardView').then((m) => m.DashboardView));
 const ImportView = lazyView(() => import('./ImportView').then((m) => m.ImportView));
 const PrivacyView = lazyView(() => import('./PrivacyView').then((m) => m.PrivacyView));
 const PersonPrivacy = lazyView(() => import('./PersonPrivacy').then((m) => m.PersonPrivacy));
 const AgencyView = lazyView(() => import('./agency/AgencyView').then((m) => m.AgencyView));
-
-const TABS: { name: TopLevel; label: MessageKey }[] = [
-  { name: 'page', label: 'nav.page' },
-  { name: 'portfolio', label: 'nav.portfolio' },
-  { name: 'tasks', label: 'nav.tasks' },
-  { name: 'dashboard', label: 'nav.dashboard' },
-  { name: 'agency', label: 'nav.agency' },
-  { name: 'import', label: 'nav.import' },
-  { name: 'privacy', label: 'nav.privacy' },
-  { name: 'settings', label: 'nav.settings' },
-];
 
 export function App() {
   const r = route.value;
@@ -41,18 +31,7 @@ export function App() {
         )}
         <SearchBox />
       </header>
-      <nav class="tabs" aria-label={t('app.title')}>
-        {TABS.map((tab) => (
-          <button
-            type="button"
-            class="tab"
-            aria-current={r.name === tab.name ? 'page' : undefined}
-            onClick={() => goTo(tab.name)}
-          >
-            {t(tab.label)}
-          </button>
-        ))}
-      </nav>
+      <TabBar />
       <LockedBanner />
       <main class="view">
         {r.name === 'page' && <PageView />}
@@ -66,6 +45,7 @@ export function App() {
         {r.name === 'import' && <ImportView />}
         {r.name === 'privacy' && <PrivacyView />}
         {r.name === 'personPrivacy' && <PersonPrivacy id={r.id} />}
+        {r.name === 'welcome' && <Welcome standalone />}
       </main>
       <Toast />
     </div>

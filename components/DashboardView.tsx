@@ -2,22 +2,19 @@ import './insights.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { ComponentType } from 'preact';
 import { t } from '@/lib/i18n';
-import { formatMoney, formatNumber, formatPercent, formatRelative } from '@/lib/i18n/format';
-import { getDb } from '@/lib/db';
-import { useLiveQuery } from '@/lib/ui/live';
-import { churnStats, nps, csat, ces, averageClv, revenueAtRisk, segmentSizes, monthlyTrends, type AccountFilter } from '@/lib/scoring/kpi';
-import { runScoring, scoringStatus } from '@/lib/scoring-runner';
-import { segmentLabel } from '@/lib/ui/scoring-labels';
+import { formatDate, formatMoney, formatNumber, formatPercent, formatRelative } from '@/lib/i18n/format';
+import { useLiveQuery } from '@/lib/panel/live';
+import { dashboardView, loadDashboardData, PERIODS, type MoneyNote, type PeriodKey } from '@/lib/panel/queries/dashboard';
+import { loadReportingSettings, reportingConverter } from '@/lib/panel/models/reporting';
+import { goTo } from '@/lib/panel/router';
+import { runScoring, scoringStatus } from '@/lib/panel/scoring';
+import { segmentLabel } from '@/lib/panel/view/scoring-labels';
 import { EmptyState } from './EmptyState';
-import { ActionList, type ActionItem } from './ActionList';
+import { ActionList } from './ActionList';
 import { AccountInsights } from './AccountInsights';
 import { SegmentBuilder } from './SegmentBuilder';
 import { ScoringSettingsForm } from './ScoringSettingsForm';
 import type { TrendChartProps } from './charts/TrendChart';
-
-const PERIODS = { month: 1, quarter: 3, year: 12 } as const;
-type PeriodKey = keyof typeof PERIODS;
-const DAY = 86_400_000;
 
 function useTrendChart(): ComponentType<TrendChartProps> | null {
   const [Chart, setChart] = useState<ComponentType<TrendChartProps> | null>(null);
@@ -36,61 +33,18 @@ const num = (x: number | null, d = 0) => (x === null ? t('dashboard.noData') : f
 
 /** Portfolio KPIs over a selectable period, filterable by segment and owner, with monthly trends and top actions. */
 export function DashboardView() {
-  const data = useLiveQuery(async () => {
-    const db = getDb();
-    const [accounts, surveys, scores, segments] = await Promise.all([db.accounts.toArray(), db.surveys.toArray(), db.scores.toArray(), db.segments.toArray()]);
-    return {
-      accounts: accounts.filter((a) => !a.deletedAt),
-      surveys: surveys.filter((s) => !s.deletedAt),
-      scores,
-      segments: segments.filter((s) => !s.deletedAt),
-    };
-  }, []);
+  const data = useLiveQuery(loadDashboardData, []);
   const [period, setPeriod] = useState<PeriodKey>('quarter');
   const [segment, setSegment] = useState('');
   const [owner, setOwner] = useState('');
+  useEffect(() => {
+    void loadReportingSettings();
+  }, []);
   const Chart = useTrendChart();
   const status = scoringStatus.value;
+  const money = reportingConverter.value;
   const v = data.value;
-
-  const view = useMemo(() => {
-    if (!v) return null;
-    const now = new Date();
-    const scoreBy = new Map(v.scores.map((s) => [s.accountId, s]));
-    const ownerBy = new Map(v.accounts.map((a) => [a.id, a.owner]));
-    const filter: AccountFilter | undefined =
-      segment || owner ? (id) => (!segment || !!scoreBy.get(id)?.segments.includes(segment)) && (!owner || ownerBy.get(id) === owner) : undefined;
-    const p = { from: now.getTime() - PERIODS[period] * 30 * DAY, to: now.getTime() + 1 };
-    const currency = v.accounts.find((a) => a.annualValue !== null)?.currency ?? 'EUR';
-    const ranked: ActionItem[] = [];
-    const nameBy = new Map(v.accounts.map((a) => [a.id, a]));
-    for (const s of v.scores) {
-      if (filter && !filter(s.accountId)) continue;
-      const a = nameBy.get(s.accountId);
-      for (const action of s.actions) ranked.push({ accountId: s.accountId, action, accountName: a?.name, currency: a?.currency });
-    }
-    ranked.sort((x, y) => y.action.expectedValue - x.action.expectedValue);
-    const atRisk = v.scores
-      .filter((s) => s.churnProbability !== null && !s.segments.includes('lifecycle:churned') && (!filter || filter(s.accountId)))
-      .sort((x, y) => y.churnProbability! - x.churnProbability!)
-      .slice(0, 5);
-    return {
-      currency,
-      stats: churnStats(v.accounts, p, filter),
-      nps: nps(v.surveys, p, filter),
-      csat: csat(v.surveys, p, filter),
-      ces: ces(v.surveys, p, filter),
-      clv: averageClv(v.scores, filter),
-      risk: revenueAtRisk(v.accounts, v.scores, filter),
-      sizes: segmentSizes(v.scores, filter),
-      allSegments: segmentSizes(v.scores).map((s) => s.segment),
-      owners: [...new Set(v.accounts.map((a) => a.owner).filter((o): o is string => !!o))].sort(),
-      trends: monthlyTrends({ accounts: v.accounts, surveys: v.surveys }, now, 12, filter),
-      top: ranked.slice(0, 8),
-      atRisk: atRisk.map((s) => ({ score: s, account: nameBy.get(s.accountId)! })).filter((x) => x.account),
-      count: filter ? v.accounts.filter((a) => filter(a.id)).length : v.accounts.length,
-    };
-  }, [v, period, segment, owner]);
+  const view = useMemo(() => (v ? dashboardView(v, { period, segment, owner }, new Date(), money) : null), [v, period, segment, owner, money]);
 
   if (!v || !view) return <p class="muted">{t('common.loading')}</p>;
   if (v.accounts.length === 0)
@@ -170,9 +124,10 @@ export function DashboardView() {
         <div><dt>{t('dashboard.nps')}</dt><dd data-testid="kpi-nps">{num(view.nps?.nps ?? null)}</dd></div>
         <div><dt>{t('dashboard.csat')}</dt><dd>{view.csat === null ? t('dashboard.noData') : `${formatNumber(view.csat)} %`}</dd></div>
         <div><dt>{t('dashboard.ces')}</dt><dd>{num(view.ces, 1)}</dd></div>
-        <div><dt>{t('dashboard.avgClv')}</dt><dd>{view.clv === null ? t('dashboard.noData') : formatMoney(view.clv, view.currency)}</dd></div>
-        <div><dt>{t('dashboard.revenueAtRisk')}</dt><dd data-testid="kpi-risk">{formatMoney(view.risk, view.currency)}</dd></div>
+        <div><dt>{t('dashboard.avgClv')}</dt><dd data-testid="kpi-clv">{view.clv.average === null ? t('dashboard.noData') : formatMoney(view.clv.average, view.clv.currency)}</dd></div>
+        <div><dt>{t('dashboard.revenueAtRisk')}</dt><dd data-testid="kpi-risk">{formatMoney(view.risk.sum, view.risk.currency)}</dd></div>
       </dl>
+      <MoneyLine note={view.money} />
 
       <h3>{t('actions.topToday')}</h3>
       <ActionList items={view.top} />
@@ -236,5 +191,28 @@ export function DashboardView() {
       <SegmentBuilder />
       <ScoringSettingsForm />
     </section>
+  );
+}
+
+/** Says what the amounts are in and at which rates, and which accounts they leave out and how to fix that. */
+function MoneyLine({ note }: { note: MoneyNote }) {
+  const date = formatDate(note.asOf);
+  return (
+    <p class="muted small" data-testid="money-note">
+      {note.converted
+        ? t(note.source === 'ecb' ? 'dashboard.money.convertedEcb' : 'dashboard.money.convertedUser', { currency: note.currency, date })
+        : t('dashboard.money.single', { currency: note.currency })}
+      {note.leftOut > 0 && (
+        <>
+          {' '}
+          <span data-testid="money-left-out">
+            {t('dashboard.money.leftOut', { n: note.leftOut, currencies: note.leftOutCurrencies.join(', ') })}
+          </span>{' '}
+          <button type="button" class="link" onClick={() => goTo('settings')}>
+            {t('dashboard.money.addRate')}
+          </button>
+        </>
+      )}
+    </p>
   );
 }

@@ -1,15 +1,19 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { tabState, activeTabId } from '@/lib/ui/active-tab';
+import { activeTabId } from '@/lib/panel/active-tab';
+import { pageState } from '@/lib/panel/page-match';
 import { sendMessage } from '@/lib/messaging/send';
 import type { MatchedPerson } from '@/lib/background/tab-state';
 import { ContactView } from './ContactView';
 import { AccountView } from './AccountView';
-import { logActionKind } from '@/lib/ui/log-page';
-import { logCurrentPage } from '@/lib/ui/log-actions';
+import { logActionKind } from '@/lib/panel/view/log-page';
+import { logCurrentPage } from '@/lib/panel/commands/log';
+import { useLiveQuery } from '@/lib/panel/live';
+import { portfolioIsEmpty } from '@/lib/panel/queries/demo-data';
+import { Welcome } from './Welcome';
 
 function LogPageButton() {
-  const kind = logActionKind(tabState.value);
+  const kind = logActionKind(pageState.value);
   if (!kind) return null;
   const label = t(`log.page.${kind}` as 'log.page.email');
   return (
@@ -34,8 +38,8 @@ function UnknownPerson({ m, index, suppressed }: { m: MatchedPerson; index: numb
     setError(null);
     try {
       if (activeTabId.value == null) return;
-      const reply = (await sendMessage('createContactFromTab', { tabId: activeTabId.value, personIndex: index })) as { error?: string } | undefined;
-      if (reply?.error) setError(t('error.generic', { message: reply.error }));
+      const reply = await sendMessage('createContactFromTab', { tabId: activeTabId.value, personIndex: index });
+      if (reply && 'error' in reply) setError(t('error.generic', { message: reply.error }));
     } catch (e) {
       setError(t('error.generic', { message: (e as Error).message }));
     } finally {
@@ -62,10 +66,13 @@ function UnknownPerson({ m, index, suppressed }: { m: MatchedPerson; index: numb
 }
 
 export function PageView() {
-  const state = tabState.value;
-  if (!state) return <p class="empty">{t('page.unsupported')}</p>;
+  // A first run (nothing stored yet) is greeted with what Carnet does and the ways to start.
+  const empty = useLiveQuery(portfolioIsEmpty, []);
+  const welcome = empty.value ? <Welcome /> : null;
+  const state = pageState.value;
+  if (!state) return <><p class="empty">{t('page.unsupported')}</p>{welcome}</>;
   const { context, match } = state;
-  if (context.kind === 'none' || !match.primary) return <p class="empty">{t('page.none')}</p>;
+  if (context.kind === 'none' || !match.primary) return <><p class="empty">{t('page.none')}</p>{welcome}</>;
   const p = match.primary;
   return (
     <div class="page-view" data-site={context.site}>
@@ -83,6 +90,7 @@ export function PageView() {
           </ul>
         </section>
       )}
+      {welcome}
     </div>
   );
 }

@@ -1,11 +1,13 @@
+import './portfolio.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatMoney, formatPercent, formatRelative } from '@/lib/i18n/format';
-import { useLiveQuery } from '@/lib/ui/live';
-import { open } from '@/lib/ui/router';
-import { portfolioPlan, portfolioWindow, portfolioFacets, pagesThroughIndex, NO_FILTER, type PortfolioFilter, type PortfolioPlan, type PortfolioQuery, type PortfolioRow, type SortKey } from '@/lib/ui/portfolio';
-import { windowFor } from '@/lib/ui/timeline';
-import { segmentLabel } from '@/lib/ui/scoring-labels';
+import { useLiveQuery } from '@/lib/panel/live';
+import { open } from '@/lib/panel/router';
+import { portfolioPlan, portfolioWindow, portfolioFacets, pagesThroughIndex, NO_FILTER, type PortfolioFilter, type PortfolioPlan, type PortfolioQuery, type PortfolioRow, type SortKey } from '@/lib/panel/queries/portfolio';
+import { windowFor } from '@/lib/panel/queries/timeline';
+import { loadReportingSettings, rateTable, reportingConverter } from '@/lib/panel/models/reporting';
+import { segmentLabel } from '@/lib/panel/view/scoring-labels';
 import { EmptyState } from './EmptyState';
 import { VirtualList } from './VirtualList';
 import { Dialog } from './Dialog';
@@ -26,12 +28,17 @@ export function PortfolioView() {
   const [sort, setSort] = useState<{ key: SortKey; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
   const [creating, setCreating] = useState(false);
   const [win, setWin] = useState({ offset: 0, limit: PAGE });
+  useEffect(() => {
+    void loadReportingSettings();
+  }, []);
   // Typing in the name filter re-plans once the typing pauses, not at every key.
   const text = useDebounced(filter.text, 200);
   const q: PortfolioQuery = { sort: sort.key, dir: sort.dir, filter: { ...filter, text } };
-  const key = JSON.stringify(q);
+  // sorted by value, accounts in €, £ and $ compare in the reporting currency (the rates are part of the query)
+  const money = sort.key === 'value' ? reportingConverter.value : undefined;
+  const key = JSON.stringify(q) + (money ? `|${money.currency}|${JSON.stringify(rateTable.value)}` : '');
   const indexed = pagesThroughIndex(q);
-  const plan = useLiveQuery(async () => ({ key, ...(await portfolioPlan(q)) }), [key], { eager: true });
+  const plan = useLiveQuery(async () => ({ key, ...(await portfolioPlan(q, money)) }), [key], { eager: true });
   const fresh = plan.value?.key === key ? plan.value : null;
   // Through the index the window needs no plan, so both reads start together.
   const ids = indexed ? null : (fresh?.ids ?? undefined);
@@ -114,7 +121,7 @@ export function PortfolioView() {
                 <span class="right">
                   <span>{r.value != null ? formatMoney(r.value, r.currency) : ''}</span>
                   <span class={`small risk-${r.churn == null ? 'unknown' : r.churn >= 0.6 ? 'high' : r.churn >= 0.3 ? 'medium' : 'low'}`}>
-                    {r.churn != null ? formatPercent(r.churn) : '—'} · {r.lastContact ? formatRelative(r.lastContact) : t('portfolio.never')}
+                    <ChurnRisk churn={r.churn} /> · {r.lastContact ? formatRelative(r.lastContact) : t('portfolio.never')}
                   </span>
                 </span>
               </button>
@@ -124,6 +131,20 @@ export function PortfolioView() {
       </div>
       {creating && <Dialog title={t('account.new')} onClose={() => setCreating(false)}><AccountForm onDone={() => setCreating(false)} /></Dialog>}
     </section>
+  );
+}
+
+/**
+ * A row's churn risk, labelled: short on screen ("Risk 12 %"), in full for screen readers and on hover ("Churn risk
+ * 12 %"), so a bare percentage never stands alone (#12).
+ */
+function ChurnRisk({ churn }: { churn: number | null }) {
+  const full = churn == null ? t('portfolio.row.riskUnknown') : t('portfolio.row.risk', { percent: formatPercent(churn) });
+  return (
+    <span title={full} data-testid="row-churn">
+      <span aria-hidden="true">{t('portfolio.row.riskShort', { percent: churn == null ? '—' : formatPercent(churn) })}</span>
+      <span class="visually-hidden">{full}</span>
+    </span>
   );
 }
 

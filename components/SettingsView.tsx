@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n';
-import { settings, saveSettings } from '@/lib/ui/settings';
+import { settings, saveSettings } from '@/lib/panel/models/settings';
+import { CurrencySettings } from './CurrencySettings';
 import { DataSettings } from './DataSettings';
 import { SyncSettings } from './SyncSettings';
 
@@ -31,6 +32,7 @@ export function SettingsView() {
         />{' '}
         {t('settings.inPageHint')}
       </label>
+      <CurrencySettings />
       <DataSettings />
       <SyncSettings />
     </section>

@@ -1,11 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { formatRelative } from '@/lib/i18n/format';
-import { useLiveQuery } from '@/lib/ui/live';
-import { cryptoStatus } from '@/lib/ui/crypto-model';
-import { getSyncStatus } from '@/lib/sync/engine';
-import { sendMessage } from '@/lib/messaging/send';
+import { useLiveQuery } from '@/lib/panel/live';
+import { cryptoStatus } from '@/lib/panel/models/crypto';
+import { getSyncStatus } from '@/lib/panel/queries/sync';
 import {
   form,
   loadForm,
@@ -20,14 +18,10 @@ import {
   pullSetAsideAgain,
   forgetSetAside,
   type ProblemRow,
-  type SyncSettingsDeps,
-} from '@/lib/ui/sync-settings';
+  panelSyncDeps,
+} from '@/lib/panel/models/sync-settings';
 
-const deps: SyncSettingsDeps = {
-  storage: browser.storage.local,
-  permissions: browser.permissions,
-  askSyncNow: () => sendMessage('syncNow', {}),
-};
+const deps = panelSyncDeps();
 
 export function SyncSettings() {
   const status = useLiveQuery(() => getSyncStatus(), []);

@@ -7,6 +7,7 @@ import { CONTENT_MATCHES } from '@/lib/sites/matches';
 import { createSyncRunner, startSyncTriggers } from '@/lib/background/sync';
 import { setupReminders } from '@/lib/background/reminders';
 import { applyRetentionIfDue, RETENTION_ALARM } from '@/lib/background/retention';
+import { openWelcomeOnInstall } from '@/lib/background/welcome';
 
 export default defineBackground(() => {
   // Chrome: the toolbar button (and its shortcut) opens the side panel.
@@ -42,6 +43,9 @@ export default defineBackground(() => {
     if (alarm.name === RETENTION_ALARM) void applyRetentionIfDue(new Date()).catch((e) => console.error('retention', e));
   });
 
+  browser.runtime.onInstalled.addListener((details) => {
+    void openWelcomeOnInstall(details, { getURL: (p) => browser.runtime.getURL(p as '/sidepanel.html'), createTab: (p) => browser.tabs.create(p) }).catch((e) => console.error('welcome', e));
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabKey(tabId));
   });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
-import { findChromium } from './chromium.mjs';
+import { ensureChromium } from './browsers.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, '.bench-build');
@@ -19,6 +19,8 @@ const scale = process.argv.find((a) => a.startsWith('--scale='))?.slice(8);
 // --profile records a CPU profile of each suite's measured phase (bench/profile-<name>.cpuprofile; open it in DevTools).
 const profile = process.argv.includes('--profile');
 
+const chromiumPath = ensureChromium();
+if (!chromiumPath) process.exit(1);
 if (spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
 
 await build({
@@ -77,7 +79,7 @@ async function startSyncServer() {
 const sync = !only || only === 'sync' ? await startSyncServer() : null;
 
 const browser = await chromium.launch({
-  executablePath: findChromium() ?? undefined,
+  executablePath: chromiumPath,
   headless: true,
   // The bench page (localhost) calls the sync server (127.0.0.1) cross-origin, as the extension does with its host
   // permission; the server sends no CORS headers, so the page's same-origin check is off when the suite runs.
@@ -132,6 +134,6 @@ for (const r of rows) {
   const ratio = r.raw ? (r.unit === 'rec/s' ? r.carnet / r.raw : r.carnet / r.raw) : null;
   console.log(`| ${r.suite} | ${r.metric} | ${fmt(r.carnet)} ${r.unit} | ${r.raw == null ? '—' : `${fmt(r.raw)} ${r.unit}`} | ${ratio == null ? '—' : `${ratio.toFixed(2)}×`} | ${r.budget} | ${r.pass ? 'yes' : 'NO'} |`);
 }
-const result = { at: new Date().toISOString(), node: process.version, chromium: findChromium(), rows };
+const result = { at: new Date().toISOString(), node: process.version, chromium: chromiumPath, rows };
 fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log('\nwritten: bench/results.json');

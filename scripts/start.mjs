@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { findChromium } from './chromium.mjs';
+import { ensureChromium } from './browsers.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const ext = path.join(root, '.output/chrome-mv3');
@@ -14,12 +14,10 @@ const args = process.argv.slice(2);
 const shot = args.find((a) => a.startsWith('--screenshot='))?.slice(13);
 const headless = args.includes('--headless') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 
+// The same set-up as npm test: Debian's Chromium, installed with apt-get when it is missing and we can.
+const executablePath = ensureChromium();
+if (!executablePath) process.exit(1);
 if (spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' }).status !== 0) process.exit(1);
-const executablePath = findChromium();
-if (!executablePath) {
-  console.error('Chromium not found. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.');
-  process.exit(1);
-}
 
 const profile = shot ? fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-')) : path.join(root, '.chromium-profile');
 const context = await chromium.launchPersistentContext(profile, {
@@ -33,6 +31,10 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const id = new URL(sw.url()).host;
+// A fresh profile's install opens the welcome tab; npm start loads the demo itself, so it closes that tab.
+const isWelcome = (p) => p.url().endsWith('/sidepanel.html?view=welcome');
+context.on('page', (p) => void (isWelcome(p) && p.close().catch(() => {})));
+for (const p of context.pages()) if (isWelcome(p)) await p.close();
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(`chrome-extension://${id}/sidepanel.html?demo=200`);
 await page.getByRole('button', { name: /Comptes|Accounts/ }).click();

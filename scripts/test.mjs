@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// npm test: typecheck, unit tests (vitest), build, end-to-end tests in real Chromium (Playwright),
-// then one plain line "tests: N passed, N failed" summed from both reports.
+// npm test: typecheck, unit tests (vitest), both builds, the store checks, end-to-end tests in real Chromium and
+// in Firefox ESR (Playwright runs both projects; Firefox is driven over WebDriver BiDi, see tests/e2e-firefox/),
+// then one plain line "tests: N passed, N failed" summed from the reports.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { findChromium } from './chromium.mjs';
+import { ensureChromium, ensureFirefox } from './browsers.mjs';
 
 const OUT = '.ci-out';
 fs.rmSync(OUT, { recursive: true, force: true });
@@ -15,28 +16,9 @@ function run(label, cmd, args, env = {}) {
   return r.status === 0;
 }
 
-function ensureChromium() {
-  let found = findChromium();
-  if (found) return found;
-  const canApt = process.getuid?.() === 0 && spawnSync('sh', ['-c', 'command -v apt-get']).status === 0;
-  if (canApt) {
-    console.log('Chromium is missing: installing Debian’s chromium package (apt-get)…');
-    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    found = findChromium();
-  }
-  if (!found) {
-    console.error(
-      'The end-to-end tests need Chromium and none was found.\n' +
-        '  Debian/Ubuntu: sudo apt-get install chromium\n' +
-        '  Or point CHROMIUM_PATH at a Chromium or Chrome for Testing binary (branded Chrome ignores --load-extension).',
-    );
-  }
-  return found;
-}
-
 let ok = true;
 ok = run('typecheck', 'npx', ['tsc', '--noEmit']) && ok;
+ok = run('typecheck (server, Node only: no DOM types)', 'npx', ['tsc', '--noEmit', '-p', 'server']) && ok;
 const unitOk = run('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`]);
 ok = unitOk && ok;
 // The same server tests against a real PostgreSQL when one is given (CI starts one; see .ci/run).
@@ -48,11 +30,20 @@ if (pgUrl) {
 }
 const built = run('build (Chrome MV3)', 'npx', ['wxt', 'build']) && run('build (Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox']);
 ok = built && ok;
+// Store readiness: both packages against the stores' rules, and Mozilla's linter on the Firefox one.
+ok = (built && run('store rules (both packages, docs/)', 'node', ['scripts/check-packages.mjs'])) && ok;
+ok = (built && run('web-ext lint (Firefox package)', 'npx', ['web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--warnings-as-errors', '--no-config-discovery'], { NO_UPDATE_NOTIFIER: '1' })) && ok;
 const chromium = ensureChromium();
+// Firefox ESR like Chromium: Debian's package, installed when we can. Without it the Firefox suite is skipped,
+// loudly (the Chromium one is required).
+const firefox = ensureFirefox({ quiet: true });
+if (!firefox) console.log('\n(Firefox ESR not found and not installable here: the Firefox end-to-end tests do not run. Debian: sudo apt-get install firefox-esr, or set FIREFOX_PATH)');
 if (built && chromium) {
-  ok = run('end-to-end tests (Playwright, real Chromium)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+  const projects = ['--project=chromium', ...(firefox ? ['--project=firefox'] : [])];
+  ok = run(`end-to-end tests (Playwright: real Chromium${firefox ? ' and Firefox ESR' : ''})`, 'npx', ['playwright', 'test', ...projects, '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: `${OUT}/playwright.json`,
     CHROMIUM_PATH: chromium,
+    ...(firefox ? { FIREFOX_PATH: firefox } : {}),
   }) && ok;
 } else {
   ok = false;

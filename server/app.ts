@@ -6,8 +6,8 @@ import { apiError } from './errors';
 import { RateLimiter, type RateLimitConfig } from './rate-limit';
 import { push, pull } from './sync';
 import { openApiDocument } from './openapi';
-import { PushEnvelope, MAX_PULL_LIMIT, MAX_ERROR_DETAILS, type Mutation } from '../lib/sync/protocol';
-import { parseMutation } from '../lib/sync/validate';
+import { PushEnvelope, MAX_PULL_LIMIT, MAX_ERROR_DETAILS, type Mutation } from '../lib/sync/shared/protocol';
+import { parseMutation } from '../lib/sync/shared/validate';
 import { exceedsJsonDepth } from '../lib/schema/text';
 import { clientAddress, logSafe } from './request';
 

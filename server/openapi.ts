@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { ENTITIES, ENTITY_NAMES } from '../lib/schema';
-import { PushRequest, PushResponse, PullResponse, MeResponse, ErrorBody } from '../lib/sync/protocol';
+import { PushRequest, PushResponse, PullResponse, MeResponse, ErrorBody } from '../lib/sync/shared/protocol';
 
 let cached: object | undefined;
 

@@ -1,6 +1,6 @@
 import type { Sql } from './db/driver';
-import { isNoop, mergeStates, emptyState, latestStamp, stateFromMutation, type RecordState } from '../lib/sync/merge';
-import type { Change, Mutation, PushResponse } from '../lib/sync/protocol';
+import { isNoop, mergeStates, emptyState, latestStamp, stateFromMutation, type RecordState } from '../lib/sync/shared/merge';
+import type { Change, Mutation, PushResponse } from '../lib/sync/shared/protocol';
 
 interface RecordRow {
   entity: string;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t, lang } from '@/lib/i18n';
 import { KpiMetric, AdChannel, type AgencyPlan } from '@/lib/schema';
 import { planDraft, type FiguresDraft, type PlanDraft, type TargetDraft } from '@/lib/panel/commands/agency';
-import { errorsOf, type FieldErrors } from '@/lib/ui/forms';
+import { errorsOf, type FieldErrors } from '@/lib/panel/view/forms';
 import { metricLabel, channelLabel } from '@/lib/panel/agency-labels';
 
 const METRICS = KpiMetric.options;

@@ -6,7 +6,7 @@ import { PERIOD_KEYS, isPeriodKey } from '@/lib/panel/models/agency-period';
 import { openExtensionPage } from '@/lib/panel/commands/open-page';
 import { alertText, changeTone, formatChange, formatKpi, periodLabel, targetLabel } from '@/lib/panel/agency-labels';
 import type { ClientSummary } from '@/lib/agency/portfolio';
-import { open } from '@/lib/ui/router';
+import { open } from '@/lib/panel/router';
 import { CampaignImport } from './CampaignImport';
 import './agency.css';
 

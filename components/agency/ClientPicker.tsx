@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { useLiveQuery } from '@/lib/ui/live';
+import { useLiveQuery } from '@/lib/panel/live';
 import { clientChoices } from '@/lib/panel/queries/agency';
 
 /** The client a campaign report goes to: agency clients first, any account by name search. */

@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
 import type { DryRun } from '@/lib/import/dry-run';
+import { issueText } from '@/lib/panel/view/import-issues';
 
 export function DryRunSummary({ plan }: { plan: DryRun }) {
   const s = plan.summary;
@@ -23,21 +24,26 @@ export function DryRunSummary({ plan }: { plan: DryRun }) {
           <ul class="plain scroll-list" data-testid="invalid-rows">
             {s.invalid.map((i) => (
               <li>
-                <strong>{t('import.line', { line: i.line })}</strong> {i.reason}
+                <strong>{t('import.line', { line: i.line })}</strong> {issueText(i)}
               </li>
             ))}
           </ul>
         </details>
       )}
+      {s.idWarningCount > 0 && (
+        <p role="status" class="warn" data-testid="id-warnings">
+          {t('import.idNotice', { n: formatNumber(s.idWarningCount) })}
+        </p>
+      )}
       {s.warnings.length > 0 && (
-        <details>
+        <details open={s.idWarningCount > 0}>
           <summary>
             {t('import.warnings')} ({formatNumber(s.warningCount)})
           </summary>
-          <ul class="plain scroll-list">
+          <ul class="plain scroll-list" data-testid="warning-rows">
             {s.warnings.map((i) => (
               <li>
-                <strong>{t('import.line', { line: i.line })}</strong> {i.reason}
+                <strong>{t('import.line', { line: i.line })}</strong> {issueText(i)}
               </li>
             ))}
           </ul>

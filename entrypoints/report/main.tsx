@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { effect } from '@preact/signals';
 import { lang } from '@/lib/i18n';
-import { loadSettings } from '@/lib/ui/settings';
+import { loadSettings } from '@/lib/panel/models/settings';
 import { ClientReportPage } from '@/components/report/ClientReportPage';
 import './report.css';
 

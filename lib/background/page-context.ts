@@ -1,8 +1,8 @@
 import type { PageContext } from '../schema/page-context';
-import { resolveContext } from '../match/resolve';
+import { matchPage, suppressionKeys } from '../match/page-match';
 import { createContactFromPerson } from './create-from-page';
-import { isSuppressed } from '../gdpr/suppression';
 import { tabKey, type TabState } from './tab-state';
+import { readItem, tabStateItem } from '../storage/items';
 
 export interface SessionStore {
   get(key: string): Promise<Record<string, unknown>>;
@@ -10,14 +10,9 @@ export interface SessionStore {
   remove(keys: string | string[]): Promise<void>;
 }
 
-/** Matches what a tab shows against the database and keeps it for the panel. */
+/** Matches what a tab shows against the database and keeps it for the panel (which then follows it live). */
 export async function handlePageContext(ctx: PageContext, tabId: number, session: SessionStore): Promise<TabState> {
-  const match: TabState['match'] = await resolveContext(ctx);
-  const p = match.primary;
-  if (p && !p.contactId) {
-    const ids = [p.person.email, p.person.linkedinUrl].filter((x): x is string => !!x);
-    for (const id of ids) if (await isSuppressed(id)) match.suppressed = true;
-  }
+  const match = await matchPage(ctx, await suppressionKeys(ctx));
   const state: TabState = { context: ctx, match, at: Date.now() };
   await session.set({ [tabKey(tabId)]: state });
   return state;
@@ -29,8 +24,8 @@ export function knownEmails(state: TabState): string[] {
   return [...new Set(people.map((m) => m!.person.email!.toLowerCase()))];
 }
 
-export async function readTabState(tabId: number, session: SessionStore): Promise<TabState | null> {
-  return ((await session.get(tabKey(tabId)))[tabKey(tabId)] as TabState | undefined) ?? null;
+export function readTabState(tabId: number, session: SessionStore): Promise<TabState | null> {
+  return readItem(tabStateItem(tabId), session);
 }
 
 /** Matches the tab's page again (after the database changed under it). */
@@ -50,5 +45,5 @@ export async function createContactFromTab(tabId: number, personIndex: number, s
   if (state.match.suppressed && personIndex < 0) return { error: 'this person was erased at their request' };
   const contact = await createContactFromPerson(target.person);
   await handlePageContext(state.context, tabId, session);
-  return { ok: true, contactId: contact.id };
+  return { ok: true as const, contactId: contact.id };
 }

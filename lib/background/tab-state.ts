@@ -1,20 +1,14 @@
-import type { PageContext } from '../schema/page-context';
-import type { Resolution, ResolvedPerson } from '../match/resolve';
+import { tabStateItem } from '../storage/items';
+import type { ResolvedPerson } from '../match/resolve';
+import type { PageMatch } from '../match/page-match';
 
 /** A person on the page and what they matched in the database. */
 export type MatchedPerson = ResolvedPerson;
 
-export interface TabMatch extends Resolution {
-  /** The primary person was erased at their request: do not offer to recreate them. */
-  suppressed?: boolean;
-}
+export type TabMatch = PageMatch;
 
-/** What the background keeps per tab in storage.session; the panel renders it. */
-export interface TabState {
-  context: PageContext;
-  match: TabMatch;
-  at: number;
-}
+/** What the background keeps per tab in storage.session (typed and checked in lib/storage/items); the panel renders it. */
+export type { TabState } from '../storage/items';
 
-export const tabKey = (tabId: number): string => `tab:${tabId}`;
+export const tabKey = (tabId: number): string => tabStateItem(tabId).key;
 export const tabIdOfKey = (key: string): number | null => (key.startsWith('tab:') ? Number(key.slice(4)) : null);

@@ -5,7 +5,7 @@ import { enqueue, fromStored, toStored, NotFoundError, deleteEntry } from '../db
 import { ENTITY_NAMES, type Contact, type EntityName } from '../schema';
 import { suppressionHash } from './suppression';
 import { requireUnlocked } from '../crypto/state';
-import { lenientRecord } from '../sync/validate';
+import { lenientRecord } from '../sync/shared/validate';
 
 export interface ErasureReport {
   /** Records deleted (tombstoned with their personal fields cleared), per table. */

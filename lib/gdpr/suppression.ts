@@ -22,5 +22,10 @@ export async function suppressionHash(emailOrUrl: string): Promise<string | null
 /** True when this e-mail or profile belongs to an erased person: recognition must not silently recreate them. */
 export async function isSuppressed(emailOrUrl: string): Promise<boolean> {
   const hash = await suppressionHash(emailOrUrl);
-  return hash ? (await getDb().suppressions.get(hash)) !== undefined : false;
+  return hash ? isSuppressedHash(hash) : false;
+}
+
+/** The database half of isSuppressed, for a hash computed beforehand (a Dexie live query must not await WebCrypto). */
+export async function isSuppressedHash(hash: string): Promise<boolean> {
+  return (await getDb().suppressions.get(hash)) !== undefined;
 }

@@ -12,6 +12,8 @@ export interface DryRun {
   summary: Omit<PlanSummary, 'invalid' | 'warnings'> & {
     invalidCount: number;
     warningCount: number;
+    /** Identifiers a spreadsheet damaged or two people share: not used to match (the screen says so up front). */
+    idWarningCount: number;
     /** The first ISSUES_LISTED, in line order. */
     invalid: RowIssue[];
     warnings: RowIssue[];
@@ -30,6 +32,7 @@ export function dryRunOf(plan: ImportPlan, listed = ISSUES_LISTED): DryRun {
       ...counts,
       invalidCount: invalid.length,
       warningCount: warnings.length,
+      idWarningCount: warnings.filter((w) => w.key).length,
       invalid: firstByLine(invalid, listed),
       warnings: firstByLine(warnings, listed),
     },

@@ -65,19 +65,29 @@ function labelLike(cell: string): boolean {
   return c !== '' && c.length <= 120 && !/^[-+]?[\d\s.,/:]+$/.test(c);
 }
 
+/** At least two cells, nearly all of them labels. */
+function headerLike(r: string[]): boolean {
+  const labels = r.filter(labelLike).length;
+  return labels >= 2 && labels >= nonEmpty(r) * 0.8;
+}
+
 /**
- * Index of the header among the preview rows: the first row a preset recognises, else the first row with
- * ≥ 2 label-like cells followed by rows of about the same width.
+ * Index of the header among the preview rows: the first row a preset recognises (unless an earlier row of labels
+ * spans the same table), else the first row with ≥ 2 label-like cells followed by rows of about the same width.
  */
 export function findHeaderIndex(rows: string[][], isKnownHeader?: (cells: string[]) => boolean): number {
   if (isKnownHeader) {
     const known = rows.findIndex((r) => nonEmpty(r) >= 2 && isKnownHeader(r.map((c) => c.trim())));
+    // A row before it that names most of the table's columns is the header itself (in a layout no preset knows, a
+    // UI language say); the "known" row is data that happens to read like column names. A preamble is narrower.
+    const width = known >= 0 ? rows[known]!.length : 0;
+    const earlier = rows.slice(0, Math.max(known, 0)).findIndex((r) => r.length === width && headerLike(r) && nonEmpty(r) >= width * 0.5);
+    if (earlier >= 0) return earlier;
     if (known >= 0) return known;
   }
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    const labels = r.filter(labelLike).length;
-    if (labels < 2 || labels < nonEmpty(r) * 0.8) continue;
+    if (!headerLike(r)) continue;
     const next = rows.slice(i + 1).filter((x) => nonEmpty(x) > 0).slice(0, 3);
     if (next.length === 0 || next.every((x) => Math.abs(x.length - r.length) <= 1)) return i;
   }

@@ -14,6 +14,7 @@ import {
   canonicalLinkedin, clean, currencyOf, detectDayOrder, domainFromWebsite, emailDomain, isFreeMailDomain, parseDateParts,
   parseNumber, splitFullName, splitMulti, toIsoDate, toIsoDateTime, type DayOrder,
 } from './values';
+import { differentPeople, idDamage, type PersonKey } from './identifiers';
 
 export type PlannedEntity = 'accounts' | 'contacts' | 'orders' | 'interactions' | 'deals' | 'campaignStats' | 'agencyPlans';
 const WRITE_ORDER: PlannedEntity[] = ['accounts', 'contacts', 'deals', 'orders', 'interactions', 'agencyPlans', 'campaignStats'];
@@ -27,11 +28,15 @@ export interface PlannedUpdate {
 
 export interface RowIssue {
   line: number;
+  /** In English, for logs and tests; `key` (with `params`) is what the screen shows, translated. */
   reason: string;
   /** A message key for the reason in the UI's language (the English reason is the fallback), with its values. */
   key?: string;
   params?: Record<string, string | number>;
 }
+
+/** The contact import's own issue keys (each issue's `key` is a full catalog key). */
+export type IssueKey = `import.issue.${'idScientific' | 'idRounded' | 'idConflictFile' | 'idConflictDb'}`;
 
 export interface PlanSummary {
   rows: number;
@@ -248,6 +253,26 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
     return { value: kind === 'date' ? toIsoDate(p) : toIsoDateTime(p), bad: null };
   };
 
+  const columnOf = (t: Target) => header.find((h) => mapping[h] === t) ?? t;
+  /**
+   * The identifier a row gives in this field, or '' when a spreadsheet damaged it (scientific notation, rounded
+   * digits): such a value would match rows and records it does not name, so it is reported and left out.
+   */
+  const exactId = (v: Values, t: Target, line: number): string => {
+    const cell = first(v, t);
+    const damage = cell ? idDamage(cell) : null;
+    if (!damage) return cell;
+    const column = columnOf(t);
+    const how = damage === 'scientific' ? 'in scientific notation' : 'rounded to 15 digits';
+    summary.warnings.push({
+      line,
+      key: damage === 'scientific' ? 'import.issue.idScientific' : 'import.issue.idRounded',
+      params: { column, value: cell.slice(0, 80) },
+      reason: `${column}: "${cell.slice(0, 80)}" is ${how} (a spreadsheet re-save); not used to match, not kept`,
+    });
+    return '';
+  };
+
   // ---------- what the database already holds ----------
   const emails = new Set<string>();
   const linkedins = new Set<string>();
@@ -322,6 +347,12 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
 
   // ---------- contacts: matched by email, then LinkedIn URL, then external id ----------
   const fileContacts = new Map<string, Record<string, unknown>>();
+  /** The line that created each contact of the file (to name it in a warning). */
+  const fileLines = new Map<string, number>();
+  const who = (c: Record<string, unknown>): PersonKey => ({
+    emails: (c.emails as string[] | undefined) ?? [],
+    name: `${(c.firstName as string | undefined) ?? ''} ${(c.lastName as string | undefined) ?? ''}`,
+  });
   const contactKeys = (c: Record<string, unknown>) => [
     ...((c.emails as string[]) ?? []).map((e) => `e:${e}`),
     ...(c.linkedinUrl ? [`l:${c.linkedinUrl as string}`] : []),
@@ -353,7 +384,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
       const d = first(v, 'birthDay').padStart(2, '0');
       birthday = /^\d{4}$/.test(y) ? `${y}-${m}-${d}` : `--${m}-${d}`;
     }
-    const externalId = first(v, 'externalId');
+    const externalId = exactId(v, 'externalId', line);
     const input: Record<string, unknown> = {
       firstName: firstName.slice(0, 100),
       lastName: lastName.slice(0, 100),
@@ -379,7 +410,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
       .filter((d): d is string => !!d && !isFreeMailDomain(d));
     const site = domainFromWebsite(first(v, 'website'));
     if (site && !canonicalLinkedin(first(v, 'website')) && !isFreeMailDomain(site) && company) businessDomains.push(site);
-    const accountExternalId = first(v, 'accountExternalId');
+    const accountExternalId = exactId(v, 'accountExternalId', line);
     const accountId =
       (accountExternalId ? resolveAccount({ name: null, domains: [], externalId: accountExternalId }, line, false) : null) ??
       resolveAccount({ name: company, domains: domainsForCompany(company, businessDomains), matchDomains: [...new Set(businessDomains)] }, line, true);
@@ -390,9 +421,24 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
       return null;
     }
     const keys = contactKeys(r.data);
+    // An id shared with a record whose e-mail and name both differ is not that record: two people.
+    const refused = new Set<string>();
+    const conflict = (k: string, other: PersonKey, where: { line?: number }): boolean => {
+      if (!k.startsWith('x:') || !differentPeople(who(r.data), other)) return false;
+      refused.add(k);
+      const value = k.slice(2, 82);
+      const column = columnOf('externalId');
+      summary.warnings.push(
+        where.line !== undefined
+          ? { line, key: 'import.issue.idConflictFile', params: { column, value, other: String(where.line) }, reason: `${column}: "${value}" is also line ${where.line}'s, a person with another e-mail and name; kept as two people` }
+          : { line, key: 'import.issue.idConflictDb', params: { column, value }, reason: `${column}: "${value}" belongs to a contact in Carnet with another e-mail and name; kept as two people` },
+      );
+      return true;
+    };
     for (const k of keys) {
       const f = fileContacts.get(k);
       if (f) {
+        if (conflict(k, who(f), { line: fileLines.get(f.id as string) })) continue;
         mergeInto(f, r.data);
         for (const k2 of contactKeys(f)) fileContacts.set(k2, f);
         if (countRow) summary.duplicates++;
@@ -401,7 +447,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
     }
     for (const k of keys) {
       const db = dbContacts.get(k);
-      if (!db) continue;
+      if (!db || conflict(k, who(db as unknown as Record<string, unknown>), {})) continue;
       const existingUpdate = updates.find((u) => u.entity === 'contacts' && u.id === db.id);
       const patch = fillPatch({ ...db, ...(existingUpdate?.patch ?? {}) } as Record<string, unknown>, r.data);
       if (existingUpdate) {
@@ -416,7 +462,8 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
     }
     const rec = { ...r.data, id: uuidv7() };
     inserts.contacts.push(rec);
-    for (const k of keys) fileContacts.set(k, rec);
+    fileLines.set(rec.id, line);
+    for (const k of keys) if (!refused.has(k)) fileContacts.set(k, rec);
     count('contacts', 'new');
     if (countRow) summary.new++;
     return rec.id;
@@ -436,7 +483,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
   const site = preset.site ?? 'import';
   const dbTickets = new Map<string, string>();
   if (entity === 'tickets') {
-    const refs = values.map((v) => first(v, 'ref')).filter(Boolean);
+    const refs = values.map((v) => first(v, 'ref')).filter((r) => r && !idDamage(r));
     for (const i of await interactionsBySourceRefs(site, refs)) if (i.source) dbTickets.set(i.source.ref, i.id);
   }
   const fileTickets = new Map<string, Record<string, unknown>>();
@@ -470,7 +517,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
         summary.invalid.push({ line, reason: (renewal.bad ?? start.bad)! });
         continue;
       }
-      const externalId = first(v, 'externalId');
+      const externalId = exactId(v, 'externalId', line);
       const custom: Record<string, string | number> = {};
       if (externalId) custom.externalId = externalId;
       if (revenue !== null) custom.revenue = revenue;
@@ -535,7 +582,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
         summary.invalid.push({ line, reason: `amount: "${first(v, 'amount') || first(v, 'unitPrice')}" is not a number` });
         continue;
       }
-      const ref = first(v, 'ref') || null;
+      const ref = exactId(v, 'ref', line) || null;
       const existing = ref ? fileOrders.get(ref) : undefined;
       if (existing) {
         existing.amount = Math.round(((existing.amount as number) + amount) * 100) / 100;
@@ -545,7 +592,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
         summary.duplicates++;
         continue;
       }
-      const customerId = first(v, 'customerId').replace(/\.0+$/, '');
+      const customerId = exactId(v, 'customerId', line).replace(/\.0+$/, '');
       const email = first(v, 'email').toLowerCase();
       let contactId: string | null = null;
       let accountId: string | null = null;
@@ -583,7 +630,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
     }
 
     if (entity === 'tickets') {
-      const ref = first(v, 'ref');
+      const ref = exactId(v, 'ref', line);
       const when = dateOf(v, 'occurredAt', 'datetime');
       if (when.bad || !when.value) {
         summary.invalid.push({ line, reason: when.bad ?? 'occurredAt: the date is missing' });
@@ -642,7 +689,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
         summary.invalid.push({ line, reason: close.bad });
         continue;
       }
-      const accountExternalId = first(v, 'accountExternalId');
+      const accountExternalId = exactId(v, 'accountExternalId', line);
       const company = first(v, 'company');
       const accountId =
         (accountExternalId ? resolveAccount({ name: null, domains: [], externalId: accountExternalId }, line, false) : null) ??
@@ -678,7 +725,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
         summary.invalid.push({ line, reason: r.reason });
         continue;
       }
-      const key = first(v, 'externalId') || `${accountId}|${(input.name as string).toLowerCase()}`;
+      const key = exactId(v, 'externalId', line) || `${accountId}|${(input.name as string).toLowerCase()}`;
       if (fileDeals.has(key)) {
         mergeInto(fileDeals.get(key)!, r.data);
         summary.duplicates++;

@@ -1,5 +1,6 @@
 import type { ImportPreset } from '../db/db';
 import type { AdChannel, Site } from '../schema';
+import { LOCALIZED_PRESETS } from './presets-localized';
 import { CAMPAIGN_PRESET_SOURCES, CAMPAIGN_TARGETS, GENERIC_CAMPAIGN_COLUMNS } from './campaign-presets';
 
 /** What a file holds; tickets become interactions of channel 'ticket', opportunities become deals. */
@@ -202,6 +203,8 @@ export const PRESETS: PresetDef[] = [
   ...CAMPAIGN_PRESET_SOURCES.map((p): PresetDef => ({
     id: p.id, name: p.name, entity: 'campaigns', channel: p.channel, headers: p.headers, columns: cols(p.columns), patterns: p.patterns,
   })),
+  // Outlook and Thunderbird in German, French, Spanish, Italian and Dutch (their column names follow the UI language).
+  ...LOCALIZED_PRESETS,
 ];
 
 /** Column-name synonyms (EN/FR) for files no preset knows. */

@@ -4,3 +4,4 @@ export * from './linkedin';
 export * from './fuzzy';
 export * from './primary';
 export * from './resolve';
+export * from './page-match';

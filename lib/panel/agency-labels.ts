@@ -7,7 +7,7 @@ import { alertReason } from '../agency/actions';
 import { isWholeMonths, monthOf, monthsBetween, type Period } from '../agency/dates';
 import { METRIC_DIRECTION } from '../agency/kpi';
 import type { ReportMetric } from '../agency/report';
-import { describeReason } from '../ui/scoring-labels';
+import { describeReason } from './view/scoring-labels';
 
 const tr = (key: MessageKey, lang?: Lang, params?: Record<string, string | number>) => (lang ? translate(lang, key, params) : t(key, params));
 

@@ -1,4 +1,5 @@
 import type { PageContextInput, PageSite } from '../schema/page-context';
+import { PAGE_LIMITS, PERSON_LIMITS } from '../schema/page-limits';
 
 /** A selector alternative and the date it was last seen working (or, for written fixtures, assumed). */
 export type Alt = readonly [css: string, seen: string];
@@ -42,16 +43,73 @@ export function none(site: PageSite, url: string, reason: string, self: string |
   return { site, kind: 'none', url: url.slice(0, 4000), reason, self };
 }
 
-/** Runs a recognizer without ever letting it throw into the page. */
+/**
+ * Runs a recognizer without ever letting it throw into the page, and bounds what it returns: whatever the page
+ * holds, the result passes the PageContext schema (an odd page gives fewer fields, never nothing).
+ */
 export function safely(site: PageSite, url: string, fn: () => PageContextInput): PageContextInput {
   try {
-    return fn();
+    return bound(fn());
   } catch (e) {
-    return none(site, url, `recognizer error: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300));
+    return bound(none(site, url, `recognizer error: ${e instanceof Error ? e.message : String(e)}`));
   }
 }
 
+/** Cuts at most `max` UTF-16 units without splitting a surrogate pair (a lone half is not text). */
+function truncate(t: string, max: number): string {
+  if (t.length <= max) return t;
+  const code = t.charCodeAt(max - 1);
+  return t.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** Display text (names, subjects, titles): whitespace collapsed, cut to `max`. */
 export function cap(s: string | null | undefined, max: number): string | null {
   const t = clean(s);
-  return t && t.length > max ? t.slice(0, max) : t;
+  return t ? truncate(t, max) : null;
+}
+
+/**
+ * An identifier (ticket id, address, profile URL): whole or nothing. Cut short it would name something else —
+ * another ticket, another mailbox — so one that does not fit is dropped.
+ */
+export function capId(s: string | null | undefined, max: number): string | null {
+  const t = clean(s);
+  return t && t.length <= max ? t : null;
+}
+
+type PersonOut = NonNullable<PageContextInput['people']>[number];
+
+function boundPerson(p: PersonOut): PersonOut {
+  const L = PERSON_LIMITS;
+  return {
+    role: p.role,
+    email: capId(p.email, L.email),
+    name: cap(p.name, L.name),
+    linkedinUrl: capId(p.linkedinUrl, L.linkedinUrl),
+    company: cap(p.company, L.company),
+    title: cap(p.title, L.title),
+    location: cap(p.location, L.location),
+  };
+}
+
+/** Clamps every page-derived string of a context to the schema's limits (see capId for what is dropped). */
+export function bound(ctx: PageContextInput): PageContextInput {
+  const P = PAGE_LIMITS;
+  const out: PageContextInput = {
+    site: ctx.site,
+    kind: ctx.kind,
+    url: truncate(String(ctx.url ?? ''), P.url),
+    ref: capId(ctx.ref, P.ref),
+    subject: cap(ctx.subject, P.subject),
+    people: (ctx.people ?? [])
+      .map(boundPerson)
+      .filter((p) => p.email || p.name || p.linkedinUrl)
+      .slice(0, P.people),
+    self: capId(ctx.self, P.self),
+    reason: cap(ctx.reason, P.reason),
+  };
+  if (ctx.ticket !== undefined) {
+    out.ticket = ctx.ticket && { status: cap(ctx.ticket.status, P.ticketField), priority: cap(ctx.ticket.priority, P.ticketField) };
+  }
+  return out;
 }

@@ -12,6 +12,8 @@ export const LINKEDIN = {
   location: [['span.text-body-small.inline.t-black--light.break-words', '2024-06'], ['[data-field="location"]', '2025-12 (assumed)']] as Alt[],
   /** Company links in the top card; schools link to /school/ and never count. */
   company: [['a[href*="/company/"]', '2025-12']] as Alt[],
+  /** Top-card items that may be the current company without a /company/ link (labels are localised: unread). */
+  topCardItem: [['.pv-text-details__right-panel button', '2024-06'], ['.pv-text-details__right-panel a', '2024-06']] as Alt[],
   threadHeader: [['.msg-thread__link-to-profile', '2025-11'], ['.msg-title-bar a[href*="/in/"]', '2025-11'], ['[class*="msg-thread"] header a[href*="/in/"]', '2024-06']] as Alt[],
   leadName: [['h1[data-anonymize="person-name"]', '2025-11'], ['main [data-anonymize="person-name"]', '2025-11'], ['main h1', '2025-11']] as Alt[],
   leadHeadline: [['[data-anonymize="headline"]', '2025-11']] as Alt[],
@@ -32,11 +34,13 @@ interface Embedded {
 
 type Json = Record<string, unknown>;
 
-/** Walks embedded JSON (bounded) for the profile with this public identifier and its current position. */
-function embeddedProfile(doc: Document, slug: string): Embedded | null {
-  const want = slug.toLowerCase();
-  let found: (Embedded & { entityUrn?: string }) | null = null;
-  const current: { urn: string; company: string }[] = [];
+interface Blob {
+  profiles: Json[];
+  positions: { urn: string; company: string }[];
+}
+
+function readBlob(value: unknown): Blob {
+  const blob: Blob = { profiles: [], positions: [] };
   const visit = (v: unknown, depth: number): void => {
     if (depth > 12 || !v || typeof v !== 'object') return;
     if (Array.isArray(v)) {
@@ -44,41 +48,128 @@ function embeddedProfile(doc: Document, slug: string): Embedded | null {
       return;
     }
     const o = v as Json;
-    if (typeof o.publicIdentifier === 'string' && o.publicIdentifier.toLowerCase() === want && typeof o.firstName === 'string') {
-      found ??= o as Embedded;
-    }
+    if (typeof o.publicIdentifier === 'string' && typeof o.firstName === 'string') blob.profiles.push(o);
     // A position without an end date is current: the same test whatever the UI language.
     if (typeof o.companyName === 'string' && o.dateRange && typeof o.dateRange === 'object' && !(o.dateRange as Json).end) {
-      current.push({ urn: typeof o.entityUrn === 'string' ? o.entityUrn : '', company: o.companyName });
+      blob.positions.push({ urn: typeof o.entityUrn === 'string' ? o.entityUrn : '', company: o.companyName });
     }
     for (const k in o) if (typeof o[k] === 'object') visit(o[k], depth + 1);
   };
+  visit(value, 0);
+  return blob;
+}
+
+/**
+ * The embedded data (`<code>` and JSON script blocks) about the profile with this public identifier, and its
+ * current position. After in-app navigation the blocks can still describe the previous profile, and other
+ * people's (recommendations, "people also viewed") share them: a position counts only when tied to this
+ * profile — by its URN id, or by sharing a block with it and no other profile.
+ */
+function embeddedProfile(doc: Document, slug: string): Embedded | null {
+  const want = slug.toLowerCase();
+  const blobs: Blob[] = [];
   for (const [css] of LINKEDIN.json) {
     for (const el of Array.from(doc.querySelectorAll(css))) {
       const text = el.textContent ?? '';
       if (!text.includes('publicIdentifier') && !text.includes('companyName')) continue;
       try {
-        visit(JSON.parse(text), 0);
+        blobs.push(readBlob(JSON.parse(text)));
       } catch {
         /* not JSON: ignore */
       }
     }
   }
-  // Tie positions to this profile by its URN id when the data has one (other people's positions share the page).
-  const profileId = (found as { entityUrn?: string } | null)?.entityUrn?.split(':').pop();
-  const company = current.find((p) => !profileId || !p.urn || p.urn.includes(profileId))?.company;
-  return found || company ? { ...(found ?? {}), company } : null;
+  const home = blobs.find((b) => b.profiles.some((p) => (p.publicIdentifier as string).toLowerCase() === want));
+  if (!home) return null;
+  const found = home.profiles.find((p) => (p.publicIdentifier as string).toLowerCase() === want)! as Json & Embedded;
+  const profileId = typeof found.entityUrn === 'string' ? found.entityUrn.split(':').pop() : undefined;
+  const alone = home.profiles.every((p) => (p.publicIdentifier as string).toLowerCase() === want);
+  const tied = (p: { urn: string }, blob: Blob) => (profileId && p.urn ? p.urn.includes(profileId) : blob === home && alone);
+  const company = blobs.flatMap((b) => b.positions.filter((p) => tied(p, b)))[0]?.company;
+  return {
+    firstName: typeof found.firstName === 'string' ? found.firstName : undefined,
+    lastName: typeof found.lastName === 'string' ? found.lastName : undefined,
+    headline: typeof found.headline === 'string' ? found.headline : undefined,
+    geoLocationName: typeof found.geoLocationName === 'string' ? found.geoLocationName : undefined,
+    locationName: typeof found.locationName === 'string' ? found.locationName : undefined,
+    company,
+  };
+}
+
+/**
+ * The top card holding the name, if it is this profile's: its own links (`/in/<slug>/overlay/…`) name the
+ * profile it shows, and after in-app navigation it can still be the previous one for a moment.
+ */
+function topCardOf(nameEl: Element | null, slug: string): Element | null {
+  const card = nameEl?.closest('section') ?? null;
+  if (!card) return null;
+  const want = canonical(slug);
+  const own = Array.from(card.querySelectorAll('a[href*="/in/"]'))
+    .map((a) => canonicalLinkedinUrl(new URL(a.getAttribute('href') ?? '', 'https://www.linkedin.com').href))
+    .filter((u): u is string => !!u);
+  return own.length === 0 || own.includes(want!) ? card : null;
+}
+
+const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The text of a profile section by its anchor id (`#experience`, `#education`): ids, not localised titles. */
+function sectionText(doc: Document, id: string): string | null {
+  const anchor = doc.getElementById(id);
+  const section = anchor?.closest('section') ?? anchor;
+  return section ? norm(section.textContent) : null;
+}
+
+/**
+ * The current company as the top card shows it without a `/company/` link: the "current company" button (2024)
+ * or a logo link (Dec 2025). Its label is localised, so the card's items are told apart by where their names
+ * appear (experience or education section), by a `/school/` link, else by LinkedIn's order: company first.
+ */
+function topCardCompany(doc: Document, card: Element, personName: string | null): string | null {
+  const items: Element[] = [];
+  const add = (el: Element | null) => {
+    if (el && !items.includes(el) && card.contains(el)) items.push(el);
+  };
+  for (const [css] of LINKEDIN.topCardItem) for (const el of Array.from(card.querySelectorAll(css))) add(el);
+  for (const img of Array.from(card.querySelectorAll('img[alt]'))) add(img.closest('a, button'));
+  const candidates = items
+    .filter((el) => !/\/in\/|\/overlay\//.test(el.getAttribute('href') ?? ''))
+    .map((el) => ({
+      label: clean(el.querySelector('img[alt]')?.getAttribute('alt')) ?? textOf(el),
+      school: /\/school\//.test(el.getAttribute('href') ?? ''),
+    }))
+    .filter((c): c is { label: string; school: boolean } => !!c.label && norm(c.label) !== norm(personName));
+  const experience = sectionText(doc, 'experience');
+  const education = sectionText(doc, 'education');
+  const kind = (c: { label: string; school: boolean }) => {
+    if (c.school) return 'school';
+    const l = norm(c.label);
+    if (experience?.includes(l)) return 'company';
+    if (education?.includes(l)) return 'school';
+    return 'unknown';
+  };
+  const kinds = candidates.map(kind);
+  const known = kinds.indexOf('company');
+  if (known >= 0) return candidates[known]!.label;
+  const unknown = kinds.flatMap((k, i) => (k === 'unknown' ? [i] : []));
+  // The schools told apart, one item is left: the company.
+  if (unknown.length === 1 && kinds.includes('school')) return candidates[unknown[0]!]!.label;
+  // Nothing to compare with: the first item, when others follow it (a lone item may as well be a school).
+  return candidates.length >= 2 && kinds[0] === 'unknown' ? candidates[0]!.label : null;
 }
 
 function profile(url: string, doc: Document, slug: string): PageContextInput {
   const data = embeddedProfile(doc, slug);
   const nameEl = pick(doc, LINKEDIN.name);
-  const topCard = nameEl?.closest('section') ?? doc;
+  const topCard = topCardOf(nameEl, slug);
   const jsonName = clean(`${data?.firstName ?? ''} ${data?.lastName ?? ''}`);
-  const name = jsonName ?? textOf(nameEl);
+  const name = jsonName ?? (topCard ? textOf(nameEl) : null);
   if (!name) return none('linkedin', url, 'profile not rendered yet');
-  const companyLink = topCard === doc ? null : pick(topCard, LINKEDIN.company);
-  const company = data?.company ?? clean(companyLink?.querySelector('img')?.getAttribute('alt')) ?? textOf(companyLink);
+  const companyLink = topCard ? pick(topCard, LINKEDIN.company) : null;
+  const company =
+    data?.company ??
+    clean(companyLink?.querySelector('img')?.getAttribute('alt')) ??
+    textOf(companyLink) ??
+    (topCard ? topCardCompany(doc, topCard, name) : null);
   return {
     site: 'linkedin',
     kind: 'profile',
@@ -89,9 +180,9 @@ function profile(url: string, doc: Document, slug: string): PageContextInput {
         role: 'subject',
         name,
         linkedinUrl: canonical(slug),
-        title: clean(data?.headline) ?? textOf(pick(topCard, LINKEDIN.headline)),
+        title: clean(data?.headline) ?? (topCard ? textOf(pick(topCard, LINKEDIN.headline)) : null),
         company,
-        location: clean(data?.geoLocationName ?? data?.locationName) ?? textOf(pick(topCard, LINKEDIN.location)),
+        location: clean(data?.geoLocationName ?? data?.locationName) ?? (topCard ? textOf(pick(topCard, LINKEDIN.location)) : null),
       }),
     ],
   };

@@ -1,6 +1,6 @@
 import type { PageContextInput } from '../schema/page-context';
 import { zendeskTicketId } from '../sites/zendesk';
-import { type Alt, cap, clean, isHidden, none, pick, safely, textOf } from './dom';
+import { type Alt, cap, clean, none, pick, safely, textOf } from './dom';
 import { findEmails, parseAddress } from './address';
 import { person } from './people';
 
@@ -14,47 +14,65 @@ export const ZENDESK = {
   contextName: [['[data-test-id="customer-context-user-name"]', '2026-11 (assumed)']] as Alt[],
   status: [['[data-test-id="ticket-fields-status-select"]', '2025-11'], ['[data-test-id="tabs-nav-item-status"]', '2024-06']] as Alt[],
   priority: [['[data-test-id="ticket-fields-priority-select"]', '2025-11']] as Alt[],
-  workspace: [['[data-ticket-id]', '2026-11 (assumed)'], ['.workspace', '2023-01']] as Alt[],
+  /** Attributes that carry a ticket workspace's id (an attribute name here, not a selector). */
+  workspaceId: [['data-ticket-id', '2026-11 (assumed)']] as Alt[],
+  workspace: [['.workspace', '2023-01'], ['main, [role="main"]', '2023-01']] as Alt[],
 } as const;
 
-function visibleSubject(doc: Document): HTMLInputElement | null {
-  for (const [css] of ZENDESK.subject) {
-    for (const el of Array.from(doc.querySelectorAll<HTMLInputElement>(css))) if (!isHidden(el)) return el;
+/** From the element carrying the id up to the largest ancestor that holds no other ticket's id. */
+function widen(el: Element, tagged: Element[]): Element {
+  let box = el;
+  while (box.parentElement && !tagged.some((t) => t !== el && box.parentElement!.contains(t)) && box.parentElement !== box.ownerDocument.body) {
+    if (pick(box, ZENDESK.subject)) break;
+    box = box.parentElement;
   }
-  return null;
+  return box;
+}
+
+/**
+ * The workspace of the ticket the URL names. Several tickets stay open as tabs, each with its own workspace
+ * (the inactive ones hidden, by markup or by a class we cannot see): only the URL's id says which is current.
+ * Null when no workspace can be tied to that id — better no person than another ticket's requester.
+ */
+export function ticketWorkspace(doc: Document, id: string): ParentNode | null {
+  for (const [attr] of ZENDESK.workspaceId) {
+    const tagged = Array.from(doc.querySelectorAll(`[${attr}]`));
+    const mine = tagged.find((el) => el.getAttribute(attr) === id);
+    if (mine) return widen(mine, tagged);
+    if (tagged.length) return null; // workspaces carry ids, and none is this ticket's (not rendered yet)
+  }
+  // No id on any workspace: only a page with a single ticket open can be read, and only if its tab agrees.
+  const subjects = Array.from(doc.querySelectorAll(ZENDESK.subject.map(([c]) => c).join(', ')));
+  if (subjects.length !== 1) return null;
+  const tab = pick(doc, ZENDESK.selectedTab);
+  if (tab && tab.getAttribute('data-entity-id') !== id) return null;
+  return subjects[0]!.closest(ZENDESK.workspace.map(([c]) => c).join(', ')) ?? doc;
 }
 
 export function recognize(url: string, doc: Document): PageContextInput {
   return safely('zendesk', url, () => {
-    const urlId = zendeskTicketId(url);
-    if (!urlId) return none('zendesk', url, 'not a ticket page');
-    const tab = pick(doc, ZENDESK.selectedTab);
-    const ticketId = tab?.getAttribute('data-entity-id')?.match(/^\d+$/)?.[0] ?? urlId;
-    const subjectEl = visibleSubject(doc);
-    // The workspace of the selected ticket: inactive tabs stay in the DOM, hidden.
-    const ws: ParentNode =
-      subjectEl?.closest(ZENDESK.workspace.map(([c]) => c).join(', ')) ?? subjectEl?.closest('main, [role="main"]') ?? doc;
+    const ticketId = zendeskTicketId(url);
+    if (!ticketId) return none('zendesk', url, 'not a ticket page');
+    const ws = ticketWorkspace(doc, ticketId);
+    if (!ws) return none('zendesk', url, 'no workspace for this ticket yet');
+    const subjectEl = pick(ws, ZENDESK.subject) as HTMLInputElement | null;
     if (!subjectEl) return none('zendesk', url, 'ticket not rendered yet');
-    const requesterEl = pick(ws, ZENDESK.requester);
-    const parsed = parseAddress(textOf(requesterEl));
-    const context = pick(ws, ZENDESK.context) ?? pick(doc, ZENDESK.context, true);
+    const parsed = parseAddress(textOf(pick(ws, ZENDESK.requester)));
+    // The customer context panel belongs to the workspace too; another workspace's panel is another customer.
+    const context = pick(ws, ZENDESK.context);
     const contextScope: ParentNode = context?.parentElement ?? ws;
     const emailEl = pick(contextScope, ZENDESK.contextEmail);
     const email =
-      parsed?.email ??
-      findEmails(`${emailEl?.getAttribute('href') ?? ''} ${emailEl?.textContent ?? ''}`)[0] ??
-      null;
+      parsed?.email ?? findEmails(`${emailEl?.getAttribute('href') ?? ''} ${emailEl?.textContent ?? ''}`)[0] ?? null;
     const name = parsed?.name ?? textOf(pick(contextScope, ZENDESK.contextName));
-    const status = clean(pick(ws, ZENDESK.status)?.textContent);
-    const priority = clean(pick(ws, ZENDESK.priority)?.textContent);
     return {
       site: 'zendesk',
       kind: 'ticket',
-      url: url.slice(0, 4000),
+      url,
       ref: ticketId,
       subject: cap(subjectEl.value || subjectEl.getAttribute('value'), 1000),
       people: name || email ? [person({ role: 'requester', name, email })] : [],
-      ticket: { status: cap(status, 50), priority: cap(priority, 50) },
+      ticket: { status: cap(clean(pick(ws, ZENDESK.status)?.textContent), 50), priority: cap(clean(pick(ws, ZENDESK.priority)?.textContent), 50) },
     };
   });
 }

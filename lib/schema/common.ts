@@ -18,7 +18,8 @@ export type Hlc = z.infer<typeof Hlc>;
 export const IsoDateTime = z.iso.datetime({ offset: true });
 export const IsoDate = z.iso.date();
 export const Currency = z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'));
-export const Tag = CleanString.check(z.minLength(1), z.maxLength(64), z.trim());
+// Trimmed before the length checks, so a parsed tag parses again (a blank tag once became "" and then failed).
+export const Tag = CleanString.check(z.trim(), z.minLength(1), z.maxLength(64));
 export const Tags = z._default(z.array(Tag), []);
 export const Money = z.number().check(z.gte(0));
 export const Text = (max: number) => CleanString.check(z.maxLength(max));

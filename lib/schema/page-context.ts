@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { PAGE_LIMITS as P, PERSON_LIMITS as L } from './page-limits';
 
 /** What a content script read from the page the user is looking at. Parsed in the background. */
 export const PageSite = z.enum(['gmail', 'outlook', 'linkedin', 'zendesk', 'freshdesk']);
@@ -11,28 +12,28 @@ const text = (max: number) => z.nullable(z.string().check(z.maxLength(max)));
 
 export const PagePerson = z.object({
   role: PersonRole,
-  email: z._default(text(254), null),
-  name: z._default(text(300), null),
-  linkedinUrl: z._default(text(500), null),
-  company: z._default(text(300), null),
-  title: z._default(text(500), null),
-  location: z._default(text(300), null),
+  email: z._default(text(L.email), null),
+  name: z._default(text(L.name), null),
+  linkedinUrl: z._default(text(L.linkedinUrl), null),
+  company: z._default(text(L.company), null),
+  title: z._default(text(L.title), null),
+  location: z._default(text(L.location), null),
 });
 export type PagePerson = z.infer<typeof PagePerson>;
 
 export const PageContext = z.object({
   site: PageSite,
   kind: PageKind,
-  url: z.string().check(z.maxLength(4000)),
+  url: z.string().check(z.maxLength(P.url)),
   /** Thread id, ticket id or canonical profile URL. */
-  ref: z._default(text(1000), null),
-  subject: z._default(text(1000), null),
-  people: z._default(z.array(PagePerson).check(z.maxLength(200)), []),
+  ref: z._default(text(P.ref), null),
+  subject: z._default(text(P.subject), null),
+  people: z._default(z.array(PagePerson).check(z.maxLength(P.people)), []),
   /** The signed-in user's own address, never the customer. */
-  self: z._default(text(254), null),
-  ticket: z._default(z.nullable(z.object({ status: text(50), priority: text(50) })), null),
+  self: z._default(text(P.self), null),
+  ticket: z._default(z.nullable(z.object({ status: text(P.ticketField), priority: text(P.ticketField) })), null),
   /** Why nothing was recognised (kind 'none'). */
-  reason: z._default(text(300), null),
+  reason: z._default(text(P.reason), null),
 });
 export type PageContext = z.infer<typeof PageContext>;
 export type PageContextInput = z.input<typeof PageContext>;

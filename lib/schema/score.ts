@@ -8,6 +8,8 @@ export const SuggestedAction = z.object({
   type: z.string(),
   contactId: z._default(z.nullable(Id), null),
   expectedValue: z.number(),
+  /** Today's Thompson-sampled value the actions are ranked by (lib/scoring/nba.ts); absent in scores from before it. */
+  sampledValue: z.optional(z.number()),
   probability: z.number(),
   reason: Reason,
 });

@@ -4,7 +4,7 @@
  * Time is in whatever unit the rows use (weeks in Carnet); `frequency` = repeat purchases x,
  * `recency` = age at the last purchase t_x, `T` = age at the end of the calibration period.
  */
-import { digamma, lgamma, logAddExp, logBeta, logHyp2f1 } from './special';
+import { digamma, hyp2f1Signed, lgamma, logAddExp, logBeta } from './special';
 import { bfgs, minimizeMultiStart } from './optimize';
 
 export interface BgNbdRow {
@@ -209,8 +209,8 @@ export function pAlive({ r, alpha, a, b }: BgNbdParams, frequency: number, recen
 /** E[X(t)] for a customer just acquired (unconditional expectation over the population). */
 export function expectedTransactionsNew({ r, alpha, a, b }: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
-  const lh = logHyp2f1(r, b, a + b - 1, t / (alpha + t));
-  return ((a + b - 1) / (a - 1)) * (1 - Math.exp(lh + r * Math.log(alpha / (alpha + t))));
+  const h = hyp2f1Signed(r, b, a + b - 1, t / (alpha + t));
+  return ((a + b - 1) / (a - 1)) * (1 - h.sign * Math.exp(h.log + r * Math.log(alpha / (alpha + t))));
 }
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t periods for a customer with that history. */
@@ -227,9 +227,10 @@ export function expectedTransactions(
   const cb = b + x;
   const cc = a + b + x - 1;
   const z = t / (alpha + T + t);
-  const lh = logHyp2f1(ca, cb, cc, z);
+  // With a + b < 1 and x = 0, cc < 0 and 2F1 is negative over much of the range: its sign is carried (#12).
+  const h = hyp2f1Signed(ca, cb, cc, z);
   const first = (a + b + x - 1) / (a - 1);
-  const second = 1 - Math.exp(lh + (r + x) * Math.log((alpha + T) / (alpha + t + T)));
+  const second = 1 - h.sign * Math.exp(h.log + (r + x) * Math.log((alpha + T) / (alpha + t + T)));
   const denom = 1 + (x > 0 ? (a / (b + x - 1)) * Math.pow((alpha + T) / (alpha + recency), r + x) : 0);
   return (first * second) / denom;
 }

@@ -4,7 +4,7 @@
  *   equivalent to the annual one (lifetimes' customer_lifetime_value, monthly steps);
  * - 'annual_value': accounts with a contract value but no order history: Σ_{m=1..H} annualValue/12 × S(m) / (1 + d)^m,
  *   S(m) = (1 − annual churn probability)^(m/12), i.e. annual value × discounted expected years;
- * - 'none': nothing to go on; the value is null, never a guess.
+ * - 'none': nothing to go on (or the fitted models give no finite, non-negative value); null, never a guess.
  */
 import * as z from 'zod/mini';
 import { expectedTransactions, type BgNbdParams } from './bgnbd';
@@ -52,11 +52,20 @@ export function clvFromModels(
   let clv = 0;
   let prev = 0;
   for (let m = 1; m <= settings.horizonMonths; m++) {
-    const cur = expectedTransactions(bg, m * WEEKS_PER_MONTH, h.frequency, h.recency, h.T);
+    let cur: number;
+    try {
+      cur = expectedTransactions(bg, m * WEEKS_PER_MONTH, h.frequency, h.recency, h.T);
+    } catch {
+      // a + b + x − 1 exactly 0: 2F1 has a pole there
+      return { clv: null, method: 'none' };
+    }
     clv += ((cur - prev) * spend) / Math.pow(1 + d, m);
     prev = cur;
   }
-  return { clv, method: 'bgnbd_gg', expectedPurchases: prev, expectedSpend: spend };
+  // A lifetime value is never negative: E[X(t)] only grows. Rounding may leave a hair below zero on a customer the
+  // model counts as gone; anything more means the models broke down here, and the caller falls back (#12).
+  if (!Number.isFinite(clv) || !Number.isFinite(spend) || spend < 0 || clv < -1e-9 * Math.max(1, spend)) return { clv: null, method: 'none' };
+  return { clv: Math.max(0, clv), method: 'bgnbd_gg', expectedPurchases: Math.max(0, prev), expectedSpend: spend };
 }
 
 /** annualChurnProbability null = no risk estimate: the contract value is assumed to continue over the horizon. */

@@ -30,17 +30,23 @@ function activeAt(a: KpiAccount, at: number): boolean {
 }
 
 export interface ChurnStats {
-  /** Active at the start of the period. */
+  /** Active at the start of the period: the cohort both rates are measured on. */
   atStart: number;
   /** Of those, lost during the period. */
   churned: number;
-  /** Started during the period. */
+  /** Of those, still active at the end (atStart − churned). */
+  retained: number;
+  /** Started during the period (not in the cohort, whether they stayed or left). */
   acquired: number;
-  /** Active at the end of the period. */
+  /** Active at the end of the period, new accounts included. */
   atEnd: number;
   /** churned / atStart; null when no account was active at the start. */
   churnRate: number | null;
-  /** (atEnd − acquired) / atStart (customer retention rate); null when atStart = 0. */
+  /**
+   * retained / atStart = 1 − churnRate: the customer retention rate of the same cohort, in [0, 1]. The textbook
+   * (atEnd − acquired) / atStart counted accounts won and lost within the period against it and could go negative
+   * (#12); null when atStart = 0.
+   */
   retentionRate: number | null;
 }
 
@@ -59,13 +65,15 @@ export function churnStats(accounts: readonly KpiAccount[], period: Period, filt
     if (start >= from && start < to) acquired++;
     if (activeAt(a, to)) atEnd++;
   }
+  const retained = atStart - churned;
   return {
     atStart,
     churned,
+    retained,
     acquired,
     atEnd,
     churnRate: atStart ? churned / atStart : null,
-    retentionRate: atStart ? (atEnd - acquired) / atStart : null,
+    retentionRate: atStart ? retained / atStart : null,
   };
 }
 
@@ -110,31 +118,99 @@ export function ces(surveys: readonly SurveyLike[], period?: Period, filter?: Ac
   return xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : null;
 }
 
-/** Mean CLV over the accounts that have one (method 'none' left out); null when none has. */
-export function averageClv(scores: readonly Pick<Score, 'accountId' | 'clv'>[], filter?: AccountFilter): number | null {
-  let sum = 0, n = 0;
-  for (const s of scores) {
-    if (s.clv === null || (filter && !filter(s.accountId))) continue;
-    sum += s.clv;
-    n++;
-  }
-  return n ? sum / n : null;
+/**
+ * Amounts over several accounts are summed in one reporting currency: each account's amount is converted from its
+ * own currency first (#12). `convert` returns null for a currency without a rate: that account is left out and
+ * counted as such, never added 1:1.
+ */
+export interface MoneyContext {
+  currency: string;
+  convert: (amount: number, from: string) => number | null;
 }
 
-/** Σ churn probability × annual value over accounts having both. */
-export function revenueAtRisk(
-  accounts: readonly Pick<KpiAccount, 'id' | 'annualValue' | 'deletedAt'>[],
-  scores: readonly Pick<Score, 'accountId' | 'churnProbability'>[],
+export interface MoneyTotal {
+  /** Sum in the reporting currency over the accounts counted. */
+  sum: number;
+  currency: string;
+  /** Accounts in the sum. */
+  counted: number;
+  /** Of those, accounts in another currency (converted). */
+  converted: number;
+  /** Accounts left out because their currency has no rate. */
+  leftOut: string[];
+  leftOutCurrencies: string[];
+}
+
+function tally(money: MoneyContext) {
+  const total: MoneyTotal = { sum: 0, currency: money.currency, counted: 0, converted: 0, leftOut: [], leftOutCurrencies: [] };
+  const missing = new Set<string>();
+  return {
+    add(accountId: string, amount: number, currency: string) {
+      const v = money.convert(amount, currency);
+      if (v === null || !Number.isFinite(v)) {
+        total.leftOut.push(accountId);
+        missing.add(currency);
+        return;
+      }
+      total.sum += v;
+      total.counted++;
+      if (currency !== money.currency) total.converted++;
+    },
+    done(): MoneyTotal {
+      total.leftOutCurrencies = [...missing].sort();
+      return total;
+    },
+  };
+}
+
+/**
+ * Mean CLV (in the reporting currency) over the accounts that have one; method 'none' (nothing to go on, or an
+ * account already lost, scored 0) is left out, as is a value below zero (never a lifetime value); null when none has.
+ */
+export function averageClv(
+  scores: readonly (Pick<Score, 'accountId' | 'clv'> & Partial<Pick<Score, 'clvMethod'>>)[],
+  currencyOf: (accountId: string) => string | undefined,
+  money: MoneyContext,
   filter?: AccountFilter,
-): number {
-  const p = new Map(scores.map((s) => [s.accountId, s.churnProbability]));
-  let sum = 0;
+): MoneyTotal & { average: number | null } {
+  const t = tally(money);
+  for (const s of scores) {
+    if (s.clv === null || s.clvMethod === 'none' || !(s.clv >= 0) || (filter && !filter(s.accountId))) continue;
+    const currency = currencyOf(s.accountId);
+    if (currency !== undefined) t.add(s.accountId, s.clv, currency);
+  }
+  const total = t.done();
+  return { ...total, average: total.counted ? total.sum / total.counted : null };
+}
+
+type RiskAccount = Pick<KpiAccount, 'id' | 'annualValue' | 'deletedAt' | 'churnedAt'> & Pick<AccountLike, 'currency' | 'lifecycleStage'>;
+
+/**
+ * Whether an account can still be saved: not churned — by its churn date, its stage, or the lifecycle the scoring
+ * inferred (`lifecycle:churned`). Revenue already lost is not "at risk" (#12).
+ */
+export function canStillBeSaved(a: Pick<RiskAccount, 'churnedAt' | 'lifecycleStage'>, score: Pick<Score, 'segments'> | undefined, now: number): boolean {
+  if (a.lifecycleStage === 'churned' || ms(a.churnedAt) <= now) return false;
+  return !score?.segments.includes('lifecycle:churned');
+}
+
+/** Σ churn probability × annual value (in the reporting currency) over the accounts that can still be saved. */
+export function revenueAtRisk(
+  accounts: readonly RiskAccount[],
+  scores: readonly Pick<Score, 'accountId' | 'churnProbability' | 'segments'>[],
+  money: MoneyContext,
+  now: number,
+  filter?: AccountFilter,
+): MoneyTotal {
+  const by = new Map(scores.map((s) => [s.accountId, s]));
+  const t = tally(money);
   for (const a of accounts) {
     if (a.deletedAt || a.annualValue === null || (filter && !filter(a.id))) continue;
-    const prob = p.get(a.id);
-    if (prob !== undefined && prob !== null) sum += prob * a.annualValue;
+    const s = by.get(a.id);
+    if (!s || s.churnProbability === null || !canStillBeSaved(a, s, now)) continue;
+    t.add(a.id, s.churnProbability * a.annualValue, a.currency);
   }
-  return sum;
+  return t.done();
 }
 
 /** Accounts per segment key, largest first. */

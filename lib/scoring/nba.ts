@@ -1,8 +1,13 @@
 /**
  * Next-best-action catalogue. Each action type has: eligibility over the account's facts, a purpose (checked
- * against the contact's consent ledger), a value at stake, a cooldown, and what executing it does. The ranking is
- * expected value = P(success) × value at stake, with P(success) a Beta posterior per type learned from feedback
- * (accepted = success, dismissed = failure, snoozed ignored).
+ * against the contact's consent ledger), a value at stake, a cooldown, and what executing it does. P(success) is a
+ * Beta posterior per type learned from feedback (accepted = success, dismissed = failure, snoozed ignored); the
+ * shown expected value is its mean × value at stake.
+ *
+ * The ranking explores (Thompson sampling): each action is ranked by a draw of P(success) from its posterior ×
+ * value at stake, not by the mean. Ranked by the mean, an action the prior under-rates is never first, so it never
+ * gets the feedback that would correct it (#12). The draw is seeded by day, account, action and contact: the list
+ * is the same all day (it does not shuffle on every render or rescoring) and changes from one day to the next.
  */
 import type { Contact, Purpose } from '../schema/contact';
 import type { ActionFeedback } from '../schema/feedback';
@@ -11,6 +16,7 @@ import type { AccountFacts } from './rules';
 import { mayContact } from './consent';
 import type { AgencyAlert } from '../schema/agency-alert';
 import { agencyCandidates, AGENCY_REASON_KEYS } from '../agency/actions';
+import { beta, mulberry32 } from './random';
 import { DAY_MS, ms } from './time';
 
 export const ACTION_TYPES = [
@@ -138,6 +144,28 @@ export function learnSuccessRates(feedback: readonly Pick<FeedbackLike, 'actionT
   return out;
 }
 
+/** 32-bit FNV-1a of a string, finalised with murmur3's mix so nearby keys give unrelated seeds. */
+function hashSeed(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+
+/** The UTC day of `now` as 'YYYY-MM-DD': the period over which a ranking stays the same. */
+export const explorationDay = (now: Date): string => now.toISOString().slice(0, 10);
+
+/**
+ * A Thompson draw of P(success) from the action type's Beta posterior, deterministic for a key (day, account,
+ * action, contact): the same key always gives the same draw.
+ */
+export function sampleSuccess(rate: Pick<SuccessRate, 'alpha' | 'beta'>, key: string): number {
+  return beta(mulberry32(hashSeed(key)), rate.alpha, rate.beta);
+}
+
 export interface NbaContext {
   now: Date;
   facts: AccountFacts;
@@ -168,9 +196,13 @@ export interface NbaAction {
   type: ActionType;
   contactId: string | null;
   purpose: Purpose;
+  /** Posterior mean of P(success). */
   probability: number;
   valueAtStake: number;
+  /** probability × valueAtStake: what the action is worth on average (shown). */
   expectedValue: number;
+  /** Today's Thompson draw of P(success) × valueAtStake: what the list is ranked by. */
+  sampledValue: number;
   reason: ActionReason;
   execute: ActionExecution;
 }
@@ -229,7 +261,7 @@ interface Candidate {
 
 const name = (c: ContactLike) => `${c.firstName} ${c.lastName}`.trim() || c.emails[0] || '';
 
-/** All eligible, not suppressed actions for one account, best expected value first (capped at settings.maxActions). */
+/** All eligible, not suppressed actions for one account, ranked by today's sampled value (capped at settings.maxActions). */
 export function nextBestActions(ctx: NbaContext): NbaAction[] {
   const s = ctx.settings ?? DEFAULT_NBA_SETTINGS;
   const f = ctx.facts;
@@ -298,8 +330,10 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
     if (def.needsContact && (c.contact === null || c.contact === 'account')) continue;
     const contactId = c.contact && c.contact !== 'account' ? c.contact.id : null;
     if (suppression(c.type, contactId, ctx)) continue;
-    const probability = ctx.rates[c.type].mean;
+    const rate = ctx.rates[c.type];
+    const probability = rate.mean;
     const expectedValue = probability * c.value;
+    const sampled = sampleSuccess(rate, `${explorationDay(now)}|${f.id}|${c.type}|${contactId ?? ''}`);
     out.push({
       type: c.type,
       contactId,
@@ -307,9 +341,10 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
       probability,
       valueAtStake: c.value,
       expectedValue,
+      sampledValue: sampled * c.value,
       reason: { ...c.reason, weight: expectedValue },
       execute: def.execute,
     });
   }
-  return out.sort((a, b) => b.expectedValue - a.expectedValue || ACTION_TYPES.indexOf(a.type) - ACTION_TYPES.indexOf(b.type)).slice(0, s.maxActions);
+  return out.sort((a, b) => b.sampledValue - a.sampledValue || ACTION_TYPES.indexOf(a.type) - ACTION_TYPES.indexOf(b.type)).slice(0, s.maxActions);
 }

@@ -431,10 +431,11 @@ function assess(p: Prepared, models: PortfolioModels, now: Date, settings: Scori
     reasons = health.reasons;
   }
 
-  let clv: ClvResult;
+  let clv: ClvResult = { clv: null, method: 'none' };
   if (models.bgnbd && models.gammaGamma && p.orders) {
     clv = clvFromModels(models.bgnbd, models.gammaGamma, { ...p.orders.row, monetaryValue: p.orders.monetaryValue }, settings.clv);
-  } else {
+  }
+  if (clv.method === 'none') {
     // contract value, else the last 12 months of orders as the annual value
     const annual = a.annualValue ?? (p.orders && p.orders.last12Months > 0 ? p.orders.last12Months : null);
     clv = clvFromAnnualValue(annual, churnProbability, settings.clv);
@@ -552,6 +553,7 @@ function finish(
         type: x.type,
         contactId: x.contactId,
         expectedValue: Math.round(x.expectedValue * 100) / 100,
+        sampledValue: Math.round(x.sampledValue * 100) / 100,
         probability: round(x.probability),
         reason: { key: x.reason.key, weight: Math.round(x.reason.weight * 100) / 100, params: x.reason.params },
       })),

@@ -1,4 +1,4 @@
-/** Special functions the probability models need, written for positive real arguments. */
+/** Special functions the probability models need (lgamma, digamma for positive arguments; 2F1 with its sign). */
 
 const LANCZOS_G = 7;
 const LANCZOS = [
@@ -28,11 +28,18 @@ export function logAddExp(a: number, b: number): number {
   return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
 
+/** A real number as its sign and the log of its magnitude: a value far outside double range keeps both. */
+export interface SignedLog {
+  sign: -1 | 0 | 1;
+  /** log |value|; −Infinity when the value is 0. */
+  log: number;
+}
+
 const SCALE = 1e200;
 const LOG_SCALE = Math.log(SCALE);
 
 /** Sum of the plain hypergeometric series; returns log|sum| and its sign, rescaling so huge sums never overflow. */
-function seriesLog(a: number, b: number, c: number, z: number): { log: number; sign: number } {
+function seriesLog(a: number, b: number, c: number, z: number): SignedLog {
   let term = 1;
   let sum = 1;
   let offset = 0;
@@ -46,26 +53,30 @@ function seriesLog(a: number, b: number, c: number, z: number): { log: number; s
     }
     if (term === 0 || (Math.abs(term) <= 1e-16 * Math.abs(sum) && k > 2)) break;
   }
-  return { log: Math.log(Math.abs(sum)) + offset, sign: Math.sign(sum) };
+  return { log: Math.log(Math.abs(sum)) + offset, sign: Math.sign(sum) as SignedLog['sign'] };
 }
 
 /**
- * log of the Gauss hypergeometric function 2F1(a, b; c; z) for 0 ≤ z < 1 and c > 0, assuming the value is positive
- * (true for every use in BG/NBD). When c − a − b < 0 the series converges slowly and grows like (1 − z)^(c−a−b),
- * so Euler's transformation 2F1(a,b;c;z) = (1 − z)^(c−a−b) 2F1(c−a, c−b; c; z) is used, whose series is bounded.
+ * The Gauss hypergeometric function 2F1(a, b; c; z) for 0 ≤ z < 1, any real a, b and c not a non-positive integer,
+ * as sign and log-magnitude. The sign matters: BG/NBD with a + b < 1 evaluates it at c = a + b + x − 1 < 0, where
+ * it is negative over much of the range (#12). When c − a − b < 0 the series converges slowly and grows like
+ * (1 − z)^(c−a−b), so Euler's transformation 2F1(a,b;c;z) = (1 − z)^(c−a−b) 2F1(c−a, c−b; c; z) is used, whose
+ * series is bounded; its prefactor is positive, so the sign is the series'.
  */
-export function logHyp2f1(a: number, b: number, c: number, z: number): number {
+export function hyp2f1Signed(a: number, b: number, c: number, z: number): SignedLog {
   if (!(z >= 0 && z < 1)) throw new RangeError(`hyp2f1: z must be in [0, 1), got ${z}`);
-  if (z === 0) return 0;
+  if (c <= 0 && Number.isInteger(c)) throw new RangeError(`hyp2f1: c must not be a non-positive integer, got ${c}`);
+  if (z === 0) return { sign: 1, log: 0 };
   if (c - a - b < 0) {
     const s = seriesLog(c - a, c - b, c, z);
-    return (c - a - b) * Math.log1p(-z) + s.log;
+    return { sign: s.sign, log: (c - a - b) * Math.log1p(-z) + s.log };
   }
-  return seriesLog(a, b, c, z).log;
+  return seriesLog(a, b, c, z);
 }
 
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  return Math.exp(logHyp2f1(a, b, c, z));
+  const h = hyp2f1Signed(a, b, c, z);
+  return h.sign * Math.exp(h.log);
 }
 
 /** Digamma ψ(x) for x > 0: recurrence up to x ≥ 6, then the asymptotic series. */

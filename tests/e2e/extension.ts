@@ -1,11 +1,18 @@
 import { test as base, expect, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
 import fs from 'node:fs';
-import { findChromium } from '../../scripts/chromium.mjs';
+import { findChromium } from '../../scripts/browsers.mjs';
 
 export const EXTENSION_PATH = path.resolve(import.meta.dirname, '../../.output/chrome-mv3');
 
-export async function launchWithExtension(): Promise<{ context: BrowserContext; sw: Worker; extensionId: string }> {
+/** The tab a first install opens (lib/background/welcome.ts). */
+export const isWelcomeUrl = (url: string) => /^chrome-extension:\/\/[a-p]{32}\/sidepanel\.html\?view=welcome$/.test(url);
+
+/**
+ * A fresh profile with the built extension. The install opens the welcome tab; it is closed unless asked for
+ * (`keepWelcome`), so each test drives one panel page only (tests/e2e/onboarding.spec.ts covers the welcome).
+ */
+export async function launchWithExtension(opts: { keepWelcome?: boolean } = {}): Promise<{ context: BrowserContext; sw: Worker; extensionId: string }> {
   if (!fs.existsSync(path.join(EXTENSION_PATH, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_PATH}: run "npm run build" first.`);
   }
@@ -26,6 +33,11 @@ export async function launchWithExtension(): Promise<{ context: BrowserContext; 
   });
   // Nothing leaves the machine: every request not routed by a test is refused.
   await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (route) => route.abort());
+  if (!opts.keepWelcome) {
+    const closeWelcome = (p: Page) => void (isWelcomeUrl(p.url()) && p.close().catch(() => {}));
+    context.on('page', closeWelcome);
+    context.pages().forEach(closeWelcome);
+  }
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(sw.url()).host;
   return { context, sw, extensionId };

@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, loadDemo, serveAt, readTable, dumpDb } from './extension';
+import { REALDATA_DIR } from '../realdata-dir';
 
-const SF_CONTACTS = path.resolve(import.meta.dirname, '../../../shared/realdata/crm-exports/salesforce-Contact.csv');
+const SF_CONTACTS = path.join(REALDATA_DIR, 'crm-exports/salesforce-Contact.csv');
 const GMAIL_THREAD = fs.readFileSync(path.join(import.meta.dirname, 'pages/gmail-thread.html'), 'utf8');
 
 function gmailPage(fields: Record<string, string>): string {

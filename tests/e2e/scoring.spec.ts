@@ -79,3 +79,84 @@ test('executing a suggested action from the panel creates the task in IndexedDB 
   expect(done(after.find((s) => s.accountId === accountId)!)).toBe(false);
   expect(after.filter((s) => s.computedAt === before.computedAt).length).toBe(after.length - 1);
 });
+
+type DemoAccount = { id: string; deletedAt: string | null; currency: string; annualValue: number | null; churnedAt: string | null; lifecycleStage: string };
+type MoneyScore = Score & { clv: number | null; clvMethod: string };
+// The ECB reference rates of 2025-10-09 the panel starts with (lib/currency/reference-rates.ts), written out again
+// here so the test checks the panel's arithmetic rather than repeating it.
+const PER_EUR: Record<string, number> = { EUR: 1, GBP: 0.8683, USD: 1.1611 };
+
+/** Revenue at risk and average CLV of the stored portfolio, converted to `to` by hand. */
+function expectedTotals(accounts: DemoAccount[], scores: MoneyScore[], to: string) {
+  const conv = (x: number, from: string) => (x / PER_EUR[from]!) * PER_EUR[to]!;
+  const byId = new Map(accounts.map((a) => [a.id, a]));
+  let risk = 0, clv = 0, n = 0;
+  const now = Date.now();
+  for (const s of scores) {
+    const a = byId.get(s.accountId);
+    if (!a) continue;
+    if (s.clv !== null && s.clvMethod !== 'none') {
+      clv += conv(s.clv, a.currency);
+      n++;
+    }
+    const lost = a.lifecycleStage === 'churned' || (a.churnedAt !== null && Date.parse(a.churnedAt) <= now) || s.segments.includes('lifecycle:churned');
+    if (!lost && a.annualValue !== null && s.churnProbability !== null) risk += conv(s.churnProbability * a.annualValue, a.currency);
+  }
+  return { risk, clv: clv / n };
+}
+const amount = (text: string) => Number(text.replace(/[^\d]/g, ''));
+
+test('the dashboard of a portfolio in €, £ and $ shows totals converted to the reporting currency, and says at which rates', async ({ panel }) => {
+  await loadDemo(panel);
+  const accounts = (await readTable<DemoAccount>(panel, 'accounts', 5000)).filter((a) => !a.deletedAt);
+  expect(new Set(accounts.map((a) => a.currency))).toEqual(new Set(['EUR', 'GBP', 'USD']));
+  await expect.poll(async () => (await readTable<Score>(panel, 'scores', 5000)).length, { timeout: 30_000 }).toBe(accounts.length);
+  const scores = await readTable<MoneyScore>(panel, 'scores', 5000);
+
+  // Settings › Reporting currency: EUR
+  await panel.getByRole('button', { name: /^(Settings|Réglages)$/ }).click();
+  const settings = panel.getByTestId('reporting-settings');
+  await expect(settings.getByTestId('reporting-rates-source')).toContainText(/ECB reference rates of .*2025|BCE du .*2025/);
+  await settings.getByTestId('reporting-currency').selectOption('EUR');
+
+  await panel.getByRole('button', { name: /^(Dashboard|Tableau de bord)$/ }).click();
+  const note = panel.getByTestId('money-note');
+  await expect(note).toContainText(/converted to EUR at the ECB reference rates of .*2025|convertis en EUR aux taux de référence de la BCE du .*2025/);
+  // the dashboard rounds to whole units; each check re-reads the scores (a rescoring may land meanwhile)
+  const gap = async (kpi: 'kpi-risk' | 'kpi-clv', to: string) => {
+    const shown = amount((await panel.getByTestId(kpi).textContent())!);
+    const want = expectedTotals(accounts, await readTable<MoneyScore>(panel, 'scores', 5000), to);
+    return Math.abs(shown - (kpi === 'kpi-risk' ? want.risk : want.clv));
+  };
+  await expect.poll(() => gap('kpi-risk', 'EUR')).toBeLessThanOrEqual(1);
+  await expect.poll(() => gap('kpi-clv', 'EUR')).toBeLessThanOrEqual(1);
+  // not what adding the figures up as one currency would give
+  const naive = scores.reduce((sum, s) => sum + (s.churnProbability ?? 0) * (accounts.find((a) => a.id === s.accountId)?.annualValue ?? 0), 0);
+  expect(Math.abs(amount((await panel.getByTestId('kpi-risk').textContent())!) - naive)).toBeGreaterThan(100);
+  await expect(panel.getByTestId('kpi-risk')).toContainText('€');
+  await expect(panel.getByTestId('money-left-out')).toHaveCount(0);
+
+  // in USD: the same money in another unit
+  await panel.getByRole('button', { name: /^(Settings|Réglages)$/ }).click();
+  await panel.getByTestId('reporting-currency').selectOption('USD');
+  await panel.getByRole('button', { name: /^(Dashboard|Tableau de bord)$/ }).click();
+  await expect(note).toContainText(/USD/);
+  await expect.poll(() => gap('kpi-risk', 'USD')).toBeLessThanOrEqual(1);
+  await expect.poll(() => gap('kpi-clv', 'USD')).toBeLessThanOrEqual(1);
+
+  // an edited rate: the dashboard follows it and says they are the user's rates
+  await panel.getByRole('button', { name: /^(Settings|Réglages)$/ }).click();
+  await panel.getByTestId('reporting-rates').locator('summary').click();
+  await panel.getByTestId('rate-GBP').fill('0.5');
+  await panel.getByTestId('rates-save').click();
+  await expect(panel.getByTestId('reporting-message')).toContainText(/Saved|Enregistré/);
+  await expect(panel.getByTestId('reporting-rates-source')).toContainText(/your rates|vos taux/);
+  PER_EUR.GBP = 0.5;
+  try {
+    await panel.getByRole('button', { name: /^(Dashboard|Tableau de bord)$/ }).click();
+    await expect(note).toContainText(/at your exchange rates of|à vos taux de change du/);
+    await expect.poll(() => gap('kpi-risk', 'USD')).toBeLessThanOrEqual(1);
+  } finally {
+    PER_EUR.GBP = 0.8683;
+  }
+});

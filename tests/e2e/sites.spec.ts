@@ -11,11 +11,15 @@ const FIXTURES = [
   'linkedin/2026-11-26-profile-2024',
   'zendesk/2026-11-26-ticket',
   'freshdesk/2026-11-26-ticket-new-ui',
+  // Issue #12: the URL's ticket among several open tabs, the current Freshdesk card, a company logo link.
+  'zendesk/2026-12-03-three-tabs-class-hidden',
+  'freshdesk/2026-12-03-ticket-current-ui',
+  'linkedin/2026-12-03-profile-2025-12-image-link',
 ];
 const DIR = path.resolve(import.meta.dirname, '../fixtures');
 
 for (const name of FIXTURES) {
-  test(`${name.split('/')[0]}: the panel recognises the page's person, creates them in one click, then shows their contact`, async ({ context, panel }) => {
+  test(`${name}: the panel recognises the page's person, creates them in one click, then shows their contact`, async ({ context, panel }) => {
     const html = fs.readFileSync(path.join(DIR, `${name}.html`), 'utf8');
     const expected = PageContext.parse(JSON.parse(fs.readFileSync(path.join(DIR, `${name}.expected.json`), 'utf8')));
     const primary = pickPrimaryPerson(expected)!;
@@ -36,3 +40,46 @@ for (const name of FIXTURES) {
     if (primary.linkedinUrl) expect(stored[0]!.linkedinUrl).toBe(primary.linkedinUrl);
   });
 }
+
+test('the page view follows the database: create, edit and erase the contact, no reload', async ({ context, panel }) => {
+  const name = 'zendesk/2026-11-26-ticket';
+  const html = fs.readFileSync(path.join(DIR, `${name}.html`), 'utf8');
+  const expected = PageContext.parse(JSON.parse(fs.readFileSync(path.join(DIR, `${name}.expected.json`), 'utf8')));
+  const email = expected.people[0]!.email!;
+  await serveAt(context, `${new URL(expected.url).origin}/**`, html);
+  const site = await context.newPage();
+  await site.goto(expected.url);
+  await panel.getByRole('button', { name: /This page|Cette page/ }).click();
+  await panel.getByTestId('create-contact').click();
+  const view = panel.getByTestId('contact-view');
+  await expect(view).toBeVisible();
+
+  // Edit: the address no longer matches the page's requester, so the page shows an unknown person again.
+  await view.getByTestId('edit-record').click();
+  await panel.locator('#c-emails').fill('ana.c@elsewhere.example');
+  await panel.getByTestId('contact-form').getByRole('button', { name: /Save|Enregistrer/ }).click();
+  await expect(panel.getByTestId('create-contact')).toBeVisible();
+  await expect(panel.getByTestId('contact-view')).toHaveCount(0);
+
+  // Find the contact by search and give it the requester's address back: the page view finds it again.
+  const box = panel.getByTestId('search');
+  await box.fill('ana.c@elsewhere');
+  await expect(panel.getByRole('option').first()).toBeVisible();
+  await box.press('Enter');
+  await panel.getByTestId('contact-view').getByTestId('edit-record').click();
+  await panel.locator('#c-emails').fill(email);
+  await panel.getByTestId('contact-form').getByRole('button', { name: /Save|Enregistrer/ }).click();
+  await panel.getByRole('button', { name: /This page|Cette page/ }).click();
+  await expect(panel.getByTestId('contact-view')).toBeVisible();
+  await expect(panel.getByTestId('create-contact')).toHaveCount(0);
+  expect(await readTable(panel, 'contacts', 10)).toHaveLength(1);
+
+  // Erase (the GDPR delete): back on the page, the person is shown as erased, not offered for re-creation.
+  await panel.getByTestId('open-person-privacy').click();
+  await panel.getByTestId('erase-person').click();
+  await panel.getByTestId('erase-dialog').getByTestId('confirm').click();
+  await expect(panel.getByTestId('erasure-report')).toBeVisible();
+  await panel.getByRole('button', { name: /This page|Cette page/ }).click();
+  await expect(panel.getByTestId('suppressed')).toBeVisible();
+  await expect(panel.getByTestId('create-contact')).toHaveCount(0);
+});

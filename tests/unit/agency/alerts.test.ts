@@ -5,7 +5,7 @@ import { addDays } from '../../../lib/agency/dates';
 import type { StatRow } from '../../../lib/agency/series';
 import { nextBestActions, learnSuccessRates, type NbaContext, type ContactLike } from '../../../lib/scoring/nba';
 import { scorePortfolio, type AccountLike } from '../../../lib/scoring/portfolio';
-import { describeReason } from '../../../lib/ui/scoring-labels';
+import { describeReason } from '../../../lib/panel/view/scoring-labels';
 import { translate } from '../../../lib/i18n';
 import type { AccountFacts } from '../../../lib/scoring/rules';
 import { rng } from './synthetic';
@@ -90,12 +90,12 @@ describe('agency alerts as next best actions', () => {
   });
   const claire: ContactLike = { id: 'c1', firstName: 'Claire', lastName: 'Martin', emails: ['claire@client.fr'], birthday: null, consent: ALL, doNotContact: false };
 
-  it('the three kinds of alert become the review, the budget shift and the investigation, ranked by expected value', () => {
+  it('the three kinds of alert become the review, the budget shift and the investigation, ranked like every action (by the sampled value of the day)', () => {
     expect(new Set(alerts.map((a) => a.kind))).toEqual(new Set(['drop', 'target_missed', 'pacing']));
     const acts = nextBestActions(ctx([claire]));
     const types = acts.map((a) => a.type);
     expect(types).toEqual(expect.arrayContaining(['performance_review', 'budget_shift', 'investigate_drop']));
-    for (let i = 1; i < acts.length; i++) expect(acts[i - 1]!.expectedValue).toBeGreaterThanOrEqual(acts[i]!.expectedValue);
+    for (let i = 1; i < acts.length; i++) expect(acts[i - 1]!.sampledValue).toBeGreaterThanOrEqual(acts[i]!.sampledValue);
     const review = acts.find((a) => a.type === 'performance_review')!;
     expect(review.contactId).toBe('c1');
     expect(review.reason.key).toBe('agency_target_roas');

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { getDb } from '../../../lib/db';
+import { REALDATA_DIR } from '../../realdata-dir';
 
-export const REALDATA = path.resolve(__dirname, '../../../../shared/realdata/crm-exports');
+export const REALDATA = path.join(REALDATA_DIR, 'crm-exports');
 export const readReal = (name: string) => fs.readFileSync(path.join(REALDATA, name));
 export const enc = (s: string) => new TextEncoder().encode(s);
 

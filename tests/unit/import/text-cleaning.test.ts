@@ -40,6 +40,20 @@ describe('text cleaning', () => {
     expect(cleanText('a\u0000b\ud800c\udc00\ud83d\ude00')).toBe('ab\ufffdc\ufffd\ud83d\ude00');
   });
 
+  it('what a text schema parses parses again to the same value (replicas re-parse what they receive)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 70 }), { maxLength: 4 }), fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })), (tags, custom) => {
+        for (const [schema, value] of [[Tags, tags], [CustomFields, custom], [Text(64), tags[0] ?? '']] as const) {
+          const once = schema.safeParse(value);
+          if (!once.success) continue;
+          const twice = schema.safeParse(once.data);
+          expect(twice.success).toBe(true);
+          expect(twice.data).toEqual(once.data);
+        }
+      }),
+    );
+  });
+
   it('reads UTF-16 files without a BOM, both byte orders, as well as with one', () => {
     const csv = 'First Name,Last Name,E-mail\r\nHélène,Dupont,h@acme.fr\r\n';
     for (const order of ['le', 'be'] as const) {

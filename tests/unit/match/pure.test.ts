@@ -13,8 +13,9 @@ import {
   pickPrimaryPerson,
 } from '../../../lib/match';
 import { PageContext, type PageContextInput } from '../../../lib/schema/page-context';
+import { REALDATA_DIR } from '../../realdata-dir';
 
-const REALDATA = path.resolve(__dirname, '../../../../shared/realdata');
+const REALDATA = REALDATA_DIR;
 
 describe('emails and domains', () => {
   it('normalizes addresses as pages and users write them', () => {

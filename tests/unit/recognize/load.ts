@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
+import { REALDATA_DIR } from '../../realdata-dir';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures');
-export const REALDATA = path.resolve(__dirname, '../../../../shared/realdata');
+export const REALDATA = REALDATA_DIR;
 
 /** A saved or written page as a Document, scripts disabled (jsdom's default). */
 export function loadDocument(file: string, url: string): Document {

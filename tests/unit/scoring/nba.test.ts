@@ -57,11 +57,15 @@ describe('next best actions', () => {
     expect(types(ctx({ facts: facts({ lifecycle: 'new' }), startedAt: now.getTime() - 5 * 86_400_000 }))).toContain('welcome_new');
     expect(nextBestActions(ctx({ facts: facts({ lifecycle: 'churned', openTickets: 3 }) }))).toEqual([]);
   });
-  it('ranks by expected value and caps the list', () => {
+  it("ranks by today's sampled value, shows the mean's expected value, and caps the list", () => {
     const acts = nextBestActions(ctx({ facts: facts({ lifecycle: 'at_risk', churnProbability: 0.7, daysToRenewal: 20, openTickets: 1 }), lastNpsAt: null }));
     expect(acts).toHaveLength(3);
-    for (let i = 1; i < acts.length; i++) expect(acts[i - 1]!.expectedValue).toBeGreaterThanOrEqual(acts[i]!.expectedValue);
-    expect(acts[0]!.type).toBe('renewal_proposal');
+    for (let i = 1; i < acts.length; i++) expect(acts[i - 1]!.sampledValue).toBeGreaterThanOrEqual(acts[i]!.sampledValue);
+    for (const a of acts) {
+      expect(a.expectedValue).toBeCloseTo(a.probability * a.valueAtStake, 9);
+      expect(a.sampledValue).toBeGreaterThan(0);
+      expect(a.sampledValue).toBeLessThan(a.valueAtStake);
+    }
   });
   it('suppresses for do-not-contact, missing or withdrawn consent', () => {
     const risky = facts({ lifecycle: 'at_risk', churnProbability: 0.6 });

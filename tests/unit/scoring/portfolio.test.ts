@@ -23,7 +23,7 @@ describe('scorePortfolio', () => {
         expect(ACTION_TYPES).toContain(a.type);
         expect(REASON_KEYS).toContain(a.reason.key);
       }
-      for (let i = 1; i < s.actions.length; i++) expect(s.actions[i - 1]!.expectedValue).toBeGreaterThanOrEqual(s.actions[i]!.expectedValue);
+      for (let i = 1; i < s.actions.length; i++) expect(s.actions[i - 1]!.sampledValue!).toBeGreaterThanOrEqual(s.actions[i]!.sampledValue!);
       expect(s.segments.some((x) => x.startsWith('rfm:'))).toBe(true);
       expect(s.segments.some((x) => x.startsWith('lifecycle:'))).toBe(true);
     }

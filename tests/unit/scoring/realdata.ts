@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 
-export const REALDATA = path.resolve(__dirname, '../../../../shared/realdata');
+/** Beside the repository (/work/main → /work/shared); CARNET_REALDATA overrides it for checkouts elsewhere (worktrees). */
+export const REALDATA = process.env.CARNET_REALDATA ?? path.resolve(__dirname, '../../../../shared/realdata');
 
 export function readCsv(rel: string): Record<string, string>[] {
   const text = fs.readFileSync(path.join(REALDATA, rel), 'utf8');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeStates, recordFromState, stateFromMutation, stateFromRecord, emptyState, type RecordState } from '../../../lib/sync/merge';
-import { backoffDelay } from '../../../lib/sync/backoff';
+import { mergeStates, recordFromState, stateFromMutation, stateFromRecord, emptyState, type RecordState } from '../../../lib/sync/shared/merge';
+import { backoffDelay } from '../../../lib/sync/client/backoff';
 
 const s = (ms: number, node = 'aaaa') => `${new Date(Date.UTC(2026, 0, 1, 0, 0, 0, ms)).toISOString()}-0000-${node}`;
 

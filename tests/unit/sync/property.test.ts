@@ -191,7 +191,7 @@ describe('sync under random partial edits, replays, reorderings and hostile text
           expect(Boolean(local.deletedAt)).toBe(row.deleted_at !== null);
         }
       }),
-      { numRuns: 60 },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
   }, 300_000);
 });

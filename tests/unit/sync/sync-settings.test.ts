@@ -18,7 +18,7 @@ import {
   turnOffSync,
   syncNowFromPanel,
   type SyncSettingsDeps,
-} from '../../../lib/ui/sync-settings';
+} from '../../../lib/panel/models/sync-settings';
 import type { Sql } from '../../../server/db/driver';
 import { useTestServer, makeUser, testServer } from '../../../server/testing';
 
@@ -32,7 +32,7 @@ useTestServer((s, srv) => {
 const trEn = (k: MessageKey, p?: Record<string, string | number>) => translate('en', k, p);
 const trFr = (k: MessageKey, p?: Record<string, string | number>) => translate('fr', k, p);
 
-function harness(grant = true) {
+function harness(grant = true, portInPattern?: boolean) {
   const requested: string[][] = [];
   const calls: string[] = [];
   const sent: string[] = [];
@@ -48,6 +48,7 @@ function harness(grant = true) {
         return grant;
       },
     },
+    ...(portInPattern === undefined ? {} : { portInPattern }),
     askSyncNow: async () => {
       sent.push('syncNow');
       return { ok: true, pushed: 2, pulled: 3 };
@@ -76,6 +77,9 @@ describe('server address', () => {
     expect(checkServerUrl('ftp://example.com')).toEqual({ ok: false, problem: 'sync.url.invalid' });
     expect(checkServerUrl('https://user:pw@example.com')).toEqual({ ok: false, problem: 'sync.url.invalid' });
     expect(originPattern('http://127.0.0.1:8787')).toBe('http://127.0.0.1:8787/*');
+    // Firefox: no port in match patterns (one with a port is refused against the manifest's optional origins).
+    expect(originPattern('http://127.0.0.1:8787', false)).toBe('http://127.0.0.1/*');
+    expect(originPattern('https://carnet.example.com', false)).toBe('https://carnet.example.com/*');
   });
 });
 
@@ -93,6 +97,15 @@ describe('test connection and turn on', () => {
     // Testing does not turn sync on, and the token is nowhere in IndexedDB.
     expect((await getSyncStatus()).enabled).toBe(false);
     expect(JSON.stringify(await getDb().meta.toArray())).not.toContain(user.token);
+  });
+
+  it('in Firefox asks for the server’s host without its port, which the manifest’s optional origins cover', async () => {
+    const user = await makeUser(sql);
+    const h = harness(true, false);
+    form.serverUrl.value = 'http://127.0.0.1:8787/';
+    form.token.value = user.token;
+    expect(await testServerConnection(h.deps, trEn)).toBe(true);
+    expect(h.requested).toEqual([['http://127.0.0.1/*']]);
   });
 
   it('a refused permission or a bad token stops before anything is stored or sent', async () => {

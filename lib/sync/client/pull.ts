@@ -1,0 +1,78 @@
+import { getDb, type CarnetDB } from '../../db/db';
+import { clock as contextClock } from '../../clock/hlc';
+import { PullResponse } from '../shared/protocol';
+import { call, SyncError, type SyncConfig } from './http';
+import { getMeta, setMeta, SYNC_META } from './meta';
+import { applyRemoteChanges, entityTables, prepareRemoteChanges, type ApplyResult, type SetAsideChange } from './apply';
+
+/** Pulled changes set aside are kept up to this many (newest kept): enough to show and retry, never unbounded. */
+export const MAX_SET_ASIDE_KEPT = 200;
+
+export type SetAsideEntry = SetAsideChange & { at: number };
+
+/** Adds set-aside changes to the kept list; a newer one for the same record replaces the older. */
+export async function keepSetAside(db: CarnetDB, added: SetAsideChange[], at: number): Promise<void> {
+  if (added.length === 0) return;
+  const kept = (await getMeta<SetAsideEntry[]>(db, SYNC_META.setAside)) ?? [];
+  const key = (e: SetAsideChange) => `${e.entity}\u0000${e.recordId}\u0000${e.recordId === null ? e.seq : ''}`;
+  const fresh = new Set(added.map(key));
+  const next = [...kept.filter((e) => !fresh.has(key(e))), ...added.map((e) => ({ ...e, at }))].slice(-MAX_SET_ASIDE_KEPT);
+  await setMeta(db, { [SYNC_META.setAside]: next });
+}
+
+/**
+ * Fetches the team's changes since the stored cursor, page by page. Each page is merged and its cursor saved in
+ * one transaction, so a service worker stopped mid-pull resumes from the last whole page. A change that cannot be
+ * applied is set aside (meta `sync.setAside`, shown in the status) while the rest of its page applies and the
+ * cursor moves on. A server whose cursor does not move forward ends the run with an error instead of looping.
+ */
+export async function pull(config: SyncConfig): Promise<ApplyResult & { pages: number }> {
+  const db = config.db ?? getDb();
+  const clock = config.clock ?? contextClock;
+  const now = config.now ?? Date.now;
+  const limit = config.pullPageSize ?? 500;
+  const total = { applied: 0, unchanged: 0, incomplete: 0, setAside: [] as SetAsideChange[], resent: 0, pages: 0 };
+  const fetchPage = (cursor: number) => {
+    const p = call(config, 'GET', `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, PullResponse);
+    p.catch(() => {}); // awaited below; this only keeps a prefetch that is never awaited from being reported
+    return p;
+  };
+  let cursor = (await getMeta<number>(db, SYNC_META.cursor)) ?? 0;
+  let next: Promise<PullResponse> | null = fetchPage(cursor);
+  let committing: Promise<void> | null = null;
+  try {
+    while (next) {
+      const page: PullResponse = await next;
+      if (page.cursor < cursor || (page.cursor === cursor && page.changes.length > 0)) {
+        throw new SyncError(
+          `The sync server's change cursor did not move forward (from ${cursor} to ${page.cursor}); sync stopped here so it does not loop.`,
+          200,
+          'bad_response',
+        );
+      }
+      cursor = page.cursor;
+      // The next page downloads, and this one is prepared, while the previous one commits; the stored cursor only
+      // moves once a page is applied, in page order.
+      next = page.more && page.changes.length > 0 ? fetchPage(page.cursor) : null;
+      const prepared = prepareRemoteChanges(page.changes, clock, now());
+      if (committing) await committing;
+      committing = db.transaction('rw', [...entityTables(db), db.outbox, db.meta], async () => {
+        const r = await applyRemoteChanges(db, page.changes, clock, prepared);
+        total.applied += r.applied;
+        total.unchanged += r.unchanged;
+        total.incomplete += r.incomplete;
+        total.resent += r.resent;
+        total.setAside.push(...r.setAside);
+        await keepSetAside(db, r.setAside, now());
+        await setMeta(db, { [SYNC_META.cursor]: page.cursor });
+      });
+      committing.catch(() => {}); // awaited below or on the next page
+      total.pages++;
+    }
+  } finally {
+    // Whatever ends the loop, the page already handed to IndexedDB finishes (or fails) before pull returns.
+    if (committing) await committing.catch(() => {});
+  }
+  if (committing) await committing;
+  return total;
+}
