@@ -11,6 +11,9 @@ import type {
   ActionFeedback,
   Template,
   TemplateUse,
+  CampaignStat,
+  AgencyPlan,
+  ReportNote,
   Score,
   OutboxEntry,
   MetaEntry,
@@ -34,6 +37,8 @@ export const DB_NAME = 'carnet';
  * v1: the entities and their indexes. v2: folded search tokens on contacts and accounts for prefix search.
  * v3: accounts' sortName (folded, numeric-aware name on live accounts only): the portfolio pages through it.
  * v4: message templates and the record of each template use (lib/engage); new tables only.
+ * v6: agency accounts (issue #14): campaign figures per account and period, targets and budget per account, report
+ * notes. New tables only, nothing to upgrade. (Version 5 belongs to other work merged in between.)
  */
 export const SCHEMA_V1 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt',
@@ -69,6 +74,12 @@ export const SCHEMA_V4 = {
   templateUses: 'id, [templateId+usedAt], [templateId+testId+variantId], contactId, usedAt, updatedAt',
 };
 
+export const SCHEMA_V6 = {
+  campaignStats: 'id, [accountId+date], date, updatedAt',
+  agencyPlans: 'id, accountId, updatedAt',
+  reportNotes: 'id, [accountId+periodStart], updatedAt',
+};
+
 export class CarnetDB extends Dexie {
   accounts!: EntityTable<StoredAccount, 'id'>;
   contacts!: EntityTable<StoredContact, 'id'>;
@@ -81,6 +92,9 @@ export class CarnetDB extends Dexie {
   feedback!: EntityTable<ActionFeedback, 'id'>;
   templates!: EntityTable<Template, 'id'>;
   templateUses!: EntityTable<TemplateUse, 'id'>;
+  campaignStats!: EntityTable<CampaignStat, 'id'>;
+  agencyPlans!: EntityTable<AgencyPlan, 'id'>;
+  reportNotes!: EntityTable<ReportNote, 'id'>;
   scores!: EntityTable<Score, 'accountId'>;
   outbox!: Table<OutboxEntry, number>;
   meta!: EntityTable<MetaEntry, 'key'>;
@@ -119,6 +133,7 @@ export class CarnetDB extends Dexie {
           });
       });
     this.version(4).stores(SCHEMA_V4);
+    this.version(6).stores(SCHEMA_V6);
     // Optional at-rest encryption of notes, summaries and phones (lib/crypto): a storage layer under every table.
     installFieldCrypto(this);
   }

@@ -9,6 +9,9 @@ import { SurveyResponse, SurveyResponseInput } from './survey';
 import { Segment, SegmentInput } from './segment';
 import { ActionFeedback, ActionFeedbackInput } from './feedback';
 import { Template, TemplateInput, TemplateUse, TemplateUseInput } from './template';
+import { CampaignStat, CampaignStatInput } from './campaign-stat';
+import { AgencyPlan, AgencyPlanInput } from './agency-plan';
+import { ReportNote, ReportNoteInput } from './report-note';
 
 /** The synced entities, by table name: the one registry the db, sync, import and server share. */
 export const ENTITIES = {
@@ -23,6 +26,9 @@ export const ENTITIES = {
   feedback: { record: ActionFeedback, input: ActionFeedbackInput },
   templates: { record: Template, input: TemplateInput },
   templateUses: { record: TemplateUse, input: TemplateUseInput },
+  campaignStats: { record: CampaignStat, input: CampaignStatInput },
+  agencyPlans: { record: AgencyPlan, input: AgencyPlanInput },
+  reportNotes: { record: ReportNote, input: ReportNoteInput },
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;

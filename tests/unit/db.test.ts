@@ -119,7 +119,8 @@ describe('schema upgrade', () => {
     v1.close();
     const db = new CarnetDB();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(6);
     const row = await db.contacts.get('0190a0a0-0000-7000-8000-000000000001');
     expect(row?.searchTokens).toEqual(expect.arrayContaining(['zoe', 'martin', 'zoe@exemple.fr', 'exemple.fr']));
     db.close();
@@ -152,7 +153,7 @@ describe('schema upgrade', () => {
     v3.close();
     const db = new CarnetDB();
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(6);
     expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000c'))?.sortName).toBe('acme');
     expect((await db.contacts.where('emails').equals('zoe@acme.fr').first())?.firstName).toBe('Zoé');
     expect(await db.templates.count()).toBe(0);
