@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import { route, back, canGoBack } from '@/lib/ui/router';
+import { route, back, canGoBack } from '@/lib/panel/router';
 import { PageView } from './PageView';
 import { ContactView } from './ContactView';
 import { AccountView } from './AccountView';
@@ -17,6 +17,7 @@ const DashboardView = lazyView(() => import('./DashboardView').then((m) => m.Das
 const ImportView = lazyView(() => import('./ImportView').then((m) => m.ImportView));
 const PrivacyView = lazyView(() => import('./PrivacyView').then((m) => m.PrivacyView));
 const PersonPrivacy = lazyView(() => import('./PersonPrivacy').then((m) => m.PersonPrivacy));
+const AgencyView = lazyView(() => import('./agency/AgencyView').then((m) => m.AgencyView));
 
 export function App() {
   const r = route.value;
@@ -39,6 +40,7 @@ export function App() {
         {r.name === 'portfolio' && <PortfolioView />}
         {r.name === 'tasks' && <TasksView />}
         {r.name === 'dashboard' && <DashboardView />}
+        {r.name === 'agency' && <AgencyView />}
         {r.name === 'settings' && <SettingsView />}
         {r.name === 'import' && <ImportView />}
         {r.name === 'privacy' && <PrivacyView />}

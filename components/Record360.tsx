@@ -2,16 +2,20 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatMoney } from '@/lib/i18n/format';
 import { contactName } from '@/lib/schema';
-import { useLiveQuery } from '@/lib/ui/live';
-import { open } from '@/lib/ui/router';
-import { load360Head, load360Sections, sectionsKey, type Ref360 } from '@/lib/ui/load360';
+import { useLiveQuery } from '@/lib/panel/live';
+import { open } from '@/lib/panel/router';
+import { load360Head, load360Sections, sectionsKey, type Ref360 } from '@/lib/panel/queries/record360';
 import { Timeline } from './Timeline';
 import { Dialog } from './Dialog';
 import { QuickLogForm, TaskForm, SurveyForm } from './QuickForms';
 import { ContactForm, AccountForm } from './EditForms';
 import { MergeDialog } from './MergeDialog';
 import { RecordSections } from './RecordSections';
-import { shownList } from '@/lib/ui/crypto-model';
+import { lazyView } from './Lazy';
+
+// campaign performance (agency accounts, issue #14): its code and uPlot load only when an account is opened
+const AgencySection = lazyView(() => import('./agency/AgencySection').then((m) => m.AgencySection));
+import { shownList } from '@/lib/panel/models/crypto';
 
 type Panel = null | 'call' | 'meeting' | 'note' | 'task' | 'survey' | 'edit' | 'merge' | 'newContact';
 
@@ -77,6 +81,8 @@ export function Record360({ refd }: { refd: Ref360 }) {
         // Read after the first frame is painted: a placeholder until then, never an empty state.
         <div class="deferred-placeholder" aria-busy="true" data-testid="record-sections-pending" />
       )}
+
+      {!c && a && sections && <AgencySection accountId={a.id} />}
 
       <Timeline query={v.timeline} total={v.timelineTotal} firstPage={v.firstPage} />
 

@@ -1,6 +1,6 @@
 import { getDb, setDb } from '../../lib/db';
-import { createImportSession } from '../../lib/ui/import-model';
-import { importWorkerPort } from '../../lib/ui/import-worker';
+import { createImportSession } from '../../lib/panel/models/import';
+import { importWorkerPort } from '../../lib/panel/import-worker';
 import { watchForRescoring } from '../../lib/scoring-runner';
 import { interleaved, longTaskObserver, median, profiled, rateRow, repeats, time, type BenchSuite } from '../harness';
 import { deleteDb } from '../raw-idb';

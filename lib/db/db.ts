@@ -9,6 +9,9 @@ import type {
   SurveyResponse,
   Segment,
   ActionFeedback,
+  CampaignStat,
+  AgencyPlan,
+  ReportNote,
   Score,
   OutboxEntry,
   MetaEntry,
@@ -31,6 +34,8 @@ export const DB_NAME = 'carnet';
  * Schema versions, in order. A shipped version is never edited: add the next one with its upgrade().
  * v1: the entities and their indexes. v2: folded search tokens on contacts and accounts for prefix search.
  * v3: accounts' sortName (folded, numeric-aware name on live accounts only): the portfolio pages through it.
+ * v6: agency accounts (issue #14): campaign figures per account and period, targets and budget per account, report
+ * notes. New tables only, nothing to upgrade. (Versions 4 and 5 belong to other work merged in between.)
  */
 export const SCHEMA_V1 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt',
@@ -59,6 +64,12 @@ export const SCHEMA_V3 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt, *searchTokens, sortName',
 };
 
+export const SCHEMA_V6 = {
+  campaignStats: 'id, [accountId+date], date, updatedAt',
+  agencyPlans: 'id, accountId, updatedAt',
+  reportNotes: 'id, [accountId+periodStart], updatedAt',
+};
+
 export class CarnetDB extends Dexie {
   accounts!: EntityTable<StoredAccount, 'id'>;
   contacts!: EntityTable<StoredContact, 'id'>;
@@ -69,6 +80,9 @@ export class CarnetDB extends Dexie {
   surveys!: EntityTable<SurveyResponse, 'id'>;
   segments!: EntityTable<Segment, 'id'>;
   feedback!: EntityTable<ActionFeedback, 'id'>;
+  campaignStats!: EntityTable<CampaignStat, 'id'>;
+  agencyPlans!: EntityTable<AgencyPlan, 'id'>;
+  reportNotes!: EntityTable<ReportNote, 'id'>;
   scores!: EntityTable<Score, 'accountId'>;
   outbox!: Table<OutboxEntry, number>;
   meta!: EntityTable<MetaEntry, 'key'>;
@@ -106,6 +120,7 @@ export class CarnetDB extends Dexie {
             else a.sortName = nameSortKey(a.name);
           });
       });
+    this.version(6).stores(SCHEMA_V6);
     // Optional at-rest encryption of notes, summaries and phones (lib/crypto): a storage layer under every table.
     installFieldCrypto(this);
   }

@@ -8,6 +8,9 @@ import { Task, TaskInput } from './task';
 import { SurveyResponse, SurveyResponseInput } from './survey';
 import { Segment, SegmentInput } from './segment';
 import { ActionFeedback, ActionFeedbackInput } from './feedback';
+import { CampaignStat, CampaignStatInput } from './campaign-stat';
+import { AgencyPlan, AgencyPlanInput } from './agency-plan';
+import { ReportNote, ReportNoteInput } from './report-note';
 
 /** The synced entities, by table name: the one registry the db, sync, import and server share. */
 export const ENTITIES = {
@@ -20,6 +23,9 @@ export const ENTITIES = {
   surveys: { record: SurveyResponse, input: SurveyResponseInput },
   segments: { record: Segment, input: SegmentInput },
   feedback: { record: ActionFeedback, input: ActionFeedbackInput },
+  campaignStats: { record: CampaignStat, input: CampaignStatInput },
+  agencyPlans: { record: AgencyPlan, input: AgencyPlanInput },
+  reportNotes: { record: ReportNote, input: ReportNoteInput },
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;

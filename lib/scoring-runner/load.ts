@@ -16,8 +16,8 @@ function plainAccount<T extends { searchTokens?: unknown; sortName?: unknown }>(
 /** Every live record the scoring reads, as plain arrays (structured-cloneable for the worker). */
 export async function loadPortfolioInput(): Promise<PortfolioInput & { accounts: Account[] }> {
   const db = getDb();
-  return db.transaction('r', [db.accounts, db.contacts, db.interactions, db.orders, db.surveys, db.tasks, db.feedback, db.segments], async () => {
-    const [accounts, contacts, interactions, orders, surveys, tasks, feedback, segments] = await Promise.all([
+  return db.transaction('r', [db.accounts, db.contacts, db.interactions, db.orders, db.surveys, db.tasks, db.feedback, db.segments, db.campaignStats, db.agencyPlans], async () => {
+    const [accounts, contacts, interactions, orders, surveys, tasks, feedback, segments, campaignStats, agencyPlans] = await Promise.all([
       db.accounts.toArray(),
       db.contacts.toArray(),
       db.interactions.toArray(),
@@ -26,6 +26,8 @@ export async function loadPortfolioInput(): Promise<PortfolioInput & { accounts:
       db.tasks.toArray(),
       db.feedback.toArray(),
       db.segments.toArray(),
+      db.campaignStats.toArray(),
+      db.agencyPlans.toArray(),
     ]);
     return {
       accounts: alive(accounts).map(plainAccount) as Account[],
@@ -36,6 +38,8 @@ export async function loadPortfolioInput(): Promise<PortfolioInput & { accounts:
       tasks: alive(tasks),
       feedback: alive(feedback),
       segments: alive(segments),
+      campaignStats: alive(campaignStats),
+      agencyPlans: alive(agencyPlans),
     };
   });
 }
@@ -59,7 +63,7 @@ export async function loadAccountRecords(accountId: string): Promise<{ account: 
   const [lo, hi] = byAccount(accountId);
   const uniq = <T extends { id: string }>(rows: T[]) => [...new Map(rows.map((r) => [r.id, r])).values()];
   const linked = <T extends { accountId: string | null }>(rows: T[]) => rows.filter((r) => r.accountId === null || r.accountId === accountId);
-  const [interactions, viaContacts, orders, ordersVia, surveys, surveysVia, tasks, tasksVia, feedback] = await Promise.all([
+  const [interactions, viaContacts, orders, ordersVia, surveys, surveysVia, tasks, tasksVia, feedback, campaignStats, agencyPlans] = await Promise.all([
     db.interactions.where('[accountId+occurredAt]').between(lo, hi, true, true).toArray(),
     contactIds.length ? db.interactions.where('contactIds').anyOf(contactIds).toArray() : [],
     db.orders.where('[accountId+occurredAt]').between(lo, hi, true, true).toArray(),
@@ -69,6 +73,8 @@ export async function loadAccountRecords(accountId: string): Promise<{ account: 
     db.tasks.where('accountId').equals(accountId).toArray(),
     contactIds.length ? db.tasks.where('contactId').anyOf(contactIds).toArray() : [],
     db.feedback.where('accountId').equals(accountId).toArray(),
+    db.campaignStats.where('[accountId+date]').between(lo, hi, true, true).toArray(),
+    db.agencyPlans.where('accountId').equals(accountId).toArray(),
   ]);
   // an interaction without an account follows its first contact (as groupByAccount does)
   const first = new Set(contactIds);
@@ -82,6 +88,8 @@ export async function loadAccountRecords(accountId: string): Promise<{ account: 
       surveys: alive(uniq([...surveys, ...linked(surveysVia)])),
       tasks: alive(uniq([...tasks, ...linked(tasksVia)])),
       feedback: alive(feedback),
+      campaignStats: alive(campaignStats),
+      agencyPlan: alive(agencyPlans).sort((x, y) => (x.updatedAt < y.updatedAt ? 1 : -1))[0] ?? null,
     },
   };
 }

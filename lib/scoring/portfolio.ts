@@ -25,6 +25,12 @@ import { learnSuccessRates, nextBestActions, DEFAULT_NBA_SETTINGS, type ContactL
 import { rfmLabel, type RfmScore } from './rfm';
 import { segmentsFor, type AccountFacts } from './rules';
 import { DAY_MS, ms, WEEK_MS } from './time';
+import { assessAgencyAccount, type PlanLike } from '../agency/alerts';
+import type { StatRow } from '../agency/series';
+
+/** Agency accounts' campaign figures and plan (lib/agency): optional, most accounts have none. */
+type AgencyStat = StatRow & { accountId: string };
+type AgencyPlanRow = PlanLike & { accountId: string; updatedAt?: string; deletedAt?: string | null };
 
 export type AccountLike = Pick<
   Account,
@@ -43,6 +49,8 @@ export interface PortfolioInput {
   tasks: readonly (TaskLike & WithAccount & Live)[];
   feedback: readonly (FeedbackLike & WithAccount & Live)[];
   segments: readonly { id: string; rule: RuleGroup; deletedAt?: string | null }[];
+  campaignStats?: readonly (AgencyStat & Live)[];
+  agencyPlans?: readonly AgencyPlanRow[];
 }
 
 export interface ScoringSettings {
@@ -103,6 +111,8 @@ export interface AccountRecords {
   surveys: PortfolioInput['surveys'][number][];
   tasks: PortfolioInput['tasks'][number][];
   feedback: PortfolioInput['feedback'][number][];
+  campaignStats?: AgencyStat[];
+  agencyPlan?: AgencyPlanRow | null;
 }
 
 const emptyRecords = (): AccountRecords => ({ contacts: [], interactions: [], orders: [], surveys: [], tasks: [], feedback: [] });
@@ -134,6 +144,16 @@ export function groupByAccount(input: PortfolioInput): Map<string, AccountRecord
   push('surveys', input.surveys);
   push('tasks', input.tasks);
   push('feedback', input.feedback);
+  for (const r of input.campaignStats ?? []) {
+    if (!alive(r)) continue;
+    const rec = by.get(r.accountId);
+    if (rec) (rec.campaignStats ??= []).push(r);
+  }
+  for (const plan of input.agencyPlans ?? []) {
+    const rec = by.get(plan.accountId);
+    if (!rec || !alive(plan)) continue;
+    if (!rec.agencyPlan || (plan.updatedAt ?? '') > (rec.agencyPlan.updatedAt ?? '')) rec.agencyPlan = plan;
+  }
   return by;
 }
 
@@ -500,6 +520,10 @@ function finish(
     }
   }
   const annualised = a.annualValue ?? (clv.clv !== null ? (clv.clv * 12) / settings.clv.horizonMonths : models.medianAnnualValue);
+  const agency =
+    p.records.campaignStats?.length || p.records.agencyPlan
+      ? assessAgencyAccount({ rows: p.records.campaignStats ?? [], plan: p.records.agencyPlan ?? null, accountCurrency: a.currency, today: now })
+      : null;
   const actions = nextBestActions({
     now,
     facts,
@@ -512,6 +536,7 @@ function finish(
     rates: models.rates,
     accountValue: annualised,
     settings: settings.nba,
+    agency: agency ? { alerts: agency.alerts, currency: agency.currency } : undefined,
   });
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   return {
@@ -532,6 +557,7 @@ function finish(
         probability: round(x.probability),
         reason: { key: x.reason.key, weight: Math.round(x.reason.weight * 100) / 100, params: x.reason.params },
       })),
+      ...(agency ? { agency: { alerts: agency.alerts, asOf: agency.asOf, currency: agency.currency } } : {}),
       computedAt,
     },
   };

@@ -41,6 +41,14 @@ const TEMPLATES: Record<TemplateKey, Record<Lang, Template>> = {
     fr: { subject: 'Joyeux anniversaire !', body: '{greeting}\n\nToute l’équipe vous souhaite un très joyeux anniversaire !\n\nBien amicalement,\n{sender}' },
     en: { subject: 'Happy birthday!', body: '{greeting}\n\nThe whole team wishes you a very happy birthday!\n\nWarm regards,\n{sender}' },
   },
+  performance_review: {
+    fr: { subject: 'Point sur les performances de vos campagnes', body: '{greeting}\n\nVos campagnes n’ont pas atteint les objectifs convenus ces deux derniers mois. Je vous propose un point de trente minutes pour passer en revue les résultats et les pistes d’optimisation que nous avons identifiées.\n\nQuelles sont vos disponibilités cette semaine ?\n\nBien cordialement,\n{sender}' },
+    en: { subject: 'Reviewing your campaign performance', body: '{greeting}\n\nYour campaigns have fallen short of the targets we agreed for the last two months. Could we set up a thirty-minute review of the results and of the optimisations we have identified?\n\nWhat times work for you this week?\n\nBest regards,\n{sender}' },
+  },
+  budget_shift: {
+    fr: { subject: 'Ajustement de votre budget média', body: '{greeting}\n\nLe rythme de dépense de vos campagnes s’écarte du budget prévu pour ce mois. Je vous propose de réallouer le budget vers les campagnes les plus rentables ; pouvons-nous en parler rapidement ?\n\nBien cordialement,\n{sender}' },
+    en: { subject: 'Adjusting your media budget', body: '{greeting}\n\nYour campaigns are spending off the pace of this month’s budget. I suggest shifting budget towards the campaigns that return the most; could we discuss it briefly?\n\nBest regards,\n{sender}' },
+  },
   welcome: {
     fr: { subject: 'Bienvenue, {accountName} !', body: '{greeting}\n\nMerci de votre confiance et bienvenue ! Je suis votre interlocuteur : n’hésitez pas à me contacter pour toute question. Je vous propose un premier point pour bien démarrer.\n\nBien cordialement,\n{sender}' },
     en: { subject: 'Welcome aboard, {accountName}!', body: '{greeting}\n\nThank you for choosing us, and welcome! I am your point of contact, so please reach out with any question. Shall we schedule a short kick-off call?\n\nBest regards,\n{sender}' },
