@@ -8,6 +8,8 @@ import type { Score } from '@/lib/schema';
 import { useLiveQuery } from '@/lib/panel/live';
 import { executeAction, recordFeedback, ActionBlockedError, type ExecuteResult } from '@/lib/panel/commands/actions';
 import { actionLabel, describeReason } from '@/lib/panel/view/scoring-labels';
+import { composeEmailFromPanel } from '@/lib/panel/action-compose';
+import { deliveryText } from '@/lib/panel/engage-text';
 
 export type SuggestedAction = Score['actions'][number];
 export interface ActionItem {
@@ -34,7 +36,6 @@ export function ActionList(props: ActionListProps) {
   const contactIds = [...new Set(items.map((i) => i.action.contactId).filter((x): x is string => !!x))];
   const contacts = useLiveQuery(() => contactNames(contactIds), [contactIds.join(',')]);
   const visible = items.filter((i) => !hidden.has(keyOf(i)));
-  if (visible.length === 0) return <p class="muted" data-testid="action-list-empty">{t('actions.none')}</p>;
 
   const run = async (item: ActionItem, what: 'execute' | 'dismiss' | 'snooze') => {
     const k = keyOf(item);
@@ -42,13 +43,15 @@ export function ActionList(props: ActionListProps) {
     setMessage(null);
     try {
       if (what === 'execute') {
-        const r = await executeAction(item.accountId, item.action, { useGmail: props.useGmail });
+        const r = await executeAction(item.accountId, item.action, { useGmail: props.useGmail, composeEmail: composeEmailFromPanel });
         setMessage({
           text:
             r.kind === 'task'
               ? t('actions.done.task', { title: r.task.title })
               : r.kind === 'email'
-                ? t('actions.done.email', { name: contactName(r.contact) })
+                ? r.compose
+                  ? `${r.compose.templateName}: ${deliveryText(r.compose.delivery)}`
+                  : t('actions.done.email', { name: contactName(r.contact) })
                 : t('actions.done.log'),
         });
         props.onDone?.(r);
@@ -69,7 +72,8 @@ export function ActionList(props: ActionListProps) {
 
   return (
     <div>
-      <ol class="plain action-list" data-testid="action-list">
+      {visible.length === 0 && <p class="muted" data-testid="action-list-empty">{t('actions.none')}</p>}
+      {visible.length > 0 && <ol class="plain action-list" data-testid="action-list">
         {visible.map((item) => {
           const a = item.action;
           const who = a.contactId ? contacts.value?.get(a.contactId) : undefined;
@@ -101,7 +105,7 @@ export function ActionList(props: ActionListProps) {
             </li>
           );
         })}
-      </ol>
+      </ol>}
       {message && (
         <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'} data-testid="action-message">
           {message.text}

@@ -16,6 +16,7 @@ import { Welcome } from './Welcome';
 const DashboardView = lazyView(() => import('./DashboardView').then((m) => m.DashboardView));
 const ImportView = lazyView(() => import('./ImportView').then((m) => m.ImportView));
 const PrivacyView = lazyView(() => import('./PrivacyView').then((m) => m.PrivacyView));
+const TemplatesView = lazyView(() => import('./engage/TemplatesView').then((m) => m.TemplatesView));
 const PersonPrivacy = lazyView(() => import('./PersonPrivacy').then((m) => m.PersonPrivacy));
 const AgencyView = lazyView(() => import('./agency/AgencyView').then((m) => m.AgencyView));
 
@@ -39,6 +40,7 @@ export function App() {
         {r.name === 'account' && <AccountView id={r.id} />}
         {r.name === 'portfolio' && <PortfolioView />}
         {r.name === 'tasks' && <TasksView />}
+        {r.name === 'templates' && <TemplatesView />}
         {r.name === 'dashboard' && <DashboardView />}
         {r.name === 'agency' && <AgencyView />}
         {r.name === 'settings' && <SettingsView />}

@@ -17,7 +17,9 @@ import { lazyView } from './Lazy';
 const AgencySection = lazyView(() => import('./agency/AgencySection').then((m) => m.AgencySection));
 import { shownList } from '@/lib/panel/models/crypto';
 
-type Panel = null | 'call' | 'meeting' | 'note' | 'task' | 'survey' | 'edit' | 'merge' | 'newContact';
+const TemplatePicker = lazyView(() => import('./engage/TemplatePicker').then((m) => m.TemplatePicker));
+
+type Panel = null | 'call' | 'meeting' | 'note' | 'task' | 'survey' | 'edit' | 'merge' | 'newContact' | 'template';
 
 /** The 360° of a contact or an account: who, how healthy, what next, and everything that happened. */
 export function Record360({ refd }: { refd: Ref360 }) {
@@ -64,6 +66,9 @@ export function Record360({ refd }: { refd: Ref360 }) {
       </header>
 
       <div class="toolbar" role="toolbar" aria-label={t('record.actions')}>
+        {c && (
+          <button type="button" class="primary" onClick={() => setPanel('template')} data-testid="write-template">{t('engage.write')}</button>
+        )}
         <button type="button" class="secondary" onClick={() => setPanel('call')}>{t('log.call')}</button>
         <button type="button" class="secondary" onClick={() => setPanel('meeting')}>{t('log.meeting')}</button>
         <button type="button" class="secondary" onClick={() => setPanel('note')}>{t('log.note')}</button>
@@ -109,6 +114,11 @@ export function Record360({ refd }: { refd: Ref360 }) {
       {panel === 'newContact' && (
         <Dialog title={t('contact.new')} onClose={close}>
           <ContactForm accountId={a?.id ?? null} onDone={close} />
+        </Dialog>
+      )}
+      {panel === 'template' && c && (
+        <Dialog title={t('engage.write')} onClose={close} testId="template-dialog">
+          <TemplatePicker contactId={c.id} />
         </Dialog>
       )}
       {panel === 'merge' && c && <MergeDialog survivor={c} colleagues={sections?.contacts ?? []} onClose={close} />}

@@ -8,6 +8,7 @@ export const TABS: { name: TopLevel; label: MessageKey }[] = [
   { name: 'page', label: 'nav.page' },
   { name: 'portfolio', label: 'nav.portfolio' },
   { name: 'tasks', label: 'nav.tasks' },
+  { name: 'templates', label: 'nav.templates' },
   { name: 'dashboard', label: 'nav.dashboard' },
   { name: 'agency', label: 'nav.agency' },
   { name: 'import', label: 'nav.import' },

@@ -4,12 +4,15 @@ import { recognize } from '../lib/recognize/gmail';
 import { observePage } from '../lib/content/observe';
 import { applyBadges } from '../lib/content/badge';
 import { sendMessage } from '../lib/messaging/send';
+import { listenForCompose } from '../lib/content/compose/listen';
+import { gmailCompose } from '../lib/content/compose/gmail';
 
-/** Reads the gmail page the user is looking at, tells the background who is on it, and marks known senders. */
+/** Reads the gmail page the user is looking at, tells the background who is on it, marks known senders, and writes templates into compose. */
 export default defineContentScript({
   matches: [...SITE_MATCHES.gmail],
   runAt: 'document_idle',
   main(ctx) {
+    listenForCompose(ctx, gmailCompose, browser.runtime);
     let known: string[] = [];
     const hintOn = async () => ((await browser.storage.local.get('settings')).settings as { inPageHint?: boolean } | undefined)?.inPageHint !== false;
     const title = browser.i18n.getMessage('badgeTitle') || 'Carnet';

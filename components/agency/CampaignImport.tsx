@@ -28,7 +28,6 @@ export function CampaignImport({ accountId, onImported }: { accountId?: string; 
 
   useEffect(() => {
     if (step === 'done' && plan?.summary.campaigns) onImported?.(plan.summary.campaigns.accounts.map((x) => x.id));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [step]);
 
   return (

@@ -16,7 +16,7 @@
  * conversion rate is caught within 28 days for 95–100 % of accounts (after 3.5 days on average for a large account,
  * 17 for a small one), a 30 % drop for 35 % (small), 90 % (medium) and 100 % (large) of them.
  */
-import { kpis, METRIC_DIRECTION, sumTotals, type Totals } from './kpi';
+import { METRIC_DIRECTION, sumTotals, type Totals } from './kpi';
 import type { KpiMetric } from '../schema/agency-plan';
 
 export const DROP_METRICS = ['conversions', 'roas', 'cpa', 'conversionValue'] as const satisfies readonly KpiMetric[];

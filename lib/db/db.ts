@@ -9,6 +9,8 @@ import type {
   SurveyResponse,
   Segment,
   ActionFeedback,
+  Template,
+  TemplateUse,
   CampaignStat,
   AgencyPlan,
   ReportNote,
@@ -34,8 +36,9 @@ export const DB_NAME = 'carnet';
  * Schema versions, in order. A shipped version is never edited: add the next one with its upgrade().
  * v1: the entities and their indexes. v2: folded search tokens on contacts and accounts for prefix search.
  * v3: accounts' sortName (folded, numeric-aware name on live accounts only): the portfolio pages through it.
+ * v4: message templates and the record of each template use (lib/engage); new tables only.
  * v6: agency accounts (issue #14): campaign figures per account and period, targets and budget per account, report
- * notes. New tables only, nothing to upgrade. (Versions 4 and 5 belong to other work merged in between.)
+ * notes. New tables only, nothing to upgrade. (Version 5 belongs to other work merged in between.)
  */
 export const SCHEMA_V1 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt',
@@ -64,6 +67,13 @@ export const SCHEMA_V3 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt, *searchTokens, sortName',
 };
 
+export const SCHEMA_V4 = {
+  templates: 'id, category, updatedAt',
+  // [templateId+testId+variantId] counts a running test's uses per variant from the index alone (the A/B balance,
+  // on every insert); uses outside a test (testId null) are not in it.
+  templateUses: 'id, [templateId+usedAt], [templateId+testId+variantId], contactId, usedAt, updatedAt',
+};
+
 export const SCHEMA_V6 = {
   campaignStats: 'id, [accountId+date], date, updatedAt',
   agencyPlans: 'id, accountId, updatedAt',
@@ -80,6 +90,8 @@ export class CarnetDB extends Dexie {
   surveys!: EntityTable<SurveyResponse, 'id'>;
   segments!: EntityTable<Segment, 'id'>;
   feedback!: EntityTable<ActionFeedback, 'id'>;
+  templates!: EntityTable<Template, 'id'>;
+  templateUses!: EntityTable<TemplateUse, 'id'>;
   campaignStats!: EntityTable<CampaignStat, 'id'>;
   agencyPlans!: EntityTable<AgencyPlan, 'id'>;
   reportNotes!: EntityTable<ReportNote, 'id'>;
@@ -120,6 +132,7 @@ export class CarnetDB extends Dexie {
             else a.sortName = nameSortKey(a.name);
           });
       });
+    this.version(4).stores(SCHEMA_V4);
     this.version(6).stores(SCHEMA_V6);
     // Optional at-rest encryption of notes, summaries and phones (lib/crypto): a storage layer under every table.
     installFieldCrypto(this);

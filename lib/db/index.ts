@@ -5,3 +5,4 @@ export * from './accounts';
 export * from './interactions';
 export * from './tasks';
 export * from './search-tokens';
+export * from './templates';

@@ -38,30 +38,30 @@ export function mergeContactFields(survivor: Contact, duplicate: Contact): Parti
 
 export interface MergeResult {
   survivor: Contact;
-  moved: { interactions: number; tasks: number; surveys: number; feedback: number; deals: number; orders: number };
+  moved: { interactions: number; tasks: number; surveys: number; feedback: number; deals: number; orders: number; templateUses: number };
 }
 
 /**
  * Merges a duplicate contact into the survivor in one transaction: every interaction, task, survey answer,
- * action feedback, deal and order that pointed at the duplicate now points at the survivor; the survivor's
+ * action feedback, deal, order and template use that pointed at the duplicate now points at the survivor; the survivor's
  * fields absorb the duplicate's (mergeContactFields); the duplicate is tombstoned.
  */
 export async function mergeContacts(survivorId: string, duplicateId: string): Promise<MergeResult> {
   if (survivorId === duplicateId) throw new Error('cannot merge a contact with itself');
-  return writeTransaction(['contacts', 'interactions', 'tasks', 'surveys', 'feedback', 'deals', 'orders'], async () => {
+  return writeTransaction(['contacts', 'interactions', 'tasks', 'surveys', 'feedback', 'deals', 'orders', 'templateUses'], async () => {
     const survivor = await getLive('contacts', survivorId);
     const duplicate = await getLive('contacts', duplicateId);
     if (!survivor) throw new NotFoundError('contacts', survivorId);
     if (!duplicate) throw new NotFoundError('contacts', duplicateId);
     const db = getDb();
-    const moved = { interactions: 0, tasks: 0, surveys: 0, feedback: 0, deals: 0, orders: 0 };
+    const moved = { interactions: 0, tasks: 0, surveys: 0, feedback: 0, deals: 0, orders: 0, templateUses: 0 };
     for (const i of await db.interactions.where('contactIds').equals(duplicateId).toArray()) {
       if (i.deletedAt) continue;
       const ids = [...new Set(i.contactIds.map((id) => (id === duplicateId ? survivorId : id)))];
       await update('interactions', i.id, { contactIds: ids });
       moved.interactions++;
     }
-    const repoint = async (name: 'tasks' | 'surveys' | 'deals' | 'orders' | 'feedback', rows: { id: string; deletedAt: string | null }[]) => {
+    const repoint = async (name: 'tasks' | 'surveys' | 'deals' | 'orders' | 'feedback' | 'templateUses', rows: { id: string; deletedAt: string | null }[]) => {
       for (const r of rows) {
         if (r.deletedAt) continue;
         await update(name, r.id, { contactId: survivorId });
@@ -73,6 +73,7 @@ export async function mergeContacts(survivorId: string, duplicateId: string): Pr
     await repoint('orders', await db.orders.where('contactId').equals(duplicateId).toArray());
     await repoint('deals', (await db.deals.toCollection().filter((d) => d.contactId === duplicateId).toArray()));
     await repoint('feedback', (await db.feedback.toCollection().filter((f) => f.contactId === duplicateId).toArray()));
+    await repoint('templateUses', await db.templateUses.where('contactId').equals(duplicateId).toArray());
     const patch = mergeContactFields(fromStored(survivor), fromStored(duplicate));
     // The duplicate's emails move to the survivor: tombstone it first so no two live contacts share them.
     await remove('contacts', duplicateId);

@@ -249,3 +249,29 @@ export async function getLive<N extends EntityName>(name: N, id: string): Promis
   const row = fromStored(await table(name).get(id));
   return row && !row.deletedAt ? (row as unknown as EntityRecord<N>) : undefined;
 }
+
+/** The stamp of seeded records: a fixed past instant, older than any real write. */
+export const SEED_STAMP = '2026-01-01T00:00:00.000Z-0000-seeded';
+
+/**
+ * Inserts records every device seeds alike (ids derived from what they are, e.g. the starter templates), stamped
+ * SEED_STAMP: any edit or delete made anywhere is newer and wins field by field in sync, so seeding on a second
+ * device never brings back what the user changed or deleted. Ids already present, alive or tombstoned, are skipped.
+ */
+export async function seedRecords<N extends EntityName>(name: N, inputs: (EntityInput<N> & { id: string })[]): Promise<EntityRecord<N>[]> {
+  const records = inputs.map((input, i) => {
+    try {
+      return parseRecord(name, { ...input, createdAt: SEED_STAMP, updatedAt: SEED_STAMP, deletedAt: null });
+    } catch (e) {
+      if (e instanceof ValidationError) throw new ValidationError(`${name}[${i}]`, e.issues);
+      throw e;
+    }
+  });
+  return writeTransaction([name], async () => {
+    const existing = await table(name).bulkGet(records.map((r) => (r as unknown as AnyRecord).id));
+    const fresh = records.filter((_, i) => !existing[i]);
+    await table(name).bulkAdd(fresh.map((r) => toStored(name, r) as AnyRecord));
+    await enqueue(fresh.map((r) => upsertEntry(name, r as unknown as AnyRecord)));
+    return fresh;
+  });
+}

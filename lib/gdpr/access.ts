@@ -38,6 +38,7 @@ export async function exportPerson(contactId: string, now = new Date()): Promise
     ['feedback.csv', data.feedback],
     ['orders.csv', data.orders],
     ['deals.csv', data.deals],
+    ['template-uses.csv', data.templateUses],
     ['audit.csv', data.audit],
     ['account-score.csv', data.accountScore ? [data.accountScore] : []],
   ];

@@ -79,6 +79,7 @@ function allFieldsClock(rec: Record<string, unknown>, stamp: string): Record<str
  * - interactions shared with other people lose them from contactIds, and their name, e-mails and phones are
  *   replaced by "[erased]" in subject and summary;
  * - orders and deals (the account's business records) are kept, unlinked from them (contactId null);
+ * - template uses are kept for the reply rates, unlinked from them (no contact, no thread, no reply record id);
  * - next-best-actions naming them are dropped from the account's score;
  * - audit entries about erased records, or quoting their data, lose their values; pending outbox entries about
  *   them are removed (then the deletes and scrubs are queued when sync is on);
@@ -166,6 +167,14 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
         await put(name, next, false, Object.keys(next).filter((k) => ['contactId', 'notes', 'description'].includes(k)));
         scrub(name);
       }
+    }
+    for (const storedRow of await db.templateUses.where('contactId').equals(contactId).toArray()) {
+      const r = lenientRecord('templateUses', storedRow as unknown as Record<string, unknown>);
+      stamp = clock.tick();
+      const fields = ['contactId', 'threadRef', 'replyInteractionId'];
+      const next: Record<string, unknown> = { ...r, contactId: null, threadRef: null, replyInteractionId: null, updatedAt: stamp, fieldClock: { ...((r.fieldClock as object) ?? {}), ...Object.fromEntries(fields.map((f) => [f, stamp])) } };
+      await put('templateUses', next, false, fields);
+      scrub('templateUses');
     }
     for (const s of await db.scores.toArray()) {
       const actions = s.actions.filter((a) => a.contactId !== contactId);

@@ -38,6 +38,8 @@ const WHAT: Record<string, { what: string; personal: boolean; policy?: keyof Ret
   agencyPlans: { what: 'campaign_targets_budgets', personal: false },
   reportNotes: { what: 'client_report_notes', personal: false },
   feedback: { what: 'suggestion_feedback', personal: true, policy: 'feedbackMonths' },
+  templates: { what: 'message_templates', personal: false },
+  templateUses: { what: 'template_uses', personal: true },
   scores: { what: 'computed_scores', personal: false, local: true, retention: 'derived' },
   outbox: { what: 'changes_waiting_to_sync', personal: true, local: true, retention: 'until_sent' },
   audit: { what: 'change_history', personal: true, local: true },

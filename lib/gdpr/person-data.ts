@@ -1,4 +1,4 @@
-import type { Contact, Interaction, SurveyResponse, Task, ActionFeedback, Order, Deal, Score } from '../schema';
+import type { Contact, Interaction, SurveyResponse, Task, ActionFeedback, Order, Deal, Score, TemplateUse } from '../schema';
 import type { AuditEntry } from '../db/db';
 import { getDb } from '../db/db';
 import { fromStored } from '../db/write';
@@ -12,6 +12,8 @@ export interface PersonData {
   feedback: ActionFeedback[];
   orders: Order[];
   deals: Deal[];
+  /** Which message templates were written to them, when, and whether they replied. */
+  templateUses: TemplateUse[];
   accountScore: Score | null;
   audit: AuditEntry[];
 }
@@ -20,15 +22,16 @@ export async function collectPersonData(contactId: string): Promise<PersonData |
   const db = getDb();
   const contact = fromStored(await db.contacts.get(contactId));
   if (!contact) return null;
-  const [interactions, surveys, tasks, feedback, orders, deals, audit] = await Promise.all([
+  const [interactions, surveys, tasks, feedback, orders, deals, templateUses, audit] = await Promise.all([
     db.interactions.where('contactIds').equals(contactId).toArray(),
     db.surveys.where('contactId').equals(contactId).toArray(),
     db.tasks.where('contactId').equals(contactId).toArray(),
     db.feedback.filter((f) => f.contactId === contactId).toArray(),
     db.orders.where('contactId').equals(contactId).toArray(),
     db.deals.filter((d) => d.contactId === contactId).toArray(),
+    db.templateUses.where('contactId').equals(contactId).toArray(),
     db.audit.where('[entity+recordId]').equals(['contacts', contactId]).toArray(),
   ]);
   const accountScore = contact.accountId ? ((await db.scores.get(contact.accountId)) ?? null) : null;
-  return { contact, interactions, surveys, tasks, feedback, orders, deals, accountScore, audit };
+  return { contact, interactions, surveys, tasks, feedback, orders, deals, templateUses, accountScore, audit };
 }

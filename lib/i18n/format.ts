@@ -1,4 +1,4 @@
-import { locale } from './index';
+import { browserLang, locale } from './index';
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>();
 function memo<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat>(key: string, make: () => T): T {
@@ -69,6 +69,38 @@ export function warmNumberFormats(): void {
   };
   if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
   else setTimeout(warm, 0);
+}
+
+/**
+ * A BCP 47 locale for writing in a given language, whatever the UI speaks: the browser's own when it speaks that
+ * language (fr-CA stays fr-CA), else fr-FR / en-GB. Message templates are written in the recipient's language.
+ */
+export function localeForLang(l: 'fr' | 'en', browserLanguage: string = browserLang.value): string {
+  return browserLanguage.toLowerCase().startsWith(l) ? browserLanguage : l === 'fr' ? 'fr-FR' : 'en-GB';
+}
+
+/**
+ * A date in the given locale ("12 mars 2027", "12 March 2027"). A date-only value (YYYY-MM-DD) is a calendar
+ * date and is formatted in UTC, so no time zone moves it to the day before.
+ */
+export function formatDateIn(localeTag: string, iso: string, style: 'medium' | 'long' = 'long'): string {
+  const dateOnly = /^\d{4}-\d\d-\d\d$/.test(iso);
+  const d = new Date(dateOnly ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const f = memo(`di:${localeTag}:${style}:${dateOnly}`, () => new Intl.DateTimeFormat(localeTag, { dateStyle: style, ...(dateOnly && { timeZone: 'UTC' }) }));
+  return f.format(d);
+}
+
+/** An amount in the given locale and currency; cents only when there are some ("1 200 €", "€1,234.50"). */
+export function formatMoneyIn(localeTag: string, amount: number, currency: string): string {
+  const whole = Number.isInteger(amount);
+  return memo(`mi:${localeTag}:${currency}:${whole}`, () =>
+    new Intl.NumberFormat(localeTag, { style: 'currency', currency, ...(whole && { minimumFractionDigits: 0, maximumFractionDigits: 0 }) }),
+  ).format(amount);
+}
+
+export function formatNumberIn(localeTag: string, n: number): string {
+  return memo(`ni:${localeTag}`, () => new Intl.NumberFormat(localeTag, { maximumFractionDigits: 2 })).format(n);
 }
 
 /** A calendar day given as 'YYYY-MM-DD' (read in UTC, so no time zone moves it to the day before). */

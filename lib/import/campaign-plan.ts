@@ -55,8 +55,8 @@ export function reportContext(preamble: readonly string[], order: DayOrder): Rep
     const line = unquote(raw.replace(/\t+$/, ''));
     if (!line) continue;
     const kv = /^([^:]{2,40}?)\s*:\s*(.*)$/.exec(line);
-    const key = kv?.[1]!.toLowerCase() ?? '';
-    const value = kv?.[2]!.trim() ?? '';
+    const key = kv ? kv[1]!.toLowerCase() : '';
+    const value = kv ? kv[2]!.trim() : '';
     if (kv && /^(report start|début du rapport|date de début)$/.test(key)) start = parseReportDate(value, order);
     else if (kv && /^(report end|fin du rapport|date de fin)$/.test(key)) end = parseReportDate(value, order);
     else if (kv && /^(report aggregation|agrégation du rapport)$/.test(key)) {

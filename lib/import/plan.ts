@@ -1,7 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import {
-  ENTITIES, Phone, Tag, type AccountInput, type ContactInput, type DealInput, type EntityName, type InteractionInput,
-  type OrderInput, type Account, type Contact,
+  ENTITIES, Phone, Tag, type AccountInput, type DealInput, type EntityName, type InteractionInput,type Account, type Contact,
 } from '../schema';
 import {
   contactsByEmails, contactsByLinkedinUrls, accountsByDomains, accountsByNames, accountsWithExternalId, contactsWithExternalId,

@@ -45,3 +45,10 @@ export interface Envelope<K extends MessageName = MessageName> {
   name: K;
   payload: MessagePayload<K>;
 }
+
+/** A content script's answer to insertIntoCompose (lib/messaging/compose-protocol.ts), parsed by the panel. */
+export const ComposeInsertReply = z.union([
+  z.object({ ok: z.literal(true), site: z.enum(['gmail', 'outlook']), kind: z.enum(['compose', 'reply']), atCursor: z.boolean(), subjectSet: z.boolean() }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no_compose', 'bad_request', 'bad_sender', 'failed']) }),
+]);
+export type ComposeInsertReply = z.infer<typeof ComposeInsertReply>;

@@ -31,7 +31,6 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], option
       error: (error) => setState({ value: undefined, error, loading: false }),
     });
     return () => sub.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return state;
 }

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'account'; id: string }
   | { name: 'portfolio' }
   | { name: 'tasks' }
+  | { name: 'templates' }
   | { name: 'dashboard' }
   | { name: 'agency' }
   | { name: 'settings' }
@@ -15,11 +16,11 @@ export type Route =
   | { name: 'personPrivacy'; id: string }
   | { name: 'welcome' };
 
-export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'dashboard' | 'agency' | 'settings' | 'import' | 'privacy';
+export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'templates' | 'dashboard' | 'agency' | 'settings' | 'import' | 'privacy';
 /** A view opened on its own (not a tab): the welcome shown at install. */
 export type Standalone = 'welcome';
 
-const StartView = z.enum(['page', 'portfolio', 'tasks', 'dashboard', 'agency', 'settings', 'import', 'privacy', 'welcome']);
+const StartView = z.enum(['page', 'portfolio', 'tasks', 'templates', 'dashboard', 'agency', 'settings', 'import', 'privacy', 'welcome']);
 
 /** `sidepanel.html?view=import` opens the panel on that view (the welcome tab opens `?view=welcome`). */
 export function routeFromSearch(search: string): Route {

@@ -8,6 +8,7 @@ import { Task, TaskInput } from './task';
 import { SurveyResponse, SurveyResponseInput } from './survey';
 import { Segment, SegmentInput } from './segment';
 import { ActionFeedback, ActionFeedbackInput } from './feedback';
+import { Template, TemplateInput, TemplateUse, TemplateUseInput } from './template';
 import { CampaignStat, CampaignStatInput } from './campaign-stat';
 import { AgencyPlan, AgencyPlanInput } from './agency-plan';
 import { ReportNote, ReportNoteInput } from './report-note';
@@ -23,6 +24,8 @@ export const ENTITIES = {
   surveys: { record: SurveyResponse, input: SurveyResponseInput },
   segments: { record: Segment, input: SegmentInput },
   feedback: { record: ActionFeedback, input: ActionFeedbackInput },
+  templates: { record: Template, input: TemplateInput },
+  templateUses: { record: TemplateUse, input: TemplateUseInput },
   campaignStats: { record: CampaignStat, input: CampaignStatInput },
   agencyPlans: { record: AgencyPlan, input: AgencyPlanInput },
   reportNotes: { record: ReportNote, input: ReportNoteInput },

@@ -8,6 +8,7 @@ export * from './task';
 export * from './survey';
 export * from './segment';
 export * from './feedback';
+export * from './template';
 export * from './campaign-stat';
 export * from './agency-plan';
 export * from './report-note';

@@ -17,6 +17,7 @@ import {
   DB_NAME,
   SCHEMA_V1,
   SCHEMA_V2,
+  SCHEMA_V3,
   nameSortKey,
   SYNC_ENABLED_KEY,
 } from '../../lib/db';
@@ -119,6 +120,7 @@ describe('schema upgrade', () => {
     const db = new CarnetDB();
     await db.open();
     expect(db.verno).toBe(6);
+    expect(db.verno).toBe(6);
     const row = await db.contacts.get('0190a0a0-0000-7000-8000-000000000001');
     expect(row?.searchTokens).toEqual(expect.arrayContaining(['zoe', 'martin', 'zoe@exemple.fr', 'exemple.fr']));
     db.close();
@@ -138,6 +140,26 @@ describe('schema upgrade', () => {
     expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000a'))?.sortName).toBe(nameSortKey('Société 10'));
     expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000b'))?.sortName).toBeUndefined();
     expect(await db.accounts.orderBy('sortName').count()).toBe(1);
+    db.close();
+  });
+
+  it('opens version 3 data with version 4: every record kept, the template tables there and indexed', async () => {
+    const v3 = new Dexie(DB_NAME);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    await v3.table('accounts').add({ id: '0190a0a0-0000-7000-8000-00000000000c', name: 'Acme', domains: ['acme.fr'], searchTokens: ['acme'], sortName: 'acme', deletedAt: null });
+    await v3.table('contacts').add({ id: '0190a0a0-0000-7000-8000-00000000000d', firstName: 'Zoé', lastName: 'Martin', emails: ['zoe@acme.fr'], searchTokens: ['zoe'], deletedAt: null });
+    v3.close();
+    const db = new CarnetDB();
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000c'))?.sortName).toBe('acme');
+    expect((await db.contacts.where('emails').equals('zoe@acme.fr').first())?.firstName).toBe('Zoé');
+    expect(await db.templates.count()).toBe(0);
+    await db.templateUses.add({ id: '0190a0a0-0000-7000-8000-00000000000e', templateId: 't', contactId: '0190a0a0-0000-7000-8000-00000000000d', usedAt: '2026-12-01T00:00:00.000Z' } as never);
+    expect(await db.templateUses.where('contactId').equals('0190a0a0-0000-7000-8000-00000000000d').count()).toBe(1);
+    expect(await db.templateUses.where('[templateId+usedAt]').between(['t', ''], ['t', '\uffff']).count()).toBe(1);
     db.close();
   });
 });

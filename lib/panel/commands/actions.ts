@@ -12,6 +12,7 @@ import { gmailComposeUrl, mailtoUrl, renderTemplate, templateLang } from '../../
 import { RETRAIN_MIN, shouldRetrain } from '../../scoring/health';
 import type { Account, ActionFeedback, Contact, Interaction, Task } from '../../schema';
 import { actionLabel, actionTaskTitle } from '../view/scoring-labels';
+import type { ActionCompose, ActionComposeRequest } from './compose-action';
 
 export interface Action {
   type: string;
@@ -27,7 +28,7 @@ export class ActionBlockedError extends Error {
 
 export type ExecuteResult =
   | { kind: 'task'; task: Task; feedback: ActionFeedback }
-  | { kind: 'email'; url: string; contact: Contact; lang: Lang; feedback: ActionFeedback }
+  | { kind: 'email'; url: string; contact: Contact; lang: Lang; feedback: ActionFeedback; compose?: ActionCompose }
   | { kind: 'log'; interaction: Interaction; feedback: ActionFeedback };
 
 export interface ExecuteOptions {
@@ -40,6 +41,11 @@ export interface ExecuteOptions {
   lang?: Lang;
   /** Opens the compose URL; default a new browser tab. */
   openUrl?: (url: string) => Promise<unknown>;
+  /**
+   * Writes the email with the user's own template of the action's category (lib/panel/commands/compose-action):
+   * into the open compose, else a new one. Null falls back to the built-in text below.
+   */
+  composeEmail?: (req: ActionComposeRequest) => Promise<ActionCompose | null>;
 }
 
 const isActionType = (t: string): t is ActionType => (ACTION_TYPES as readonly string[]).includes(t);
@@ -88,6 +94,11 @@ export async function executeAction(accountId: string, action: Action, opts: Exe
       const to = contact.emails[0];
       if (!to) throw new ActionBlockedError('no_email');
       const lang = templateLang(contact, l);
+      const compose = opts.composeEmail ? await opts.composeEmail({ contact, actionType: action.type, templateKey: exec.template, lang }) : null;
+      if (compose) {
+        const feedback = await insert('feedback', feedbackInput(accountId, action, 'accepted', now));
+        return { kind: 'email', url: '', contact, lang, feedback, compose };
+      }
       const { subject, body } = renderTemplate(exec.template, lang, contact, account, opts.sender ?? '');
       const url = opts.useGmail === false ? mailtoUrl(to, subject, body) : gmailComposeUrl(to, subject, body);
       await (opts.openUrl ?? ((u: string) => browser.tabs.create({ url: u })))(url);

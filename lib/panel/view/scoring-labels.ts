@@ -6,7 +6,7 @@ import { CATALOGUES } from '../../i18n';
 type Reason = { key: string; params?: Record<string, string | number> };
 
 const reasonKey = (key: string) => `scoring.reason.${key}` as MessageKey;
-const has = (key: string) => Object.prototype.hasOwnProperty.call(CATALOGUES.en, key);
+const has = (key: string) => Object.hasOwn(CATALOGUES.en, key);
 
 /** Params as shown: shares as whole percents, money amounts rounded; agency figures and months in the locale's format. */
 function displayParams(params: Record<string, string | number> = {}, key = ''): Record<string, string | number> {
