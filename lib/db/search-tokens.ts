@@ -1,5 +1,10 @@
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-case, accents removed: "Hélène" and "helene" find each other. */
 export function fold(text: string): string {
+  // Plain ASCII has nothing to decompose: most names and every address skip the Unicode pass (bulk writes fold each).
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 }
 
