@@ -1,7 +1,7 @@
 import type { PageContextInput } from '../schema/page-context';
 import { freshdeskTicketId } from '../sites/freshdesk';
 import { type Alt, cap, clean, none, pick, safely, textOf } from './dom';
-import { findEmails, isEmail } from './address';
+import { findEmails, isEmail } from '../identity/address';
 import { person } from './people';
 
 export const FRESHDESK = {

@@ -1,7 +1,7 @@
 import type { PageContextInput, PagePerson } from '../schema/page-context';
 import { gmailRoute } from '../sites/gmail';
 import { type Alt, cap, clean, isHidden, none, pick, pickAll, safely } from './dom';
-import { findEmails, isEmail, parseAddressList } from './address';
+import { findEmails, isEmail, parseAddressList } from '../identity/address';
 import { person, tidyPeople, type PersonInput } from './people';
 
 /** Newest alternative first; the date is when the pattern was last confirmed (InboxSDK, saved pages) or assumed. */

@@ -2,7 +2,7 @@ import type { PageContextInput } from '../schema/page-context';
 import { linkedinProfileSlug, linkedinThreadId, salesNavLeadId } from '../sites/linkedin';
 import { type Alt, cap, clean, none, pick, pickAll, safely, textOf } from './dom';
 import { person } from './people';
-import { canonicalLinkedinUrl } from '../match/linkedin';
+import { canonicalLinkedinUrl } from '../identity/linkedin';
 
 export const LINKEDIN = {
   /** Embedded data: `<code>` blocks (2016–2025) and JSON script blocks (Dec 2025). Far stabler than classes. */

@@ -1,7 +1,7 @@
 import type { PageContextInput, PagePerson } from '../schema/page-context';
 import { outlookRoute } from '../sites/outlook';
 import { type Alt, cap, clean, none, pick, pickAll, safely, textOf } from './dom';
-import { findEmails, parseAddress } from './address';
+import { findEmails, parseAddress } from '../identity/address';
 import { person, tidyPeople, type PersonInput } from './people';
 
 /**

@@ -1,7 +1,7 @@
 import type { PageContextInput } from '../schema/page-context';
 import { zendeskTicketId } from '../sites/zendesk';
 import { type Alt, cap, clean, none, pick, safely, textOf } from './dom';
-import { findEmails, parseAddress } from './address';
+import { findEmails, parseAddress } from '../identity/address';
 import { person } from './people';
 
 /** Zendesk's own `data-test-id` hooks: the stablest selectors it offers. */

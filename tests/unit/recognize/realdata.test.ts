@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { recognize as gmail } from '../../../lib/recognize/gmail';
 import { recognizePage } from '../../../lib/recognize';
-import { isEmail, parseAddress } from '../../../lib/recognize/address';
+import { isEmail, parseAddress } from '../../../lib/identity/address';
 import { FIXTURES, REALDATA, loadDocument } from './load';
 
 describe('real Gmail pages (InboxSDK saved pages)', () => {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { findEmails, isEmail, parseAddress, parseAddressList } from '../../../lib/recognize/address';
-import { REALDATA } from './load';
+import { findEmails, isEmail, parseAddress, parseAddressList } from '../../../lib/identity/address';
+import { REALDATA } from '../recognize/load';
 
 interface Case {
   address: string;

@@ -1,4 +1,4 @@
-import { isEmail } from '../recognize/address';
+import { isEmail } from './address';
 
 /** Lower-cased addr-spec from what a page or user gave (`mailto:`, angle brackets, spaces), or null. */
 export function normalizeEmail(raw: string | null | undefined): string | null {
