@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { SITE_MATCHES } from '../lib/sites/matches';
-import { recognize } from '../lib/recognize/gmail';
+import { recognize } from '../lib/sites/gmail/recognize';
 import { observePage } from '../lib/content/observe';
 import { applyBadges } from '../lib/content/badge';
 import { sendMessage } from '../lib/messaging/send';

@@ -1,5 +1,5 @@
 import { SITE_MATCHES } from '../lib/sites/matches';
-import { recognize } from '../lib/recognize/linkedin';
+import { recognize } from '../lib/sites/linkedin/recognize';
 import { observePage } from '../lib/content/observe';
 import { sendMessage } from '../lib/messaging/send';
 

@@ -1,5 +1,5 @@
 import { SITE_MATCHES } from '../lib/sites/matches';
-import { recognize } from '../lib/recognize/outlook';
+import { recognize } from '../lib/sites/outlook/recognize';
 import { observePage } from '../lib/content/observe';
 import { sendMessage } from '../lib/messaging/send';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { findEmails, isEmail, parseAddress, parseAddressList } from '../../../lib/identity/address';
-import { REALDATA } from '../recognize/load';
+import { REALDATA_DIR as REALDATA } from '../../realdata-dir';
 
 interface Case {
   address: string;

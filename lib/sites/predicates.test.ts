@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { gmail, outlook, linkedin, zendesk, freshdesk, siteOf } from '../../../lib/sites';
-import { SITE_MATCHES } from '../../../lib/sites/matches';
+import { siteOf, SITES, URLS } from '.';
+import { SITE_MATCHES } from './matches';
 
 type Predicate = ((url: string) => boolean) & { urls?: string[] };
 
-const predicates: [string, Predicate][] = [gmail, outlook, linkedin, zendesk, freshdesk].flatMap((mod) =>
+const predicates: [string, Predicate][] = Object.values(URLS).flatMap((mod) =>
   Object.entries(mod as Record<string, unknown>).filter(
     (e): e is [string, Predicate] => typeof e[1] === 'function' && Array.isArray((e[1] as Predicate).urls),
   ),
@@ -26,13 +26,14 @@ describe('URL predicates', () => {
   }
 
   it('every example URL belongs to the site whose match patterns cover it', () => {
-    const modules = { gmail, outlook, linkedin, zendesk, freshdesk } as const;
-    for (const [site, mod] of Object.entries(modules)) {
+    for (const [site, mod] of Object.entries(URLS)) {
       for (const p of Object.values(mod as Record<string, unknown>)) {
         for (const url of (p as Predicate).urls ?? []) expect(siteOf(url), url).toBe(site);
       }
     }
-    expect(Object.keys(SITE_MATCHES).sort()).toEqual(Object.keys(modules).sort());
+    expect(Object.keys(SITE_MATCHES).sort()).toEqual(Object.keys(URLS).sort());
+    // The manifest's patterns and each site's own are one list.
+    for (const [site, def] of Object.entries(SITES)) expect(def.matches, site).toBe(SITE_MATCHES[site as keyof typeof SITE_MATCHES]);
   });
 
   it('rejects look-alike hosts and malformed input', () => {

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import { recognize as gmail } from '../../../lib/recognize/gmail';
-import { recognizePage } from '../../../lib/recognize';
-import { isEmail, parseAddress } from '../../../lib/identity/address';
-import { FIXTURES, REALDATA, loadDocument } from './load';
+import { recognize as gmail } from './recognize';
+import { recognizePage } from '..';
+import { isEmail, parseAddress } from '../../identity/address';
+import { fixturesDir, loadDocument } from '../fixtures';
+import { REALDATA_DIR as REALDATA } from '../../../tests/realdata-dir';
 
 describe('real Gmail pages (InboxSDK saved pages)', () => {
   it('the 2014 inbox list page is not a customer page, and its own address is self', () => {
@@ -53,7 +54,7 @@ describe('real Gmail pages (InboxSDK saved pages)', () => {
 
 describe('performance on the Gmail fixture', () => {
   it('recognizes a thread well within budget', () => {
-    const file = path.join(FIXTURES, 'gmail/2026-11-26-thread-several-senders.html');
+    const file = path.join(fixturesDir('gmail'), '2026-11-26-thread-several-senders.html');
     const url = 'https://mail.google.com/mail/u/0/#label/Clients/FMfcgzQXJWDsKyxsVzLzKFRjHNjfhxxd';
     const doc = loadDocument(file, url);
     for (let i = 0; i < 20; i++) gmail(url, doc);

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
-import { RECOGNIZERS, recognizePage } from '../../../lib/recognize';
-import { isGmailThread } from '../../../lib/sites/gmail';
-import { isZendeskTicket } from '../../../lib/sites/zendesk';
-import { isLinkedinProfile } from '../../../lib/sites/linkedin';
-import { isFreshdeskTicket } from '../../../lib/sites/freshdesk';
-import { isOutlookReadingPane } from '../../../lib/sites/outlook';
+import { RECOGNIZERS, recognizePage } from '.';
+import { isGmailThread } from './gmail/urls';
+import { isZendeskTicket } from './zendesk/urls';
+import { isLinkedinProfile } from './linkedin/urls';
+import { isFreshdeskTicket } from './freshdesk/urls';
+import { isOutlookReadingPane } from './outlook/urls';
 
 const urls = {
   gmail: isGmailThread.urls[0]!,

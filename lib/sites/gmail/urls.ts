@@ -1,4 +1,7 @@
-import { parseUrl } from './url';
+import { parseUrl } from '../url';
+
+/** Where the content script runs and which hosts Carnet may read (the manifest is built from these). */
+export const GMAIL_MATCHES = ['https://mail.google.com/*'] as const;
 
 /** Gmail routes live in the hash: `#inbox/<threadKey>`, `#label/Clients/<threadKey>`, `#inbox?compose=new`. */
 export interface GmailRoute {

@@ -1,4 +1,7 @@
-import { parseUrl } from './url';
+import { parseUrl } from '../url';
+
+/** Where the content script runs and which hosts Carnet may read (the manifest is built from these). */
+export const LINKEDIN_MATCHES = ['https://www.linkedin.com/*'] as const;
 
 function linkedinPath(url: string): string | null {
   const u = parseUrl(url);

@@ -1,4 +1,7 @@
-import { parseUrl } from './url';
+import { parseUrl } from '../url';
+
+/** Where the content script runs and which hosts Carnet may read (the manifest is built from these). */
+export const OUTLOOK_MATCHES = ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'] as const;
 
 const HOSTS = new Set(['outlook.office.com', 'outlook.office365.com', 'outlook.live.com']);
 

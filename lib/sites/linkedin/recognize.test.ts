@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { JSDOM } from 'jsdom';
-import { recognize } from '../../../lib/recognize/linkedin';
+import { recognize } from './recognize';
 
 const url = 'https://www.linkedin.com/in/ana-silva/';
 const page = (body: string) => new JSDOM(`<!DOCTYPE html><html><body>${body}</body></html>`, { url }).window.document;

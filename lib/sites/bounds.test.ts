@@ -1,14 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
-import { PageContext } from '../../../lib/schema/page-context';
-import { RECOGNIZERS } from '../../../lib/recognize';
-import { bound, cap } from '../../../lib/recognize/dom';
-import { ZENDESK } from '../../../lib/recognize/zendesk';
-import { FRESHDESK } from '../../../lib/recognize/freshdesk';
-import { LINKEDIN } from '../../../lib/recognize/linkedin';
-import { GMAIL } from '../../../lib/recognize/gmail';
-import { OUTLOOK } from '../../../lib/recognize/outlook';
+import { PageContext } from '../schema/page-context';
+import { RECOGNIZERS } from '.';
+import { bound, cap } from './dom';
+import { ZENDESK } from './zendesk/selectors';
+import { FRESHDESK } from './freshdesk/selectors';
+import { LINKEDIN } from './linkedin/selectors';
+import { GMAIL } from './gmail/selectors';
+import { OUTLOOK } from './outlook/selectors';
 
 const dom = (body: string, url: string) => new JSDOM(`<!DOCTYPE html><html><body>${body}</body></html>`, { url }).window.document;
 const hasLoneSurrogate = (s: string) => /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s);
