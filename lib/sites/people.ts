@@ -1,17 +1,21 @@
 import type { PagePerson } from '../schema/page-context';
-import { cap } from './dom';
+import { clean } from './dom';
 
 export type PersonInput = Partial<PagePerson> & Pick<PagePerson, 'role'>;
 
+/**
+ * A person as a recognizer found them: text cleaned, the address lower-cased. Lengths are bounded once, for the
+ * whole context, by bound() (dom.ts): an address too long to be whole is dropped there, not cut here.
+ */
 export function person(p: PersonInput): PersonInput {
   return {
     role: p.role,
-    email: p.email ? cap(p.email.toLowerCase(), 254) : null,
-    name: cap(p.name, 300),
-    linkedinUrl: cap(p.linkedinUrl, 500),
-    company: cap(p.company, 300),
-    title: cap(p.title, 500),
-    location: cap(p.location, 300),
+    email: clean(p.email?.toLowerCase()),
+    name: clean(p.name),
+    linkedinUrl: clean(p.linkedinUrl),
+    company: clean(p.company),
+    title: clean(p.title),
+    location: clean(p.location),
   };
 }
 

@@ -1,6 +1,6 @@
 import type { PageContextInput } from '../../schema/page-context';
 import { freshdeskTicketId } from './urls';
-import { cap, clean, none, pick, safely, textOf } from '../dom';
+import { clean, none, pick, safely, textOf } from '../dom';
 import { findEmails, isEmail } from '../../identity/address';
 import { person } from '../people';
 import { FRESHDESK } from './selectors';
@@ -68,9 +68,9 @@ export function recognize(url: string, doc: Document): PageContextInput {
       kind: 'ticket',
       url,
       ref: id,
-      subject: cap(subject, 1000),
+      subject: subject,
       people: name || email ? [person({ role: 'requester', name, email })] : [],
-      ticket: { status: cap(clean(pick(doc, FRESHDESK.status)?.textContent), 50), priority: cap(clean(pick(doc, FRESHDESK.priority)?.textContent), 50) },
+      ticket: { status: clean(pick(doc, FRESHDESK.status)?.textContent), priority: clean(pick(doc, FRESHDESK.priority)?.textContent) },
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { PageContextInput, PagePerson } from '../../schema/page-context';
 import { gmailRoute } from './urls';
-import { cap, clean, isHidden, none, pick, pickAll, safely } from '../dom';
+import { clean, isHidden, none, pick, pickAll, safely } from '../dom';
 import { findEmails, isEmail, parseAddressList } from '../../identity/address';
 import { person, tidyPeople, type PersonInput } from '../people';
 import { GMAIL } from './selectors';
@@ -108,7 +108,7 @@ export function recognize(url: string, doc: Document): PageContextInput {
     const subjectEl = pick(doc, GMAIL.subject, true);
     const threadRoot: ParentNode | null = subjectEl ? (subjectEl.closest('[role="main"]') ?? doc) : null;
     const composes = composeRoots(doc);
-    const base = { site: 'gmail' as const, url: url.slice(0, 4000), self };
+    const base = { site: 'gmail' as const, url: url, self };
 
     if (composes.length) {
       // The compose being written is the last one opened; Gmail appends new compose windows.
@@ -121,7 +121,7 @@ export function recognize(url: string, doc: Document): PageContextInput {
         ...base,
         kind: 'compose',
         ref: inline ? threadRef(threadRoot!, subjectEl!, route.threadKey) : null,
-        subject: cap(subjectInput?.value, 1000) ?? (inline ? cap(subjectEl!.textContent, 1000) : null),
+        subject: clean(subjectInput?.value) ?? (inline ? clean(subjectEl!.textContent) : null),
         people: tidyPeople(people, self),
       };
     }
@@ -130,7 +130,7 @@ export function recognize(url: string, doc: Document): PageContextInput {
         ...base,
         kind: 'thread',
         ref: threadRef(threadRoot, subjectEl, route.threadKey),
-        subject: cap(subjectEl.textContent, 1000),
+        subject: clean(subjectEl.textContent),
         people: tidyPeople(threadPeople(threadRoot, composes), self),
       };
     }

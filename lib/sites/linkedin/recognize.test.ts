@@ -66,3 +66,15 @@ describe('linkedin: the current company shown only as a button or a logo link', 
     expect(subject(body)?.company).toBe('Acme Lda');
   });
 });
+
+describe('linkedin: identifiers are whole or absent', () => {
+  it('a conversation id too long for the schema is dropped, never cut into another conversation’s id', () => {
+    const header = '<div class="msg-title-bar"><a class="msg-thread__link-to-profile" href="/in/ana-silva/" title="Ana Silva">Ana Silva</a></div>';
+    const ok = `https://www.linkedin.com/messaging/thread/2-${'a'.repeat(900)}/`;
+    const long = `https://www.linkedin.com/messaging/thread/2-${'a'.repeat(1200)}/`;
+    expect(recognize(ok, new JSDOM(header, { url: ok }).window.document)).toMatchObject({ kind: 'messaging', ref: `2-${'a'.repeat(900)}` });
+    const ctx = recognize(long, new JSDOM(header, { url: long }).window.document);
+    expect(ctx).toMatchObject({ kind: 'messaging', ref: null });
+    expect(ctx.people?.[0]).toMatchObject({ name: 'Ana Silva', linkedinUrl: 'https://www.linkedin.com/in/ana-silva' });
+  });
+});

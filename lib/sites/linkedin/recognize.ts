@@ -1,6 +1,6 @@
 import type { PageContextInput } from '../../schema/page-context';
 import { linkedinProfileSlug, linkedinThreadId, salesNavLeadId } from './urls';
-import { cap, clean, none, pick, pickAll, safely, textOf } from '../dom';
+import { clean, none, pick, pickAll, safely, textOf } from '../dom';
 import { person } from '../people';
 import { canonicalLinkedinUrl } from '../../identity/linkedin';
 import { LINKEDIN } from './selectors';
@@ -157,7 +157,7 @@ function profile(url: string, doc: Document, slug: string): PageContextInput {
   return {
     site: 'linkedin',
     kind: 'profile',
-    url: url.slice(0, 4000),
+    url: url,
     ref: canonical(slug),
     people: [
       person({
@@ -181,8 +181,8 @@ function messaging(url: string, doc: Document, threadId: string): PageContextInp
   return {
     site: 'linkedin',
     kind: 'messaging',
-    url: url.slice(0, 4000),
-    ref: cap(threadId, 1000),
+    url: url,
+    ref: threadId,
     people: [person({ role: 'participant', name, linkedinUrl: profileUrl })],
   };
 }
@@ -194,8 +194,8 @@ function lead(url: string, doc: Document, leadId: string): PageContextInput {
   return {
     site: 'linkedin',
     kind: 'lead',
-    url: url.slice(0, 4000),
-    ref: cap(leadId, 1000),
+    url: url,
+    ref: leadId,
     people: [
       person({
         role: 'subject',

@@ -1,6 +1,6 @@
 import type { PageContextInput, PagePerson } from '../../schema/page-context';
 import { outlookRoute } from './urls';
-import { cap, clean, none, pick, pickAll, safely, textOf } from '../dom';
+import { clean, none, pick, pickAll, safely, textOf } from '../dom';
 import { findEmails, parseAddress } from '../../identity/address';
 import { person, tidyPeople, type PersonInput } from '../people';
 import { OUTLOOK } from './selectors';
@@ -57,10 +57,10 @@ export function recognize(url: string, doc: Document): PageContextInput {
     return {
       site: 'outlook',
       kind: 'thread',
-      url: url.slice(0, 4000),
+      url: url,
       self,
-      ref: cap(route.itemId, 1000),
-      subject: cap(subjectEl?.getAttribute('title') ?? textOf(subjectEl), 1000),
+      ref: route.itemId,
+      subject: clean(subjectEl?.getAttribute('title')) ?? textOf(subjectEl),
       people: tidyPeople(people, self),
     };
   });

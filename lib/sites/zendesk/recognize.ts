@@ -1,6 +1,6 @@
 import type { PageContextInput } from '../../schema/page-context';
 import { zendeskTicketId } from './urls';
-import { cap, clean, none, pick, safely, textOf } from '../dom';
+import { clean, none, pick, safely, textOf } from '../dom';
 import { findEmails, parseAddress } from '../../identity/address';
 import { person } from '../people';
 import { ZENDESK } from './selectors';
@@ -56,9 +56,9 @@ export function recognize(url: string, doc: Document): PageContextInput {
       kind: 'ticket',
       url,
       ref: ticketId,
-      subject: cap(subjectEl.value || subjectEl.getAttribute('value'), 1000),
+      subject: clean(subjectEl.value || subjectEl.getAttribute('value')),
       people: name || email ? [person({ role: 'requester', name, email })] : [],
-      ticket: { status: cap(clean(pick(ws, ZENDESK.status)?.textContent), 50), priority: cap(clean(pick(ws, ZENDESK.priority)?.textContent), 50) },
+      ticket: { status: clean(pick(ws, ZENDESK.status)?.textContent), priority: clean(pick(ws, ZENDESK.priority)?.textContent) },
     };
   });
 }
