@@ -1,13 +1,5 @@
-import { SITE_MATCHES } from '../lib/sites/matches';
-import { recognize } from '../lib/sites/outlook/recognize';
-import { observePage } from '../lib/content/observe';
-import { sendMessage } from '../lib/messaging/send';
+import { siteContentScript } from '../lib/content/define';
+import { outlook } from '../lib/sites/outlook';
 
-/** Reads the outlook page the user is looking at and tells the background who is on it. */
-export default defineContentScript({
-  matches: [...SITE_MATCHES.outlook],
-  runAt: 'document_idle',
-  main(ctx) {
-    observePage(ctx, recognize, (context) => sendMessage('pageContext', context));
-  },
-});
+/** Reads the Outlook page the user is looking at and tells the background who is on it. */
+export default siteContentScript(outlook);

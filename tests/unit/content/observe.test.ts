@@ -1,31 +1,7 @@
 import { describe, it, expect, vi } from 'vitest';
-import { observePage, type ObserverContext } from '../../../lib/content/observe';
+import { observePage } from '../../../lib/content/observe';
+import { fakeCtx } from './fake-ctx';
 import type { PageContextInput } from '../../../lib/schema/page-context';
-
-function fakeCtx() {
-  const listeners: { target: EventTarget; type: string; handler: (e: Event) => void }[] = [];
-  const invalidated: (() => void)[] = [];
-  const ctx: ObserverContext & { valid: boolean; invalidate(): void } = {
-    valid: true,
-    get isValid() {
-      return this.valid;
-    },
-    addEventListener(target, type, handler, options) {
-      target.addEventListener(type, handler, options);
-      listeners.push({ target, type, handler });
-    },
-    onInvalidated(cb) {
-      invalidated.push(cb);
-      return () => {};
-    },
-    invalidate() {
-      this.valid = false;
-      for (const l of listeners) l.target.removeEventListener(l.type, l.handler);
-      for (const cb of invalidated) cb();
-    },
-  };
-  return ctx;
-}
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
