@@ -2,8 +2,8 @@
 // Node + fake-indexeddb, so absolute figures are not Chromium's; the ratios and the sealing cost itself are.
 import { it } from 'vitest';
 import { insertBatch, insert } from '../lib/db';
-import { enableEncryption, lock, unlock } from '../lib/crypto';
-import { load360 } from '../lib/ui/load360';
+import { enableEncryption, lock, unlock } from '../lib/db/encryption';
+import { load360 } from '../lib/panel/queries/record360';
 import { sealText, openText } from '../lib/crypto/cipher';
 
 const N = 10_000;

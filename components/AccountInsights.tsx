@@ -2,19 +2,16 @@ import './insights.css';
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatMoney, formatPercent } from '@/lib/i18n/format';
-import { getDb, getLive } from '@/lib/db';
-import { useLiveQuery } from '@/lib/ui/live';
-import { markChurned, markRetained, labelCounts } from '@/lib/ui/actions';
-import { describeReason, segmentLabel } from '@/lib/ui/scoring-labels';
-import { runScoring } from '@/lib/scoring-runner';
+import { accountInsights } from '@/lib/panel/queries/insights';
+import { useLiveQuery } from '@/lib/panel/live';
+import { markChurned, markRetained, labelCounts } from '@/lib/panel/commands/actions';
+import { describeReason, segmentLabel } from '@/lib/panel/view/scoring-labels';
+import { runScoring } from '@/lib/panel/scoring';
 import { ActionList } from './ActionList';
 
 /** Churn gauge with its reasons, CLV, segment chips and ranked actions of one account (embeddable in the 360° view). */
 export function AccountInsights({ accountId, showLabels = true }: { accountId: string; showLabels?: boolean }) {
-  const data = useLiveQuery(async () => {
-    const [score, account, segments] = await Promise.all([getDb().scores.get(accountId), getLive('accounts', accountId), getDb().segments.toArray()]);
-    return { score, account, segments: segments.filter((s) => !s.deletedAt) };
-  }, [accountId]);
+  const data = useLiveQuery(() => accountInsights(accountId), [accountId]);
   const [labels, setLabels] = useState<string | null>(null);
   const v = data.value;
   if (!v) return <p class="muted">{t('common.loading')}</p>;

@@ -2,12 +2,12 @@ import './insights.css';
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatDate, formatMoney } from '@/lib/i18n/format';
-import { getDb } from '@/lib/db';
+import { contactNames } from '@/lib/panel/queries/insights';
 import { contactName } from '@/lib/schema';
 import type { Score } from '@/lib/schema';
-import { useLiveQuery } from '@/lib/ui/live';
-import { executeAction, recordFeedback, ActionBlockedError, type ExecuteResult } from '@/lib/ui/actions';
-import { actionLabel, describeReason } from '@/lib/ui/scoring-labels';
+import { useLiveQuery } from '@/lib/panel/live';
+import { executeAction, recordFeedback, ActionBlockedError, type ExecuteResult } from '@/lib/panel/commands/actions';
+import { actionLabel, describeReason } from '@/lib/panel/view/scoring-labels';
 
 export type SuggestedAction = Score['actions'][number];
 export interface ActionItem {
@@ -32,10 +32,7 @@ export function ActionList(props: ActionListProps) {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
   const contactIds = [...new Set(items.map((i) => i.action.contactId).filter((x): x is string => !!x))];
-  const contacts = useLiveQuery(async () => {
-    const rows = await getDb().contacts.bulkGet(contactIds);
-    return new Map(rows.filter((c) => c && !c.deletedAt).map((c) => [c!.id, contactName(c!)]));
-  }, [contactIds.join(',')]);
+  const contacts = useLiveQuery(() => contactNames(contactIds), [contactIds.join(',')]);
   const visible = items.filter((i) => !hidden.has(keyOf(i)));
   if (visible.length === 0) return <p class="muted" data-testid="action-list-empty">{t('actions.none')}</p>;
 

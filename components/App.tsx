@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import { route, back, canGoBack } from '@/lib/ui/router';
+import { route, back, canGoBack } from '@/lib/panel/router';
 import { PageView } from './PageView';
 import { ContactView } from './ContactView';
 import { AccountView } from './AccountView';

@@ -14,7 +14,7 @@ import {
   saveReportingSettings,
   tableFromRows,
   type RateRow,
-} from '@/lib/ui/reporting';
+} from '@/lib/panel/models/reporting';
 
 type Message = { text: string; error?: boolean } | null;
 

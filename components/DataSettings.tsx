@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { useLiveQuery } from '@/lib/ui/live';
-import { demoPresent, removeAllData } from '@/lib/ui/demo-data';
-import { showToast } from '@/lib/ui/toast';
+import { useLiveQuery } from '@/lib/panel/live';
+import { demoPresent, removeAllData } from '@/lib/panel/queries/demo-data';
+import { showToast } from '@/lib/panel/toast';
 import { Dialog } from './Dialog';
 
 /** Settings → Data: remove the demo portfolio (every record), after a confirmation. */

@@ -1,16 +1,15 @@
 import { useState } from 'preact/hooks';
 import { t, lang } from '@/lib/i18n';
 import { Tier, LifecycleStage, type Account, type Contact } from '@/lib/schema';
-import { insertWithUndo, updateWithUndo } from '@/lib/ui/undoable';
-import { withUndo } from '@/lib/ui/log-actions';
-import { open } from '@/lib/ui/router';
+import { insertWithUndo, updateWithUndo } from '@/lib/panel/commands/undoable';
+import { withUndo } from '@/lib/panel/commands/log';
+import { open } from '@/lib/panel/router';
 import {
   accountDraft, accountFromDraft, contactDraft, contactFromDraft, errorsOf, validateAccount, validateContact,
   type AccountDraft, type ContactDraft, type FieldErrors,
-} from '@/lib/ui/forms';
+} from '@/lib/panel/view/forms';
 import { Field, invalid } from './Field';
-import { isSealed } from '@/lib/crypto/cipher';
-import { sealedFields } from '@/lib/crypto/fields';
+import { isSealed, sealedFields } from '@/lib/panel/models/crypto';
 
 /**
  * At-rest encryption locked: fields read sealed are shown as locked, left out of the draft's validation and out of

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatNumber, formatPercent, warmNumberFormats } from '@/lib/i18n/format';
-import { createImportSession, errorKey } from '@/lib/ui/import-model';
-import { importWorkerPort } from '@/lib/ui/import-worker';
+import { createImportSession, errorKey } from '@/lib/panel/models/import';
+import { importWorkerPort } from '@/lib/panel/import-worker';
 import { FilePicker } from './import/FilePicker';
 import { MappingEditor } from './import/MappingEditor';
 import { DryRunSummary } from './import/DryRunSummary';

@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import { cryptoStatus } from '@/lib/ui/crypto-model';
+import { cryptoStatus } from '@/lib/panel/models/crypto';
 import { UnlockForm } from './UnlockForm';
 
 /** Shown on every view while at-rest encryption is locked, with the unlock form right there. */

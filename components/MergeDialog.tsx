@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { contactName, type Contact } from '@/lib/schema';
-import { searchContacts } from '@/lib/db';
-import { mergeContacts } from '@/lib/db/merge';
-import { showToast } from '@/lib/ui/toast';
+import { findContacts } from '@/lib/panel/queries/search';
+import { mergeContacts } from '@/lib/panel/commands/merge';
+import { showToast } from '@/lib/panel/toast';
 import { Dialog } from './Dialog';
 
 /** Picks the duplicate of a contact (search or same account) and merges it into this one. */
@@ -14,7 +14,7 @@ export function MergeDialog({ survivor, colleagues, onClose }: { survivor: Conta
   useEffect(() => {
     let stale = false;
     if (q.trim().length < 2) setFound(colleagues.filter((c) => c.id !== survivor.id));
-    else void searchContacts(q, 10).then((r) => !stale && setFound(r.filter((c) => c.id !== survivor.id)));
+    else void findContacts(q, 10).then((r) => !stale && setFound(r.filter((c) => c.id !== survivor.id)));
     return () => void (stale = true);
   }, [q]);
   const merge = async () => {

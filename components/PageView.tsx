@@ -1,15 +1,15 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { activeTabId } from '@/lib/ui/active-tab';
-import { pageState } from '@/lib/ui/page-match';
+import { activeTabId } from '@/lib/panel/active-tab';
+import { pageState } from '@/lib/panel/page-match';
 import { sendMessage } from '@/lib/messaging/send';
 import type { MatchedPerson } from '@/lib/background/tab-state';
 import { ContactView } from './ContactView';
 import { AccountView } from './AccountView';
-import { logActionKind } from '@/lib/ui/log-page';
-import { logCurrentPage } from '@/lib/ui/log-actions';
-import { useLiveQuery } from '@/lib/ui/live';
-import { portfolioIsEmpty } from '@/lib/ui/demo-data';
+import { logActionKind } from '@/lib/panel/view/log-page';
+import { logCurrentPage } from '@/lib/panel/commands/log';
+import { useLiveQuery } from '@/lib/panel/live';
+import { portfolioIsEmpty } from '@/lib/panel/queries/demo-data';
 import { Welcome } from './Welcome';
 
 function LogPageButton() {
@@ -38,8 +38,8 @@ function UnknownPerson({ m, index, suppressed }: { m: MatchedPerson; index: numb
     setError(null);
     try {
       if (activeTabId.value == null) return;
-      const reply = (await sendMessage('createContactFromTab', { tabId: activeTabId.value, personIndex: index })) as { error?: string } | undefined;
-      if (reply?.error) setError(t('error.generic', { message: reply.error }));
+      const reply = await sendMessage('createContactFromTab', { tabId: activeTabId.value, personIndex: index });
+      if (reply && 'error' in reply) setError(t('error.generic', { message: reply.error }));
     } catch (e) {
       setError(t('error.generic', { message: (e as Error).message }));
     } finally {

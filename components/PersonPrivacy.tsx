@@ -1,13 +1,12 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
-import { getDb, getLive } from '@/lib/db';
 import { contactName } from '@/lib/schema';
-import { erasePerson, exportPerson, setDoNotContact, type ErasureReport } from '@/lib/gdpr';
-import { LockedError } from '@/lib/crypto/state';
-import { cryptoErrorText } from '@/lib/ui/crypto-model';
-import { useLiveQuery } from '@/lib/ui/live';
-import { auditHistory, erasureLines } from '@/lib/ui/privacy-model';
+import { erasePerson, exportPerson, setDoNotContact, type ErasureReport } from '@/lib/panel/commands/privacy';
+import { personPrivacy } from '@/lib/panel/queries/privacy';
+import { cryptoErrorText, LockedError } from '@/lib/panel/models/crypto';
+import { useLiveQuery } from '@/lib/panel/live';
+import { erasureLines } from '@/lib/panel/models/privacy';
 import { ConsentLedger } from './privacy/ConsentLedger';
 import { Rectification } from './privacy/Rectification';
 import { AuditHistory } from './privacy/AuditHistory';
@@ -18,11 +17,7 @@ import './privacy/gdpr.css';
 
 /** GDPR tools for one person: consent, objection, access, rectification, erasure. */
 export function PersonPrivacy({ id }: { id: string }) {
-  const data = useLiveQuery(async () => {
-    const contact = await getLive('contacts', id);
-    const audit = await getDb().audit.where('[entity+recordId]').equals(['contacts', id]).toArray();
-    return { contact, audit: auditHistory(audit) };
-  }, [id]);
+  const data = useLiveQuery(() => personPrivacy(id), [id]);
   const [erasing, setErasing] = useState(false);
   const [report, setReport] = useState<{ name: string; r: ErasureReport } | null>(null);
   const [error, setError] = useState<string | null>(null);

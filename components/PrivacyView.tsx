@@ -1,12 +1,12 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
-import { dataInventory, type InventoryRow } from '@/lib/gdpr/inventory';
-import { useLiveQuery } from '@/lib/ui/live';
+import { dataInventory, type InventoryRow } from '@/lib/panel/queries/privacy';
+import { useLiveQuery } from '@/lib/panel/live';
 import { BackupPanel } from './privacy/BackupPanel';
 import { RetentionEditor } from './privacy/RetentionEditor';
 import { EncryptionPanel } from './privacy/EncryptionPanel';
-import { cryptoStatus } from '@/lib/ui/crypto-model';
-import { SENSITIVE_FIELDS } from '@/lib/crypto/fields';
+import { cryptoStatus } from '@/lib/panel/models/crypto';
+import { SENSITIVE_FIELDS } from '@/lib/panel/models/crypto';
 
 const ENCRYPTED_TABLES = new Set<string>([...Object.keys(SENSITIVE_FIELDS), 'outbox', 'audit']);
 import './privacy/gdpr.css';

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { t, lang } from '@/lib/i18n';
 import { Outcome, Sentiment, SURVEY_RANGE, type SurveyKind } from '@/lib/schema';
-import { logManual, withUndo } from '@/lib/ui/log-actions';
-import { insertWithUndo } from '@/lib/ui/undoable';
-import { dueFromInputs } from '@/lib/ui/tasks';
-import { validateSurvey, validateTask, type FieldErrors } from '@/lib/ui/forms';
+import { logManual, withUndo } from '@/lib/panel/commands/log';
+import { insertWithUndo } from '@/lib/panel/commands/undoable';
+import { dueFromInputs } from '@/lib/panel/view/tasks';
+import { validateSurvey, validateTask, type FieldErrors } from '@/lib/panel/view/forms';
 import { Field, invalid } from './Field';
 
 export interface Related {

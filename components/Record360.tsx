@@ -2,16 +2,16 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatMoney } from '@/lib/i18n/format';
 import { contactName } from '@/lib/schema';
-import { useLiveQuery } from '@/lib/ui/live';
-import { open } from '@/lib/ui/router';
-import { load360Head, load360Sections, sectionsKey, type Ref360 } from '@/lib/ui/load360';
+import { useLiveQuery } from '@/lib/panel/live';
+import { open } from '@/lib/panel/router';
+import { load360Head, load360Sections, sectionsKey, type Ref360 } from '@/lib/panel/queries/record360';
 import { Timeline } from './Timeline';
 import { Dialog } from './Dialog';
 import { QuickLogForm, TaskForm, SurveyForm } from './QuickForms';
 import { ContactForm, AccountForm } from './EditForms';
 import { MergeDialog } from './MergeDialog';
 import { RecordSections } from './RecordSections';
-import { shownList } from '@/lib/ui/crypto-model';
+import { shownList } from '@/lib/panel/models/crypto';
 
 type Panel = null | 'call' | 'meeting' | 'note' | 'task' | 'survey' | 'edit' | 'merge' | 'newContact';
 

@@ -1,11 +1,12 @@
 import { t } from '@/lib/i18n';
 import { formatDate, formatDateTime, formatMoney } from '@/lib/i18n/format';
 import { contactName } from '@/lib/schema';
-import { open } from '@/lib/ui/router';
-import { consentStatus, npsOf, type View360Head, type View360Sections } from '@/lib/ui/load360';
-import { isOverdue, completeTask } from '@/lib/ui/tasks';
+import { open } from '@/lib/panel/router';
+import { consentStatus, npsOf, type View360Head, type View360Sections } from '@/lib/panel/queries/record360';
+import { isOverdue } from '@/lib/panel/view/tasks';
+import { completeTask } from '@/lib/panel/commands/tasks';
 import { AccountInsights } from './AccountInsights';
-import { shownText } from '@/lib/ui/crypto-model';
+import { shownText } from '@/lib/panel/models/crypto';
 
 /** The 360° sections between the record's header and its timeline: insights, tasks, deals, surveys, notes, consent, colleagues. */
 export function RecordSections({ head, sections }: { head: View360Head; sections: View360Sections }) {

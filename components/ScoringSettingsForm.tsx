@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
-import { getScoringSettings, saveScoringSettings, runScoring, type ScoringUserSettings } from '@/lib/scoring-runner';
+import { getScoringSettings, saveScoringSettings, runScoring, type ScoringUserSettings } from '@/lib/panel/scoring';
 
 type NumField = { group: 'lifecycle' | 'clv'; key: string; label: MessageKey; step: number };
 const FIELDS: NumField[] = [

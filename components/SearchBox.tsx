@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { open } from '@/lib/ui/router';
-import { searchAll, moveActive, type SearchResult } from '@/lib/ui/search';
+import { open } from '@/lib/panel/router';
+import { searchAll, moveActive, type SearchResult } from '@/lib/panel/queries/search';
 
 /** Global search as an ARIA combobox: results while typing, arrows to move, Enter to open, Escape to clear. */
 export function SearchBox() {

@@ -1,10 +1,11 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
-import { getDb, insert, update, remove } from '@/lib/db';
+import { liveSegments, segmentCounts } from '@/lib/panel/queries/segments';
+import { saveSegment, deleteSegment } from '@/lib/panel/commands/segments';
 import { RuleGroup, RuleOperator, type RuleCondition } from '@/lib/schema/segment';
 import { FACT_FIELDS, evaluateRule, hasConditions, type AccountFacts } from '@/lib/scoring/rules';
-import { currentFacts, factsVersion } from '@/lib/scoring-runner';
-import { useLiveQuery } from '@/lib/ui/live';
+import { currentFacts, factsVersion } from '@/lib/panel/scoring';
+import { useLiveQuery } from '@/lib/panel/live';
 
 type Group = RuleGroup;
 type Rule = RuleCondition | Group;
@@ -109,12 +110,8 @@ export function countMatching(rule: unknown, facts: Iterable<AccountFacts>, now 
 
 /** Saved segments (list, edit, delete) and an editor with a live count of matching accounts. */
 export function SegmentBuilder() {
-  const segments = useLiveQuery(async () => (await getDb().segments.toArray()).filter((s) => !s.deletedAt), []);
-  const counts = useLiveQuery(async () => {
-    const c = new Map<string, number>();
-    await getDb().scores.each((s) => s.segments.forEach((k) => c.set(k, (c.get(k) ?? 0) + 1)));
-    return c;
-  }, []);
+  const segments = useLiveQuery(liveSegments, []);
+  const counts = useLiveQuery(segmentCounts, []);
   const [editing, setEditing] = useState<{ id?: string; name: string; rule: Group } | null>(null);
   const [facts, setFacts] = useState<AccountFacts[] | null>(null);
   const [message, setMessage] = useState<{ text: string; error?: boolean } | null>(null);
@@ -133,8 +130,7 @@ export function SegmentBuilder() {
     if (!editing) return;
     try {
       const input = { name: editing.name.trim(), rule: editing.rule };
-      if (editing.id) await update('segments', editing.id, input);
-      else await insert('segments', input);
+      await saveSegment(editing.id, input);
       setEditing(null);
       setMessage({ text: t('segments.saved') });
     } catch (e) {
@@ -153,7 +149,7 @@ export function SegmentBuilder() {
             <button type="button" class="link" onClick={() => setEditing({ id: s.id, name: s.name, rule: s.rule })}>
               {t('segments.edit')}
             </button>{' '}
-            <button type="button" class="link" onClick={() => void remove('segments', s.id)}>
+            <button type="button" class="link" onClick={() => void deleteSegment(s.id)}>
               {t('segments.delete')}
             </button>
           </li>

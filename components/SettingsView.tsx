@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import { settings, saveSettings } from '@/lib/ui/settings';
+import { settings, saveSettings } from '@/lib/panel/models/settings';
 import { CurrencySettings } from './CurrencySettings';
 import { DataSettings } from './DataSettings';
 import { SyncSettings } from './SyncSettings';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { loadDemoPortfolio, DEMO_ACCOUNTS } from '@/lib/ui/demo';
-import { goTo } from '@/lib/ui/router';
+import { loadDemoPortfolio, DEMO_ACCOUNTS } from '@/lib/panel/commands/demo';
+import { goTo } from '@/lib/panel/router';
 import './onboarding.css';
 
 /** Settings, then its team-server address field once it is rendered. */

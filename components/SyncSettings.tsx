@@ -1,12 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { formatRelative } from '@/lib/i18n/format';
-import { useLiveQuery } from '@/lib/ui/live';
-import { cryptoStatus } from '@/lib/ui/crypto-model';
-import { getSyncStatus } from '@/lib/sync/client/engine';
-import { sendMessage } from '@/lib/messaging/send';
-import { isFirefox } from '@/lib/ui/browser-kind';
+import { useLiveQuery } from '@/lib/panel/live';
+import { cryptoStatus } from '@/lib/panel/models/crypto';
+import { getSyncStatus } from '@/lib/panel/queries/sync';
 import {
   form,
   loadForm,
@@ -21,15 +18,10 @@ import {
   pullSetAsideAgain,
   forgetSetAside,
   type ProblemRow,
-  type SyncSettingsDeps,
-} from '@/lib/ui/sync-settings';
+  panelSyncDeps,
+} from '@/lib/panel/models/sync-settings';
 
-const deps: SyncSettingsDeps = {
-  storage: browser.storage.local,
-  permissions: browser.permissions,
-  portInPattern: !isFirefox(),
-  askSyncNow: () => sendMessage('syncNow', {}),
-};
+const deps = panelSyncDeps();
 
 export function SyncSettings() {
   const status = useLiveQuery(() => getSyncStatus(), []);

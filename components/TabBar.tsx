@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t, lang, type MessageKey } from '@/lib/i18n';
-import { route, currentTab, goTo, type TopLevel } from '@/lib/ui/router';
-import { fitTabs, moveFocus } from '@/lib/ui/tab-overflow';
+import { route, currentTab, goTo, type TopLevel } from '@/lib/panel/router';
+import { fitTabs, moveFocus } from '@/lib/panel/view/tab-overflow';
 import './tabbar.css';
 
 export const TABS: { name: TopLevel; label: MessageKey }[] = [

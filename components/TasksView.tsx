@@ -1,11 +1,12 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/format';
-import { useLiveQuery } from '@/lib/ui/live';
-import { open } from '@/lib/ui/router';
-import { allOpenTasks, completeTask, isOverdue, snoozeTask } from '@/lib/ui/tasks';
-import { withUndo } from '@/lib/ui/log-actions';
-import { getLive } from '@/lib/db';
+import { useLiveQuery } from '@/lib/panel/live';
+import { open } from '@/lib/panel/router';
+import { allOpenTasks } from '@/lib/panel/queries/tasks';
+import { isOverdue } from '@/lib/panel/view/tasks';
+import { completeWithUndo, snoozeWithUndo } from '@/lib/panel/commands/tasks';
+import { withUndo } from '@/lib/panel/commands/log';
 import { Dialog } from './Dialog';
 import { TaskForm } from './QuickForms';
 
@@ -15,18 +16,8 @@ export function TasksView() {
   const [adding, setAdding] = useState(false);
   const now = new Date();
   const tasks = data.value;
-  const done = (id: string) =>
-    withUndo(async () => {
-      await completeTask(id, new Date());
-      return { undo: async () => void (await import('@/lib/ui/tasks')).reopenTask(id) };
-    }, t('task.completed'));
-  const snooze = async (id: string) => {
-    const before = await getLive('tasks', id);
-    await withUndo(async () => {
-      await snoozeTask(id, 60, new Date());
-      return { undo: async () => void (await import('@/lib/db')).update('tasks', id, { dueAt: before?.dueAt ?? null, remindedAt: before?.remindedAt ?? null }) };
-    }, t('task.snoozed'));
-  };
+  const done = (id: string) => withUndo(() => completeWithUndo(id, new Date()), t('task.completed'));
+  const snooze = (id: string) => withUndo(() => snoozeWithUndo(id, 60, new Date()), t('task.snoozed'));
   return (
     <section aria-labelledby="tasks-view-title">
       <div class="section-head">

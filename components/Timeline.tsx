@@ -2,11 +2,11 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatDate, formatTime } from '@/lib/i18n/format';
 import { Channel, type Interaction } from '@/lib/schema';
-import { useLiveQuery } from '@/lib/ui/live';
-import { timelineCount, timelinePage, startsDay, windowFor, type TimelineQuery } from '@/lib/ui/timeline';
+import { useLiveQuery } from '@/lib/panel/live';
+import { timelineCount, timelinePage, startsDay, windowFor, type TimelineQuery } from '@/lib/panel/queries/timeline';
 import { VirtualList } from './VirtualList';
-import { shownText } from '@/lib/ui/crypto-model';
-import { isSealed } from '@/lib/crypto/cipher';
+import { shownText } from '@/lib/panel/models/crypto';
+import { isSealed } from '@/lib/panel/models/crypto';
 
 const ROW = 52;
 const PAGE = 40;

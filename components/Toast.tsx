@@ -1,5 +1,5 @@
 import { t } from '@/lib/i18n';
-import { toast, undoToast, dismissToast } from '@/lib/ui/toast';
+import { toast, undoToast, dismissToast } from '@/lib/panel/toast';
 
 export function Toast() {
   const v = toast.value;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { cryptoBusy, unlockFromPanel } from '@/lib/ui/crypto-model';
+import { cryptoBusy, unlockFromPanel } from '@/lib/panel/models/crypto';
 
 /** Passphrase field and Unlock button; Enter submits. A wrong passphrase shows its error beside the field. */
 export function UnlockForm({ id }: { id: string }) {

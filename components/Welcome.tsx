@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { goTo } from '@/lib/ui/router';
-import { currentWindowId, openSidePanel } from '@/lib/ui/open-panel';
+import { goTo } from '@/lib/panel/router';
+import { currentWindowId, openSidePanel } from '@/lib/panel/open-panel';
 import { StartOptions } from './StartOptions';
 
 /**

@@ -1,6 +1,6 @@
 import { getDb, setDb } from '../../lib/db';
-import { createImportSession } from '../../lib/ui/import-model';
-import { importWorkerPort } from '../../lib/ui/import-worker';
+import { createImportSession } from '../../lib/panel/models/import';
+import { importWorkerPort } from '../../lib/panel/import-worker';
 import { time, type BenchSuite } from '../harness';
 import { openRaw, rawPutAll, deleteDb, CONTACT_STORE } from '../raw-idb';
 

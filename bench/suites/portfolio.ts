@@ -2,7 +2,7 @@ import { h, render } from 'preact';
 import { uuidv7 } from 'uuidv7';
 import { CarnetDB, setDb, toStored } from '../../lib/db';
 import type { Account, Interaction, Score } from '../../lib/schema';
-import { loadPortfolio, filterRows, sortRows, NO_FILTER } from '../../lib/ui/portfolio';
+import { loadPortfolio, filterRows, sortRows, NO_FILTER } from '../../lib/panel/queries/portfolio';
 import { PortfolioView } from '../../components/PortfolioView';
 import { median, percentile, profiled, time, type BenchSuite } from '../harness';
 import { deleteDb } from '../raw-idb';

@@ -1,7 +1,7 @@
 import { h, render } from 'preact';
 import { CarnetDB, setDb, insertMany, insertBatch, searchContacts } from '../../lib/db';
 import { generateHeavyAccount } from '../../lib/demo';
-import { load360 } from '../../lib/ui/load360';
+import { load360 } from '../../lib/panel/queries/record360';
 import { Record360 } from '../../components/Record360';
 import type { ContactInput, InteractionInput } from '../../lib/schema';
 import { median, percentile, profiled, time, type BenchSuite } from '../harness';

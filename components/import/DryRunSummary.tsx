@@ -1,7 +1,7 @@
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
 import type { DryRun } from '@/lib/import/dry-run';
-import { issueText } from '@/lib/ui/import-issues';
+import { issueText } from '@/lib/panel/view/import-issues';
 
 export function DryRunSummary({ plan }: { plan: DryRun }) {
   const s = plan.summary;

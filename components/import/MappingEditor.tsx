@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import { IMPORT_ENTITIES, type Target } from '@/lib/import/presets';
-import { mappingRows, isImportEntity, type ImportSession } from '@/lib/ui/import-model';
+import { mappingRows, isImportEntity, type ImportSession } from '@/lib/panel/models/import';
 
 /** The kind of file and, per column, the Carnet field it feeds (editable). */
 export function MappingEditor({ session: s, disabled }: { session: ImportSession; disabled?: boolean }) {

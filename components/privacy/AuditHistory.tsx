@@ -1,6 +1,6 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/format';
-import type { auditHistory } from '@/lib/ui/privacy-model';
+import type { auditHistory } from '@/lib/panel/models/privacy';
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '∅';

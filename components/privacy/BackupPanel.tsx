@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
-import { exportBackupJson, restoreBackup, RestoreError } from '@/lib/backup';
-import { backupFileName } from '@/lib/ui/privacy-model';
+import { exportBackupJson, restoreBackup, RestoreError } from '@/lib/panel/commands/privacy';
+import { backupFileName } from '@/lib/panel/models/privacy';
 import { ConfirmDialog } from './ConfirmDialog';
-import { cryptoErrorText } from '@/lib/ui/crypto-model';
+import { cryptoErrorText } from '@/lib/panel/models/crypto';
 import { downloadText } from './download';
 
 /** "Export everything" and "Restore from backup" (which replaces every record, after confirmation). */

@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatDateTime } from '@/lib/i18n/format';
 import type { Contact, Purpose } from '@/lib/schema';
-import { grantConsent, withdrawConsent } from '@/lib/gdpr';
-import { consentByPurpose, LAWFUL_BASES, PURPOSES } from '@/lib/ui/privacy-model';
+import { grantConsent, withdrawConsent } from '@/lib/panel/commands/privacy';
+import { consentByPurpose, LAWFUL_BASES, PURPOSES } from '@/lib/panel/models/privacy';
 
 const purposeLabel = (p: string) => t(`gdpr.purpose.${p}` as MessageKey);
 const basisLabel = (b: string) => t(`gdpr.basis.${b}` as MessageKey);

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import {
   changeFromPanel, cryptoBusy, cryptoNotice, cryptoProgress, cryptoStatus, disableFromPanel, enableFromPanel, lockFromPanel, strengthHint,
-} from '@/lib/ui/crypto-model';
+} from '@/lib/panel/models/crypto';
 import { Field } from '../Field';
 import { UnlockForm } from '../UnlockForm';
 

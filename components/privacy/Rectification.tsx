@@ -1,11 +1,9 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { update } from '@/lib/db';
+import { rectifyContact } from '@/lib/panel/commands/privacy';
 import type { Contact } from '@/lib/schema';
-import { RECTIFIABLE, contactToForm, rectificationPatch } from '@/lib/ui/privacy-model';
-import { isSealed } from '@/lib/crypto/cipher';
-import { LockedError } from '@/lib/crypto/state';
-import { cryptoErrorText } from '@/lib/ui/crypto-model';
+import { RECTIFIABLE, contactToForm, rectificationPatch } from '@/lib/panel/models/privacy';
+import { cryptoErrorText, isSealed, LockedError } from '@/lib/panel/models/crypto';
 
 /** Right to rectification: edits go through update(), which records the change in the audit log. */
 export function Rectification({ contact }: { contact: Contact }) {
@@ -19,7 +17,7 @@ export function Rectification({ contact }: { contact: Contact }) {
       return;
     }
     try {
-      await update('contacts', contact.id, patch);
+      await rectifyContact(contact.id, patch);
       setMessage({ ok: true, text: t('gdpr.rectified') });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof LockedError ? cryptoErrorText(e) : t('error.generic', { message: (e as Error).message }) });

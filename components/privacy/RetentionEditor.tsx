@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatDate, formatNumber } from '@/lib/i18n/format';
-import { applyRetention, previewRetention, saveRetentionPolicy, type RetentionPolicy, type RetentionPreview } from '@/lib/gdpr/retention';
-import { RETENTION_FIELDS, formToPolicy, policyToForm, type RetentionField } from '@/lib/ui/privacy-model';
+import { applyRetention, previewRetention, saveRetentionPolicy, type RetentionPolicy, type RetentionPreview } from '@/lib/panel/commands/privacy';
+import { RETENTION_FIELDS, formToPolicy, policyToForm, type RetentionField } from '@/lib/panel/models/privacy';
 import { ConfirmDialog } from './ConfirmDialog';
 
 export function RetentionEditor({ initial }: { initial: RetentionPolicy }) {

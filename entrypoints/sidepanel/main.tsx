@@ -2,13 +2,13 @@ import { render } from 'preact';
 import { effect } from '@preact/signals';
 import { App } from '@/components/App';
 import { lang } from '@/lib/i18n';
-import { loadSettings } from '@/lib/ui/settings';
-import { followActiveTab } from '@/lib/ui/active-tab';
-import { followPageMatch } from '@/lib/ui/page-match';
-import { autoLoadDemoFromUrl } from '@/lib/ui/demo';
-import { onPanelKey } from '@/lib/ui/shortcuts';
-import { resetRouter, routeFromSearch } from '@/lib/ui/router';
-import { watchCryptoStatus } from '@/lib/ui/crypto-model';
+import { loadSettings } from '@/lib/panel/models/settings';
+import { followActiveTab } from '@/lib/panel/active-tab';
+import { followPageMatch } from '@/lib/panel/page-match';
+import { autoLoadDemoFromUrl } from '@/lib/panel/commands/demo';
+import { onPanelKey } from '@/lib/panel/shortcuts';
+import { resetRouter, routeFromSearch } from '@/lib/panel/router';
+import { watchCryptoStatus } from '@/lib/panel/models/crypto';
 import './style.css';
 
 effect(() => {
@@ -22,5 +22,5 @@ void autoLoadDemoFromUrl(location.search);
 resetRouter(routeFromSearch(location.search));
 document.addEventListener('keydown', onPanelKey);
 // scores kept fresh off the UI thread (see lib/scoring-runner); loaded after start-up
-void import('@/lib/ui/scoring-boot').then((m) => m.startScoring());
+void import('@/lib/panel/scoring-boot').then((m) => m.startScoring());
 render(<App />, document.getElementById('app')!);

@@ -2,6 +2,7 @@ import type { PageContext } from '../schema/page-context';
 import { matchPage, suppressionKeys } from '../match/page-match';
 import { createContactFromPerson } from './create-from-page';
 import { tabKey, type TabState } from './tab-state';
+import { readItem, tabStateItem } from '../storage/items';
 
 export interface SessionStore {
   get(key: string): Promise<Record<string, unknown>>;
@@ -23,8 +24,8 @@ export function knownEmails(state: TabState): string[] {
   return [...new Set(people.map((m) => m!.person.email!.toLowerCase()))];
 }
 
-export async function readTabState(tabId: number, session: SessionStore): Promise<TabState | null> {
-  return ((await session.get(tabKey(tabId)))[tabKey(tabId)] as TabState | undefined) ?? null;
+export function readTabState(tabId: number, session: SessionStore): Promise<TabState | null> {
+  return readItem(tabStateItem(tabId), session);
 }
 
 /** Matches the tab's page again (after the database changed under it). */
@@ -44,5 +45,5 @@ export async function createContactFromTab(tabId: number, personIndex: number, s
   if (state.match.suppressed && personIndex < 0) return { error: 'this person was erased at their request' };
   const contact = await createContactFromPerson(target.person);
   await handlePageContext(state.context, tabId, session);
-  return { ok: true, contactId: contact.id };
+  return { ok: true as const, contactId: contact.id };
 }

@@ -1,8 +1,9 @@
 import type { Task } from '../schema';
 import { dueTasks, update } from '../db';
+import { reminderPeriodItem } from '../storage/items';
 
 /** storage.local key: seconds between reminder checks (default 60; tests set 1). */
-export const REMINDER_PERIOD_KEY = 'reminders.periodSeconds';
+export const REMINDER_PERIOD_KEY = reminderPeriodItem.key;
 export const REMINDER_ALARM = 'carnet.reminders';
 export const DEFAULT_PERIOD_SECONDS = 60;
 
@@ -25,9 +26,10 @@ export async function checkDueTasks(now: Date, notify: (t: Task) => Promise<void
   return due;
 }
 
+/** The stored period, parsed (numbers written as text too); out of range or unreadable gives the default. */
 export function periodSeconds(raw: unknown): number {
-  const n = Number(raw);
-  return Number.isFinite(n) && n >= 1 && n <= 3600 ? n : DEFAULT_PERIOD_SECONDS;
+  const parsed = reminderPeriodItem.schema.safeParse(Number(raw));
+  return parsed.success ? parsed.data : DEFAULT_PERIOD_SECONDS;
 }
 
 interface AlarmsApi {
@@ -45,7 +47,7 @@ interface NotificationsApi {
 /** Wires the periodic reminder alarm (re-created when the period setting changes) to checkDueTasks. */
 export function setupReminders(api: { alarms: AlarmsApi; storage: StorageApi; notifications: NotificationsApi; iconUrl: string; title: (t: Task) => string }) {
   const arm = async () => {
-    const seconds = periodSeconds((await api.storage.local.get(REMINDER_PERIOD_KEY))[REMINDER_PERIOD_KEY]);
+    const seconds = periodSeconds((await api.storage.local.get(REMINDER_PERIOD_KEY))[REMINDER_PERIOD_KEY] ?? reminderPeriodItem.fallback);
     await api.alarms.create(REMINDER_ALARM, { periodInMinutes: seconds / 60, delayInMinutes: seconds / 60 });
   };
   api.alarms.onAlarm.addListener((a) => {

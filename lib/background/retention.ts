@@ -1,9 +1,10 @@
 import { getDb } from '../db/db';
 import { applyRetention, getRetentionPolicy } from '../gdpr/retention';
 import type { EntityName } from '../schema';
+import { META_KEYS } from '../schema/meta-keys';
 
 export const RETENTION_ALARM = 'carnet-retention';
-export const RETENTION_LAST_RUN_KEY = 'gdpr.retention.lastRun';
+export const RETENTION_LAST_RUN_KEY = META_KEYS.retentionLastRun;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**

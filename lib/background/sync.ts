@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { readItem, syncServerItem, writeItem, type StorageAreaLike, type StoredSyncServer } from '../storage/items';
 import { liveQuery } from 'dexie';
 import { getDb, type CarnetDB } from '../db/db';
 import { isSyncDue, syncOnce, type SyncOutcome } from '../sync/client/engine';
@@ -10,50 +10,26 @@ import type { SyncConfig } from '../sync/client/http';
  * in db.meta, so a worker stopped at any point resumes on the next trigger.
  */
 
-/** browser.storage.local key of the team server settings. The token lives only there. */
-export const SYNC_CONFIG_KEY = 'syncServer';
+/** browser.storage.local key of the team server settings (lib/storage/items). The token lives only there. */
+export const SYNC_CONFIG_KEY = syncServerItem.key;
 export const SYNC_ALARM = 'carnet-sync';
 export const SYNC_ALARM_MINUTES = 1;
 /** Wait after a local write before pushing, so a burst of writes goes in one sync. */
 export const SYNC_DEBOUNCE_MS = 2_000;
 
-const httpUrl = z.string().check(
-  z.refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === 'https:' || u.protocol === 'http:') && !u.username && !u.password;
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) address'),
-);
-
-export const StoredSyncServer = z.object({
-  serverUrl: httpUrl,
-  token: z.string().check(z.minLength(1), z.maxLength(512)),
-});
-export type StoredSyncServer = z.infer<typeof StoredSyncServer>;
-
-interface StorageArea {
-  get(key: string): Promise<Record<string, unknown>>;
-  set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
-}
+export { StoredSyncServer } from '../storage/items';
 
 /** The configured server, or null when none is (or the stored value is unreadable: sync then stays off). */
-export async function loadSyncServer(storage: StorageArea): Promise<StoredSyncServer | null> {
-  const raw = (await storage.get(SYNC_CONFIG_KEY))[SYNC_CONFIG_KEY];
-  if (raw === undefined) return null;
-  const parsed = StoredSyncServer.safeParse(raw);
-  return parsed.success ? parsed.data : null;
+export function loadSyncServer(storage: StorageAreaLike): Promise<StoredSyncServer | null> {
+  return readItem(syncServerItem, storage);
 }
 
-export async function saveSyncServer(storage: StorageArea, value: StoredSyncServer): Promise<void> {
-  await storage.set({ [SYNC_CONFIG_KEY]: StoredSyncServer.parse(value) });
+export async function saveSyncServer(storage: StorageAreaLike, value: StoredSyncServer): Promise<void> {
+  await writeItem(syncServerItem, value, storage);
 }
 
 export interface SyncRunnerDeps {
-  storage: StorageArea;
+  storage: StorageAreaLike;
   db?: () => CarnetDB;
   fetch?: SyncConfig['fetch'];
   now?: () => number;

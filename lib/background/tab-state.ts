@@ -1,4 +1,4 @@
-import type { PageContext } from '../schema/page-context';
+import { tabStateItem } from '../storage/items';
 import type { ResolvedPerson } from '../match/resolve';
 import type { PageMatch } from '../match/page-match';
 
@@ -7,12 +7,8 @@ export type MatchedPerson = ResolvedPerson;
 
 export type TabMatch = PageMatch;
 
-/** What the background keeps per tab in storage.session; the panel renders it. */
-export interface TabState {
-  context: PageContext;
-  match: TabMatch;
-  at: number;
-}
+/** What the background keeps per tab in storage.session (typed and checked in lib/storage/items); the panel renders it. */
+export type { TabState } from '../storage/items';
 
-export const tabKey = (tabId: number): string => `tab:${tabId}`;
+export const tabKey = (tabId: number): string => tabStateItem(tabId).key;
 export const tabIdOfKey = (key: string): number | null => (key.startsWith('tab:') ? Number(key.slice(4)) : null);

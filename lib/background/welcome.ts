@@ -1,4 +1,4 @@
-/** The welcome the first install opens: the panel app in a tab, on its welcome view (see lib/ui/router). */
+/** The welcome the first install opens: the panel app in a tab, on its welcome view (see lib/panel/router). */
 export const WELCOME_PATH = '/sidepanel.html?view=welcome';
 
 export interface WelcomeDeps {

@@ -1,3 +1,4 @@
+import { META_KEYS } from '../schema/meta-keys';
 /**
  * Which stored values are sealed, table by table. Names, e-mails, domains, LinkedIn URLs, subjects and every
  * indexed field stay clear, so search tokens, matching and page recognition work without the key; only free text
@@ -17,7 +18,7 @@ export const SENSITIVE_TABLES = Object.keys(SENSITIVE_FIELDS) as SensitiveTable[
 /** Device tables holding copies of sensitive fields. */
 export const COPY_TABLES = ['outbox', 'audit', 'meta'] as const;
 /** The meta entry where sync keeps the changes the server refused (lib/sync/meta.ts names it from here). */
-export const SYNC_REJECTED_META_KEY = 'sync.rejected';
+export const SYNC_REJECTED_META_KEY = META_KEYS.syncRejected;
 
 type Row = Record<string, unknown>;
 /** Maps one string; returns it unchanged when there is nothing to do. */

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { openText } from './cipher';
+import { META_KEYS } from '../schema/meta-keys';
 
 /**
  * The encryption state of this context (panel, background, options page): whether encryption is on and, when
@@ -13,7 +14,7 @@ import { openText } from './cipher';
  * storage.session to content scripts). Every context imports it at database open and follows its changes;
  * locking removes it everywhere. The passphrase itself is never stored.
  */
-export const CRYPTO_META_KEY = 'crypto.config';
+export const CRYPTO_META_KEY = META_KEYS.cryptoConfig;
 export const SESSION_ITEM = 'carnet.crypto';
 export const CHECK_PLAINTEXT = 'carnet-key-check-v1';
 

@@ -1,7 +1,7 @@
 import type { Contact } from '../schema';
 import { getDb } from './db';
 import { fromStored } from './write';
-import { queryTerms } from './search-tokens';
+import { searchByTokens } from './search';
 
 const live = <T extends { deletedAt: string | null }>(rows: (T | undefined)[]): T[] =>
   rows.filter((r): r is T => !!r && !r.deletedAt).map(fromStored);
@@ -31,22 +31,8 @@ export async function contactsOfAccount(accountId: string): Promise<Contact[]> {
  * Prefix search on names and emails: the first query word through the index, the others as filters.
  * "hel dup" finds Hélène Dupont.
  */
-export async function searchContacts(query: string, limit = 20): Promise<Contact[]> {
-  const terms = queryTerms(query);
-  const first = terms[0];
-  if (!first) return [];
-  const rest = terms.slice(1);
-  const out: Contact[] = [];
-  await getDb()
-    .contacts.where('searchTokens')
-    .startsWith(first)
-    .distinct()
-    .until(() => out.length >= limit)
-    .each((row) => {
-      if (row.deletedAt) return;
-      if (rest.every((t) => row.searchTokens.some((tok) => tok.startsWith(t)))) out.push(fromStored(row));
-    });
-  return out;
+export function searchContacts(query: string, limit = 20): Promise<Contact[]> {
+  return searchByTokens<Contact>(getDb().contacts, query, limit);
 }
 
 /** A name token shared by more contacts than this says little about who someone is ("Marie", "Smith"). */

@@ -1,21 +1,6 @@
-import Dexie from 'dexie';
 import type { Interaction, InteractionInput } from '../schema';
 import { getDb } from './db';
 import { insert, update, writeTransaction } from './write';
-
-/** An account's interactions, newest first, through the [accountId+occurredAt] index. */
-export async function timeline(accountId: string, limit = Infinity): Promise<Interaction[]> {
-  const out: Interaction[] = [];
-  await getDb()
-    .interactions.where('[accountId+occurredAt]')
-    .between([accountId, Dexie.minKey], [accountId, Dexie.maxKey])
-    .reverse()
-    .until(() => out.length >= limit)
-    .each((i) => {
-      if (!i.deletedAt) out.push(i);
-    });
-  return out;
-}
 
 export async function findInteractionBySource(site: string, ref: string): Promise<Interaction | undefined> {
   const rows = await getDb().interactions.where('[source.site+source.ref]').equals([site, ref]).toArray();

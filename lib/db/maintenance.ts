@@ -1,8 +1,9 @@
 import { ENTITY_NAMES } from '../schema';
 import { getDb } from './db';
+import { META_KEYS } from '../schema/meta-keys';
 
 /** Meta key recording that demo data was loaded, and with which parameters. */
-export const DEMO_META_KEY = 'demo.loaded';
+export const DEMO_META_KEY = META_KEYS.demoLoaded;
 
 export interface DemoMarker {
   seed: string | number;

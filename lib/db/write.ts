@@ -6,6 +6,7 @@ import { getDb, type OutboxEntry } from './db';
 import { accountSearchTokens, contactSearchTokens, nameSortKey } from './search-tokens';
 import { sealedFields } from '../crypto/fields';
 import { isSealed } from '../crypto/cipher';
+import { META_KEYS } from '../schema/meta-keys';
 
 /**
  * The one write path for synced entities: parse with the schema, stamp with the HLC, add index-only fields,
@@ -13,7 +14,7 @@ import { isSealed } from '../crypto/cipher';
  * anywhere rolls the whole logical write back.
  */
 
-export const SYNC_ENABLED_KEY = 'sync.enabled';
+export const SYNC_ENABLED_KEY = META_KEYS.syncEnabled;
 
 type AnyRecord = Record<string, unknown> & { id: string; updatedAt: string; createdAt: string; deletedAt: string | null };
 

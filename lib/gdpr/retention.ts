@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ValidationError, type EntityName } from '../schema';
 import { getDb } from '../db/db';
 import { remove, writeTransaction } from '../db/write';
+import { META_KEYS } from '../schema/meta-keys';
 
 const Months = z.nullable(z.number().check(z.int(), z.gte(1), z.lte(1200)));
 
@@ -14,7 +15,7 @@ export const RetentionPolicy = z.object({
   ordersMonths: z._default(Months, null),
 });
 export type RetentionPolicy = z.infer<typeof RetentionPolicy>;
-export const RETENTION_KEY = 'gdpr.retention';
+export const RETENTION_KEY = META_KEYS.retentionPolicy;
 
 export async function getRetentionPolicy(): Promise<RetentionPolicy> {
   const stored = (await getDb().meta.get(RETENTION_KEY))?.value;

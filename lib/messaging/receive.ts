@@ -1,8 +1,8 @@
 import type { Browser } from 'wxt/browser';
-import { MESSAGES, type MessageName, type ParsedPayload } from './schemas';
+import { MESSAGES, type MessageName, type ParsedPayload, type Rejection, type Reply } from './schemas';
 
 type Sender = Browser.runtime.MessageSender;
-export type Handlers = { [K in MessageName]?: (payload: ParsedPayload<K>, sender: Sender) => Promise<unknown> };
+export type Handlers = { [K in MessageName]?: (payload: ParsedPayload<K>, sender: Sender) => Promise<Reply<K>> };
 
 export interface ReceiveEnv {
   extensionId: string;
@@ -12,7 +12,7 @@ export interface ReceiveEnv {
   isSupportedPage: (url: string) => boolean;
 }
 
-export type Rejection = { error: string };
+export type { Rejection };
 
 /** Why a sender may not send this message, or null when it may. */
 export function senderProblem(from: 'content' | 'extension', sender: Sender, env: ReceiveEnv): string | null {

@@ -16,6 +16,26 @@ export const MESSAGES = {
   syncNow: { from: 'extension', payload: z.object({}) },
 } as const;
 
+/**
+ * What each message's handler answers (types only: content scripts carry no zod). Any message may also be
+ * answered with a Rejection (bad sender or payload), or undefined when no context handles it.
+ */
+export interface Replies {
+  pageContext: { ok: true; known: string[] };
+  rematchTab: { ok: boolean };
+  createContactFromTab: { ok: true; contactId: string } | { error: string };
+  syncNow: SyncNowReply;
+}
+
+/** A sync run as the panel hears of it (lib/background/sync's RunResult, as sent). */
+export type SyncNowReply =
+  | { ok: true; pushed: number; pulled: number; rejected: number; setAside: number }
+  | { ok: false; error: string; retryInMs: number | null }
+  | null;
+
+export type Rejection = { error: string };
+export type Reply<K extends MessageName> = Replies[K];
+
 export type MessageName = keyof typeof MESSAGES;
 export type MessagePayload<K extends MessageName> = z.input<(typeof MESSAGES)[K]['payload']>;
 export type ParsedPayload<K extends MessageName> = z.infer<(typeof MESSAGES)[K]['payload']>;

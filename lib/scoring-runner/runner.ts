@@ -17,12 +17,13 @@ import { loadAccountRecords, liveSegments } from './load';
 import type { ScoringBackend } from './protocol';
 import { getScoringSettings, type ScoringUserSettings } from './settings';
 import { workerBackend } from './worker-client';
+import { META_KEYS } from '../schema/meta-keys';
 
-export const LAST_RUN_KEY = 'scoring.lastRunAt';
-export const RUN_INFO_KEY = 'scoring.lastRun';
-export const MODELS_KEY = 'scoring.models';
+export const LAST_RUN_KEY = META_KEYS.scoringLastRunAt;
+export const RUN_INFO_KEY = META_KEYS.scoringLastRun;
+export const MODELS_KEY = META_KEYS.scoringModels;
 /** When and on how many accounts the cached models were last fitted. */
-export const FIT_KEY = 'scoring.fit';
+export const FIT_KEY = META_KEYS.scoringFit;
 /** Fitted models are reused by full runs for this long, unless the portfolio's size changed by more than 10%. */
 export const REFIT_AFTER_MS = 24 * 3_600_000;
 const SCORES_PER_PUT = 100;

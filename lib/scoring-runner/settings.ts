@@ -4,8 +4,9 @@ import { getDb } from '../db/db';
 import { LifecycleThresholds } from '../scoring/lifecycle';
 import { ClvSettings, DEFAULT_CLV_SETTINGS } from '../scoring/clv';
 import { ValidationError } from '../schema';
+import { META_KEYS } from '../schema/meta-keys';
 
-export const SCORING_SETTINGS_KEY = 'scoring.settings';
+export const SCORING_SETTINGS_KEY = META_KEYS.scoringSettings;
 
 export const ScoringUserSettings = z.object({
   lifecycle: z._default(LifecycleThresholds, LifecycleThresholds.parse({})),

@@ -1,3 +1,4 @@
+import { timelinePage } from '../../lib/panel/queries/timeline';
 import { describe, it, expect } from 'vitest';
 import Dexie from 'dexie';
 import {
@@ -11,7 +12,6 @@ import {
   searchContacts,
   searchAccounts,
   logInteraction,
-  timeline,
   getDb,
   CarnetDB,
   DB_NAME,
@@ -98,7 +98,7 @@ describe('interactions', () => {
     expect(again.created).toBe(false);
     expect(again.interaction.id).toBe(first.interaction.id);
     await logInteraction({ accountId: a.id, channel: 'call', occurredAt: '2026-03-01T10:00:00.000Z' });
-    const t = await timeline(a.id);
+    const t = await timelinePage({ accountId: a.id }, 0, Infinity);
     expect(t.map((i) => i.channel)).toEqual(['call', 'email']);
     expect(t[1]?.subject).toBe('Hi (2)');
   });

@@ -14,9 +14,9 @@ const ctx = { site: 'gmail', kind: 'thread', url: 'https://mail.google.com/mail/
 
 describe('dispatch', () => {
   it('passes a valid payload from a supported page to its handler, parsed with defaults', async () => {
-    const pageContext = vi.fn(async () => ({ ok: true }));
+    const pageContext = vi.fn(async () => ({ ok: true as const, known: [] }));
     const reply = await dispatch({ carnet: 1, name: 'pageContext', payload: ctx }, fromGmail, { pageContext }, env);
-    expect(reply).toEqual({ ok: true });
+    expect(reply).toEqual({ ok: true, known: [] });
     const [parsed] = pageContext.mock.calls[0] as unknown as [{ people: { name: null }[]; ref: null }];
     expect(parsed.ref).toBeNull();
     expect(parsed.people[0]!.name).toBeNull();

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { getDb, type CarnetDB, type OutboxEntry } from '../../db/db';
 import { ENTITY_NAMES } from '../../schema';
 import { resendEntries } from './resend';
@@ -26,21 +27,26 @@ export interface SyncStatus {
   setAside: number;
 }
 
+const num = z.catch(z.nullable(z.number()), null);
+/** The stored sync state, parsed: a value that does not read as expected counts as absent, never breaks the status. */
+const StoredSyncState = z.object({
+  enabled: z.catch(z.boolean(), false),
+  lastSuccessAt: num,
+  lastAttemptAt: num,
+  lastError: z.catch(z.nullable(z.string()), null),
+  lastErrorKind: z.catch(z.nullable(z.enum(['unauthorized', 'rate_limited', 'not_found', 'server', 'network', 'bad_response', 'refused', 'other'])), null),
+  failures: z.catch(z.number(), 0),
+  nextAttemptAt: num,
+  cursor: z.catch(z.number(), 0),
+  rejected: z.catch(z.array(z.unknown()), []),
+  setAside: z.catch(z.array(z.unknown()), []),
+});
+
 export async function getSyncStatus(db: CarnetDB = getDb()): Promise<SyncStatus> {
-  const m = Object.fromEntries((await db.meta.bulkGet(Object.values(SYNC_META))).map((e, i) => [Object.values(SYNC_META)[i], e?.value]));
-  return {
-    enabled: m[SYNC_META.enabled] === true,
-    lastSuccessAt: (m[SYNC_META.lastSuccessAt] as number | undefined) ?? null,
-    lastAttemptAt: (m[SYNC_META.lastAttemptAt] as number | undefined) ?? null,
-    lastError: (m[SYNC_META.lastError] as string | undefined) ?? null,
-    lastErrorKind: (m[SYNC_META.lastErrorKind] as SyncErrorKind | undefined) ?? null,
-    failures: (m[SYNC_META.failures] as number | undefined) ?? 0,
-    nextAttemptAt: (m[SYNC_META.nextAttemptAt] as number | undefined) ?? null,
-    pending: await db.outbox.count(),
-    cursor: (m[SYNC_META.cursor] as number | undefined) ?? 0,
-    rejected: ((m[SYNC_META.rejected] as unknown[] | undefined) ?? []).length,
-    setAside: ((m[SYNC_META.setAside] as unknown[] | undefined) ?? []).length,
-  };
+  const keys = ['enabled', 'lastSuccessAt', 'lastAttemptAt', 'lastError', 'lastErrorKind', 'failures', 'nextAttemptAt', 'cursor', 'rejected', 'setAside'] as const;
+  const rows = await db.meta.bulkGet(keys.map((k) => SYNC_META[k]));
+  const m = StoredSyncState.parse(Object.fromEntries(keys.map((k, i) => [k, rows[i]?.value])));
+  return { ...m, pending: await db.outbox.count(), rejected: m.rejected.length, setAside: m.setAside.length };
 }
 
 /** For an alarm: sync is on and its backoff delay, if any, has passed. */

@@ -1,14 +1,15 @@
+import { timelinePage } from '../../../lib/panel/queries/timeline';
 import { describe, it, expect, vi } from 'vitest';
 import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  insert, update, remove, getDb, setDb, CarnetDB, DB_NAME, SYNC_ENABLED_KEY, searchContacts, findContactByEmail, timeline, getLive,
+  insert, update, remove, getDb, setDb, CarnetDB, DB_NAME, SYNC_ENABLED_KEY, searchContacts, findContactByEmail, getLive,
   logInteraction,
 } from '../../../lib/db';
+import { isSealed, WrongPassphraseError, LockedError, CRYPTO_META_KEY } from '../../../lib/crypto';
 import {
-  enableEncryption, disableEncryption, changePassphrase, unlock, lock, getCryptoStatus, cryptoStatusNow, isSealed, passphraseStrength,
-  WrongPassphraseError, LockedError, CRYPTO_META_KEY, PBKDF2_ITERATIONS,
-} from '../../../lib/crypto';
+  enableEncryption, disableEncryption, changePassphrase, unlock, lock, getCryptoStatus, cryptoStatusNow, passphraseStrength, PBKDF2_ITERATIONS,
+} from '../../../lib/db/encryption';
 import { exportBackup, exportBackupJson, restoreBackup } from '../../../lib/backup';
 
 const PASS = 'correct horse battery staple';
@@ -68,7 +69,7 @@ describe('at-rest encryption through the storage layer', () => {
     // Reads through the repositories give clear text.
     expect((await getLive('contacts', c.id))?.notes).toBe('Moved to Lyon');
     expect((await getLive('contacts', c.id))?.phones).toEqual(['+33 1 02 03 04 05']);
-    expect((await timeline(a.id))[0]?.summary).toBe('Discussed the divorce');
+    expect((await timelinePage({ accountId: a.id }, 0, Infinity))[0]?.summary).toBe('Discussed the divorce');
     expect((await searchContacts('hel dup')).map((x) => x.id)).toEqual([c.id]);
     expect((await findContactByEmail('H.Dupont@acme.fr'))?.notes).toBe('Moved to Lyon');
     const outbox = await getDb().outbox.toArray();

@@ -1,5 +1,6 @@
+import { timelinePage } from '../../../lib/panel/queries/timeline';
 import { describe, it, expect } from 'vitest';
-import { getDb, insert, insertBatch, timeline, findContactByEmail, SYNC_ENABLED_KEY } from '../../../lib/db';
+import { getDb, insert, insertBatch, findContactByEmail, SYNC_ENABLED_KEY } from '../../../lib/db';
 import { ValidationError } from '../../../lib/schema';
 import { loadDemo, hasData, clearAllData, demoInfo, demoSummary, DemoAlreadyLoadedError, generatePortfolio, DEMO_ENTITIES } from '../../../lib/demo';
 
@@ -63,7 +64,7 @@ describe('loadDemo', () => {
     const contact = first.contacts.find((c) => c.emails?.length)!;
     expect((await findContactByEmail(contact.emails![0]!))?.id).toBe(contact.id);
     const mine = first.interactions.filter((i) => i.accountId === account.id);
-    const tl = await timeline(account.id);
+    const tl = await timelinePage({ accountId: account.id }, 0, Infinity);
     expect(tl.map((i) => i.id)).toEqual(mine.map((i) => i.id).reverse());
 
     await expect(loadDemo({ accounts: 10, seed: 'panel', now: NOW })).rejects.toBeInstanceOf(DemoAlreadyLoadedError);
@@ -105,7 +106,7 @@ describe('loadDemo', () => {
     expect(counts.accounts).toBe(6);
     const heavy = await getDb().accounts.where('domains').equals('groupe-vasseur.fr').first();
     expect(heavy).toBeDefined();
-    expect((await timeline(heavy!.id)).length).toBe(2000);
+    expect((await timelinePage({ accountId: heavy!.id }, 0, Infinity)).length).toBe(2000);
   });
 });
 

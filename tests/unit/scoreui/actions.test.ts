@@ -3,7 +3,7 @@ import { getDb } from '../../../lib/db';
 import { ACTION_CATALOGUE, type ActionType } from '../../../lib/scoring/nba';
 import type { PortfolioModels } from '../../../lib/scoring';
 import { runScoring, rescoreAccounts, MODELS_KEY } from '../../../lib/scoring-runner';
-import { executeAction, recordFeedback, ActionBlockedError, markChurned, labelCounts } from '../../../lib/ui/actions';
+import { executeAction, recordFeedback, ActionBlockedError, markChurned, labelCounts } from '../../../lib/panel/commands/actions';
 import { riskyAccount } from './fixture';
 
 import { setScoringBackend } from '../../../lib/scoring-runner';

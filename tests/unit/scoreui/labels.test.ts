@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { REASON_KEYS, ACTION_TYPES, RFM_LABELS, LIFECYCLE_STAGES, VALUE_TIERS } from '../../../lib/scoring';
 import { ACTION_REASON_KEYS } from '../../../lib/scoring/nba';
 import { CATALOGUES } from '../../../lib/i18n';
-import { describeReason, actionLabel, actionTaskTitle, segmentLabel } from '../../../lib/ui/scoring-labels';
+import { describeReason, actionLabel, actionTaskTitle, segmentLabel } from '../../../lib/panel/view/scoring-labels';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

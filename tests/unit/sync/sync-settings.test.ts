@@ -18,7 +18,7 @@ import {
   turnOffSync,
   syncNowFromPanel,
   type SyncSettingsDeps,
-} from '../../../lib/ui/sync-settings';
+} from '../../../lib/panel/models/sync-settings';
 import type { Sql } from '../../../server/db/driver';
 import { useTestServer, makeUser, testServer } from '../../../server/testing';
 
