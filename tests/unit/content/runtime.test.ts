@@ -146,6 +146,39 @@ describe('the site runtime', () => {
     );
   });
 
+  it('re-recognizes after SPA navigation and settled DOM changes, and does nothing once the context is invalidated', async () => {
+    const win = page();
+    const ctx = fakeCtx();
+    const sent: PageContextInput[] = [];
+    const recognized = vi.fn();
+    const run = runSite(ctx, { ...toy, extras: [defineExtra('probe', () => ({ recognized }))] }, {
+      browser: fakeBrowserApi().browser,
+      win,
+      send: async (p) => void sent.push(p),
+      observe: { debounceMs: 5 },
+    });
+    await wait(0);
+    expect(sent.map((p) => p.subject)).toEqual(['Hello']);
+    // The thread changes in place (Gmail re-renders): recognized again once the mutations settle.
+    win.document.getElementById('subject')!.textContent = 'Second thread';
+    await wait(30);
+    expect(sent.map((p) => p.subject)).toEqual(['Hello', 'Second thread']);
+    // SPA navigation: WXT's location-change event (and hashchange) trigger a recognition of the new URL.
+    win.history.pushState({}, '', '/mail/u/0/#inbox/OtherThreadId');
+    win.dispatchEvent(new (win as unknown as typeof globalThis).Event('wxt:locationchange'));
+    await wait(30);
+    expect(sent.at(-1)?.url).toBe('https://mail.google.com/mail/u/0/#inbox/OtherThreadId');
+    const calls = recognized.mock.calls.length;
+    // The extension is updated or reloaded: the old content script must go quiet.
+    ctx.invalidate();
+    win.document.getElementById('subject')!.textContent = 'After invalidation';
+    win.dispatchEvent(new (win as unknown as typeof globalThis).Event('wxt:locationchange'));
+    await wait(30);
+    expect(sent).toHaveLength(3);
+    expect(recognized).toHaveBeenCalledTimes(calls);
+    expect(run.isObserving()).toBe(false);
+  });
+
   it("an extra's listeners go with the content script", async () => {
     const win = page();
     const ctx = fakeCtx();
