@@ -1,19 +1,4 @@
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included
-const ASCII = /^[\x00-\x7f]*$/;
-
-/** Lower-case, accents removed: "Hélène" and "helene" find each other. */
-export function fold(text: string): string {
-  // Plain ASCII has nothing to decompose: most names and every address skip the Unicode pass (bulk writes fold each).
-  if (ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-
-export function words(text: string | null | undefined): string[] {
-  if (!text) return [];
-  return fold(text).match(WORD) ?? [];
-}
+import { fold, words } from '../identity/name';
 
 /**
  * Keys for prefix search (multi-entry index): each name word, each whole email, its local part and domain.

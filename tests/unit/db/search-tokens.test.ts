@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fold } from '../../../lib/db/search-tokens';
+import { fold } from '../../../lib/identity/name';
 import { tryParseHlc } from '../../../lib/clock/hlc';
 
 const slowFold = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
