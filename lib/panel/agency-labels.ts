@@ -8,6 +8,8 @@ import { isWholeMonths, monthOf, monthsBetween, type Period } from '../agency/da
 import { METRIC_DIRECTION } from '../agency/kpi';
 import type { ReportMetric } from '../agency/report';
 import { describeReason } from './view/scoring-labels';
+import { issueText as importIssueText } from './view/import-issues';
+import type { RowIssue } from '../import/plan';
 
 const tr = (key: MessageKey, lang?: Lang, params?: Record<string, string | number>) => (lang ? translate(lang, key, params) : t(key, params));
 
@@ -68,10 +70,8 @@ export function periodLabel(p: Period): string {
 const METRIC_FIELDS: ReadonlySet<string> = new Set(['spend', 'impressions', 'clicks', 'conversions', 'conversionValue']);
 
 /** A dry-run issue in the UI's language when it has a message key, else its English reason. */
-export function issueText(issue: { reason: string; key?: string; params?: Record<string, string | number> }, lang?: Lang): string {
-  if (!issue.key) return issue.reason;
+export function issueText(issue: Pick<RowIssue, 'reason' | 'key' | 'params'>, lang?: Lang): string {
   const params = { ...issue.params };
   if (typeof params.field === 'string' && METRIC_FIELDS.has(params.field)) params.field = metricLabel(params.field as ReportMetric, lang);
-  const text = tr(issue.key as MessageKey, lang, params);
-  return text === issue.key ? issue.reason : text;
+  return importIssueText({ ...issue, params }, lang);
 }
