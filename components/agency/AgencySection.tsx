@@ -1,28 +1,15 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ComponentType } from 'preact';
+import { useEffect, useMemo, } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { createAgencyAccountModel } from '@/lib/panel/models/agency-account';
 import { PERIOD_KEYS, isPeriodKey } from '@/lib/panel/models/agency-period';
 import { openExtensionPage } from '@/lib/panel/commands/open-page';
 import { alertText, changeTone, formatChange, formatKpi, metricLabel, periodLabel, targetLabel } from '@/lib/panel/agency-labels';
 import { formatDay } from '@/lib/i18n/format';
-import type { TrendChartProps } from '../charts/TrendChart';
+import { useTrendChart } from '../charts/use-trend-chart';
 import { Dialog } from '../Dialog';
 import { CampaignImport } from './CampaignImport';
 import { FiguresForm, TargetsForm } from './AgencyForms';
 import './agency.css';
-
-function useTrendChart(): ComponentType<TrendChartProps> | null {
-  const [Chart, setChart] = useState<ComponentType<TrendChartProps> | null>(null);
-  useEffect(() => {
-    let live = true;
-    void import('../charts/TrendChart').then((m) => live && setChart(() => m.TrendChart));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return Chart;
-}
 
 /** Campaign performance in an account's 360°: KPIs against target and the period before, trends, alerts, the report. */
 export function AgencySection({ accountId }: { accountId: string }) {

@@ -1,23 +1,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ComponentType } from 'preact';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatDay, formatMonth } from '@/lib/i18n/format';
 import { createClientReportModel, parseReportParams, type ClientReportModel } from '@/lib/panel/models/client-report';
 import { alertText, changeTone, channelLabel, formatChange, formatKpi, metricLabel, periodLabel, targetLabel } from '@/lib/panel/agency-labels';
 import type { ClientReport } from '@/lib/agency/report';
-import type { TrendChartProps } from '../charts/TrendChart';
-
-function useTrendChart(): ComponentType<TrendChartProps> | null {
-  const [Chart, setChart] = useState<ComponentType<TrendChartProps> | null>(null);
-  useEffect(() => {
-    let live = true;
-    void import('../charts/TrendChart').then((m) => live && setChart(() => m.TrendChart));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return Chart;
-}
+import { useTrendChart } from '../charts/use-trend-chart';
 
 /** The report page: a clean, printable client report for one period, in French or English. */
 export function ClientReportPage({ search }: { search: string }) {
