@@ -13,9 +13,13 @@ export function openRaw(name: string, stores: Record<string, { keyPath: string; 
   });
 }
 
+/**
+ * Every row put in one readwrite transaction, with relaxed durability: what Carnet's bulk writes use (and Chromium's
+ * default since 121), so the two sides commit the same way.
+ */
 export function rawPutAll(db: IDBDatabase, store: string, rows: unknown[]): Promise<void> {
   return new Promise((resolve, reject) => {
-    const tx = db.transaction(store, 'readwrite');
+    const tx = db.transaction(store, 'readwrite', { durability: 'relaxed' });
     const os = tx.objectStore(store);
     for (const r of rows) os.put(r);
     tx.oncomplete = () => resolve();

@@ -1,6 +1,5 @@
 import './insights.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { ComponentType } from 'preact';
 import { t } from '@/lib/i18n';
 import { formatDate, formatMoney, formatNumber, formatPercent, formatRelative } from '@/lib/i18n/format';
 import { useLiveQuery } from '@/lib/panel/live';
@@ -14,19 +13,7 @@ import { ActionList } from './ActionList';
 import { AccountInsights } from './AccountInsights';
 import { SegmentBuilder } from './SegmentBuilder';
 import { ScoringSettingsForm } from './ScoringSettingsForm';
-import type { TrendChartProps } from './charts/TrendChart';
-
-function useTrendChart(): ComponentType<TrendChartProps> | null {
-  const [Chart, setChart] = useState<ComponentType<TrendChartProps> | null>(null);
-  useEffect(() => {
-    let live = true;
-    void import('./charts/TrendChart').then((m) => live && setChart(() => m.TrendChart));
-    return () => {
-      live = false;
-    };
-  }, []);
-  return Chart;
-}
+import { useTrendChart } from './charts/use-trend-chart';
 
 const pct = (x: number | null) => (x === null ? t('dashboard.noData') : formatPercent(x));
 const num = (x: number | null, d = 0) => (x === null ? t('dashboard.noData') : formatNumber(x, d));

@@ -6,6 +6,8 @@ import { importWorkerPort } from '@/lib/panel/import-worker';
 import { FilePicker } from './import/FilePicker';
 import { MappingEditor } from './import/MappingEditor';
 import { DryRunSummary } from './import/DryRunSummary';
+import { ClientPicker } from './agency/ClientPicker';
+import { CampaignDryRun } from './agency/CampaignDryRun';
 import './privacy/gdpr.css';
 
 export function ImportView() {
@@ -60,6 +62,9 @@ export function ImportView() {
           </p>
           <p class="muted">{t('import.file', { rows: formatNumber(a.rows), encoding: a.encoding })}</p>
           <MappingEditor session={s} disabled={s.busy.value} />
+          {s.entity.value === 'campaigns' && (
+            <ClientPicker value={s.accountId.value} onChange={s.setAccount} fileAccounts={a.campaign?.accounts ?? []} disabled={s.busy.value} />
+          )}
           <div class="inline-form">
             <label class="field">
               {t('import.presetName')}
@@ -88,7 +93,7 @@ export function ImportView() {
       )}
       {plan && (step === 'planned' || step === 'importing') && (
         <div class="card">
-          <DryRunSummary plan={plan} />
+          {plan.preset.entity === 'campaigns' ? <CampaignDryRun plan={plan} /> : <DryRunSummary plan={plan} />}
           <p class="muted">{t('import.allOrNothing')}</p>
           {step === 'planned' && (
             <button type="button" class="primary" disabled={total === 0} onClick={() => void s.commit()} data-testid="run-import">

@@ -11,8 +11,11 @@ import { QuickLogForm, TaskForm, SurveyForm } from './QuickForms';
 import { ContactForm, AccountForm } from './EditForms';
 import { MergeDialog } from './MergeDialog';
 import { RecordSections } from './RecordSections';
-import { shownList } from '@/lib/panel/models/crypto';
 import { lazyView } from './Lazy';
+
+// campaign performance (agency accounts, issue #14): its code and uPlot load only when an account is opened
+const AgencySection = lazyView(() => import('./agency/AgencySection').then((m) => m.AgencySection));
+import { shownList } from '@/lib/panel/models/crypto';
 
 const TemplatePicker = lazyView(() => import('./engage/TemplatePicker').then((m) => m.TemplatePicker));
 
@@ -83,6 +86,8 @@ export function Record360({ refd }: { refd: Ref360 }) {
         // Read after the first frame is painted: a placeholder until then, never an empty state.
         <div class="deferred-placeholder" aria-busy="true" data-testid="record-sections-pending" />
       )}
+
+      {!c && a && sections && <AgencySection accountId={a.id} />}
 
       <Timeline query={v.timeline} total={v.timelineTotal} firstPage={v.firstPage} />
 

@@ -10,6 +10,7 @@ export const TABS: { name: TopLevel; label: MessageKey }[] = [
   { name: 'tasks', label: 'nav.tasks' },
   { name: 'templates', label: 'nav.templates' },
   { name: 'dashboard', label: 'nav.dashboard' },
+  { name: 'agency', label: 'nav.agency' },
   { name: 'import', label: 'nav.import' },
   { name: 'privacy', label: 'nav.privacy' },
   { name: 'settings', label: 'nav.settings' },

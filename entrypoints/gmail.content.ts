@@ -1,33 +1,9 @@
-import { browser } from 'wxt/browser';
-import { SITE_MATCHES } from '../lib/sites/matches';
-import { recognize } from '../lib/recognize/gmail';
-import { observePage } from '../lib/content/observe';
-import { applyBadges } from '../lib/content/badge';
-import { sendMessage } from '../lib/messaging/send';
-import { listenForCompose } from '../lib/content/compose/listen';
+import { siteContentScript } from '../lib/content/define';
+import { knownSenderBadges } from '../lib/content/known-senders';
+import { composeWriter } from '../lib/content/compose/extra';
 import { gmailCompose } from '../lib/content/compose/gmail';
+import { gmail } from '../lib/sites/gmail';
+import { GMAIL } from '../lib/sites/gmail/selectors';
 
-/** Reads the gmail page the user is looking at, tells the background who is on it, marks known senders, and writes templates into compose. */
-export default defineContentScript({
-  matches: [...SITE_MATCHES.gmail],
-  runAt: 'document_idle',
-  main(ctx) {
-    listenForCompose(ctx, gmailCompose, browser.runtime);
-    let known: string[] = [];
-    const hintOn = async () => ((await browser.storage.local.get('settings')).settings as { inPageHint?: boolean } | undefined)?.inPageHint !== false;
-    const title = browser.i18n.getMessage('badgeTitle') || 'Carnet';
-    observePage(
-      ctx,
-      (url, doc) => {
-        const page = recognize(url, doc);
-        applyBadges(doc, known, title); // Gmail re-renders headers: put the badges back after each change
-        return page;
-      },
-      async (context) => {
-        const reply = (await sendMessage('pageContext', context)) as { known?: string[] } | undefined;
-        known = (await hintOn()) ? (reply?.known ?? []) : [];
-        applyBadges(document, known, title);
-      },
-    );
-  },
-});
+/** Reads the Gmail page the user is looking at, tells the background who is on it, marks known senders, and writes templates into compose. */
+export default siteContentScript(gmail, { extras: [knownSenderBadges(GMAIL.sender), composeWriter(gmailCompose)] });

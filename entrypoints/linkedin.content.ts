@@ -1,13 +1,5 @@
-import { SITE_MATCHES } from '../lib/sites/matches';
-import { recognize } from '../lib/recognize/linkedin';
-import { observePage } from '../lib/content/observe';
-import { sendMessage } from '../lib/messaging/send';
+import { siteContentScript } from '../lib/content/define';
+import { linkedin } from '../lib/sites/linkedin';
 
-/** Reads the linkedin page the user is looking at and tells the background who is on it. */
-export default defineContentScript({
-  matches: [...SITE_MATCHES.linkedin],
-  runAt: 'document_idle',
-  main(ctx) {
-    observePage(ctx, recognize, (context) => sendMessage('pageContext', context));
-  },
-});
+/** Reads the LinkedIn page the user is looking at and tells the background who is on it. */
+export default siteContentScript(linkedin);

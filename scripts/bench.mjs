@@ -18,6 +18,10 @@ const only = process.argv.find((a) => a.startsWith('--suite='))?.slice(8);
 const scale = process.argv.find((a) => a.startsWith('--scale='))?.slice(8);
 // --profile records a CPU profile of each suite's measured phase (bench/profile-<name>.cpuprofile; open it in DevTools).
 const profile = process.argv.includes('--profile');
+// --repeats=N: how many interleaved raw/Carnet pairs the bulk suites run (each suite has its own default).
+const repeats = process.argv.find((a) => a.startsWith('--repeats='))?.slice(10);
+/** The command that gives back a suite's figures (printed beside each of them). */
+const commandOf = (suite) => `npm run bench -- --suite=${suite}${scale ? ` --scale=${scale}` : ''}${repeats ? ` --repeats=${repeats}` : ''}`;
 
 const chromiumPath = ensureChromium();
 if (!chromiumPath) process.exit(1);
@@ -88,22 +92,75 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage();
 page.on('console', (m) => m.text().startsWith('[bench]') && console.log(m.text()));
-const query = new URLSearchParams({ ...(only && { suite: only }), ...(scale && { scale }) });
+// The machine's load average (1, 5, 15 min), read by the page before and after each suite: figures from a busy
+// machine are printed as such.
+await page.exposeFunction('__benchLoad', () => os.loadavg());
+const query = new URLSearchParams({ ...(only && { suite: only }), ...(scale && { scale }), ...(repeats && { repeats }) });
 if (sync) {
   query.set('syncUrl', sync.url);
   query.set('token', sync.token);
 }
 if (profile) {
-  // Suites wrap their measured phase in profiled(name, fn) (bench/harness.ts): only that phase is recorded.
+  // Suites wrap their measured phase in profiled(name, fn) (bench/harness.ts): only that phase is recorded, on the
+  // page and in every dedicated worker alive during it (the import worker, the sync worker), each to its own file.
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await page.exposeFunction('__benchProfile', async (what, name) => {
-    if (what === 'start') return void (await cdp.send('Profiler.start'));
-    const { profile: cpu } = await cdp.send('Profiler.stop');
+  const workers = new Map(); // CDP session id → { url, running }
+  let active = null;
+  let nextId = 0;
+  const replies = new Map();
+  const toWorker = (sessionId, method, params = {}) =>
+    new Promise((resolve, reject) => {
+      const id = ++nextId;
+      replies.set(id, { resolve, reject });
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+  cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+    const m = JSON.parse(message);
+    const r = m.id && replies.get(m.id);
+    if (!r) return;
+    replies.delete(m.id);
+    if (m.error) r.reject(new Error(m.error.message));
+    else r.resolve(m.result);
+  });
+  const startWorker = async (sessionId) => {
+    await toWorker(sessionId, 'Profiler.enable');
+    await toWorker(sessionId, 'Profiler.setSamplingInterval', { interval: 100 });
+    await toWorker(sessionId, 'Profiler.start');
+    workers.get(sessionId).running = true;
+  };
+  cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+    if (targetInfo.type !== 'worker') return;
+    workers.set(sessionId, { url: targetInfo.url, running: false });
+    if (active) startWorker(sessionId).catch(() => {});
+  });
+  cdp.on('Target.detachedFromTarget', ({ sessionId }) => {
+    if (workers.get(sessionId)?.running) console.log(`profile: a worker ended before its profile was read (${workers.get(sessionId).url})`);
+    workers.delete(sessionId);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const write = (name, cpu) => {
     const file = path.join(root, `bench/profile-${name}.cpuprofile`);
     fs.writeFileSync(file, JSON.stringify(cpu));
     console.log(`written: ${path.relative(root, file)}`);
+  };
+  await page.exposeFunction('__benchProfile', async (what, name) => {
+    if (what === 'start') {
+      active = name;
+      await cdp.send('Profiler.start');
+      await Promise.all([...workers.keys()].map((id) => startWorker(id).catch(() => {})));
+      return;
+    }
+    active = null;
+    write(name, (await cdp.send('Profiler.stop')).profile);
+    let n = 0;
+    for (const [id, w] of workers) {
+      if (!w.running) continue;
+      w.running = false;
+      const res = await toWorker(id, 'Profiler.stop').catch(() => null);
+      if (res) write(`${name}-worker${n++ ? n : ''}-${path.basename(new URL(w.url).pathname).replace(/[^\w.-]/g, '_')}`, res.profile);
+    }
   });
 }
 await page.goto(`http://localhost:${port}/${query.size ? `?${query}` : ''}`);
@@ -129,11 +186,23 @@ for (const f of allJs.filter((f) => f.includes('content-scripts'))) {
 }
 
 const fmt = (n) => (n == null ? '—' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
-console.log('\n| suite | metric | Carnet | raw | ratio | budget | ok |\n|---|---|---|---|---|---|---|');
-for (const r of rows) {
-  const ratio = r.raw ? (r.unit === 'rec/s' ? r.carnet / r.raw : r.carnet / r.raw) : null;
-  console.log(`| ${r.suite} | ${r.metric} | ${fmt(r.carnet)} ${r.unit} | ${r.raw == null ? '—' : `${fmt(r.raw)} ${r.unit}`} | ${ratio == null ? '—' : `${ratio.toFixed(2)}×`} | ${r.budget} | ${r.pass ? 'yes' : 'NO'} |`);
+const loadText = (l) => (l ? `${l.before.map((x) => x.toFixed(2)).join(' ')} → ${l.after.map((x) => x.toFixed(2)).join(' ')}` : '—');
+/** Ratio to raw: the median of the interleaved pairs with their min–max, or the one measured ratio. */
+const ratioText = (r) => {
+  if (r.ratios) return `${r.ratios.median.toFixed(2)}× (${r.ratios.min.toFixed(2)}–${r.ratios.max.toFixed(2)}, ${r.ratios.n} pairs)`;
+  if (!r.raw) return '—';
+  return `${(r.carnet / r.raw).toFixed(2)}×`;
+};
+console.log(`\nload average (1 / 5 / 15 min) before → after each suite; ${os.cpus().length} cores`);
+for (const suite of [...new Set(rows.map((r) => r.suite))]) {
+  const l = rows.find((r) => r.suite === suite && r.load)?.load;
+  if (l) console.log(`  ${suite}: ${loadText(l)}`);
 }
-const result = { at: new Date().toISOString(), node: process.version, chromium: chromiumPath, rows };
+console.log('\n| suite | metric | Carnet | raw | ratio (median, min–max) | budget | ok | command |\n|---|---|---|---|---|---|---|---|');
+for (const r of rows) {
+  r.command ??= r.suite === 'bundle' ? 'npm run bench (any suite)' : commandOf(r.suite);
+  console.log(`| ${r.suite} | ${r.metric} | ${fmt(r.carnet)} ${r.unit} | ${r.raw == null ? '—' : `${fmt(r.raw)} ${r.unit}`} | ${ratioText(r)} | ${r.budget} | ${r.pass ? 'yes' : 'NO'} | \`${r.command}\` |`);
+}
+const result = { at: new Date().toISOString(), node: process.version, chromium: chromiumPath, cores: os.cpus().length, argv: process.argv.slice(2), rows };
 fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(result, null, 2)}\n`);
 console.log('\nwritten: bench/results.json');

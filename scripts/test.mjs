@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: typecheck, unit tests (vitest), both builds, the store checks, end-to-end tests in real Chromium and
+// npm test: typecheck, lint, unit tests (vitest), both builds, the store checks, end-to-end tests in real Chromium and
 // in Firefox ESR (Playwright runs both projects; Firefox is driven over WebDriver BiDi, see tests/e2e-firefox/),
 // then one plain line "tests: N passed, N failed" summed from the reports.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +19,7 @@ function run(label, cmd, args, env = {}) {
 let ok = true;
 ok = run('typecheck', 'npx', ['tsc', '--noEmit']) && ok;
 ok = run('typecheck (server, Node only: no DOM types)', 'npx', ['tsc', '--noEmit', '-p', 'server']) && ok;
+ok = run('lint (Biome, warnings are errors; rules and why some are off: biome.json)', 'npx', ['biome', 'lint', '--error-on-warnings', '.']) && ok;
 const unitOk = run('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`]);
 ok = unitOk && ok;
 // The same server tests against a real PostgreSQL when one is given (CI starts one; see .ci/run).

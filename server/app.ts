@@ -6,7 +6,7 @@ import { apiError } from './errors';
 import { RateLimiter, type RateLimitConfig } from './rate-limit';
 import { push, pull } from './sync';
 import { openApiDocument } from './openapi';
-import { PushEnvelope, MAX_PULL_LIMIT, MAX_ERROR_DETAILS, type Mutation } from '../lib/sync/shared/protocol';
+import { PushEnvelope, PullQuery, MAX_PULL_LIMIT, MAX_ERROR_DETAILS, type Mutation } from '../lib/sync/shared/protocol';
 import { parseMutation } from '../lib/sync/shared/validate';
 import { exceedsJsonDepth } from '../lib/schema/text';
 import { clientAddress, logSafe } from './request';
@@ -150,13 +150,16 @@ export function createApp({
   );
 
   app.get('/v1/sync/pull', async (c) => {
-    const cursorText = c.req.query('cursor') ?? '0';
-    const limitText = c.req.query('limit') ?? '500';
-    if (!/^\d{1,15}$/.test(cursorText)) return apiError(c, 400, 'invalid_request', 'cursor must be a whole number ≥ 0', [{ path: 'cursor', message: 'not a whole number' }]);
-    if (!/^\d{1,4}$/.test(limitText) || +limitText < 1 || +limitText > MAX_PULL_LIMIT) {
-      return apiError(c, 400, 'invalid_request', `limit must be between 1 and ${MAX_PULL_LIMIT}`, [{ path: 'limit', message: 'out of range' }]);
+    const q = PullQuery.safeParse(c.req.query());
+    if (!q.success) {
+      const field = String(q.error.issues[0]?.path[0] ?? 'cursor');
+      const message =
+        field === 'limit' ? `limit must be between 1 and ${MAX_PULL_LIMIT}` : field === 'compact' ? 'compact must be 0 or 1' : 'cursor must be a whole number ≥ 0';
+      return apiError(c, 400, 'invalid_request', message, zodIssues(q.error.issues));
     }
-    return c.json(await pull(sql, c.get('caller').teamId, Number(cursorText), Number(limitText)));
+    const { cursor, limit, compact } = q.data;
+    const body = await pull(sql, c.get('caller').teamId, Number(cursor), Number(limit), { compact: compact === '1' });
+    return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
   });
 
   return app;

@@ -51,6 +51,12 @@ export function openApiDocument(): object {
           parameters: [
             { name: 'cursor', in: 'query', schema: { type: 'integer', minimum: 0, default: 0 } },
             { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 500 } },
+            {
+              name: 'compact',
+              in: 'query',
+              description: '1: stamps equal to createdAt are left out of each fieldClock (the page says compact: true)',
+              schema: { type: 'integer', enum: [0, 1], default: 0 },
+            },
           ],
           responses: { '200': { description: 'A page of changes', content: { 'application/json': { schema: { $ref: '#/components/schemas/PullResponse' } } } }, ...errors },
         },

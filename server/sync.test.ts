@@ -203,6 +203,28 @@ describe('push', () => {
     expect((await req(u.token, 'GET', '/v1/sync/pull?limit=5000')).status).toBe(400);
   });
 
+  it('serves the compact form only to a client that asks for it (compact=1), every stamp otherwise', async () => {
+    const u = await makeUser(sql);
+    const id = recordId();
+    const created = stamp(1);
+    const first = { ...contact(id, { firstName: 'Ada', lastName: 'Lovelace', emails: ['ada@example.com'] }, created), createdAt: created };
+    expect((await req(u.token, 'POST', '/v1/sync/push', { clientId: 'c', mutations: [first] })).status).toBe(200);
+    expect((await req(u.token, 'POST', '/v1/sync/push', { clientId: 'c', mutations: [contact(id, { firstName: 'Ada B.' }, stamp(5))] })).status).toBe(200);
+    const full = await (await req(u.token, 'GET', '/v1/sync/pull?cursor=0')).json();
+    const compact = await (await req(u.token, 'GET', '/v1/sync/pull?cursor=0&compact=1')).json();
+    expect(full.compact).toBeUndefined();
+    expect(compact.compact).toBe(true);
+    const [f] = full.changes;
+    const [c] = compact.changes;
+    expect(f.createdAt).toBe(created);
+    expect(f.fieldClock).toMatchObject({ firstName: stamp(5), lastName: created, emails: created });
+    expect(c.fieldClock).toEqual({ firstName: stamp(5), ...Object.fromEntries(Object.entries(f.fieldClock).filter(([k, v]) => k !== 'firstName' && v !== created)) });
+    expect(Object.values(c.fieldClock)).not.toContain(created);
+    expect(c.fields).toEqual(f.fields);
+    expect({ ...c, fieldClock: undefined }).toEqual({ ...f, fieldClock: undefined });
+    expect((await req(u.token, 'GET', '/v1/sync/pull?compact=2')).status).toBe(400);
+  });
+
   it('refuses a body over the size limit with 413', async () => {
     const u = await makeUser(sql);
     const small = testServer(sql, { maxBodyBytes: 10_000 });

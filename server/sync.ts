@@ -1,6 +1,6 @@
 import type { Sql } from './db/driver';
 import { isNoop, mergeStates, emptyState, latestStamp, stateFromMutation, type RecordState } from '../lib/sync/shared/merge';
-import type { Change, Mutation, PushResponse } from '../lib/sync/shared/protocol';
+import type { Mutation, PushResponse } from '../lib/sync/shared/protocol';
 
 interface RecordRow {
   entity: string;
@@ -122,31 +122,51 @@ export async function push(sql: Sql, teamId: string, mutations: Mutation[]): Pro
   });
 }
 
-/** Records of the team changed after `cursor`, in change order, each as it stands now. */
-export async function pull(sql: Sql, teamId: string, cursor: number, limit: number): Promise<{ changes: Change[]; cursor: number; more: boolean }> {
+interface PullRow {
+  entity: string;
+  record_id: string;
+  /** jsonb as text: spliced into the answer as it is, never parsed and serialised again. */
+  fields: string;
+  clock: Record<string, string>;
+  created_at: string | null;
+  deleted_at: string | null;
+  updated_at: string;
+  seq: string;
+}
+
+/** The stamps that differ from createdAt (the compact form), in a null-prototype object so no key is special. */
+function compactClock(clock: Record<string, string>, createdAt: string | null): Record<string, string> {
+  if (createdAt === null) return clock;
+  const out = Object.create(null) as Record<string, string>;
+  for (const key of Object.keys(clock)) if (clock[key] !== createdAt) out[key] = clock[key]!;
+  return out;
+}
+
+/**
+ * Records of the team changed after `cursor`, in change order, each as it stands now: the JSON body of a pull page
+ * (PullResponse; each change a Change). Written as text around each record's stored `fields` (valid JSON as
+ * PostgreSQL prints jsonb), which a first pull of 100 000 records would otherwise parse and serialise again.
+ */
+export async function pull(sql: Sql, teamId: string, cursor: number, limit: number, opts: { compact?: boolean } = {}): Promise<string> {
   // Walk the (team_id, seq) index in order and stop at the limit. Without fresh statistics (PGlite has no
   // autovacuum) the planner would rather bitmap-scan every later change and sort them: a page then costs in
   // proportion to what is left, and an initial pull of 100 000 records in proportion to its square.
   const rows = await sql.transaction(async (tx) => {
     await tx.query(`SET LOCAL enable_bitmapscan = off`);
     await tx.query(`SET LOCAL enable_sort = off`);
-    return tx.query<RecordRow>(
-      `SELECT entity, record_id, fields, clock, created_at, deleted_at, updated_at, seq::text AS seq
+    return tx.query<PullRow>(
+      `SELECT entity, record_id, fields::text AS fields, clock, created_at, deleted_at, updated_at, seq::text AS seq
          FROM records WHERE team_id = $1 AND seq > $2 ORDER BY records.team_id, records.seq LIMIT $3`,
       [teamId, cursor, limit + 1],
     );
   });
   const more = rows.length > limit;
   const page = rows.slice(0, limit);
-  const changes: Change[] = page.map((r) => ({
-    seq: Number(r.seq),
-    entity: r.entity as Change['entity'],
-    recordId: r.record_id,
-    fields: r.fields,
-    fieldClock: r.clock,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
-  }));
-  return { changes, cursor: changes.at(-1)?.seq ?? cursor, more };
+  const s = JSON.stringify;
+  const changes = page.map((r) => {
+    const clock = opts.compact ? compactClock(r.clock, r.created_at) : r.clock;
+    return `{"seq":${Number(r.seq)},"entity":${s(r.entity)},"recordId":${s(r.record_id)},"fields":${r.fields},"fieldClock":${s(clock)},"createdAt":${s(r.created_at)},"updatedAt":${s(r.updated_at)},"deletedAt":${s(r.deleted_at)}}`;
+  });
+  const last = page.length ? Number(page[page.length - 1]!.seq) : cursor;
+  return `{"changes":[${changes.join(',')}],"cursor":${last},"more":${more}${opts.compact ? ',"compact":true' : ''}}`;
 }

@@ -7,14 +7,21 @@ const log = (msg: string) => {
   console.log(`[bench] ${msg}`);
 };
 
+/** The machine's load average, from scripts/bench.mjs (Node's os.loadavg()); null when the page runs alone. */
+const loadavg = async (): Promise<number[] | null> => (await (window as { __benchLoad?: () => Promise<number[]> }).__benchLoad?.()) ?? null;
+
 async function main() {
   const only = new URLSearchParams(location.search).get('suite');
   const rows: BenchRow[] = [];
   for (const suite of SUITES) {
     if (only && suite.name !== only) continue;
-    log(`suite ${suite.name}…`);
+    const before = await loadavg();
+    log(`suite ${suite.name}… (load average ${before?.map((x) => x.toFixed(2)).join(' ') ?? '?'})`);
     try {
-      rows.push(...(await suite.run(log)));
+      const got = await suite.run(log);
+      const after = await loadavg();
+      for (const r of got) if (before && after) r.load = { before, after };
+      rows.push(...got);
     } catch (e) {
       log(`suite ${suite.name} failed: ${(e as Error).stack ?? e}`);
     }

@@ -19,7 +19,7 @@ import type { DeliverDeps, TargetTab } from '../../lib/panel/commands/insert-tem
 import type { Purpose } from '../../lib/schema';
 import { median, percentile, type BenchSuite } from '../harness';
 import { deleteDb } from '../raw-idb';
-import replyHtml from '../../tests/fixtures/gmail/2026-12-03-compose-inline-reply.html?raw';
+import replyHtml from '../../lib/sites/gmail/fixtures/2026-12-03-compose-inline-reply.html?raw';
 
 const NAME = 'bench-engage';
 const RUNS = 40;

@@ -91,7 +91,7 @@ const gc = async () => {
   }
 };
 const heap = () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
-const settle = () => new Promise((r) => setTimeout(r, 50));
+const _settle = () => new Promise((r) => setTimeout(r, 50));
 
 async function waitFor(check: () => boolean, timeoutMs = 60_000): Promise<void> {
   const t0 = performance.now();

@@ -1,11 +1,11 @@
 import { CarnetDB, setDb, insertMany } from '../../lib/db';
-import { recognize as recognizeGmail } from '../../lib/recognize/gmail';
+import { recognize as recognizeGmail } from '../../lib/sites/gmail/recognize';
 import { resolveContext } from '../../lib/match';
 import { PageContext, type ContactInput } from '../../lib/schema';
 import { median, percentile, time, type BenchSuite } from '../harness';
 import { deleteDb } from '../raw-idb';
-import threadHtml from '../../tests/fixtures/gmail/2026-11-26-thread-several-senders.html?raw';
-import threadExpected from '../../tests/fixtures/gmail/2026-11-26-thread-several-senders.expected.json';
+import threadHtml from '../../lib/sites/gmail/fixtures/2026-11-26-thread-several-senders.html?raw';
+import threadExpected from '../../lib/sites/gmail/fixtures/2026-11-26-thread-several-senders.expected.json';
 
 const N = 100_000;
 

@@ -13,13 +13,13 @@ export interface TrendSeries {
 
 export interface TrendChartProps {
   title: string;
-  /** 'YYYY-MM' per point. */
+  /** 'YYYY-MM' per point (monthly), or 'YYYY-MM-DD' (daily). */
   months: string[];
   series: TrendSeries[];
   height?: number;
 }
 
-const monthStart = (m: string) => Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, 1) / 1000;
+const monthStart = (m: string) => Date.UTC(Number(m.slice(0, 4)), Number(m.slice(5, 7)) - 1, m.length >= 10 ? Number(m.slice(8, 10)) : 1) / 1000;
 
 export function TrendChart({ title, months, series, height = 180 }: TrendChartProps) {
   const ref = useRef<HTMLDivElement>(null);
@@ -32,7 +32,8 @@ export function TrendChart({ title, months, series, height = 180 }: TrendChartPr
       width: Math.max(240, el.clientWidth || 320),
       height,
       scales: { x: { time: true } },
-      axes: [{}, ...scales.map((scale, i) => ({ scale, side: i === 0 ? 3 : 1, grid: { show: i === 0 } }))],
+      // room for "10,000" on the value axes (uPlot's default width clips it)
+      axes: [{}, ...scales.map((scale, i) => ({ scale, side: i === 0 ? 3 : 1, grid: { show: i === 0 }, size: 56 }))],
       series: [{}, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, scale: s.scale ?? 'y', spanGaps: false, points: { show: true } }))],
     };
     const data: uPlot.AlignedData = [months.map(monthStart), ...series.map((s) => s.values)];

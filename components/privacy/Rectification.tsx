@@ -27,6 +27,7 @@ export function Rectification({ contact }: { contact: Contact }) {
     <details class="card" data-testid="rectification">
       <summary>{t('gdpr.rectify')}</summary>
       {RECTIFIABLE.map((f) => (
+        // biome-ignore lint/a11y/noLabelWithoutControl: each branch below puts an input or a textarea inside the label
         <label class="field">
           {t(`field.${f}`)}
           {isSealed(initial[f]) ? (

@@ -1,7 +1,8 @@
 import type { PagePerson } from '../schema/page-context';
 import type { Contact } from '../schema';
 import { insert, writeTransaction, findContactByEmail } from '../db';
-import { isFreeMailDomain, accountForEmail, canonicalLinkedinUrl, normalizeEmail, emailDomain } from '../match';
+import { accountForEmail } from '../match';
+import { canonicalLinkedinUrl, emailDomain, isFreeMailDomain, normalizeEmail } from '../identity';
 
 /** Name particles that belong to the family name: "Jean de la Tour" → "de la Tour". */
 const PARTICLES = new Set(['de', 'du', 'des', 'la', 'le', "d'", 'van', 'von', 'der', 'den', 'di', 'da', 'del', 'dos', 'das', 'ten', 'ter']);

@@ -25,14 +25,31 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/** The stamp's parts, or null when it is not a well-formed stamp of a real instant (1970 to 9999). */
-export function tryParseHlc(stamp: unknown): HlcParts | null {
-  if (typeof stamp !== 'string' || stamp.length > 64) return null;
+function parseStamp(stamp: string): HlcParts | null {
   const m = STAMP.exec(stamp);
   if (!m) return null;
   const year = Number(m[2]);
   if (year < 1970 || Number(m[4]) > daysInMonth(year, Number(m[3]))) return null;
-  return { ms: Date.parse(m[1]!), counter: parseInt(m[6]!, 16), node: m[7]! };
+  return Object.freeze({ ms: Date.parse(m[1]!), counter: parseInt(m[6]!, 16), node: m[7]! });
+}
+
+/**
+ * Stamps already read, by text: a pulled record carries its creation stamp once per field, and a page of records
+ * written together repeats the same few stamps, so each is parsed once (a pull checks every stamp two or three
+ * times: the change, the merge, the record). Bounded; the parts are frozen, so sharing them is safe.
+ */
+const parsed = new Map<string, HlcParts | null>();
+const PARSED_KEPT = 4096;
+
+/** The stamp's parts, or null when it is not a well-formed stamp of a real instant (1970 to 9999). */
+export function tryParseHlc(stamp: unknown): HlcParts | null {
+  if (typeof stamp !== 'string' || stamp.length > 64) return null;
+  const known = parsed.get(stamp);
+  if (known !== undefined) return known;
+  const parts = parseStamp(stamp);
+  if (parsed.size >= PARSED_KEPT) parsed.clear();
+  parsed.set(stamp, parts);
+  return parts;
 }
 
 export function isHlc(stamp: unknown): stamp is string {

@@ -12,6 +12,8 @@ export const SENSITIVE_FIELDS = {
   tasks: ['notes'],
   deals: ['notes'],
   surveys: ['comment'],
+  agencyPlans: ['notes'],
+  reportNotes: ['notes', 'nextSteps'],
 } as const satisfies Record<string, readonly string[]>;
 export type SensitiveTable = keyof typeof SENSITIVE_FIELDS;
 export const SENSITIVE_TABLES = Object.keys(SENSITIVE_FIELDS) as SensitiveTable[];

@@ -11,6 +11,9 @@ import type {
   ActionFeedback,
   Template,
   TemplateUse,
+  CampaignStat,
+  AgencyPlan,
+  ReportNote,
   LoyaltyProgramme,
   Referral,
   WorkflowRun,
@@ -39,7 +42,9 @@ export const DB_NAME = 'carnet';
  * v1: the entities and their indexes. v2: folded search tokens on contacts and accounts for prefix search.
  * v3: accounts' sortName (folded, numeric-aware name on live accounts only): the portfolio pages through it.
  * v4: message templates and the record of each template use (lib/engage); new tables only.
- * v5: the loyalty programme, referrals, the lifecycle workflows' ledger, sequences and enrolments; new tables only.
+ * v6: agency accounts (issue #14): campaign figures per account and period, targets and budget per account, report
+ * notes. New tables only, nothing to upgrade. Version 5 was never shipped (the lifecycle tables were numbered 5 on their branch and landed as 7).
+ * v7: the loyalty programme, referrals, the lifecycle workflows' ledger, sequences and enrolments; new tables only.
  */
 export const SCHEMA_V1 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt',
@@ -75,7 +80,11 @@ export const SCHEMA_V4 = {
   templateUses: 'id, [templateId+usedAt], [templateId+testId+variantId], contactId, usedAt, updatedAt',
 };
 
-export const SCHEMA_V5 = {
+export const SCHEMA_V6 = {
+  campaignStats: 'id, [accountId+date], date, updatedAt',
+  agencyPlans: 'id, accountId, updatedAt',
+  reportNotes: 'id, [accountId+periodStart], updatedAt',
+export const SCHEMA_V7 = {
   loyaltyProgrammes: 'id, updatedAt',
   referrals: 'id, referrerAccountId, referrerContactId, referredAccountId, updatedAt',
   workflowRuns: 'id, accountId, contactId, updatedAt',
@@ -95,6 +104,9 @@ export class CarnetDB extends Dexie {
   feedback!: EntityTable<ActionFeedback, 'id'>;
   templates!: EntityTable<Template, 'id'>;
   templateUses!: EntityTable<TemplateUse, 'id'>;
+  campaignStats!: EntityTable<CampaignStat, 'id'>;
+  agencyPlans!: EntityTable<AgencyPlan, 'id'>;
+  reportNotes!: EntityTable<ReportNote, 'id'>;
   loyaltyProgrammes!: EntityTable<LoyaltyProgramme, 'id'>;
   referrals!: EntityTable<Referral, 'id'>;
   workflowRuns!: EntityTable<WorkflowRun, 'id'>;
@@ -138,7 +150,8 @@ export class CarnetDB extends Dexie {
           });
       });
     this.version(4).stores(SCHEMA_V4);
-    this.version(5).stores(SCHEMA_V5);
+    this.version(6).stores(SCHEMA_V6);
+    this.version(7).stores(SCHEMA_V7);
     // Optional at-rest encryption of notes, summaries and phones (lib/crypto): a storage layer under every table.
     installFieldCrypto(this);
   }

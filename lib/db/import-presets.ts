@@ -7,7 +7,7 @@ import { getDb, type ImportPreset } from './db';
 export const ImportPresetInput = z.object({
   id: z.optional(z.string()),
   name: z.string().check(z.minLength(1), z.maxLength(100)),
-  target: z.enum(['contacts', 'accounts', 'orders', 'tickets', 'deals']),
+  target: z.enum(['contacts', 'accounts', 'orders', 'tickets', 'deals', 'campaigns']),
   mapping: z.record(z.string().check(z.maxLength(300)), z.string().check(z.maxLength(64))),
 });
 

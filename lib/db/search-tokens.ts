@@ -1,14 +1,4 @@
-/** Lower-case, accents removed: "Hélène" and "helene" find each other. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
-}
-
-const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
-
-export function words(text: string | null | undefined): string[] {
-  if (!text) return [];
-  return fold(text).match(WORD) ?? [];
-}
+import { fold, words } from '../identity/name';
 
 /**
  * Keys for prefix search (multi-entry index): each name word, each whole email, its local part and domain.

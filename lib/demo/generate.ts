@@ -2,6 +2,7 @@ import { generateFeedback, generateInteractions, generateSurveys, generateTasks 
 import { generateDeals, generateOrders } from './commerce';
 import { demoId, MAX_ACCOUNT_INDEX, type DemoEntity } from './ids';
 import { generateContacts } from './people';
+import { generateAgency } from './agency';
 import { DAY, HISTORY, IdMaker, isoDate, YEAR, type AccountPlan, type Archetype, type DemoInput, type DemoRecords, type TierName } from './plan';
 import { hash32, mix, Rng } from './prng';
 import { NOTE, fill } from './texts';
@@ -22,7 +23,7 @@ import {
   type Lang,
 } from './vocab';
 
-export const DEMO_ENTITIES: readonly DemoEntity[] = ['accounts', 'contacts', 'interactions', 'orders', 'deals', 'tasks', 'surveys', 'segments', 'feedback'];
+export const DEMO_ENTITIES: readonly DemoEntity[] = ['accounts', 'contacts', 'interactions', 'orders', 'deals', 'tasks', 'surveys', 'segments', 'feedback', 'campaignStats', 'agencyPlans'];
 
 export interface PortfolioOptions {
   seed: number | string;
@@ -238,7 +239,7 @@ function accountRecord(rng: Rng, plan: AccountPlan, industry: string): DemoInput
 }
 
 function emptyRecords(): DemoRecords {
-  return { accounts: [], contacts: [], interactions: [], orders: [], deals: [], tasks: [], surveys: [], segments: [], feedback: [] };
+  return { accounts: [], contacts: [], interactions: [], orders: [], deals: [], tasks: [], surveys: [], segments: [], feedback: [], campaignStats: [], agencyPlans: [] };
 }
 
 interface AccountOverrides {
@@ -268,6 +269,9 @@ function generateAccountInto(out: DemoRecords, ctx: Context, index: number, over
   out.tasks.push(...generateTasks(rng, plan, refs, ids));
   for (const r of generateSurveys(rng, plan, refs, tickets, ids)) out.surveys.push(r);
   out.feedback.push(...generateFeedback(rng, plan, refs, ids));
+  const agency = generateAgency(plan, ids);
+  for (const r of agency.campaignStats) out.campaignStats.push(r);
+  out.agencyPlans.push(...agency.agencyPlans);
 }
 
 /** A few saved segments, in the portfolio's main language. */

@@ -13,6 +13,8 @@ export const ENTITY_CODE = {
   surveys: 7,
   segments: 8,
   feedback: 9,
+  campaignStats: 10,
+  agencyPlans: 11,
 } as const;
 export type DemoEntity = keyof typeof ENTITY_CODE;
 

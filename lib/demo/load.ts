@@ -40,7 +40,7 @@ export class DemoAlreadyLoadedError extends Error {
 }
 
 export function emptyCounts(): DemoCounts {
-  return { accounts: 0, contacts: 0, interactions: 0, orders: 0, deals: 0, tasks: 0, surveys: 0, segments: 0, feedback: 0 };
+  return { accounts: 0, contacts: 0, interactions: 0, orders: 0, deals: 0, tasks: 0, surveys: 0, segments: 0, feedback: 0, campaignStats: 0, agencyPlans: 0 };
 }
 
 async function writeChunk(chunk: DemoChunk, counts: DemoCounts): Promise<void> {
@@ -55,6 +55,8 @@ async function writeChunk(chunk: DemoChunk, counts: DemoCounts): Promise<void> {
       surveys: chunk.surveys,
       segments: chunk.segments,
       feedback: chunk.feedback,
+      campaignStats: chunk.campaignStats,
+      agencyPlans: chunk.agencyPlans,
     },
   );
   for (const name of DEMO_ENTITIES) counts[name] += written[name] ?? 0;
@@ -124,6 +126,8 @@ const LABELS: Record<Lang, Record<DemoEntity, [string, string]>> = {
     surveys: ['survey response', 'survey responses'],
     segments: ['segment', 'segments'],
     feedback: ['action feedback', 'action feedback'],
+    campaignStats: ['campaign figure', 'campaign figures'],
+    agencyPlans: ['campaign plan', 'campaign plans'],
   },
   fr: {
     accounts: ['compte', 'comptes'],
@@ -135,6 +139,8 @@ const LABELS: Record<Lang, Record<DemoEntity, [string, string]>> = {
     surveys: ["réponse d'enquête", "réponses d'enquête"],
     segments: ['segment', 'segments'],
     feedback: ['retour sur action', 'retours sur actions'],
+    campaignStats: ['chiffre de campagne', 'chiffres de campagnes'],
+    agencyPlans: ['plan de campagnes', 'plans de campagnes'],
   },
 };
 

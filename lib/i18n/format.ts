@@ -27,10 +27,10 @@ export function formatTime(iso: string, localeTag: string | undefined = locale.v
   return memo(`t:${localeTag ?? ''}`, () => new Intl.DateTimeFormat(localeTag, { hour: '2-digit', minute: '2-digit' })).format(new Date(iso));
 }
 
-export function formatMoney(amount: number | null | undefined, currency: string): string {
+export function formatMoney(amount: number | null | undefined, currency: string, digits = 0): string {
   if (amount == null) return '';
   const l = locale.value;
-  return memo(`m:${l}:${currency}`, () => new Intl.NumberFormat(l, { style: 'currency', currency, maximumFractionDigits: 0 })).format(amount);
+  return memo(`m:${l}:${currency}:${digits}`, () => new Intl.NumberFormat(l, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits })).format(amount);
 }
 
 export function formatNumber(n: number, digits = 0): string {
@@ -38,9 +38,9 @@ export function formatNumber(n: number, digits = 0): string {
   return memo(`n:${l}:${digits}`, () => new Intl.NumberFormat(l, { maximumFractionDigits: digits })).format(n);
 }
 
-export function formatPercent(p: number): string {
+export function formatPercent(p: number, digits = 0): string {
   const l = locale.value;
-  return memo(`p:${l}`, () => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 })).format(p);
+  return memo(`p:${l}:${digits}`, () => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: digits })).format(p);
 }
 
 /** "3 days ago" / "il y a 3 jours". */
@@ -101,4 +101,17 @@ export function formatMoneyIn(localeTag: string, amount: number, currency: strin
 
 export function formatNumberIn(localeTag: string, n: number): string {
   return memo(`ni:${localeTag}`, () => new Intl.NumberFormat(localeTag, { maximumFractionDigits: 2 })).format(n);
+}
+
+/** A calendar day given as 'YYYY-MM-DD' (read in UTC, so no time zone moves it to the day before). */
+export function formatDay(isoDate: string, style: 'short' | 'medium' | 'long' = 'medium'): string {
+  if (!isoDate) return '';
+  const l = locale.value;
+  return memo(`dd:${l}:${style}`, () => new Intl.DateTimeFormat(l, { dateStyle: style, timeZone: 'UTC' })).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+}
+
+/** A month given as 'YYYY-MM': "October 2026" / "octobre 2026" (short: "Oct 2026"). */
+export function formatMonth(month: string, style: 'long' | 'short' = 'long'): string {
+  const l = locale.value;
+  return memo(`mo:${l}:${style}`, () => new Intl.DateTimeFormat(l, { month: style, year: 'numeric', timeZone: 'UTC' })).format(new Date(`${month.slice(0, 7)}-01T00:00:00Z`));
 }

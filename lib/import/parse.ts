@@ -14,6 +14,8 @@ export interface ParsedCsv {
   delimiter: string;
   /** Physical line of the header row (1-based); lines before it were a preamble. */
   headerLine: number;
+  /** The preamble's lines as text (a report's title, date range, account): at most 30, each cut at 300 characters. */
+  preamble?: string[];
 }
 
 export interface ParseOptions {
@@ -182,5 +184,6 @@ export function parseCsv(text: string, opts: ParseOptions = {}): ParsedCsv {
   if (failure) throw failure;
   if (opts.onChunk && chunk.length) opts.onChunk(chunk);
   opts.onProgress?.(1);
-  return { header, rows, delimiter, headerLine };
+  const preamble = headerLine > 1 ? text.split(/\r\n|\n|\r/, Math.min(headerLine - 1, 30)).map((l) => l.slice(0, 300)) : [];
+  return { header, rows, delimiter, headerLine, preamble };
 }

@@ -1,13 +1,13 @@
 import { uuidv7 } from 'uuidv7';
 import {
-  ENTITIES, Phone, Tag, type AccountInput, type ContactInput, type DealInput, type EntityName, type InteractionInput,
-  type OrderInput, type Account, type Contact,
+  ENTITIES, Phone, Tag, type AccountInput, type DealInput, type EntityName, type InteractionInput,type Account, type Contact,
 } from '../schema';
 import {
   contactsByEmails, contactsByLinkedinUrls, accountsByDomains, accountsByNames, accountsWithExternalId, contactsWithExternalId,
   interactionsBySourceRefs, orderRefs, liveDeals,
 } from '../db/import-lookups';
 import type { ParsedCsv, CsvRow } from './parse';
+import { planCampaigns, type CampaignReportSummary } from './campaign-plan';
 import type { ImportEntity, Mapping, PresetDef, Target } from './presets';
 import {
   canonicalLinkedin, clean, currencyOf, detectDayOrder, domainFromWebsite, emailDomain, isFreeMailDomain, parseDateParts,
@@ -15,8 +15,8 @@ import {
 } from './values';
 import { differentPeople, idDamage, type PersonKey } from './identifiers';
 
-export type PlannedEntity = 'accounts' | 'contacts' | 'orders' | 'interactions' | 'deals';
-const WRITE_ORDER: PlannedEntity[] = ['accounts', 'contacts', 'deals', 'orders', 'interactions'];
+export type PlannedEntity = 'accounts' | 'contacts' | 'orders' | 'interactions' | 'deals' | 'campaignStats' | 'agencyPlans';
+const WRITE_ORDER: PlannedEntity[] = ['accounts', 'contacts', 'deals', 'orders', 'interactions', 'agencyPlans', 'campaignStats'];
 
 export interface PlannedUpdate {
   entity: PlannedEntity;
@@ -29,12 +29,13 @@ export interface RowIssue {
   line: number;
   /** In English, for logs and tests; `key` (with `params`) is what the screen shows, translated. */
   reason: string;
-  key?: IssueKey;
-  params?: Record<string, string>;
+  /** A message key for the reason in the UI's language (the English reason is the fallback), with its values. */
+  key?: string;
+  params?: Record<string, string | number>;
 }
 
-/** Issues the import screen words itself (catalog keys `import.issue.<key>`). */
-export type IssueKey = 'idScientific' | 'idRounded' | 'idConflictFile' | 'idConflictDb';
+/** The contact import's own issue keys (each issue's `key` is a full catalog key). */
+export type IssueKey = `import.issue.${'idScientific' | 'idRounded' | 'idConflictFile' | 'idConflictDb'}`;
 
 export interface PlanSummary {
   rows: number;
@@ -46,6 +47,10 @@ export interface PlanSummary {
   /** Values dropped from otherwise valid rows (a phone that is not a phone number, a birthday that is not a date). */
   warnings: RowIssue[];
   byEntity: Partial<Record<PlannedEntity, { new: number; updated: number }>>;
+  /** Rows that carry no record: a report's totals rows, a footer line. */
+  skipped?: number;
+  /** Campaign reports: what the file covers (lib/import/campaign-plan.ts). */
+  campaigns?: CampaignReportSummary;
 }
 
 /** A dry run's result: plain data (structured-clonable, so a worker can post it), applied by runImport. */
@@ -59,6 +64,8 @@ export interface ImportPlan {
 
 export interface PlanOptions {
   currency?: string;
+  /** Campaign reports: the client the figures belong to, when the file does not say (or names one account). */
+  accountId?: string;
   signal?: AbortSignal;
   onProgress?: (done: number) => void;
 }
@@ -67,7 +74,7 @@ export interface PlanOptions {
  * Parses with the entity's input schema (the input object strips unknown keys, keeps a pre-assigned id);
  * contacts also get the record-level rule "a name or an email". The reason names the field and value.
  */
-function check(entity: EntityName, input: object): { ok: true; data: Record<string, unknown> } | { ok: false; reason: string } {
+export function check(entity: EntityName, input: object): { ok: true; data: Record<string, unknown> } | { ok: false; reason: string } {
   const r = ENTITIES[entity].input.safeParse(input);
   let issues: { path: PropertyKey[]; message: string; format?: string }[] = [];
   if (r.success) {
@@ -98,9 +105,9 @@ function hasNameOrEmail(c: Record<string, unknown>): boolean {
   return (c.firstName as string).trim() !== '' || (c.lastName as string).trim() !== '' || (c.emails as string[]).length > 0;
 }
 
-type Values = Map<Target, string[]>;
+export type Values = Map<Target, string[]>;
 
-function rowValues(header: string[], mapping: Mapping, row: CsvRow): Values {
+export function rowValues(header: string[], mapping: Mapping, row: CsvRow): Values {
   const v: Values = new Map();
   header.forEach((h, i) => {
     const t = mapping[h];
@@ -114,8 +121,8 @@ function rowValues(header: string[], mapping: Mapping, row: CsvRow): Values {
   return v;
 }
 
-const first = (v: Values, t: Target): string => v.get(t)?.[0] ?? '';
-const all = (v: Values, t: Target): string[] => v.get(t) ?? [];
+export const first = (v: Values, t: Target): string => v.get(t)?.[0] ?? '';
+export const all = (v: Values, t: Target): string[] => v.get(t) ?? [];
 
 function normTags(values: string[]): string[] {
   const out = new Set<string>();
@@ -213,11 +220,12 @@ function fillPatch(existing: Record<string, unknown>, incoming: Record<string, u
 
 /** Builds the dry run for a parsed file under a mapping: what would be created, updated, skipped, and why. */
 export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: Mapping, opts: PlanOptions = {}): Promise<ImportPlan> {
+  if (preset.entity === 'campaigns') return planCampaigns(parsed, preset, mapping, opts);
   const { header, rows } = parsed;
   const entity = preset.entity;
   const defaultCurrency = opts.currency ?? preset.defaultCurrency ?? 'EUR';
   const summary: PlanSummary = { rows: rows.length, new: 0, updated: 0, duplicates: 0, invalid: [], warnings: [], byEntity: {} };
-  const inserts: ImportPlan['inserts'] = { accounts: [], contacts: [], orders: [], interactions: [], deals: [] };
+  const inserts: ImportPlan['inserts'] = { accounts: [], contacts: [], orders: [], interactions: [], deals: [], campaignStats: [], agencyPlans: [] };
   const updates: PlannedUpdate[] = [];
   const count = (e: PlannedEntity, kind: 'new' | 'updated') => {
     const c = (summary.byEntity[e] ??= { new: 0, updated: 0 });
@@ -257,7 +265,7 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
     const how = damage === 'scientific' ? 'in scientific notation' : 'rounded to 15 digits';
     summary.warnings.push({
       line,
-      key: damage === 'scientific' ? 'idScientific' : 'idRounded',
+      key: damage === 'scientific' ? 'import.issue.idScientific' : 'import.issue.idRounded',
       params: { column, value: cell.slice(0, 80) },
       reason: `${column}: "${cell.slice(0, 80)}" is ${how} (a spreadsheet re-save); not used to match, not kept`,
     });
@@ -421,8 +429,8 @@ export async function buildPlan(parsed: ParsedCsv, preset: PresetDef, mapping: M
       const column = columnOf('externalId');
       summary.warnings.push(
         where.line !== undefined
-          ? { line, key: 'idConflictFile', params: { column, value, other: String(where.line) }, reason: `${column}: "${value}" is also line ${where.line}'s, a person with another e-mail and name; kept as two people` }
-          : { line, key: 'idConflictDb', params: { column, value }, reason: `${column}: "${value}" belongs to a contact in Carnet with another e-mail and name; kept as two people` },
+          ? { line, key: 'import.issue.idConflictFile', params: { column, value, other: String(where.line) }, reason: `${column}: "${value}" is also line ${where.line}'s, a person with another e-mail and name; kept as two people` }
+          : { line, key: 'import.issue.idConflictDb', params: { column, value }, reason: `${column}: "${value}" belongs to a contact in Carnet with another e-mail and name; kept as two people` },
       );
       return true;
     };

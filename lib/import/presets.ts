@@ -1,10 +1,11 @@
 import type { ImportPreset } from '../db/db';
-import type { Site } from '../schema';
+import type { AdChannel, Site } from '../schema';
 import { LOCALIZED_PRESETS } from './presets-localized';
+import { CAMPAIGN_PRESET_SOURCES, CAMPAIGN_TARGETS, GENERIC_CAMPAIGN_COLUMNS } from './campaign-presets';
 
 /** What a file holds; tickets become interactions of channel 'ticket', opportunities become deals. */
-export type ImportEntity = 'contacts' | 'accounts' | 'orders' | 'tickets' | 'deals';
-export const IMPORT_ENTITIES: readonly ImportEntity[] = ['contacts', 'accounts', 'orders', 'tickets', 'deals'];
+export type ImportEntity = 'contacts' | 'accounts' | 'orders' | 'tickets' | 'deals' | 'campaigns';
+export const IMPORT_ENTITIES: readonly ImportEntity[] = ['contacts', 'accounts', 'orders', 'tickets', 'deals', 'campaigns'];
 
 /** Carnet fields a column can feed, per kind of file (the mapping editor's choices); 'ignore' drops a column. */
 export const TARGETS = {
@@ -17,6 +18,8 @@ export const TARGETS = {
     'phone', 'title', 'tags', 'url'],
   deals: ['name', 'amount', 'currency', 'stage', 'closeDate', 'kind', 'owner', 'notes', 'company', 'accountExternalId',
     'externalId', 'deleted'],
+  /** Campaign reports (lib/import/campaign-plan.ts): figures per campaign and day, month or range. */
+  campaigns: CAMPAIGN_TARGETS,
 } as const satisfies Record<ImportEntity, readonly string[]>;
 export type Target = (typeof TARGETS)[ImportEntity][number];
 
@@ -34,6 +37,8 @@ export interface PresetDef {
   patterns?: [RegExp, Target][];
   defaultCurrency?: string;
   site?: Site;
+  /** Campaign reports: the ad platform the file comes from. */
+  channel?: AdChannel;
   /** Saved by the user (importPresets table). */
   custom?: boolean;
 }
@@ -195,6 +200,9 @@ export const PRESETS: PresetDef[] = [
     columns: cols({ Invoice: 'ref', InvoiceNo: 'ref', Description: 'description', Quantity: 'quantity', InvoiceDate: 'occurredAt',
       Price: 'unitPrice', UnitPrice: 'unitPrice', 'Customer ID': 'customerId', CustomerID: 'customerId' }),
   },
+  ...CAMPAIGN_PRESET_SOURCES.map((p): PresetDef => ({
+    id: p.id, name: p.name, entity: 'campaigns', channel: p.channel, headers: p.headers, columns: cols(p.columns), patterns: p.patterns,
+  })),
   // Outlook and Thunderbird in German, French, Spanish, Italian and Dutch (their column names follow the UI language).
   ...LOCALIZED_PRESETS,
 ];
@@ -223,6 +231,7 @@ const GENERIC: Record<ImportEntity, Record<string, Target>> = {
     requester: 'fullName', description: 'summary' }),
   deals: cols({ deal: 'name', 'deal name': 'name', amount: 'amount', value: 'amount', stage: 'stage', 'close date': 'closeDate',
     company: 'company', owner: 'owner' }),
+  campaigns: cols(GENERIC_CAMPAIGN_COLUMNS),
 };
 
 export function genericPreset(entity: ImportEntity): PresetDef {

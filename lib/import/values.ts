@@ -1,4 +1,4 @@
-import { isFreeMailDomain } from '../match/domain';
+import { isFreeMailDomain } from '../identity/domain';
 
 /** Cell-level parsers shared by the import mapping: dates, numbers, domains, names, LinkedIn URLs. */
 

@@ -5,6 +5,7 @@ import { dryRunOf } from './dry-run';
 import type { ImportPlan } from './plan';
 import type { FromWorker, ToWorker } from './worker-protocol';
 import { adoptSession } from '../crypto/install';
+import { campaignHint } from './campaign-plan';
 
 /** Progress messages are at most this frequent: each one is a task on the panel's main thread. */
 const PROGRESS_EVERY_MS = 100;
@@ -60,12 +61,14 @@ export function createImportHandler(post: (m: FromWorker) => void): (m: ToWorker
           preset: { id: detection.preset.id, name: detection.preset.name, entity: detection.preset.entity },
           confidence: detection.confidence,
           mapping: detection.mapping,
+          ...(detection.preset.entity === 'campaigns' ? { campaign: await campaignHint(parsed, detection.mapping) } : {}),
         });
       } else if (m.type === 'plan') {
         if (!file) throw new Error('No file analysed yet.');
         plan = null;
         plan = await planFile(file, { presetId: m.presetId, mapping: m.mapping }, {
           currency: m.currency,
+          accountId: m.accountId,
           signal: ctrl.signal,
           onProgress: (done) => progress({ type: 'progress', phase: 'plan', done }),
         });

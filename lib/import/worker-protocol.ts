@@ -3,6 +3,7 @@ import type { DetectedEncoding } from './decode';
 import type { SessionValue } from '../crypto/state';
 import type { DryRun } from './dry-run';
 import type { ImportSummary } from './commit';
+import type { CampaignHint } from './campaign-plan';
 
 /**
  * Messages between the import screen and lib/import/worker.ts. The worker keeps the file and the plan; the
@@ -12,7 +13,8 @@ export type ToWorker =
   /** The page's at-rest encryption session, first thing: the worker has no extension API to read it. */
   | { type: 'session'; session: SessionValue }
   | { type: 'analyze'; bytes: ArrayBuffer }
-  | { type: 'plan'; presetId?: string; mapping?: Mapping; currency?: string }
+  /** accountId: a campaign report's client, when the file does not name it (see lib/import/campaign-plan.ts). */
+  | { type: 'plan'; presetId?: string; mapping?: Mapping; currency?: string; accountId?: string }
   /** Applies the last dry run's plan, all or nothing. */
   | { type: 'commit' }
   /** Stops whatever runs: parse, dry run or commit (a cancelled commit leaves the database as it was). */
@@ -31,6 +33,8 @@ export type FromWorker =
       preset: { id: string; name: string; entity: string };
       confidence: number;
       mapping: Mapping;
+      /** Campaign reports: the account(s) the file names and the client they match. */
+      campaign?: CampaignHint;
     }
   | { type: 'planned'; dryRun: DryRun }
   | { type: 'done'; result: ImportSummary }

@@ -1,4 +1,4 @@
-import { words } from '../db/search-tokens';
+import { nameTokens } from '../identity/name';
 
 /** Jaro-Winkler similarity of two strings, 0..1. */
 export function jaroWinkler(a: string, b: string): number {
@@ -28,9 +28,6 @@ export function jaroWinkler(a: string, b: string): number {
   while (prefix < 4 && a[prefix] === b[prefix]) prefix++;
   return jaro + prefix * 0.1 * (1 - jaro);
 }
-
-/** Folded words (accents and case dropped, order kept for display only). */
-export const nameTokens = (text: string | null | undefined): string[] => [...new Set(words(text))];
 
 const WORD_MATCH = 0.85;
 

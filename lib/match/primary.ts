@@ -1,6 +1,6 @@
 import type { PageContext, PagePerson } from '../schema/page-context';
-import { emailDomain } from './email';
-import { isFreeMailDomain, parentDomains } from './domain';
+import { emailDomain } from '../identity/email';
+import { isFreeMailDomain, parentDomains } from '../identity/domain';
 
 export interface PrimaryOptions {
   /** The user's company domains (settings); the signed-in address's own domain is added unless it is webmail. */

@@ -7,10 +7,11 @@ import {
   findContactsByNameTokens,
   getLive,
 } from '../db';
-import { emailDomain, normalizeEmail } from './email';
-import { isFreeMailDomain, parentDomains } from './domain';
-import { canonicalLinkedinUrl } from './linkedin';
-import { nameTokens, personScore } from './fuzzy';
+import { emailDomain, normalizeEmail } from '../identity/email';
+import { isFreeMailDomain, parentDomains } from '../identity/domain';
+import { canonicalLinkedinUrl } from '../identity/linkedin';
+import { nameTokens } from '../identity/name';
+import { personScore } from './fuzzy';
 import { isExternal, ownDomainsOf, pickPrimaryPerson, type PrimaryOptions } from './primary';
 
 export interface ResolvedPerson {

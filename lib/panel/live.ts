@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { effect, signal, untracked, type ReadonlySignal } from '@preact/signals';
 import { liveQuery } from 'dexie';
 
 export interface Live<T> {
@@ -30,7 +31,43 @@ export function useLiveQuery<T>(query: () => Promise<T>, deps: unknown[], option
       error: (error) => setState({ value: undefined, error, loading: false }),
     });
     return () => sub.unsubscribe();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
   return state;
+}
+
+/**
+ * A Dexie liveQuery as signals, for screen models: re-runs whenever the tables it read change (writes from the
+ * service worker and the import worker too), and whenever the signals `deps` reads change.
+ */
+
+export interface LiveSignal<T> {
+  value: ReadonlySignal<T | undefined>;
+  loading: ReadonlySignal<boolean>;
+  error: ReadonlySignal<unknown>;
+  dispose(): void;
+}
+
+export function liveSignal<D, T>(deps: () => D, query: (d: D) => Promise<T>): LiveSignal<T> {
+  const value = signal<T | undefined>(undefined);
+  const loading = signal(true);
+  const error = signal<unknown>(null);
+  const stop = effect(() => {
+    const d = deps();
+    return untracked(() => {
+      loading.value = true;
+      const sub = liveQuery(() => query(d)).subscribe({
+        next: (v) => {
+          value.value = v;
+          error.value = null;
+          loading.value = false;
+        },
+        error: (e) => {
+          error.value = e;
+          loading.value = false;
+        },
+      });
+      return () => sub.unsubscribe();
+    });
+  });
+  return { value, loading, error, dispose: stop };
 }

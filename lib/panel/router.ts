@@ -10,17 +10,18 @@ export type Route =
   | { name: 'templates' }
   | { name: 'lifecycle' }
   | { name: 'dashboard' }
+  | { name: 'agency' }
   | { name: 'settings' }
   | { name: 'import' }
   | { name: 'privacy' }
   | { name: 'personPrivacy'; id: string }
   | { name: 'welcome' };
 
-export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'templates' | 'lifecycle' | 'dashboard' | 'settings' | 'import' | 'privacy';
+export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'templates' | 'lifecycle' | 'dashboard' | 'agency' | 'settings' | 'import' | 'privacy';
 /** A view opened on its own (not a tab): the welcome shown at install. */
 export type Standalone = 'welcome';
 
-const StartView = z.enum(['page', 'portfolio', 'tasks', 'templates', 'lifecycle', 'dashboard', 'settings', 'import', 'privacy', 'welcome']);
+const StartView = z.enum(['page', 'portfolio', 'tasks', 'templates', 'lifecycle', 'dashboard', 'agency', 'settings', 'import', 'privacy', 'welcome']);
 
 /** `sidepanel.html?view=import` opens the panel on that view (the welcome tab opens `?view=welcome`). */
 export function routeFromSearch(search: string): Route {

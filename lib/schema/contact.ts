@@ -30,7 +30,7 @@ export const ContactFields = {
   lastName: Text(100),
   emails: z._default(z.array(Email), []),
   phones: z._default(z.array(Phone), []),
-  /** Canonical https://www.linkedin.com/in/<slug> (see lib/match/linkedin). */
+  /** Canonical https://www.linkedin.com/in/<slug> (see lib/identity/linkedin). */
   linkedinUrl: OptionalText(300),
   title: OptionalText(200),
   language: z._default(z.nullable(z.string().check(z.regex(/^[a-z]{2}(-[A-Z]{2})?$/))), null),

@@ -9,6 +9,9 @@ import { SurveyResponse, SurveyResponseInput } from './survey';
 import { Segment, SegmentInput } from './segment';
 import { ActionFeedback, ActionFeedbackInput } from './feedback';
 import { Template, TemplateInput, TemplateUse, TemplateUseInput } from './template';
+import { CampaignStat, CampaignStatInput } from './campaign-stat';
+import { AgencyPlan, AgencyPlanInput } from './agency-plan';
+import { ReportNote, ReportNoteInput } from './report-note';
 import { LoyaltyProgramme, LoyaltyProgrammeInput, Referral, ReferralInput } from './loyalty';
 import { WorkflowRun, WorkflowRunInput } from './workflow';
 import { Sequence, SequenceInput, Enrolment, EnrolmentInput } from './sequence';
@@ -26,6 +29,9 @@ export const ENTITIES = {
   feedback: { record: ActionFeedback, input: ActionFeedbackInput },
   templates: { record: Template, input: TemplateInput },
   templateUses: { record: TemplateUse, input: TemplateUseInput },
+  campaignStats: { record: CampaignStat, input: CampaignStatInput },
+  agencyPlans: { record: AgencyPlan, input: AgencyPlanInput },
+  reportNotes: { record: ReportNote, input: ReportNoteInput },
   loyaltyProgrammes: { record: LoyaltyProgramme, input: LoyaltyProgrammeInput },
   referrals: { record: Referral, input: ReferralInput },
   workflowRuns: { record: WorkflowRun, input: WorkflowRunInput },

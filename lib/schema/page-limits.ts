@@ -1,6 +1,6 @@
 /**
  * The length limits of a PageContext, in a module without zod so the content scripts can clamp to them
- * (lib/recognize/dom.ts) and the schema can enforce them (page-context.ts) from one definition.
+ * (lib/sites/dom.ts) and the schema can enforce them (page-context.ts) from one definition.
  */
 export const PAGE_LIMITS = {
   url: 4000,

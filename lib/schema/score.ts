@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { Id, IsoDateTime } from './common';
+import { AgencyAlert } from './agency-alert';
 
 /** Derived per account by lib/scoring; recomputed on the device, never synced. */
 export const Reason = z.object({ key: z.string(), weight: z.number(), params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) });
@@ -23,6 +24,8 @@ export const Score = z.object({
   clvMethod: z.enum(['bgnbd_gg', 'annual_value', 'none']),
   segments: z.array(z.string()),
   actions: z.array(SuggestedAction),
+  /** Agency accounts only: what the campaign figures show (lib/agency/alerts.ts), as of their last day. */
+  agency: z.optional(z.object({ alerts: z.array(AgencyAlert), asOf: z.nullable(z.string()), currency: z.string() })),
   computedAt: IsoDateTime,
 });
 export type Score = z.infer<typeof Score>;

@@ -5,7 +5,7 @@
  * and decoded files.
  */
 
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const NUL = /\u0000/g;
 
 /** Without NUL characters, lone surrogates replaced by U+FFFD; the same string (no copy) when already clean. */

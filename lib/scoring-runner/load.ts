@@ -24,9 +24,9 @@ export async function loyaltyRules(): Promise<LoyaltyRules | null> {
 
 export async function loadPortfolioInput(): Promise<PortfolioInput & { accounts: Account[] }> {
   const db = getDb();
-  const tables = [db.accounts, db.contacts, db.interactions, db.orders, db.surveys, db.tasks, db.feedback, db.segments, db.referrals, db.workflowRuns, db.loyaltyProgrammes];
+  const tables = [db.accounts, db.contacts, db.interactions, db.orders, db.surveys, db.tasks, db.feedback, db.segments, db.campaignStats, db.agencyPlans, db.referrals, db.workflowRuns, db.loyaltyProgrammes];
   return db.transaction('r', tables, async () => {
-    const [accounts, contacts, interactions, orders, surveys, tasks, feedback, segments, referrals, workflowRuns, loyalty] = await Promise.all([
+    const [accounts, contacts, interactions, orders, surveys, tasks, feedback, segments, campaignStats, agencyPlans, referrals, workflowRuns, loyalty] = await Promise.all([
       db.accounts.toArray(),
       db.contacts.toArray(),
       db.interactions.toArray(),
@@ -35,6 +35,8 @@ export async function loadPortfolioInput(): Promise<PortfolioInput & { accounts:
       db.tasks.toArray(),
       db.feedback.toArray(),
       db.segments.toArray(),
+      db.campaignStats.toArray(),
+      db.agencyPlans.toArray(),
       db.referrals.toArray(),
       db.workflowRuns.toArray(),
       loyaltyRules(),
@@ -48,6 +50,8 @@ export async function loadPortfolioInput(): Promise<PortfolioInput & { accounts:
       tasks: alive(tasks),
       feedback: alive(feedback),
       segments: alive(segments),
+      campaignStats: alive(campaignStats),
+      agencyPlans: alive(agencyPlans),
       referrals: alive(referrals),
       workflowRuns: alive(workflowRuns),
       loyalty,
@@ -74,7 +78,7 @@ export async function loadAccountRecords(accountId: string): Promise<{ account: 
   const [lo, hi] = byAccount(accountId);
   const uniq = <T extends { id: string }>(rows: T[]) => [...new Map(rows.map((r) => [r.id, r])).values()];
   const linked = <T extends { accountId: string | null }>(rows: T[]) => rows.filter((r) => r.accountId === null || r.accountId === accountId);
-  const [interactions, viaContacts, orders, ordersVia, surveys, surveysVia, tasks, tasksVia, feedback, referrals, referralsVia, runs, runsVia] = await Promise.all([
+  const [interactions, viaContacts, orders, ordersVia, surveys, surveysVia, tasks, tasksVia, feedback, campaignStats, agencyPlans, referrals, referralsVia, runs, runsVia] = await Promise.all([
     db.interactions.where('[accountId+occurredAt]').between(lo, hi, true, true).toArray(),
     contactIds.length ? db.interactions.where('contactIds').anyOf(contactIds).toArray() : [],
     db.orders.where('[accountId+occurredAt]').between(lo, hi, true, true).toArray(),
@@ -84,6 +88,8 @@ export async function loadAccountRecords(accountId: string): Promise<{ account: 
     db.tasks.where('accountId').equals(accountId).toArray(),
     contactIds.length ? db.tasks.where('contactId').anyOf(contactIds).toArray() : [],
     db.feedback.where('accountId').equals(accountId).toArray(),
+    db.campaignStats.where('[accountId+date]').between(lo, hi, true, true).toArray(),
+    db.agencyPlans.where('accountId').equals(accountId).toArray(),
     db.referrals.where('referrerAccountId').equals(accountId).toArray(),
     contactIds.length ? db.referrals.where('referrerContactId').anyOf(contactIds).toArray() : [],
     db.workflowRuns.where('accountId').equals(accountId).toArray(),
@@ -101,6 +107,8 @@ export async function loadAccountRecords(accountId: string): Promise<{ account: 
       surveys: alive(uniq([...surveys, ...linked(surveysVia)])),
       tasks: alive(uniq([...tasks, ...linked(tasksVia)])),
       feedback: alive(feedback),
+      campaignStats: alive(campaignStats),
+      agencyPlan: alive(agencyPlans).sort((x, y) => (x.updatedAt < y.updatedAt ? 1 : -1))[0] ?? null,
       referralsMade: alive(uniq([...referrals, ...referralsVia.filter((r) => r.referrerAccountId === null || r.referrerAccountId === accountId)])),
       workflowRuns: alive(uniq([...runs, ...runsVia.filter((r) => r.accountId === null || r.accountId === accountId)])),
     },

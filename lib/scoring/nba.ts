@@ -14,6 +14,8 @@ import type { ActionFeedback } from '../schema/feedback';
 import type { Task } from '../schema/task';
 import type { AccountFacts } from './rules';
 import { mayContact } from './consent';
+import type { AgencyAlert } from '../schema/agency-alert';
+import { agencyCandidates, AGENCY_REASON_KEYS } from '../agency/actions';
 import { beta, mulberry32 } from './random';
 import { DAY_MS, ms } from './time';
 
@@ -34,10 +36,14 @@ export const ACTION_TYPES = [
   'recovery_call',
   'ask_csat',
   'loyalty_tier_drop',
+  // agency accounts (lib/agency/actions.ts): from the campaign figures' alerts
+  'performance_review',
+  'budget_shift',
+  'investigate_drop',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
-export const TEMPLATE_KEYS = ['renewal_proposal', 'nps_request', 'referral_request', 'reengage', 'upsell', 'birthday', 'welcome', 'win_back', 'csat_request', 'loyalty_tier'] as const;
+export const TEMPLATE_KEYS = ['renewal_proposal', 'nps_request', 'referral_request', 'reengage', 'upsell', 'birthday', 'welcome', 'win_back', 'csat_request', 'loyalty_tier', 'performance_review', 'budget_shift'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export type ActionExecution =
@@ -63,6 +69,7 @@ export const ACTION_REASON_KEYS = [
   'ticket_solved',
   'loyalty_tier_drop',
   'promoter_bonus',
+  ...AGENCY_REASON_KEYS,
 ] as const;
 export type ActionReasonKey = (typeof ACTION_REASON_KEYS)[number];
 
@@ -127,6 +134,10 @@ export const ACTION_CATALOGUE: Record<ActionType, ActionDefinition> = {
   recovery_call: { purpose: 'account_management', cooldownDays: 14, prior: { alpha: 5, beta: 5 }, valueShare: 0.5, needsContact: true, execute: { kind: 'task', titleKey: 'task.recovery_call', dueInDays: 1 } },
   ask_csat: { purpose: 'surveys', cooldownDays: 7, prior: { alpha: 3, beta: 7 }, valueShare: 0.02, needsContact: true, execute: { kind: 'email', template: 'csat_request' } },
   loyalty_tier_drop: { purpose: 'marketing', cooldownDays: 60, prior: { alpha: 3, beta: 7 }, valueShare: 0.1, needsContact: true, execute: { kind: 'email', template: 'loyalty_tier' } },
+  // value shares of the agency actions: lib/agency/actions.ts (AGENCY_VALUE_SHARE) times the alert's severity
+  performance_review: { purpose: 'account_management', cooldownDays: 30, prior: { alpha: 5, beta: 5 }, valueShare: 0.5, needsContact: true, execute: { kind: 'email', template: 'performance_review' } },
+  budget_shift: { purpose: 'account_management', cooldownDays: 21, prior: { alpha: 4, beta: 6 }, valueShare: 0.25, needsContact: true, execute: { kind: 'email', template: 'budget_shift' } },
+  investigate_drop: { purpose: 'account_management', cooldownDays: 7, prior: { alpha: 6, beta: 4 }, valueShare: 0.3, needsContact: false, execute: { kind: 'task', titleKey: 'task.investigate_drop', dueInDays: 1 } },
 };
 
 export function executionFor(type: string): ActionExecution | null {
@@ -218,6 +229,8 @@ export interface NbaContext {
    */
   proposals?: readonly ProposalLike[];
   loyalty?: LoyaltyFacts;
+  /** Agency accounts: alerts from the campaign figures (lib/agency/alerts.ts), and the currency they are in. */
+  agency?: { alerts: readonly AgencyAlert[]; currency: string };
 }
 
 export interface ActionReason {
@@ -373,6 +386,11 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
       value: ACTION_CATALOGUE.welcome_new.valueShare * value,
       reason: { key: 'new_account_days', params: { days: Number.isNaN(ctx.startedAt) ? 0 : Math.floor((t - ctx.startedAt) / DAY_MS) } },
     });
+  if (ctx.agency) {
+    for (const c of agencyCandidates(ctx.agency.alerts, value, ctx.agency.currency)) {
+      cands.push({ type: c.type, contact: ACTION_CATALOGUE[c.type].needsContact ? primary(c.type) : 'account', value: c.value, reason: c.reason });
+    }
+  }
   return rank(cands, ctx);
 }
 

@@ -30,6 +30,12 @@ import { loyaltyStatus, type LoyaltyStatus } from '../loyalty/status';
 import { makeConverter, REFERENCE_TABLE, type RateTable } from '../currency/convert';
 import { workflowProposals, type WorkflowProposal } from '../lifecycle/workflows';
 import type { WorkflowSettings } from '../lifecycle/settings';
+import { assessAgencyAccount, type PlanLike } from '../agency/alerts';
+import type { StatRow } from '../agency/series';
+
+/** Agency accounts' campaign figures and plan (lib/agency): optional, most accounts have none. */
+type AgencyStat = StatRow & { accountId: string };
+type AgencyPlanRow = PlanLike & { accountId: string; updatedAt?: string; deletedAt?: string | null };
 
 export type AccountLike = Pick<
   Account,
@@ -54,6 +60,8 @@ export interface PortfolioInput {
   workflowRuns?: readonly (RunLike & Live)[];
   /** The loyalty programme's rules; null or absent = no programme. */
   loyalty?: LoyaltyRules | null;
+  campaignStats?: readonly (AgencyStat & Live)[];
+  agencyPlans?: readonly AgencyPlanRow[];
 }
 
 export interface ReferralLike {
@@ -139,6 +147,8 @@ export interface AccountRecords {
   referralsMade?: ReferralLike[];
   /** Ledger entries of the workflows about this account or its contacts. */
   workflowRuns?: RunLike[];
+  campaignStats?: AgencyStat[];
+  agencyPlan?: AgencyPlanRow | null;
 }
 
 const emptyRecords = (): AccountRecords => ({ contacts: [], interactions: [], orders: [], surveys: [], tasks: [], feedback: [], referralsMade: [], workflowRuns: [] });
@@ -179,6 +189,16 @@ export function groupByAccount(input: PortfolioInput): Map<string, AccountRecord
     if (!alive(r)) continue;
     const acc = r.accountId ?? (r.contactId ? contactAccount.get(r.contactId) : undefined);
     if (acc) by.get(acc)?.workflowRuns?.push(r);
+  }
+  for (const r of input.campaignStats ?? []) {
+    if (!alive(r)) continue;
+    const rec = by.get(r.accountId);
+    if (rec) (rec.campaignStats ??= []).push(r);
+  }
+  for (const plan of input.agencyPlans ?? []) {
+    const rec = by.get(plan.accountId);
+    if (!rec || !alive(plan)) continue;
+    if (!rec.agencyPlan || (plan.updatedAt ?? '') > (rec.agencyPlan.updatedAt ?? '')) rec.agencyPlan = plan;
   }
   return by;
 }
@@ -591,6 +611,10 @@ function finish(
     }
   }
   const annualised = a.annualValue ?? (clv.clv !== null ? (clv.clv * 12) / settings.clv.horizonMonths : models.medianAnnualValue);
+  const agency =
+    p.records.campaignStats?.length || p.records.agencyPlan
+      ? assessAgencyAccount({ rows: p.records.campaignStats ?? [], plan: p.records.agencyPlan ?? null, accountCurrency: a.currency, today: now })
+      : null;
   const actions = nextBestActions({
     now,
     facts,
@@ -612,6 +636,7 @@ function finish(
         referralBonus: (extras.loyalty?.bonuses ?? []).filter((b) => b.kind === 'referral').reduce((n, b) => n + b.points, 0),
       },
     }),
+    agency: agency ? { alerts: agency.alerts, currency: agency.currency } : undefined,
   });
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
   return {
@@ -633,6 +658,7 @@ function finish(
         reason: { key: x.reason.key, weight: Math.round(x.reason.weight * 100) / 100, params: x.reason.params },
         ...(x.workflow && { workflow: x.workflow }),
       })),
+      ...(agency ? { agency: { alerts: agency.alerts, asOf: agency.asOf, currency: agency.currency } } : {}),
       computedAt,
     },
   };

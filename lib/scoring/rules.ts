@@ -71,7 +71,7 @@ export const FACT_FIELDS = [
 /** A field path: a fact name, or `custom.<key>` for a custom field. */
 export function factValue(facts: Partial<AccountFacts>, field: string): FactValue {
   if (field.startsWith('custom.')) return facts.custom?.[field.slice(7)];
-  if (!Object.prototype.hasOwnProperty.call(facts, field)) return undefined;
+  if (!Object.hasOwn(facts, field)) return undefined;
   const v = (facts as Record<string, unknown>)[field];
   if (v === undefined || v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v))
     return v as FactValue;

@@ -1,10 +1,17 @@
-/** Match patterns of the supported sites: content scripts and host permissions come from this one list. */
+import type { PageSite } from '../schema/page-context';
+import { GMAIL_MATCHES } from './gmail/urls';
+import { OUTLOOK_MATCHES } from './outlook/urls';
+import { LINKEDIN_MATCHES } from './linkedin/urls';
+import { ZENDESK_MATCHES } from './zendesk/urls';
+import { FRESHDESK_MATCHES } from './freshdesk/urls';
+
+/** Match patterns of the supported sites, each from its own folder: content scripts and host permissions come from here. */
 export const SITE_MATCHES = {
-  gmail: ['https://mail.google.com/*'],
-  outlook: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
-  linkedin: ['https://www.linkedin.com/*'],
-  zendesk: ['https://*.zendesk.com/*'],
-  freshdesk: ['https://*.freshdesk.com/*'],
-} as const;
+  gmail: GMAIL_MATCHES,
+  outlook: OUTLOOK_MATCHES,
+  linkedin: LINKEDIN_MATCHES,
+  zendesk: ZENDESK_MATCHES,
+  freshdesk: FRESHDESK_MATCHES,
+} as const satisfies Record<PageSite, readonly string[]>;
 
 export const CONTENT_MATCHES: string[] = Object.values(SITE_MATCHES).flat();

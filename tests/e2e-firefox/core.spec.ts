@@ -7,7 +7,7 @@ import { pickPrimaryPerson } from '../../lib/match/primary';
 
 /** The same core flows as the Chromium suite, in Firefox ESR with the Firefox package. */
 
-const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
+const GMAIL_FIXTURES = path.resolve(import.meta.dirname, '../../lib/sites/gmail/fixtures');
 const GMAIL_THREAD = fs.readFileSync(path.resolve(import.meta.dirname, '../e2e/pages/gmail-thread.html'), 'utf8');
 const gmailPage = (fields: Record<string, string>) =>
   GMAIL_THREAD.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (fields[k] ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`));
@@ -37,8 +37,8 @@ test('a Gmail thread served at its real address is recognised; one click creates
   device = await launchFirefox();
   const { panel } = device;
   const name = '2026-11-26-thread-several-senders';
-  const html = fs.readFileSync(path.join(FIXTURES, 'gmail', `${name}.html`), 'utf8');
-  const expected = PageContext.parse(JSON.parse(fs.readFileSync(path.join(FIXTURES, 'gmail', `${name}.expected.json`), 'utf8')));
+  const html = fs.readFileSync(path.join(GMAIL_FIXTURES, `${name}.html`), 'utf8');
+  const expected = PageContext.parse(JSON.parse(fs.readFileSync(path.join(GMAIL_FIXTURES, `${name}.expected.json`), 'utf8')));
   const primary = pickPrimaryPerson(expected)!;
   await device.openSite(expected.url, html);
   await click(panel, tab('page'));
@@ -119,7 +119,7 @@ test('at 360 px every view is reachable through the bar or its "More" menu, by k
   expect(await panel.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)).toBe('tab-more');
   await panel.keyboard.press('ArrowDown');
   const inMenu = await panel.$$eval('[role="menuitem"]', (els) => els.map((e) => (e as HTMLElement).dataset.tab!));
-  expect([...layout.shown, ...inMenu].sort()).toEqual(['dashboard', 'import', 'page', 'portfolio', 'privacy', 'settings', 'tasks']);
+  expect([...layout.shown, ...inMenu].sort()).toEqual(['agency', 'dashboard', 'import', 'page', 'portfolio', 'privacy', 'settings', 'tasks', 'templates']);
   await panel.keyboard.press('End');
   await panel.keyboard.press('Enter');
   await panel.waitForSelector(testId('sync-settings'));

@@ -3,8 +3,12 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, expect, serveAt, readTable, loadDemo } from './extension';
 
-const FIX = path.resolve(import.meta.dirname, '../fixtures');
-const page = (name: string) => fs.readFileSync(path.join(FIX, `${name}.html`), 'utf8');
+const SITES = path.resolve(import.meta.dirname, '../../lib/sites');
+/** `gmail/2026-…` → lib/sites/gmail/fixtures/2026-….html */
+const page = (name: string) => {
+  const [site, file] = name.split('/') as [string, string];
+  return fs.readFileSync(path.join(SITES, site, 'fixtures', `${file}.html`), 'utf8');
+};
 
 /** Puts the cursor in the compose body as a click would: at `offset` in the text node containing `marker`, else in the element. */
 async function placeCursor(site: Page, bodySelector: string, where: { afterText?: string; inElement?: string }) {

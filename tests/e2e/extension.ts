@@ -46,7 +46,7 @@ export async function launchWithExtension(opts: { keepWelcome?: boolean } = {}):
 type Fixtures = { context: BrowserContext; sw: Worker; extensionId: string; panel: Page };
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring
   context: async ({}, use) => {
     const { context } = await launchWithExtension();
     await use(context);

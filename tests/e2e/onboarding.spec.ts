@@ -61,6 +61,8 @@ test('the empty portfolio links to Import', async ({ panel }) => {
 
 /** Every tab of the bar lies inside the panel; the others are in the "More" menu. Returns the names of both. */
 async function tabsAt360(panel: Page) {
+  // The bar re-fits from a ResizeObserver, which runs before the next paint: wait for that frame, not for time.
+  await panel.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const layout = await panel.evaluate(() => {
     const nav = document.querySelector<HTMLElement>('[data-testid="tab-bar"]')!;
     const box = nav.getBoundingClientRect();
@@ -86,7 +88,7 @@ async function tabsAt360(panel: Page) {
   return { shown, inMenu };
 }
 
-const ALL = ['page', 'portfolio', 'tasks', 'dashboard', 'import', 'privacy', 'settings'];
+const ALL = ['page', 'portfolio', 'tasks', 'templates', 'dashboard', 'agency', 'import', 'privacy', 'settings'];
 
 test('at Chrome’s default side-panel width (360 px) every view is reachable, by keyboard too, in English and French', async ({ panel }) => {
   await panel.setViewportSize({ width: 360, height: 720 });

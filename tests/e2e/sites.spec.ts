@@ -16,12 +16,17 @@ const FIXTURES = [
   'freshdesk/2026-12-03-ticket-current-ui',
   'linkedin/2026-12-03-profile-2025-12-image-link',
 ];
-const DIR = path.resolve(import.meta.dirname, '../fixtures');
+/** `gmail/2026-…` → lib/sites/gmail/fixtures/2026-…<ext>: each site keeps its fixtures in its own folder. */
+const SITES_DIR = path.resolve(import.meta.dirname, '../../lib/sites');
+const fixture = (name: string, ext: '.html' | '.expected.json') => {
+  const [site, file] = name.split('/') as [string, string];
+  return path.join(SITES_DIR, site, 'fixtures', `${file}${ext}`);
+};
 
 for (const name of FIXTURES) {
   test(`${name}: the panel recognises the page's person, creates them in one click, then shows their contact`, async ({ context, panel }) => {
-    const html = fs.readFileSync(path.join(DIR, `${name}.html`), 'utf8');
-    const expected = PageContext.parse(JSON.parse(fs.readFileSync(path.join(DIR, `${name}.expected.json`), 'utf8')));
+    const html = fs.readFileSync(fixture(name, '.html'), 'utf8');
+    const expected = PageContext.parse(JSON.parse(fs.readFileSync(fixture(name, '.expected.json'), 'utf8')));
     const primary = pickPrimaryPerson(expected)!;
     const label = primary.name ?? primary.email!;
     const url = new URL(expected.url);
@@ -43,8 +48,8 @@ for (const name of FIXTURES) {
 
 test('the page view follows the database: create, edit and erase the contact, no reload', async ({ context, panel }) => {
   const name = 'zendesk/2026-11-26-ticket';
-  const html = fs.readFileSync(path.join(DIR, `${name}.html`), 'utf8');
-  const expected = PageContext.parse(JSON.parse(fs.readFileSync(path.join(DIR, `${name}.expected.json`), 'utf8')));
+  const html = fs.readFileSync(fixture(name, '.html'), 'utf8');
+  const expected = PageContext.parse(JSON.parse(fs.readFileSync(fixture(name, '.expected.json'), 'utf8')));
   const email = expected.people[0]!.email!;
   await serveAt(context, `${new URL(expected.url).origin}/**`, html);
   const site = await context.newPage();

@@ -3,7 +3,7 @@
  * subject field. Selectors newest first with the date they were seen or, for written fixtures, assumed; the rest of
  * the compose code never sees a site's class names.
  */
-import { type Alt, isHidden } from '../../recognize/dom';
+import { type Alt, isHidden } from '../../sites/dom';
 import type { ComposeKind } from '../../messaging/compose-protocol';
 
 export interface ComposeWindow {

@@ -1,6 +1,6 @@
-import type { Alt } from '../../recognize/dom';
-import { isHidden } from '../../recognize/dom';
-import { GMAIL } from '../../recognize/gmail';
+import type { Alt } from '../../sites/dom';
+import { isHidden } from '../../sites/dom';
+import { GMAIL } from '../../sites/gmail/selectors';
 import { firstOf, visibleSubject, type ComposeDriver, type ComposeWindow } from './drivers';
 
 /** Gmail's compose and reply windows (the pop-out dialog, the inline reply under a thread). */

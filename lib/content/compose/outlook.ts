@@ -1,5 +1,5 @@
-import type { Alt } from '../../recognize/dom';
-import { isHidden } from '../../recognize/dom';
+import type { Alt } from '../../sites/dom';
+import { isHidden } from '../../sites/dom';
 import { firstOf, lastOf, visibleSubject, type ComposeDriver, type ComposeWindow } from './drivers';
 
 /** Outlook on the web's compose windows: a new message (with a subject line) or the inline reply in the reading pane. */

@@ -6,13 +6,14 @@ import { insights } from './insights';
 import { importMessages } from './import';
 import { privacyMessages } from './privacy';
 import { cryptoMessages } from './crypto';
+import { engageMessages } from './engage';
+import { agencyMessages } from './agency';
 import { onboarding } from './onboarding';
 import { numbersMessages } from './numbers';
-import { engageMessages } from './engage';
 import { lifecycleMessages } from './lifecycle';
 
 /** Every feature's catalogue: add a file per feature and list it here. */
-const CATALOGS = [core, panel, scoring, insights, sync, importMessages, privacyMessages, cryptoMessages, onboarding, numbersMessages, engageMessages, lifecycleMessages] as const;
+const CATALOGS = [core, panel, scoring, insights, sync, importMessages, privacyMessages, cryptoMessages, onboarding, numbersMessages, engageMessages, agencyMessages, lifecycleMessages] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? H extends { en: infer E }

@@ -64,7 +64,12 @@ export function isImportEntity(v: string): v is ImportEntity {
   return (IMPORT_ENTITIES as readonly string[]).includes(v);
 }
 
-export function createImportSession(makePort: () => WorkerPort) {
+export interface ImportSessionOptions {
+  /** Campaign reports: the client to import for, unless the file names another (e.g. opened from an account). */
+  accountId?: string;
+}
+
+export function createImportSession(makePort: () => WorkerPort, sessionOpts: ImportSessionOptions = {}) {
   const step = signal<ImportStep>('idle');
   const progress = signal<Progress | null>(null);
   const analyzed = signal<Analyzed | null>(null);
@@ -75,6 +80,8 @@ export function createImportSession(makePort: () => WorkerPort) {
   const plan = signal<DryRun | null>(null);
   const result = signal<ImportSummary | null>(null);
   const error = signal<ImportError | null>(null);
+  /** Campaign reports: the client the figures go to ('' = the accounts the file names). */
+  const accountId = signal<string>(sessionOpts.accountId ?? '');
   const busy = computed(() => step.value === 'analyzing' || step.value === 'planning' || step.value === 'importing');
 
   let port: WorkerPort | null = null;
@@ -122,8 +129,16 @@ export function createImportSession(makePort: () => WorkerPort) {
     entity.value = isImportEntity(m.preset.entity) ? m.preset.entity : 'contacts';
     presetId.value = m.preset.id;
     mapping.value = m.mapping;
+    accountId.value = sessionOpts.accountId ?? m.campaign?.suggestedAccountId ?? '';
     progress.value = null;
     step.value = 'analyzed';
+  }
+
+  /** The client of a campaign report; the dry run is done again with it. */
+  function setAccount(id: string): void {
+    accountId.value = id;
+    plan.value = null;
+    if (step.value === 'planned') step.value = 'analyzed';
   }
 
   /** Another kind of file: the generic preset of that kind, its mapping left for the user to choose. */
@@ -146,7 +161,13 @@ export function createImportSession(makePort: () => WorkerPort) {
     error.value = null;
     step.value = 'planning';
     progress.value = { phase: 'plan', fraction: 0 };
-    const m = await ask({ type: 'plan', presetId: presetId.value, mapping: mapping.value, currency });
+    const m = await ask({
+      type: 'plan',
+      presetId: presetId.value,
+      mapping: mapping.value,
+      currency,
+      accountId: entity.value === 'campaigns' && accountId.value ? accountId.value : undefined,
+    });
     if (m.type === 'error') return fail({ code: m.code, message: m.message }, 'analyzed');
     if (m.type !== 'planned') return fail({ code: 'error', message: `unexpected ${m.type}` }, 'analyzed');
     plan.value = m.dryRun;
@@ -200,8 +221,8 @@ export function createImportSession(makePort: () => WorkerPort) {
   }
 
   return {
-    step, progress, analyzed, fileName, entity, presetId, mapping, plan, result, error, busy,
-    analyze, setEntity, setColumn, dryRun, commit, cancel, savePreset, reset, dispose,
+    step, progress, analyzed, fileName, entity, presetId, mapping, plan, result, error, busy, accountId,
+    analyze, setEntity, setColumn, setAccount, dryRun, commit, cancel, savePreset, reset, dispose,
   };
 }
 export type ImportSession = ReturnType<typeof createImportSession>;

@@ -1,8 +1,4 @@
-/**
- * The reporting currency and its exchange rates (#12): one typed storage item, zod-checked on every read and write;
- * signals for the panel; the converter every total on the dashboard goes through.
- */
-import * as z from 'zod/mini';
+
 import { signal, computed } from '@preact/signals';
 import { readItem, reportingItem, watchItem, writeItem, ReportingSettings } from '../../storage/items';
 import { Currency } from '../../schema/common';

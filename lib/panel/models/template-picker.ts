@@ -5,7 +5,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import type { TemplateCategory, TemplateLang } from '../../schema/template';
 import { getEngageSettings, type EngageSettings } from '../../storage/engage';
-import { liveSignal } from '../live-signal';
+import { liveSignal } from '../live';
 import { templateRows } from '../queries/templates';
 import { ensureStarters } from '../commands/templates';
 import { deliver, prepareMessage, recordUse, DeliveryBlockedError, type DeliverDeps, type Delivery, type PreparedMessage, type TargetTab } from '../commands/insert-template';
@@ -25,7 +25,7 @@ export interface PickerDeps {
 export function createTemplatePickerModel(deps: PickerDeps) {
   const now = () => deps.now?.() ?? new Date();
   const readSettings = deps.settings ?? getEngageSettings;
-  const rows = liveSignal(templateRows);
+  const rows = liveSignal(() => null, () => templateRows());
   const category = signal<TemplateCategory | null>(deps.category ?? null);
   const selectedId = signal<string | null>(null);
   const lang = signal<TemplateLang | null>(null);

@@ -11,7 +11,7 @@ import { renderMessage, type RenderedMessage } from '../../engage/render';
 import { contentFor } from '../../engage/template';
 import { localeForLang } from '../../i18n/format';
 import { DEFAULT_ENGAGE_SETTINGS, getEngageSettings, saveEngageSettings, watchEngageSettings, type EngageSettings } from '../../storage/engage';
-import { liveSignal, type LiveSignal } from '../live-signal';
+import { liveSignal, type LiveSignal } from '../live';
 import { templateRows, templateResults, type TemplateResults, type UseRow } from '../queries/templates';
 import { loadRecipient, type Recipient } from '../queries/merge-values';
 import * as cmd from '../commands/templates';
@@ -36,7 +36,7 @@ const draftOf = (t: Template): Draft => ({ id: t.id, name: t.name, category: t.c
 
 export function createTemplatesModel(deps: TemplatesDeps) {
   const now = () => deps.now?.() ?? new Date();
-  const rows = liveSignal(templateRows);
+  const rows = liveSignal(() => null, () => templateRows());
   const seeded = cmd.ensureStarters(deps.uiLang(), now()).catch(() => 0);
   const category = signal<TemplateCategory | null>(null);
   const selectedId = signal<string | null>(null);
@@ -103,7 +103,7 @@ export function createTemplatesModel(deps: TemplatesDeps) {
     live = null;
     results.value = null;
     if (!id) return;
-    const l = liveSignal(() => templateResults(id, windowDays));
+    const l = liveSignal(() => null, () => templateResults(id, windowDays));
     live = l;
     stopLive = effect(() => {
       const r = l.value.value ?? null;

@@ -192,14 +192,14 @@ export type ValueConverter = { convert: (amount: number, from: string) => number
 export function sortRows(rows: PortfolioRow[], key: SortKey, dir: 'asc' | 'desc', money?: ValueConverter): PortfolioRow[] {
   const sign = dir === 'asc' ? 1 : -1;
   const names = new Map(rows.map((r) => [r, nameSortKey(r.name)]));
-  const valueOf = (r: PortfolioRow) => (r.value === null || !money ? r.value : money.convert(r.value, r.currency));
+  const valueIn = (r: PortfolioRow) => (r.value === null || !money ? r.value : money.convert(r.value, r.currency));
   const byName = (a: PortfolioRow, b: PortfolioRow) => {
     const x = names.get(a)!;
     const y = names.get(b)!;
     return x < y ? -1 : x > y ? 1 : 0;
   };
   const get = (r: PortfolioRow): string | number | null =>
-    key === 'name' ? names.get(r)! : key === 'owner' ? r.owner : key === 'churn' ? r.churn : key === 'value' ? valueOf(r) : r.lastContact;
+    key === 'name' ? names.get(r)! : key === 'owner' ? r.owner : key === 'churn' ? r.churn : key === 'value' ? valueIn(r) : r.lastContact;
   return [...rows].sort((a, b) => {
     const x = get(a);
     const y = get(b);

@@ -1,7 +1,9 @@
 import type { RowIssue } from '../../import/plan';
-import { t } from '../../i18n';
+import { lang as uiLang, translate, type Lang, type MessageKey } from '../../i18n';
 
-/** A dry-run issue as the screen shows it: in the UI language when the plan gave it a key, else its reason. */
-export function issueText(i: RowIssue): string {
-  return i.key ? t(`import.issue.${i.key}`, i.params) : i.reason;
+/** A dry-run issue as the screen shows it: in the UI language when the plan gave it a catalog key, else its reason. */
+export function issueText(i: Pick<RowIssue, 'reason' | 'key' | 'params'>, lang?: Lang): string {
+  if (!i.key) return i.reason;
+  const text = translate(lang ?? uiLang.value, i.key as MessageKey, i.params);
+  return text === i.key ? i.reason : text;
 }

@@ -1,19 +1,24 @@
 /** Human text for what the scoring library emits: reasons, action types, segment keys (FR/EN, current language). */
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatMonth, formatNumber } from '../../i18n/format';
 import { t, translate, type Lang, type MessageKey } from '../../i18n';
 import { CATALOGUES } from '../../i18n';
 
 type Reason = { key: string; params?: Record<string, string | number> };
 
 const reasonKey = (key: string) => `scoring.reason.${key}` as MessageKey;
-const has = (key: string) => Object.prototype.hasOwnProperty.call(CATALOGUES.en, key);
+const has = (key: string) => Object.hasOwn(CATALOGUES.en, key);
 
-/** Params as shown: shares as whole percents, money amounts rounded. */
-function displayParams(params: Record<string, string | number> = {}): Record<string, string | number> {
+/** Params as shown: shares as whole percents, money amounts rounded; agency figures and months in the locale's format. */
+function displayParams(params: Record<string, string | number> = {}, key = ''): Record<string, string | number> {
   const out: Record<string, string | number> = { ...params };
+  if (key.startsWith('agency_')) {
+    for (const [k, v] of Object.entries(out)) if (typeof v === 'number' && k !== 'percent') out[k] = formatNumber(v, 2);
+    if (typeof out.month === 'string' && /^\d{4}-\d{2}$/.test(out.month)) out.month = formatMonth(out.month);
+    if (typeof out.months === 'string') out.months = out.months.split(', ').map((m) => (/^\d{4}-\d{2}$/.test(m) ? formatMonth(m, 'short') : m)).join(', ');
+  }
   if (typeof out.share === 'number') out.share = Math.round(out.share * 100);
   for (const k of ['spend_last_180d', 'spend_prior_180d'] as const) if (typeof out[k] === 'number') out[k] = Math.round(out[k]);
-  if (typeof out.date === 'string' && out.date) out.date = formatDate(out.date);
+  for (const k of ['date', 'from', 'to'] as const) if (typeof out[k] === 'string' && /^\d{4}-\d{2}-\d{2}/.test(out[k])) out[k] = formatDate(out[k]);
   return out;
 }
 
@@ -21,7 +26,7 @@ function displayParams(params: Record<string, string | number> = {}): Record<str
 export function describeReason(reason: Reason, lang?: Lang): string {
   const key = reasonKey(reason.key);
   if (!has(key)) return reason.key;
-  const params = displayParams(reason.params);
+  const params = displayParams(reason.params, reason.key);
   return lang ? translate(lang, key, params) : t(key, params);
 }
 

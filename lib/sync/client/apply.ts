@@ -1,8 +1,9 @@
+import Dexie from 'dexie';
 import type { CarnetDB } from '../../db/db';
 import { fromStored, toStored } from '../../db/write';
 import { ENTITY_NAMES, type EntityName } from '../../schema';
 import { isTooFarAhead, type HybridClock } from '../../clock/hlc';
-import { derivedCreatedAt, emptyState, isNoop, mergeStates, recordFromState, stateFromRecord, type RecordState } from '../shared/merge';
+import { derivedCreatedAt, isNoop, mergeStates, recordFromState, stateFromRecord, type RecordState } from '../shared/merge';
 import { knowsMoreThan, isEntityField, isEntityName, materialize } from '../shared/validate';
 import { Change } from '../shared/protocol';
 import { resendEntries } from './resend';
@@ -43,11 +44,15 @@ function describe(raw: unknown, reason: string): SetAsideChange {
   return { seq: typeof r.seq === 'number' && Number.isSafeInteger(r.seq) ? r.seq : null, entity: short(r.entity), recordId: short(r.recordId), reason };
 }
 
-/** The change as a merge state, with only the entity's own fields (and their stamps). */
-function remoteState(entity: EntityName, change: Change): RecordState {
+/**
+ * The change as a merge state, with only the entity's own fields (and their stamps). In a compact page a field
+ * without a stamp was written at the record's creation.
+ */
+function remoteState(entity: EntityName, change: Change, compact: boolean): RecordState {
   const state: RecordState = { createdAt: change.createdAt, deletedAt: change.deletedAt, fields: {}, clock: {} };
+  const implied = compact ? change.createdAt : null;
   for (const key of Object.keys(change.fields)) {
-    const stamp = change.fieldClock[key];
+    const stamp = change.fieldClock[key] ?? implied ?? undefined;
     if (stamp === undefined || !isEntityField(entity, key)) continue;
     state.fields[key] = change.fields[key];
     state.clock[key] = stamp;
@@ -55,20 +60,21 @@ function remoteState(entity: EntityName, change: Change): RecordState {
   return state;
 }
 
-function stampsOf(change: Change): string[] {
-  const out = [change.updatedAt, ...Object.values(change.fieldClock)];
-  if (change.createdAt) out.push(change.createdAt);
-  if (change.deletedAt) out.push(change.deletedAt);
-  return out;
+function tooFarAhead(change: Change, nowMs: number): boolean {
+  if (isTooFarAhead(change.updatedAt, nowMs)) return true;
+  if (change.createdAt && isTooFarAhead(change.createdAt, nowMs)) return true;
+  if (change.deletedAt && isTooFarAhead(change.deletedAt, nowMs)) return true;
+  for (const key in change.fieldClock) if (isTooFarAhead(change.fieldClock[key]!, nowMs)) return true;
+  return false;
 }
 
 /**
  * The CPU part of applying a page — parse each change, merge it into an empty record, validate — done before the
  * page's transaction opens so it can overlap the previous page's commit. A change that cannot be read or applied
  * is set aside with its reason; it never stops the others. Records that turn out to exist locally are merged
- * again, inside the transaction, against what is stored.
+ * again, inside the transaction, against what is stored. `compact`: the page is in the compact form (PullQuery).
  */
-export function prepareRemoteChanges(changes: readonly unknown[], clock: HybridClock, nowMs = Date.now()): PreparedPage {
+export function prepareRemoteChanges(changes: readonly unknown[], clock: HybridClock, nowMs = Date.now(), compact = false): PreparedPage {
   const page: PreparedPage = { byEntity: new Map(), setAside: [] };
   for (const raw of changes) {
     const entityName = (raw as { entity?: unknown } | null)?.entity;
@@ -83,13 +89,14 @@ export function prepareRemoteChanges(changes: readonly unknown[], clock: HybridC
       continue;
     }
     const change = parsed.data;
-    if (stampsOf(change).some((s) => isTooFarAhead(s, nowMs))) {
+    if (tooFarAhead(change, nowMs)) {
       page.setAside.push(describe(raw, 'stamped more than 24 h ahead of this device’s clock'));
       continue;
     }
     clock.receive(change.updatedAt);
-    const remote = remoteState(entityName, change);
-    const m = materialize(entityName, recordFromState(change.recordId, mergeStates(emptyState(), remote)));
+    const remote = remoteState(entityName, change, compact);
+    // Merged into an empty record, the remote state is the record as the server holds it (mergeStates copies it).
+    const m = materialize(entityName, recordFromState(change.recordId, remote));
     let list = page.byEntity.get(entityName);
     if (!list) page.byEntity.set(entityName, (list = []));
     list.push({ change, entity: entityName, remote, stored: m.ok ? toStored(entityName, m.record) : null, reason: m.ok ? null : m.reason, missing: !m.ok && m.missing });
@@ -97,19 +104,63 @@ export function prepareRemoteChanges(changes: readonly unknown[], clock: HybridC
   return page;
 }
 
+export interface ApplyOptions {
+  /**
+   * Add the page's new records first and read only those already stored (the add refuses them): a first pull
+   * writes 100 000 records the device does not hold, and reading each one first costs a request per record.
+   */
+  tryAdd?: boolean;
+  /** Set to how many of the tried adds found the record already stored (the caller stops trying when most do). */
+  onAddRefused?: (refused: number, tried: number) => void;
+}
+
+/** Positions of a bulkAdd that failed only because the key exists, or null when something else failed. */
+function refusedAsExisting(e: unknown): Set<number> | null {
+  if (!(e instanceof Dexie.BulkError)) return null;
+  const out = new Set<number>();
+  for (const [pos, err] of Object.entries(e.failuresByPos)) {
+    if ((err as { name?: string } | null)?.name !== 'ConstraintError') return null;
+    out.add(Number(pos));
+  }
+  return out;
+}
+
 /**
  * Merges pulled records into the local tables. Writes directly, not through lib/db's write path: a pulled change
  * is not re-queued for push, and no audit line is added for it. Run inside the caller's transaction (over the
  * entity tables and the outbox); pass the output of prepareRemoteChanges to skip redoing that part.
  */
-export async function applyRemoteChanges(db: CarnetDB, changes: readonly unknown[], clock: HybridClock, prepared?: PreparedPage): Promise<ApplyResult> {
+export async function applyRemoteChanges(db: CarnetDB, changes: readonly unknown[], clock: HybridClock, prepared?: PreparedPage, opts: ApplyOptions = {}): Promise<ApplyResult> {
   const page = prepared ?? prepareRemoteChanges(changes, clock);
   const result: ApplyResult = { applied: 0, unchanged: 0, incomplete: 0, setAside: [...page.setAside], resent: 0 };
   const setAside = (p: Prepared, reason: string) =>
     result.setAside.push({ seq: p.change.seq, entity: p.entity, recordId: p.change.recordId, reason });
   // One bulk read and one bulk write per table and page: a pull of many records costs few IndexedDB round trips.
-  for (const [entity, list] of page.byEntity) {
+  for (const [entity, all] of page.byEntity) {
     const table = db.table(entity);
+    let list = all;
+    if (opts.tryAdd) {
+      // Records named once in the page and whole: added as they are unless already stored. The rest (and the
+      // refused ones) take the merge below, in page order, on ids disjoint from the added ones.
+      const times = new Map<string, number>();
+      for (const p of all) times.set(p.change.recordId, (times.get(p.change.recordId) ?? 0) + 1);
+      const tried = all.filter((p) => p.stored && times.get(p.change.recordId) === 1);
+      let refused = new Set<number>();
+      if (tried.length) {
+        try {
+          await table.bulkAdd(tried.map((p) => p.stored!));
+        } catch (e) {
+          const existing = refusedAsExisting(e);
+          if (!existing) throw e;
+          refused = existing;
+        }
+      }
+      opts.onAddRefused?.(refused.size, tried.length);
+      const added = new Set(tried.filter((_, i) => !refused.has(i)));
+      result.applied += added.size;
+      list = all.filter((p) => !added.has(p));
+      if (list.length === 0) continue;
+    }
     const ids = [...new Set(list.map((p) => p.change.recordId))];
     const rows = await table.bulkGet(ids);
     const current = new Map<string, Record<string, unknown>>();

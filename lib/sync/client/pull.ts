@@ -33,11 +33,17 @@ export async function pull(config: SyncConfig): Promise<ApplyResult & { pages: n
   const limit = config.pullPageSize ?? 500;
   const total = { applied: 0, unchanged: 0, incomplete: 0, setAside: [] as SetAsideChange[], resent: 0, pages: 0 };
   const fetchPage = (cursor: number) => {
-    const p = call(config, 'GET', `/v1/sync/pull?cursor=${cursor}&limit=${limit}`, PullResponse);
+    const p = call(config, 'GET', `/v1/sync/pull?cursor=${cursor}&limit=${limit}&compact=1`, PullResponse);
     p.catch(() => {}); // awaited below; this only keeps a prefetch that is never awaited from being reported
     return p;
   };
   let cursor = (await getMeta<number>(db, SYNC_META.cursor)) ?? 0;
+  // From the start (a first pull), nearly every record is new here: add them, and read only those the add
+  // refuses. Given up for the rest of the pull when most adds are refused (pulling again over a full database).
+  let tryAdd = cursor === 0;
+  const onAddRefused = (refused: number, tried: number) => {
+    if (tried >= 50 && refused > tried / 2) tryAdd = false;
+  };
   let next: Promise<PullResponse> | null = fetchPage(cursor);
   let committing: Promise<void> | null = null;
   try {
@@ -54,10 +60,10 @@ export async function pull(config: SyncConfig): Promise<ApplyResult & { pages: n
       // The next page downloads, and this one is prepared, while the previous one commits; the stored cursor only
       // moves once a page is applied, in page order.
       next = page.more && page.changes.length > 0 ? fetchPage(page.cursor) : null;
-      const prepared = prepareRemoteChanges(page.changes, clock, now());
+      const prepared = prepareRemoteChanges(page.changes, clock, now(), page.compact === true);
       if (committing) await committing;
       committing = db.transaction('rw', [...entityTables(db), db.outbox, db.meta], async () => {
-        const r = await applyRemoteChanges(db, page.changes, clock, prepared);
+        const r = await applyRemoteChanges(db, page.changes, clock, prepared, { tryAdd, onAddRefused });
         total.applied += r.applied;
         total.unchanged += r.unchanged;
         total.incomplete += r.incomplete;

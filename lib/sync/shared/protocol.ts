@@ -46,13 +46,32 @@ export const PushResponse = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
+/**
+ * GET /v1/sync/pull's query, as the server parses it. `compact=1` asks for the compact form of each change: stamps
+ * equal to the record's createdAt are left out of its fieldClock (a record written at once then carries no stamp per
+ * field, which halves a first pull's bytes), and the page says `compact: true`. Clients that do not ask (older
+ * ones) get every stamp, as before.
+ */
+export const PullQuery = z.object({
+  cursor: z._default(z.string().check(z.regex(/^\d{1,15}$/, 'not a whole number')), '0'),
+  limit: z._default(
+    z.string().check(
+      z.regex(/^\d{1,4}$/, 'out of range'),
+      z.refine((s) => Number(s) >= 1 && Number(s) <= MAX_PULL_LIMIT, 'out of range'),
+    ),
+    '500',
+  ),
+  compact: z._default(z.enum(['0', '1']), '0'),
+});
+export type PullQuery = z.infer<typeof PullQuery>;
+
 /** One changed record, as it stands on the server after every change up to `seq`. */
 export const Change = z.object({
   seq: Seq,
   entity: EntityNameSchema,
   recordId: Id,
   fields: z.record(z.string(), z.unknown()),
-  /** Stamp of every field in `fields`. */
+  /** Stamp of every field in `fields`; in a compact page, only those that differ from createdAt. */
   fieldClock: z.record(z.string(), Hlc),
   createdAt: z.nullable(Hlc),
   updatedAt: Hlc,
@@ -68,6 +87,8 @@ export const PullResponse = z.object({
   changes: z.array(z.unknown()).check(z.maxLength(MAX_PULL_LIMIT)),
   cursor: Seq,
   more: z.boolean(),
+  /** The changes are in the compact form (see PullQuery): a field without a stamp was written at createdAt. */
+  compact: z.optional(z.boolean()),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
 export type PullPage = Omit<PullResponse, 'changes'> & { changes: Change[] };

@@ -11,9 +11,11 @@ import { insertEnvelope, readInsertRequest, senderIsExtension, MAX_COMPOSE_BODY 
 import { ComposeInsertReply } from '../../../lib/messaging/schemas';
 import type { ObserverContext } from '../../../lib/content/observe';
 
-const FIX = path.resolve(__dirname, '../../fixtures');
+const SITES = path.resolve(__dirname, '../../../lib/sites');
+/** `gmail/2026-…` → lib/sites/gmail/fixtures/2026-….html: each site keeps its fixtures in its own folder. */
 function load(name: string, url: string): Document {
-  return new JSDOM(fs.readFileSync(path.join(FIX, `${name}.html`), 'utf8'), { url }).window.document;
+  const [site, file] = name.split('/') as [string, string];
+  return new JSDOM(fs.readFileSync(path.join(SITES, site, 'fixtures', `${file}.html`), 'utf8'), { url }).window.document;
 }
 const GMAIL_NEW = () => load('gmail/2026-12-03-compose-new-message', 'https://mail.google.com/mail/u/0/#inbox?compose=new');
 const GMAIL_REPLY = () => load('gmail/2026-12-03-compose-inline-reply', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXKmVbHnPqRtSwXyZaBcDeFgHj');

@@ -7,7 +7,7 @@ import { erasePerson, exportPerson, dataInventory } from '../../../lib/gdpr';
 import { ensureStarters, stopTest, saveTemplate } from '../../../lib/panel/commands/templates';
 import { starterId } from '../../../lib/engage/starters';
 import type { Sql } from '../../../server/db/driver';
-import { useTestServer, makeUser, testServer } from '../../../server/testing';
+import { useTestServer, makeUser, type testServer } from '../../../server/testing';
 import { client, snapshot } from '../sync/harness';
 
 let sql: Sql;

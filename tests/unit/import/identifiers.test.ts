@@ -7,7 +7,7 @@ import { enc } from './helpers';
 
 const plan = async (csv: string) => planFile(await analyzeFile(enc(csv)));
 const live = async (t: 'contacts' | 'accounts' | 'orders' | 'interactions') => (await getDb()[t].toArray()).filter((r) => !r.deletedAt);
-const inexact = (p: Awaited<ReturnType<typeof plan>>) => p.summary.warnings.filter((w) => w.key === 'idScientific' || w.key === 'idRounded');
+const inexact = (p: Awaited<ReturnType<typeof plan>>) => p.summary.warnings.filter((w) => w.key === 'import.issue.idScientific' || w.key === 'import.issue.idRounded');
 
 describe('identifiers a spreadsheet damaged', () => {
   it('recognises scientific notation and digits rounded to 15 significant ones', () => {
@@ -57,7 +57,7 @@ describe('identifiers a spreadsheet damaged', () => {
     // Line 3 is another person; line 4 is Ann again (same name, new address): merged into line 2.
     expect(p.inserts.contacts).toHaveLength(2);
     expect(p.summary.duplicates).toBe(1);
-    expect(p.summary.warnings.filter((w) => w.key?.startsWith('idConflict')).map((x) => x.line)).toEqual([3]);
+    expect(p.summary.warnings.filter((w) => w.key?.startsWith('import.issue.idConflict')).map((x) => x.line)).toEqual([3]);
     const ann = p.inserts.contacts.find((c) => c.firstName === 'Ann')!;
     expect(ann.emails).toEqual(['ann@lee.example', 'ann.lee@new.example']);
   });
@@ -67,7 +67,7 @@ describe('identifiers a spreadsheet damaged', () => {
     const p = await plan('Contact ID,First Name,Last Name,Email\n42,Bob,Ray,bob@ray.example\n42,Zoé,Kim,zoe.kim@new.example\n');
     expect(p.inserts.contacts.map((c) => c.firstName)).toEqual(['Bob']);
     expect(p.updates.map((u) => u.id)).toEqual([zoe.id]);
-    expect(p.summary.warnings.filter((w) => w.key?.startsWith('idConflict')).map((x) => x.line)).toEqual([2]);
+    expect(p.summary.warnings.filter((w) => w.key?.startsWith('import.issue.idConflict')).map((x) => x.line)).toEqual([2]);
   });
 
   it('order lines whose invoice number or customer id is damaged are not summed together or put on one account', async () => {

@@ -1,17 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, it, expect } from 'vitest';
-import {
-  normalizeEmail,
-  emailDomain,
-  isFreeMailDomain,
-  parentDomains,
-  canonicalLinkedinUrl,
-  parseLinkedinUrl,
-  fuzzyScore,
-  jaroWinkler,
-  pickPrimaryPerson,
-} from '../../../lib/match';
+import { normalizeEmail, emailDomain, isFreeMailDomain, parentDomains, canonicalLinkedinUrl, parseLinkedinUrl } from '../../../lib/identity';
+import { fuzzyScore, jaroWinkler, pickPrimaryPerson } from '../../../lib/match';
 import { PageContext, type PageContextInput } from '../../../lib/schema/page-context';
 import { REALDATA_DIR } from '../../realdata-dir';
 

@@ -12,7 +12,8 @@ import { saveReportingSettings, stopWatchingReporting } from '../../../lib/panel
 import { langSetting } from '../../../lib/i18n';
 import { DashboardView } from '../../../components/DashboardView';
 
-vi.mock('uplot', () => ({ default: class {} }));
+// A chart that draws nothing but can be resized and destroyed like uPlot (the effect's cleanup calls both).
+vi.mock('uplot', () => ({ default: class { setSize() {} destroy() {} } }));
 
 const NOW = new Date();
 const score = (accountId: string, over: Partial<Score>): Score => ({

@@ -12,7 +12,7 @@ import {
   SYNC_CONFIG_KEY,
 } from '../../../lib/background/sync';
 import type { Sql } from '../../../server/db/driver';
-import { useTestServer, makeUser, testServer, type TestUser } from '../../../server/testing';
+import { useTestServer, makeUser, type testServer, type TestUser } from '../../../server/testing';
 
 let sql: Sql;
 let server: ReturnType<typeof testServer>;

@@ -5,17 +5,15 @@ import {
   enableSync,
   disableSync,
   syncOnce,
-  pushOutbox,
   pull,
   getSyncStatus,
   isSyncDue,
   testConnection,
   SYNC_META,
   SyncError,
-  type SyncConfig,
 } from '../../../lib/sync';
 import type { Sql } from '../../../server/db/driver';
-import { useTestServer, makeUser, testServer, type TestUser } from '../../../server/testing';
+import { useTestServer, makeUser, type testServer, type TestUser } from '../../../server/testing';
 import { client as makeClient, snapshot, rng, type Client, type Fetch } from './harness';
 
 let sql: Sql;

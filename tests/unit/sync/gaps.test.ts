@@ -4,7 +4,7 @@ import { CarnetDB, setDb, insert, update, remove, logInteraction, sourceInteract
 import { enableSync, syncOnce, type SyncConfig } from '../../../lib/sync';
 import { erasePerson } from '../../../lib/gdpr/erase';
 import type { Sql } from '../../../server/db/driver';
-import { useTestServer, makeUser, testServer, type TestUser } from '../../../server/testing';
+import { useTestServer, makeUser, type testServer, type TestUser } from '../../../server/testing';
 
 let sql: Sql;
 let server: ReturnType<typeof testServer>;

@@ -5,7 +5,7 @@ import { insert, update, remove } from '../../../lib/db';
 import { ENTITIES, ENTITY_NAMES, type EntityName } from '../../../lib/schema';
 import { enableSync, syncOnce, stateFromRecord, materialize, GENESIS_STAMP } from '../../../lib/sync';
 import type { Sql } from '../../../server/db/driver';
-import { useTestServer, makeUser, testServer } from '../../../server/testing';
+import { useTestServer, makeUser, type testServer } from '../../../server/testing';
 import { client, snapshot, type Client, type Fetch } from './harness';
 
 /**

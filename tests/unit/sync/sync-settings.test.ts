@@ -20,7 +20,7 @@ import {
   type SyncSettingsDeps,
 } from '../../../lib/panel/models/sync-settings';
 import type { Sql } from '../../../server/db/driver';
-import { useTestServer, makeUser, testServer } from '../../../server/testing';
+import { useTestServer, makeUser, type testServer } from '../../../server/testing';
 
 let sql: Sql;
 let server: ReturnType<typeof testServer>;
