@@ -27,7 +27,7 @@ export interface SyntheticOptions {
   meanInteractions?: number;
 }
 
-type Mutable = { -readonly [K in Exclude<keyof PortfolioInput, 'referrals' | 'workflowRuns' | 'loyalty'>]: NonNullable<PortfolioInput[K]>[number][] };
+type Mutable = { -readonly [K in Exclude<keyof PortfolioInput, 'referrals' | 'workflowRuns' | 'loyalty' | 'campaignStats' | 'agencyPlans'>]: NonNullable<PortfolioInput[K]>[number][] };
 
 export function syntheticPortfolio(now: Date, opts: SyntheticOptions): Mutable & { churnedTruth: Map<string, boolean> } {
   const rng = mulberry32(opts.seed ?? 1);

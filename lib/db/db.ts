@@ -84,6 +84,8 @@ export const SCHEMA_V6 = {
   campaignStats: 'id, [accountId+date], date, updatedAt',
   agencyPlans: 'id, accountId, updatedAt',
   reportNotes: 'id, [accountId+periodStart], updatedAt',
+};
+
 export const SCHEMA_V7 = {
   loyaltyProgrammes: 'id, updatedAt',
   referrals: 'id, referrerAccountId, referrerContactId, referredAccountId, updatedAt',

@@ -48,6 +48,7 @@ const TEMPLATES: Record<TemplateKey, Record<Lang, Template>> = {
   budget_shift: {
     fr: { subject: 'Ajustement de votre budget média', body: '{greeting}\n\nLe rythme de dépense de vos campagnes s’écarte du budget prévu pour ce mois. Je vous propose de réallouer le budget vers les campagnes les plus rentables ; pouvons-nous en parler rapidement ?\n\nBien cordialement,\n{sender}' },
     en: { subject: 'Adjusting your media budget', body: '{greeting}\n\nYour campaigns are spending off the pace of this month’s budget. I suggest shifting budget towards the campaigns that return the most; could we discuss it briefly?\n\nBest regards,\n{sender}' },
+  },
   win_back: {
     fr: { subject: 'Et si nous reprenions contact ?', body: '{greeting}\n\nNous n’avons pas travaillé ensemble depuis un moment, et vous nous manquez. Beaucoup de choses ont changé chez nous : je serais heureux de vous présenter ce qui pourrait vous être utile aujourd’hui.\n\nAuriez-vous vingt minutes dans les prochains jours ?\n\nBien cordialement,\n{sender}' },
     en: { subject: 'Shall we catch up?', body: '{greeting}\n\nIt has been a while since we last worked together, and we have missed you. A lot has changed on our side: I would be glad to show you what could help you today.\n\nWould you have twenty minutes in the coming days?\n\nBest regards,\n{sender}' },
