@@ -1,5 +1,5 @@
 /** Seeded synthetic portfolio for benchmarks and tests: accounts, contacts, interactions, orders, surveys. */
-import type { PortfolioInput } from '../lib/scoring/portfolio';
+import type { PortfolioInput } from '../lib/portfolio/score';
 import { mulberry32, gamma, exponential, type Rng } from '../lib/scoring/random';
 
 const DAY = 86_400_000;

@@ -1,4 +1,4 @@
-import { scoreAccount, scorePortfolioDetailed } from '../scoring/portfolio';
+import { scoreAccount, scorePortfolioDetailed } from '../portfolio/score';
 import { loadPortfolioInput } from './load';
 import type { AccountScored, AccountsRequest, PortfolioRequest, ScoreRequest, ScoreResult, ScoringBackend } from './protocol';
 

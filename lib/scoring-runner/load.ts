@@ -1,7 +1,7 @@
 /** Reads what the scoring library needs from Dexie: the whole portfolio, or one account's records. */
 import Dexie from 'dexie';
 import { getDb } from '../db/db';
-import type { AccountRecords, PortfolioInput } from '../scoring/portfolio';
+import type { AccountRecords, PortfolioInput } from '../portfolio/score';
 import { LOYALTY_PROGRAMME_ID, LoyaltyProgrammeInput, type Account, type LoyaltyRules, type Segment } from '../schema';
 
 type Live = { deletedAt: string | null };

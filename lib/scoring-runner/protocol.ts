@@ -1,4 +1,4 @@
-import type { AccountLike, AccountRecords, PortfolioInput, PortfolioModels, ScoringSettings } from '../scoring/portfolio';
+import type { AccountLike, AccountRecords, PortfolioInput, PortfolioModels, ScoringSettings } from '../portfolio/score';
 import type { AccountFacts } from '../scoring/rules';
 import type { Score } from '../schema/score';
 import type { LoyaltyRules } from '../schema/loyalty';

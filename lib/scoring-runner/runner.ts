@@ -10,7 +10,7 @@
  */
 import { signal } from '@preact/signals';
 import { getDb } from '../db/db';
-import type { PortfolioModels, ScoringSettings } from '../scoring/portfolio';
+import type { PortfolioModels, ScoringSettings } from '../portfolio/score';
 import type { AccountFacts } from '../scoring/rules';
 import type { Score } from '../schema/score';
 import { loadAccountRecords, liveSegments } from './load';

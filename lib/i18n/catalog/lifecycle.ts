@@ -31,6 +31,7 @@ export const lifecycleMessages = defineMessages(
 
     'sequence.taskTitle': '{sequence} · step {n}/{total}: {template}',
     'sequence.templateGone': 'template deleted',
+    'sequence.stoppedOnReply': 'Reply logged: their sequence stopped',
   },
   {
     'scoring.action.onboarding_checkin': 'Appel de suivi d’intégration',
@@ -60,5 +61,6 @@ export const lifecycleMessages = defineMessages(
 
     'sequence.taskTitle': '{sequence} · étape {n}/{total} : {template}',
     'sequence.templateGone': 'modèle supprimé',
+    'sequence.stoppedOnReply': 'Réponse enregistrée : sa séquence s’arrête',
   },
 );

@@ -7,7 +7,7 @@
 import { getDb, getLive, insert, interactionsOfContacts, remove, update, writeTransaction } from '../../db';
 import { translate, type Lang } from '../../i18n';
 import { enrolRefusal, isFinished, planSteps, stopDecision, type EnrolRefusal } from '../../lifecycle/sequences';
-import { SequenceInput, ValidationError, type Enrolment, type Sequence, type StopReason } from '../../schema';
+import { Enrolment, SequenceInput, ValidationError, type Sequence, type StopReason } from '../../schema';
 
 export async function createSequence(input: unknown): Promise<Sequence> {
   const r = SequenceInput.safeParse(input);
@@ -72,13 +72,22 @@ export interface EvaluateReport {
   stopped: number;
   finished: number;
   active: number;
+  /** Enrolments that could not be evaluated (a stored shape that no longer parses); the others go on. */
+  skipped?: number;
 }
 
 /** Applies the stop and finish rules to every running enrolment (or those of the given contacts). */
 export async function evaluateEnrolments(now: Date, contactIds?: readonly string[]): Promise<EvaluateReport> {
   const db = getDb();
-  const running = alive(await db.enrolments.where('status').equals('active').toArray()).filter((e) => !contactIds || contactIds.includes(e.contactId));
-  const report: EvaluateReport = { stopped: 0, finished: 0, active: 0 };
+  const rows = alive(await db.enrolments.where('status').equals('active').toArray()).filter((e) => !contactIds || contactIds.includes(e.contactId));
+  const running: Enrolment[] = [];
+  let skipped = 0;
+  for (const row of rows) {
+    const r = Enrolment.safeParse(row);
+    if (r.success) running.push(r.data);
+    else skipped++;
+  }
+  const report: EvaluateReport = { stopped: 0, finished: 0, active: 0, ...(skipped && { skipped }) };
   if (running.length === 0) return report;
   const interactions = await interactionsOfContacts([...new Set(running.map((e) => e.contactId))]);
   for (const e of running) {

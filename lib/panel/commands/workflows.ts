@@ -7,7 +7,7 @@ import { getDb, insert, writeTransaction } from '../../db';
 import { derivedId } from '../../lifecycle/ids';
 import { workflowProposals, type WorkflowProposal } from '../../lifecycle/workflows';
 import type { WorkflowSettings } from '../../lifecycle/settings';
-import { groupByAccount, type PortfolioInput } from '../../scoring/portfolio';
+import { groupByAccount, type PortfolioInput } from '../../portfolio/score';
 import { lifecycleStage, type LifecycleThresholds } from '../../scoring/lifecycle';
 import { getScoringSettings } from '../../scoring-runner/settings';
 import { loadPortfolioInput } from '../../scoring-runner/load';

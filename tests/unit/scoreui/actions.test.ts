@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../lib/db';
 import { ACTION_CATALOGUE, type ActionType } from '../../../lib/scoring/nba';
-import type { PortfolioModels } from '../../../lib/scoring';
+import type { PortfolioModels } from '../../../lib/portfolio/score';
 import { runScoring, rescoreAccounts, MODELS_KEY } from '../../../lib/scoring-runner';
 import { executeAction, recordFeedback, ActionBlockedError, markChurned, labelCounts } from '../../../lib/panel/commands/actions';
 import { riskyAccount } from './fixture';

@@ -1,4 +1,4 @@
-import { CHURNED_REASON_KEY } from './reasons';
+import { CHURNED_REASON_KEY } from '../scoring/reasons';
 /**
  * Scores a whole portfolio: churn probability (BG/NBD on the portfolio's own order history when enough accounts
  * have orders, the engagement health model otherwise), CLV, segments and ranked next-best-actions per account.
@@ -7,9 +7,9 @@ import { CHURNED_REASON_KEY } from './reasons';
 import type { Account } from '../schema/account';
 import type { RuleGroup } from '../schema/segment';
 import type { Score } from '../schema/score';
-import { fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams, type BgNbdRow } from './bgnbd';
-import { fitGammaGamma, type GammaGammaFit } from './gammagamma';
-import { clvFromAnnualValue, clvFromModels, DEFAULT_CLV_SETTINGS, type ClvResult, type ClvSettings } from './clv';
+import { fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams, type BgNbdRow } from '../scoring/bgnbd';
+import { fitGammaGamma, type GammaGammaFit } from '../scoring/gammagamma';
+import { clvFromAnnualValue, clvFromModels, DEFAULT_CLV_SETTINGS, type ClvResult, type ClvSettings } from '../scoring/clv';
 import {
   DEFAULT_HEALTH_MODEL,
   ENGAGEMENT_TRAIN_OPTIONS,
@@ -18,13 +18,13 @@ import {
   type InteractionLike,
   type OrderLike,
   type SurveyLike,
-} from './engagement';
-import { predictChurn, shouldRetrain, trainHealthModel, type ChurnReason, type FeatureRecord, type HealthModel } from './health';
-import { DEFAULT_LIFECYCLE_THRESHOLDS, lifecycleStage, valueTier, valueTierCuts, type LifecycleThresholds, type ValueTierCuts } from './lifecycle';
-import { learnSuccessRates, nextBestActions, DEFAULT_NBA_SETTINGS, type ContactLike, type FeedbackLike, type NbaSettings, type SuccessRates, type TaskLike } from './nba';
-import { rfmLabel, type RfmScore } from './rfm';
-import { segmentsFor, type AccountFacts } from './rules';
-import { DAY_MS, ms, WEEK_MS } from './time';
+} from '../scoring/engagement';
+import { predictChurn, shouldRetrain, trainHealthModel, type ChurnReason, type FeatureRecord, type HealthModel } from '../scoring/health';
+import { DEFAULT_LIFECYCLE_THRESHOLDS, lifecycleStage, valueTier, valueTierCuts, type LifecycleThresholds, type ValueTierCuts } from '../scoring/lifecycle';
+import { learnSuccessRates, nextBestActions, DEFAULT_NBA_SETTINGS, type ContactLike, type FeedbackLike, type NbaSettings, type SuccessRates, type TaskLike } from '../scoring/nba';
+import { rfmLabel, type RfmScore } from '../scoring/rfm';
+import { segmentsFor, type AccountFacts } from '../scoring/rules';
+import { DAY_MS, ms, WEEK_MS } from '../scoring/time';
 import type { LoyaltyRules } from '../schema/loyalty';
 import { loyaltyStatus, type LoyaltyStatus } from '../loyalty/status';
 import { makeConverter, REFERENCE_TABLE, type RateTable } from '../currency/convert';
@@ -37,11 +37,8 @@ import type { StatRow } from '../agency/series';
 type AgencyStat = StatRow & { accountId: string };
 type AgencyPlanRow = PlanLike & { accountId: string; updatedAt?: string; deletedAt?: string | null };
 
-export type AccountLike = Pick<
-  Account,
-  'id' | 'name' | 'tier' | 'lifecycleStage' | 'owner' | 'industry' | 'tags' | 'annualValue' | 'currency' | 'contractStart' | 'renewalDate' | 'churnedAt' | 'createdAt'
-> &
-  Partial<Pick<Account, 'size' | 'custom' | 'deletedAt'>>;
+import type { AccountLike } from '../scoring/account';
+export type { AccountLike };
 type Live = { deletedAt?: string | null };
 type WithAccount = { accountId?: string | null };
 
