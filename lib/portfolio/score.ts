@@ -4,7 +4,6 @@ import { CHURNED_REASON_KEY } from '../scoring/reasons';
  * have orders, the engagement health model otherwise), CLV, segments and ranked next-best-actions per account.
  * Pure: plain arrays in, Score[] out; all grouping is done once (O(n log n) overall).
  */
-import type { Account } from '../schema/account';
 import type { RuleGroup } from '../schema/segment';
 import type { Score } from '../schema/score';
 import { fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams, type BgNbdRow } from '../scoring/bgnbd';
