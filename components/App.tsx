@@ -18,6 +18,7 @@ const ImportView = lazyView(() => import('./ImportView').then((m) => m.ImportVie
 const PrivacyView = lazyView(() => import('./PrivacyView').then((m) => m.PrivacyView));
 const TemplatesView = lazyView(() => import('./engage/TemplatesView').then((m) => m.TemplatesView));
 const PersonPrivacy = lazyView(() => import('./PersonPrivacy').then((m) => m.PersonPrivacy));
+const LifecycleView = lazyView(() => import('./lifecycle/LifecycleView').then((m) => m.LifecycleView));
 const AgencyView = lazyView(() => import('./agency/AgencyView').then((m) => m.AgencyView));
 
 export function App() {
@@ -41,6 +42,7 @@ export function App() {
         {r.name === 'portfolio' && <PortfolioView />}
         {r.name === 'tasks' && <TasksView />}
         {r.name === 'templates' && <TemplatesView />}
+        {r.name === 'lifecycle' && <LifecycleView />}
         {r.name === 'dashboard' && <DashboardView />}
         {r.name === 'agency' && <AgencyView />}
         {r.name === 'settings' && <SettingsView />}

@@ -19,11 +19,12 @@ export function QuickLogForm({ kind, related, onDone }: { kind: 'call' | 'meetin
   const [outcome, setOutcome] = useState('');
   const [sentiment, setSentiment] = useState('');
   const [duration, setDuration] = useState('');
+  const [inbound, setInbound] = useState(false);
   const submit = async (e: Event) => {
     e.preventDefault();
     const ok = await logManual({
       channel: kind,
-      direction: kind === 'note' ? 'internal' : 'outbound',
+      direction: kind === 'note' ? 'internal' : inbound ? 'inbound' : 'outbound',
       occurredAt: new Date().toISOString(),
       subject: subject.trim(),
       summary: summary.trim() || null,
@@ -46,6 +47,12 @@ export function QuickLogForm({ kind, related, onDone }: { kind: 'call' | 'meetin
       </Field>
       {kind !== 'note' && (
         <>
+          <Field id="ql-direction" label={t('form.direction')}>
+            <select id="ql-direction" value={inbound ? 'inbound' : 'outbound'} onChange={(e) => setInbound(e.currentTarget.value === 'inbound')} data-testid="quick-direction">
+              <option value="outbound">{t('form.direction.outbound')}</option>
+              <option value="inbound">{t('form.direction.inbound')}</option>
+            </select>
+          </Field>
           <Field id="ql-outcome" label={t('form.outcome')}>
             <select id="ql-outcome" value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)}>
               <option value="">—</option>

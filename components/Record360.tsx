@@ -17,6 +17,8 @@ import { lazyView } from './Lazy';
 const AgencySection = lazyView(() => import('./agency/AgencySection').then((m) => m.AgencySection));
 import { shownList } from '@/lib/panel/models/crypto';
 
+// a contact's sequences: read once the 360° sections are painted
+const ContactSequences = lazyView(() => import('./lifecycle/ContactSequences').then((m) => m.ContactSequences));
 const TemplatePicker = lazyView(() => import('./engage/TemplatePicker').then((m) => m.TemplatePicker));
 
 type Panel = null | 'call' | 'meeting' | 'note' | 'task' | 'survey' | 'edit' | 'merge' | 'newContact' | 'template';
@@ -88,6 +90,7 @@ export function Record360({ refd }: { refd: Ref360 }) {
       )}
 
       {!c && a && sections && <AgencySection accountId={a.id} />}
+      {c && sections && <ContactSequences contactId={c.id} />}
 
       <Timeline query={v.timeline} total={v.timelineTotal} firstPage={v.firstPage} />
 

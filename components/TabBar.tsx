@@ -9,6 +9,7 @@ export const TABS: { name: TopLevel; label: MessageKey }[] = [
   { name: 'portfolio', label: 'nav.portfolio' },
   { name: 'tasks', label: 'nav.tasks' },
   { name: 'templates', label: 'nav.templates' },
+  { name: 'lifecycle', label: 'nav.lifecycle' },
   { name: 'dashboard', label: 'nav.dashboard' },
   { name: 'agency', label: 'nav.agency' },
   { name: 'import', label: 'nav.import' },

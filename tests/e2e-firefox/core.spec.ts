@@ -119,7 +119,7 @@ test('at 360 px every view is reachable through the bar or its "More" menu, by k
   expect(await panel.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)).toBe('tab-more');
   await panel.keyboard.press('ArrowDown');
   const inMenu = await panel.$$eval('[role="menuitem"]', (els) => els.map((e) => (e as HTMLElement).dataset.tab!));
-  expect([...layout.shown, ...inMenu].sort()).toEqual(['agency', 'dashboard', 'import', 'page', 'portfolio', 'privacy', 'settings', 'tasks', 'templates']);
+  expect([...layout.shown, ...inMenu].sort()).toEqual(['agency', 'dashboard', 'import', 'lifecycle', 'page', 'portfolio', 'privacy', 'settings', 'tasks', 'templates']);
   await panel.keyboard.press('End');
   await panel.keyboard.press('Enter');
   await panel.waitForSelector(testId('sync-settings'));

@@ -6,7 +6,7 @@ import { logWithUndo, insertWithUndo } from './undoable';
 import { showToast } from '../toast';
 import { errorsOf } from '../view/forms';
 import { LockedError } from '../../crypto/state';
-import { evaluateEnrolments } from './sequences';
+import { stopOnReply } from './sequences';
 
 function failed(e: unknown): void {
   if (e instanceof LockedError) {
@@ -18,19 +18,9 @@ function failed(e: unknown): void {
   showToast({ message: t('error.generic', { message }), error: true });
 }
 
-/**
- * A logged reply stops the sender's sequences at once (the background alarm would, minutes later); the toast says
- * so. A failure here never fails the log itself.
- */
+/** A logged reply stops the sender's sequences at once (the background alarm would, minutes later); the toast says so. */
 async function stopSequencesOnReply(input: Pick<InteractionInput, 'direction' | 'contactIds'>): Promise<void> {
-  const contactIds = input.contactIds ?? [];
-  if (input.direction !== 'inbound' || contactIds.length === 0) return;
-  try {
-    const r = await evaluateEnrolments(new Date(), contactIds);
-    if (r.stopped > 0) showToast({ message: t('sequence.stoppedOnReply') });
-  } catch (e) {
-    console.error('sequences', e);
-  }
+  if ((await stopOnReply(input, new Date())) > 0) showToast({ message: t('sequence.stoppedOnReply') });
 }
 
 /** "Log this email / ticket / LinkedIn message" (Alt+L): logs what the current tab shows, with Undo. */

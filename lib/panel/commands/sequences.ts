@@ -109,3 +109,18 @@ export async function evaluateEnrolments(now: Date, contactIds?: readonly string
   }
   return report;
 }
+
+/**
+ * After an inbound interaction is logged: evaluates its contacts' running enrolments, so a reply stops them at once.
+ * Returns how many stopped; a failure is logged and never fails the log itself.
+ */
+export async function stopOnReply(input: { direction?: string; contactIds?: readonly string[] }, now: Date): Promise<number> {
+  const contactIds = input.contactIds ?? [];
+  if (input.direction !== 'inbound' || contactIds.length === 0) return 0;
+  try {
+    return (await evaluateEnrolments(now, contactIds)).stopped;
+  } catch (e) {
+    console.error('sequences', e);
+    return 0;
+  }
+}

@@ -1,4 +1,5 @@
 /** Use cases that change templates, their A/B tests and their uses. */
+import { stopOnReply } from './sequences';
 import { anyTemplateStored, getLive, insert, remove, seedRecords, update, usesOfTemplate } from '../../db';
 import type { Template, TemplateInput, TemplateUse, TemplateVariant } from '../../schema';
 import { starterTemplates } from '../../engage/starters';
@@ -98,7 +99,7 @@ export async function recordReplies(found: readonly { useId: string; reply: Repl
  * in the use's thread when it had one. Undoable.
  */
 export async function logReplyTo(use: TemplateUse, subject: string, now = new Date()): Promise<Undoable<Interaction>> {
-  return logWithUndo({
+  const logged = await logWithUndo({
     accountId: use.accountId,
     contactIds: use.contactId ? [use.contactId] : [],
     channel: 'email',
@@ -107,6 +108,9 @@ export async function logReplyTo(use: TemplateUse, subject: string, now = new Da
     subject: subject.slice(0, 1000),
     source: use.threadRef && use.site ? { site: use.site, ref: use.threadRef, url: null } : null,
   });
+  // a reply stops the contact's sequences too
+  await stopOnReply(logged.value, now);
+  return logged;
 }
 
 /** A use that was not sent after all (the draft was discarded): removed from the counts. */
