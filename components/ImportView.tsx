@@ -6,6 +6,7 @@ import { importWorkerPort } from '@/lib/panel/import-worker';
 import { FilePicker } from './import/FilePicker';
 import { MappingEditor } from './import/MappingEditor';
 import { DryRunSummary } from './import/DryRunSummary';
+import { ImportProgress } from './import/DryRunParts';
 import { ClientPicker } from './agency/ClientPicker';
 import { CampaignDryRun } from './agency/CampaignDryRun';
 import './privacy/gdpr.css';
@@ -40,15 +41,7 @@ export function ImportView() {
       {(step === 'idle' || step === 'done') && (
         <FilePicker disabled={s.busy.value} onFile={(name, bytes) => void s.analyze(name, bytes)} />
       )}
-      {p && (
-        <div role="status" class="progress-block">
-          <progress max={1} value={p.fraction} data-testid="import-progress" />
-          <p>{progressLabel}</p>
-          <button type="button" class="secondary" onClick={s.cancel} data-testid="import-cancel">
-            {t('import.cancel')}
-          </button>
-        </div>
-      )}
+      {p && <ImportProgress fraction={p.fraction} label={progressLabel} onCancel={s.cancel} testIdPrefix="import" />}
       {err && (
         <p role="alert" class="error" data-testid="import-error">
           {t(errorKey(err.code), { message: err.message })}

@@ -5,6 +5,7 @@ import { createImportSession, errorKey } from '@/lib/panel/models/import';
 import { importWorkerPort } from '@/lib/panel/import-worker';
 import { FilePicker } from '../import/FilePicker';
 import { MappingEditor } from '../import/MappingEditor';
+import { ImportProgress } from '../import/DryRunParts';
 import { ClientPicker } from './ClientPicker';
 import { CampaignDryRun } from './CampaignDryRun';
 
@@ -39,14 +40,7 @@ export function CampaignImport({ accountId, onImported }: { accountId?: string; 
           <FilePicker disabled={s.busy.value} onFile={(name, bytes) => void s.analyze(name, bytes)} />
         </>
       )}
-      {p && (
-        <div role="status" class="progress-block">
-          <progress max={1} value={p.fraction} />
-          <button type="button" class="secondary" onClick={s.cancel}>
-            {t('import.cancel')}
-          </button>
-        </div>
-      )}
+      {p && <ImportProgress fraction={p.fraction} onCancel={s.cancel} testIdPrefix="campaign-import" />}
       {err && (
         <p role="alert" class="error" data-testid="campaign-import-error">
           {t(errorKey(err.code), { message: err.message })}
