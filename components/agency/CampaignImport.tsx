@@ -1,8 +1,9 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
-import { createImportSession, errorKey } from '@/lib/panel/models/import';
+import { createImportModel, errorKey } from '@/lib/panel/models/import';
 import { importWorkerPort } from '@/lib/panel/import-worker';
+import { useModel } from '@/lib/panel/use-model';
 import { FilePicker } from '../import/FilePicker';
 import { MappingEditor } from '../import/MappingEditor';
 import { ImportProgress } from '../import/DryRunParts';
@@ -14,8 +15,7 @@ import { CampaignDryRun } from './CampaignDryRun';
  * client, see the dry run, import. The contact import's own session and worker underneath.
  */
 export function CampaignImport({ accountId, onImported }: { accountId?: string; onImported?: (accountIds: string[]) => void }) {
-  const s = useMemo(() => createImportSession(importWorkerPort, { accountId }), [accountId]);
-  useEffect(() => () => s.dispose(), [s]);
+  const s = useModel(() => createImportModel(importWorkerPort, { accountId }), [accountId]);
   const step = s.step.value;
   const a = s.analyzed.value;
   const p = s.progress.value;
