@@ -2,7 +2,7 @@
  * Times scorePortfolio on a seeded synthetic portfolio (10 000 accounts by default).
  * Run: npx vite-node bench/run-scoring.ts [accounts]
  */
-import { scorePortfolioDetailed } from '../lib/scoring/portfolio';
+import { scorePortfolioDetailed } from '../lib/portfolio/score';
 import { syntheticPortfolio } from './synthetic';
 
 export function benchScoring(accounts = 10_000, runs = 5) {

@@ -1,5 +1,5 @@
 /** Seeded synthetic portfolio for benchmarks and tests: accounts, contacts, interactions, orders, surveys. */
-import type { PortfolioInput } from '../lib/scoring/portfolio';
+import type { PortfolioInput } from '../lib/portfolio/score';
 import { mulberry32, gamma, exponential, type Rng } from '../lib/scoring/random';
 
 const DAY = 86_400_000;
@@ -27,7 +27,7 @@ export interface SyntheticOptions {
   meanInteractions?: number;
 }
 
-type Mutable = { -readonly [K in keyof PortfolioInput]: NonNullable<PortfolioInput[K]>[number][] };
+type Mutable = { -readonly [K in Exclude<keyof PortfolioInput, 'referrals' | 'workflowRuns' | 'loyalty' | 'campaignStats' | 'agencyPlans'>]: NonNullable<PortfolioInput[K]>[number][] };
 
 export function syntheticPortfolio(now: Date, opts: SyntheticOptions): Mutable & { churnedTruth: Map<string, boolean> } {
   const rng = mulberry32(opts.seed ?? 1);

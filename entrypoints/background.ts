@@ -8,6 +8,7 @@ import { createSyncRunner, startSyncTriggers } from '@/lib/background/sync';
 import { setupReminders } from '@/lib/background/reminders';
 import { applyRetentionIfDue, RETENTION_ALARM } from '@/lib/background/retention';
 import { openWelcomeOnInstall } from '@/lib/background/welcome';
+import { setupLifecycle } from '@/lib/lifecycle-runner/run';
 
 export default defineBackground(() => {
   // Chrome: the toolbar button (and its shortcut) opens the side panel.
@@ -35,6 +36,9 @@ export default defineBackground(() => {
   };
 
   setupReminders({ alarms: browser.alarms, storage: browser.storage, notifications: browser.notifications, iconUrl: browser.runtime.getURL('/icon/128.png'), title: () => browser.i18n.getMessage('reminderTitle') || 'Carnet' });
+
+  // Sequences' stop rules and the workflows that schedule tasks, on their own alarm.
+  setupLifecycle({ alarms: browser.alarms, storage: browser.storage, browserLanguage: () => browser.i18n.getUILanguage() });
 
   browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, env));
   // Retention policy: deletes records past their period once a day.

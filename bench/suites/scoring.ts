@@ -1,6 +1,6 @@
 import cdnowCsv from '../../../shared/realdata/clv-cdnow/cdnow_customers_summary.csv?raw';
 import { fitBgNbd, type BgNbdRow } from '../../lib/scoring/bgnbd';
-import { scoreAccount, scorePortfolioDetailed, groupByAccount } from '../../lib/scoring/portfolio';
+import { scoreAccount, scorePortfolioDetailed, groupByAccount } from '../../lib/portfolio/score';
 import { median, type BenchRow, type BenchSuite } from '../harness';
 import { syntheticPortfolio } from '../synthetic';
 

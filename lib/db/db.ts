@@ -14,6 +14,11 @@ import type {
   CampaignStat,
   AgencyPlan,
   ReportNote,
+  LoyaltyProgramme,
+  Referral,
+  WorkflowRun,
+  Sequence,
+  Enrolment,
   Score,
   OutboxEntry,
   MetaEntry,
@@ -38,7 +43,8 @@ export const DB_NAME = 'carnet';
  * v3: accounts' sortName (folded, numeric-aware name on live accounts only): the portfolio pages through it.
  * v4: message templates and the record of each template use (lib/engage); new tables only.
  * v6: agency accounts (issue #14): campaign figures per account and period, targets and budget per account, report
- * notes. New tables only, nothing to upgrade. (Version 5 belongs to other work merged in between.)
+ * notes. New tables only, nothing to upgrade. Version 5 was never shipped (the lifecycle tables were numbered 5 on their branch and landed as 7).
+ * v7: the loyalty programme, referrals, the lifecycle workflows' ledger, sequences and enrolments; new tables only.
  */
 export const SCHEMA_V1 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt',
@@ -80,6 +86,14 @@ export const SCHEMA_V6 = {
   reportNotes: 'id, [accountId+periodStart], updatedAt',
 };
 
+export const SCHEMA_V7 = {
+  loyaltyProgrammes: 'id, updatedAt',
+  referrals: 'id, referrerAccountId, referrerContactId, referredAccountId, updatedAt',
+  workflowRuns: 'id, accountId, contactId, updatedAt',
+  sequences: 'id, updatedAt',
+  enrolments: 'id, sequenceId, contactId, accountId, status, updatedAt',
+};
+
 export class CarnetDB extends Dexie {
   accounts!: EntityTable<StoredAccount, 'id'>;
   contacts!: EntityTable<StoredContact, 'id'>;
@@ -95,6 +109,11 @@ export class CarnetDB extends Dexie {
   campaignStats!: EntityTable<CampaignStat, 'id'>;
   agencyPlans!: EntityTable<AgencyPlan, 'id'>;
   reportNotes!: EntityTable<ReportNote, 'id'>;
+  loyaltyProgrammes!: EntityTable<LoyaltyProgramme, 'id'>;
+  referrals!: EntityTable<Referral, 'id'>;
+  workflowRuns!: EntityTable<WorkflowRun, 'id'>;
+  sequences!: EntityTable<Sequence, 'id'>;
+  enrolments!: EntityTable<Enrolment, 'id'>;
   scores!: EntityTable<Score, 'accountId'>;
   outbox!: Table<OutboxEntry, number>;
   meta!: EntityTable<MetaEntry, 'key'>;
@@ -134,6 +153,7 @@ export class CarnetDB extends Dexie {
       });
     this.version(4).stores(SCHEMA_V4);
     this.version(6).stores(SCHEMA_V6);
+    this.version(7).stores(SCHEMA_V7);
     // Optional at-rest encryption of notes, summaries and phones (lib/crypto): a storage layer under every table.
     installFieldCrypto(this);
   }

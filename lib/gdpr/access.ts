@@ -39,6 +39,9 @@ export async function exportPerson(contactId: string, now = new Date()): Promise
     ['orders.csv', data.orders],
     ['deals.csv', data.deals],
     ['template-uses.csv', data.templateUses],
+    ['sequence-enrolments.csv', data.enrolments],
+    ['referrals.csv', data.referrals],
+    ['workflow-proposals.csv', data.workflowRuns],
     ['audit.csv', data.audit],
     ['account-score.csv', data.accountScore ? [data.accountScore] : []],
   ];

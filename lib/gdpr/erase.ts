@@ -61,6 +61,12 @@ function tombstone(name: EntityName, row: Record<string, unknown>, stamp: string
         doneAt: null, remindedAt: null, actionType: row.actionType ?? null, owner: null };
     case 'feedback':
       return { ...base, accountId: row.accountId, contactId: null, actionType: row.actionType, outcome: row.outcome, at: row.at, snoozeUntil: null };
+    case 'workflowRuns':
+      return { ...base, rule: row.rule, key: `${row.rule}|erased|${row.id}`, accountId: row.accountId, contactId: null, period: 'erased', outcome: row.outcome, at: row.at, taskId: null };
+    case 'enrolments':
+      // contactId is the erased contact's own tombstone id; the rest of the enrolment goes
+      return { ...base, sequenceId: row.sequenceId, contactId: row.contactId, accountId: row.accountId, enrolledAt: row.enrolledAt, status: 'stopped',
+        stopReason: 'objected', stoppedAt: row.stoppedAt ?? row.enrolledAt, stopDetail: null, taskIds: [] };
     default:
       return { ...row, ...base };
   }
@@ -142,6 +148,8 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
       ['surveys', await db.surveys.where('contactId').equals(contactId).toArray()],
       ['tasks', await db.tasks.where('contactId').equals(contactId).toArray()],
       ['feedback', await db.feedback.filter((f) => f.contactId === contactId).toArray()],
+      ['workflowRuns', await db.workflowRuns.where('contactId').equals(contactId).toArray()],
+      ['enrolments', await db.enrolments.where('contactId').equals(contactId).toArray()],
     ];
     for (const [name, rows] of owned) {
       for (const storedRow of rows) {
@@ -154,17 +162,19 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
         del(name);
       }
     }
-    const linked: [EntityName, Record<string, unknown>[]][] = [
-      ['orders', await db.orders.where('contactId').equals(contactId).toArray()],
-      ['deals', await db.deals.filter((d) => d.contactId === contactId).toArray()],
+    const linked: [EntityName, Record<string, unknown>[], string][] = [
+      ['orders', await db.orders.where('contactId').equals(contactId).toArray(), 'contactId'],
+      ['deals', await db.deals.filter((d) => d.contactId === contactId).toArray(), 'contactId'],
+      // Which account brought which stays (the accounts' business); who brought it goes.
+      ['referrals', await db.referrals.where('referrerContactId').equals(contactId).toArray(), 'referrerContactId'],
     ];
-    for (const [name, rows] of linked) {
+    for (const [name, rows, field] of linked) {
       for (const storedRow of rows) {
         const r = lenientRecord(name, storedRow);
         stamp = clock.tick();
-        const next: Record<string, unknown> = { ...r, contactId: null, updatedAt: stamp, fieldClock: { ...((r.fieldClock as object) ?? {}), contactId: stamp } };
-        for (const k of ['notes', 'description'] as const) if (typeof next[k] === 'string') next[k] = scrubText(next[k], needles);
-        await put(name, next, false, Object.keys(next).filter((k) => ['contactId', 'notes', 'description'].includes(k)));
+        const next: Record<string, unknown> = { ...r, [field]: null, updatedAt: stamp, fieldClock: { ...((r.fieldClock as object) ?? {}), [field]: stamp } };
+        for (const k of ['notes', 'description', 'note'] as const) if (typeof next[k] === 'string') next[k] = scrubText(next[k], needles);
+        await put(name, next, false, Object.keys(next).filter((k) => [field, 'notes', 'description', 'note'].includes(k)));
         scrub(name);
       }
     }

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'portfolio' }
   | { name: 'tasks' }
   | { name: 'templates' }
+  | { name: 'lifecycle' }
   | { name: 'dashboard' }
   | { name: 'agency' }
   | { name: 'settings' }
@@ -16,11 +17,11 @@ export type Route =
   | { name: 'personPrivacy'; id: string }
   | { name: 'welcome' };
 
-export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'templates' | 'dashboard' | 'agency' | 'settings' | 'import' | 'privacy';
+export type TopLevel = 'page' | 'portfolio' | 'tasks' | 'templates' | 'lifecycle' | 'dashboard' | 'agency' | 'settings' | 'import' | 'privacy';
 /** A view opened on its own (not a tab): the welcome shown at install. */
 export type Standalone = 'welcome';
 
-const StartView = z.enum(['page', 'portfolio', 'tasks', 'templates', 'dashboard', 'agency', 'settings', 'import', 'privacy', 'welcome']);
+const StartView = z.enum(['page', 'portfolio', 'tasks', 'templates', 'lifecycle', 'dashboard', 'agency', 'settings', 'import', 'privacy', 'welcome']);
 
 /** `sidepanel.html?view=import` opens the panel on that view (the welcome tab opens `?view=welcome`). */
 export function routeFromSearch(search: string): Route {

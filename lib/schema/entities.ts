@@ -12,6 +12,9 @@ import { Template, TemplateInput, TemplateUse, TemplateUseInput } from './templa
 import { CampaignStat, CampaignStatInput } from './campaign-stat';
 import { AgencyPlan, AgencyPlanInput } from './agency-plan';
 import { ReportNote, ReportNoteInput } from './report-note';
+import { LoyaltyProgramme, LoyaltyProgrammeInput, Referral, ReferralInput } from './loyalty';
+import { WorkflowRun, WorkflowRunInput } from './workflow';
+import { Sequence, SequenceInput, Enrolment, EnrolmentInput } from './sequence';
 
 /** The synced entities, by table name: the one registry the db, sync, import and server share. */
 export const ENTITIES = {
@@ -29,6 +32,11 @@ export const ENTITIES = {
   campaignStats: { record: CampaignStat, input: CampaignStatInput },
   agencyPlans: { record: AgencyPlan, input: AgencyPlanInput },
   reportNotes: { record: ReportNote, input: ReportNoteInput },
+  loyaltyProgrammes: { record: LoyaltyProgramme, input: LoyaltyProgrammeInput },
+  referrals: { record: Referral, input: ReferralInput },
+  workflowRuns: { record: WorkflowRun, input: WorkflowRunInput },
+  sequences: { record: Sequence, input: SequenceInput },
+  enrolments: { record: Enrolment, input: EnrolmentInput },
 } as const;
 
 export type EntityName = keyof typeof ENTITIES;

@@ -12,6 +12,8 @@ export const SuggestedAction = z.object({
   sampledValue: z.optional(z.number()),
   probability: z.number(),
   reason: Reason,
+  /** Set when a lifecycle workflow proposed it (lib/lifecycle): acting on it goes into the workflows' ledger. */
+  workflow: z.optional(z.object({ rule: z.string(), key: z.string(), period: z.string() })),
 });
 export const Score = z.object({
   accountId: Id,

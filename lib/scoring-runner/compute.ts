@@ -1,4 +1,4 @@
-import { scoreAccount, scorePortfolioDetailed } from '../scoring/portfolio';
+import { scoreAccount, scorePortfolioDetailed } from '../portfolio/score';
 import { loadPortfolioInput } from './load';
 import type { AccountScored, AccountsRequest, PortfolioRequest, ScoreRequest, ScoreResult, ScoringBackend } from './protocol';
 
@@ -16,7 +16,7 @@ export async function computePortfolio(req: PortfolioRequest): Promise<ScoreResu
 
 export function computeAccounts(req: AccountsRequest): AccountScored[] {
   const now = new Date(req.now);
-  return req.accounts.map(({ account, records }) => scoreAccount(account, records, req.segments, req.models, now, req.settings));
+  return req.accounts.map(({ account, records }) => scoreAccount(account, records, req.segments, req.models, now, req.settings, req.loyalty ?? null));
 }
 
 export async function compute(req: ScoreRequest): Promise<ScoreResult | AccountScored[]> {

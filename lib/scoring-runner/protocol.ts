@@ -1,6 +1,7 @@
-import type { AccountLike, AccountRecords, PortfolioInput, PortfolioModels, ScoringSettings } from '../scoring/portfolio';
+import type { AccountLike, AccountRecords, PortfolioInput, PortfolioModels, ScoringSettings } from '../portfolio/score';
 import type { AccountFacts } from '../scoring/rules';
 import type { Score } from '../schema/score';
+import type { LoyaltyRules } from '../schema/loyalty';
 
 /**
  * Scores the whole portfolio (fits the models). Plain, structured-cloneable data. The backend reads the portfolio
@@ -22,6 +23,8 @@ export interface AccountsRequest {
   models: PortfolioModels;
   now: string;
   settings: Partial<ScoringSettings>;
+  /** The loyalty programme's rules (null = none). */
+  loyalty: LoyaltyRules | null;
 }
 
 export type ScoreRequest = PortfolioRequest | AccountsRequest;

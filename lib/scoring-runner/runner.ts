@@ -10,13 +10,18 @@
  */
 import { signal } from '@preact/signals';
 import { getDb } from '../db/db';
-import type { PortfolioModels, ScoringSettings } from '../scoring/portfolio';
+import type { PortfolioModels, ScoringSettings } from '../portfolio/score';
 import type { AccountFacts } from '../scoring/rules';
 import type { Score } from '../schema/score';
 import { loadAccountRecords, liveSegments } from './load';
 import type { ScoringBackend } from './protocol';
 import { getScoringSettings, type ScoringUserSettings } from './settings';
 import { workerBackend } from './worker-client';
+import { getWorkflowSettings } from '../storage/lifecycle';
+import { readItem, reportingItem } from '../storage/items';
+import type { RateTable } from '../currency/convert';
+import type { WorkflowSettings } from '../lifecycle/settings';
+import { loyaltyRules } from './load';
 import { META_KEYS } from '../schema/meta-keys';
 
 export const LAST_RUN_KEY = META_KEYS.scoringLastRunAt;
@@ -40,6 +45,12 @@ export interface RunInfo {
   churnModel: 'bgnbd' | 'health';
 }
 
+/** The lifecycle workflows and the loyalty rates live in extension storage, which the worker cannot read. */
+async function storedExtras(): Promise<{ workflows: WorkflowSettings; loyaltyRates: RateTable | null }> {
+  const [workflows, reporting] = await Promise.all([getWorkflowSettings(), readItem(reportingItem).catch(() => null)]);
+  return { workflows, loyaltyRates: reporting?.rates ?? null };
+}
+
 let backend: ScoringBackend = workerBackend;
 /** Unit tests and benchmarks score inline (compute.ts's inlineBackend); the panel uses the Web Worker. */
 export function setScoringBackend(b: ScoringBackend): void {
@@ -61,10 +72,16 @@ function serial<T>(fn: () => Promise<T>): Promise<T> {
   return p;
 }
 
-export function libSettings(user: ScoringUserSettings, warmStart: PortfolioModels['bgnbd'] | null): Partial<ScoringSettings> {
+export function libSettings(
+  user: ScoringUserSettings,
+  warmStart: PortfolioModels['bgnbd'] | null,
+  extra: { workflows?: WorkflowSettings | null; loyaltyRates?: RateTable | null } = {},
+): Partial<ScoringSettings> {
   return {
     lifecycle: user.lifecycle,
     clv: user.clv,
+    workflows: extra.workflows ?? null,
+    loyaltyRates: extra.loyaltyRates ?? null,
     warmStart: warmStart ? { r: warmStart.r, alpha: warmStart.alpha, a: warmStart.a, b: warmStart.b } : null,
   };
 }
@@ -98,7 +115,7 @@ async function fullRun(opts: RunOptions): Promise<RunInfo> {
   const previous = await cachedModels();
   const fit = (await db.meta.get(FIT_KEY))?.value as { at: string; accounts: number } | undefined;
   const recent = !opts.refit && previous !== null && fit !== undefined && now.getTime() - Date.parse(fit.at) < REFIT_AFTER_MS;
-  const settings = libSettings(user, previous?.bgnbd ?? null);
+  const settings = libSettings(user, previous?.bgnbd ?? null, await storedExtras());
   const reuseModels = recent
     ? { models: { bgnbd: previous.bgnbd, gammaGamma: previous.gammaGamma, health: previous.health, healthSource: previous.healthSource }, fitAccounts: fit.accounts }
     : null;
@@ -160,8 +177,9 @@ export function rescoreAccounts(accountIds: Iterable<string>, opts: { now?: Date
     }
     const now = opts.now ?? new Date();
     const user = await getScoringSettings();
-    const settings = libSettings(user, null);
+    const settings = libSettings(user, null, await storedExtras());
     const segments = await liveSegments();
+    const loyalty = await loyaltyRules();
     const db = getDb();
     const gone: string[] = [];
     const batch = [];
@@ -170,7 +188,7 @@ export function rescoreAccounts(accountIds: Iterable<string>, opts: { now?: Date
       if (loaded) batch.push(loaded);
       else gone.push(id);
     }
-    const scored = batch.length ? await backend.accounts({ kind: 'accounts', accounts: batch, segments, models, now: now.toISOString(), settings }) : [];
+    const scored = batch.length ? await backend.accounts({ kind: 'accounts', accounts: batch, segments, models, now: now.toISOString(), settings, loyalty }) : [];
     const puts: Score[] = scored.map((r) => r.score);
     for (const r of scored) factsCache?.set(r.score.accountId, r.facts);
     await db.transaction('rw', db.scores, async () => {

@@ -9,9 +9,17 @@ import { liveQuery, type Subscription } from 'dexie';
 import { getDb } from '../db/db';
 import { rescoreAccounts, runScoring } from './runner';
 
-const WATCHED = ['accounts', 'contacts', 'interactions', 'orders', 'surveys', 'tasks', 'feedback', 'segments', 'campaignStats', 'agencyPlans'] as const;
+const WATCHED = ['accounts', 'contacts', 'interactions', 'orders', 'surveys', 'tasks', 'feedback', 'segments', 'campaignStats', 'agencyPlans', 'referrals', 'workflowRuns', 'loyaltyProgrammes'] as const;
 type Watched = (typeof WATCHED)[number];
-type Changed = { id: string; accountId?: string | null; contactId?: string | null; contactIds?: string[]; updatedAt: string };
+type Changed = {
+  id: string;
+  accountId?: string | null;
+  contactId?: string | null;
+  contactIds?: string[];
+  referrerAccountId?: string | null;
+  referrerContactId?: string | null;
+  updatedAt: string;
+};
 
 export interface WatchOptions {
   /** Waits this long after a change for more before rescoring (a burst of writes is handled once). */
@@ -44,7 +52,10 @@ async function accountsOf(changes: Map<Watched, Changed[]>): Promise<Set<string>
   for (const [table, rows] of changes) {
     for (const r of rows) {
       if (table === 'accounts') ids.add(r.id);
-      else if (r.accountId) ids.add(r.accountId);
+      else if (table === 'referrals') {
+        if (r.referrerAccountId) ids.add(r.referrerAccountId);
+        else if (r.referrerContactId) viaContact.add(r.referrerContactId);
+      } else if (r.accountId) ids.add(r.accountId);
       else if (table === 'contacts') continue;
       else if (r.contactId) viaContact.add(r.contactId);
       else if (r.contactIds?.[0]) viaContact.add(r.contactIds[0]);
@@ -76,7 +87,8 @@ export function watchForRescoring(opts: WatchOptions = {}): () => void {
     const wasBurst = burst;
     burst = false;
     try {
-      const segmentsChanged = (changes.get('segments')?.length ?? 0) > 0;
+      // A segment or the loyalty programme changes what every account is scored on.
+      const segmentsChanged = (changes.get('segments')?.length ?? 0) > 0 || (changes.get('loyaltyProgrammes')?.length ?? 0) > 0;
       const ids = wasBurst ? new Set<string>() : await accountsOf(changes);
       if (wasBurst || segmentsChanged || ids.size > fullRunAbove) {
         await runScoring();

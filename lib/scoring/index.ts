@@ -1,6 +1,8 @@
-/** Public API of the portfolio-intelligence library (pure: no Dexie, no browser APIs; safe in a worker). */
-export { scorePortfolio, scorePortfolioDetailed, scoreAccount, groupByAccount, summariseOrders, DEFAULT_SCORING_SETTINGS } from './portfolio';
-export type { PortfolioInput, PortfolioResult, PortfolioModels, ScoringSettings, AccountRecords, AccountLike } from './portfolio';
+/**
+ * Public API of the scoring models (pure: no Dexie, no browser APIs; safe in a worker). The whole-portfolio run
+ * that combines them with the lifecycle workflows, loyalty and agency alerts is lib/portfolio.
+ */
+export type { AccountLike } from './account';
 export { fitBgNbd, pAlive, expectedTransactions, expectedTransactionsNew, probabilityOfNPurchases, bgNbdLogLikelihood } from './bgnbd';
 export type { BgNbdParams, BgNbdFit, BgNbdRow } from './bgnbd';
 export { fitGammaGamma, expectedAverageSpend } from './gammagamma';

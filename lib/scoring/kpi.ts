@@ -4,7 +4,7 @@
  */
 import type { Score } from '../schema/score';
 import type { SurveyLike } from './engagement';
-import type { AccountLike } from './portfolio';
+import type { AccountLike } from './account';
 import { ms } from './time';
 
 export type AccountFilter = (accountId: string) => boolean;

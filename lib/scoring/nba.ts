@@ -29,6 +29,13 @@ export const ACTION_TYPES = [
   'propose_upsell',
   'birthday_message',
   'welcome_new',
+  // from the lifecycle workflows (lib/lifecycle) and the loyalty programme (lib/loyalty)
+  'onboarding_checkin',
+  'renewal_reminder',
+  'win_back',
+  'recovery_call',
+  'ask_csat',
+  'loyalty_tier_drop',
   // agency accounts (lib/agency/actions.ts): from the campaign figures' alerts
   'performance_review',
   'budget_shift',
@@ -36,7 +43,7 @@ export const ACTION_TYPES = [
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
-export const TEMPLATE_KEYS = ['renewal_proposal', 'nps_request', 'referral_request', 'reengage', 'upsell', 'birthday', 'welcome', 'performance_review', 'budget_shift'] as const;
+export const TEMPLATE_KEYS = ['renewal_proposal', 'nps_request', 'referral_request', 'reengage', 'upsell', 'birthday', 'welcome', 'win_back', 'csat_request', 'loyalty_tier', 'performance_review', 'budget_shift'] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export type ActionExecution =
@@ -56,6 +63,12 @@ export const ACTION_REASON_KEYS = [
   'highly_engaged',
   'birthday_in_days',
   'new_account_days',
+  'onboarding_days',
+  'lost_days',
+  'nps_detractor',
+  'ticket_solved',
+  'loyalty_tier_drop',
+  'promoter_bonus',
   ...AGENCY_REASON_KEYS,
 ] as const;
 export type ActionReasonKey = (typeof ACTION_REASON_KEYS)[number];
@@ -112,6 +125,15 @@ export const ACTION_CATALOGUE: Record<ActionType, ActionDefinition> = {
   propose_upsell: { purpose: 'sales', cooldownDays: 90, prior: { alpha: 2, beta: 8 }, valueShare: 0.2, needsContact: true, execute: { kind: 'email', template: 'upsell' } },
   birthday_message: { purpose: 'marketing', cooldownDays: 300, prior: { alpha: 5, beta: 5 }, valueShare: 0.01, needsContact: true, execute: { kind: 'email', template: 'birthday' } },
   welcome_new: { purpose: 'account_management', cooldownDays: 3650, prior: { alpha: 6, beta: 4 }, valueShare: 0.05, needsContact: true, execute: { kind: 'email', template: 'welcome' } },
+  // a call some weeks in: the first problems are cheap to fix then
+  onboarding_checkin: { purpose: 'account_management', cooldownDays: 30, prior: { alpha: 4, beta: 6 }, valueShare: 0.05, needsContact: true, execute: { kind: 'task', titleKey: 'task.onboarding_checkin', dueInDays: 2 } },
+  // internal preparation: no one is contacted
+  renewal_reminder: { purpose: 'account_management', cooldownDays: 20, prior: { alpha: 6, beta: 4 }, valueShare: 0.5, needsContact: false, execute: { kind: 'task', titleKey: 'task.renewal_reminder', dueInDays: 1 } },
+  win_back: { purpose: 'marketing', cooldownDays: 60, prior: { alpha: 2, beta: 8 }, valueShare: 0.3, needsContact: true, execute: { kind: 'email', template: 'win_back' } },
+  // a detractor heard quickly often stays
+  recovery_call: { purpose: 'account_management', cooldownDays: 14, prior: { alpha: 5, beta: 5 }, valueShare: 0.5, needsContact: true, execute: { kind: 'task', titleKey: 'task.recovery_call', dueInDays: 1 } },
+  ask_csat: { purpose: 'surveys', cooldownDays: 7, prior: { alpha: 3, beta: 7 }, valueShare: 0.02, needsContact: true, execute: { kind: 'email', template: 'csat_request' } },
+  loyalty_tier_drop: { purpose: 'marketing', cooldownDays: 60, prior: { alpha: 3, beta: 7 }, valueShare: 0.1, needsContact: true, execute: { kind: 'email', template: 'loyalty_tier' } },
   // value shares of the agency actions: lib/agency/actions.ts (AGENCY_VALUE_SHARE) times the alert's severity
   performance_review: { purpose: 'account_management', cooldownDays: 30, prior: { alpha: 5, beta: 5 }, valueShare: 0.5, needsContact: true, execute: { kind: 'email', template: 'performance_review' } },
   budget_shift: { purpose: 'account_management', cooldownDays: 21, prior: { alpha: 4, beta: 6 }, valueShare: 0.25, needsContact: true, execute: { kind: 'email', template: 'budget_shift' } },
@@ -166,6 +188,24 @@ export function sampleSuccess(rate: Pick<SuccessRate, 'alpha' | 'beta'>, key: st
   return beta(mulberry32(hashSeed(key)), rate.alpha, rate.beta);
 }
 
+/** A lifecycle workflow's proposal (lib/lifecycle/workflows.ts), ranked here with the other actions. */
+export interface ProposalLike {
+  actionType: ActionType;
+  contactId: string | null;
+  rule: string;
+  key: string;
+  period: string;
+  reason: { key: ActionReasonKey; params: Record<string, string | number> };
+}
+
+/** What the loyalty programme tells the ranking about the account (lib/loyalty). */
+export interface LoyaltyFacts {
+  /** The tier drops within the programme's warning days unless points come in. */
+  drop: { tier: string; to: string | null; days: number; points: number } | null;
+  /** Points a referral earns the referrer (0 = no referral bonus). */
+  referralBonus: number;
+}
+
 export interface NbaContext {
   now: Date;
   facts: AccountFacts;
@@ -183,6 +223,12 @@ export interface NbaContext {
   /** Annual value at stake for this account (its annual value, or an estimate from CLV / the portfolio). */
   accountValue: number;
   settings?: NbaSettings;
+  /**
+   * The lifecycle workflows' proposals (those to propose, not to schedule). When given, the workflows own welcome,
+   * birthday and win-back: the built-in triggers for them stand down, so turning a workflow off stops its actions.
+   */
+  proposals?: readonly ProposalLike[];
+  loyalty?: LoyaltyFacts;
   /** Agency accounts: alerts from the campaign figures (lib/agency/alerts.ts), and the currency they are in. */
   agency?: { alerts: readonly AgencyAlert[]; currency: string };
 }
@@ -205,6 +251,8 @@ export interface NbaAction {
   sampledValue: number;
   reason: ActionReason;
   execute: ActionExecution;
+  /** Set when a lifecycle workflow proposed it: executing or dismissing it goes into the workflows' ledger. */
+  workflow?: { rule: string; key: string; period: string };
 }
 
 export type SuppressionReason = 'do_not_contact' | 'no_consent' | 'no_contact' | 'cooldown' | 'snoozed' | 'dismissed' | 'task_open';
@@ -257,6 +305,7 @@ interface Candidate {
   contact: ContactLike | 'account' | null;
   value: number;
   reason: Omit<ActionReason, 'weight'>;
+  workflow?: NbaAction['workflow'];
 }
 
 const name = (c: ContactLike) => `${c.firstName} ${c.lastName}`.trim() || c.emails[0] || '';
@@ -272,7 +321,16 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
   const primary = (type: ActionType): ContactLike | null =>
     ctx.contacts.find((c) => reachable(c, ACTION_CATALOGUE[type].purpose, now) && !suppression(type, c.id, ctx)) ?? null;
   const churnP = f.churnProbability ?? 0;
-  if (f.lifecycle === 'churned') return [];
+  const workflows = ctx.proposals !== undefined;
+  for (const p of ctx.proposals ?? []) {
+    const c = p.contactId ? (ctx.contacts.find((x) => x.id === p.contactId) ?? null) : null;
+    const def = ACTION_CATALOGUE[p.actionType];
+    // consent is checked again here: the proposal may be older than a withdrawal
+    if (def.needsContact && (!c || !reachable(c, def.purpose, now))) continue;
+    cands.push({ type: p.actionType, contact: c ?? 'account', value: def.valueShare * value, reason: p.reason, workflow: { rule: p.rule, key: p.key, period: p.period } });
+  }
+  // A lost account gets only what a workflow proposes for it (a win-back).
+  if (f.lifecycle === 'churned') return rank(cands, ctx);
 
   if (f.lifecycle === 'at_risk' || churnP >= 0.5)
     cands.push({ type: 'call_at_risk', contact: primary('call_at_risk'), value: churnP * value, reason: { key: 'churn_risk_high', params: { percent: Math.round(churnP * 100) } } });
@@ -286,16 +344,26 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
       value: ACTION_CATALOGUE.ask_nps.valueShare * value,
       reason: npsAge === null ? { key: 'no_nps_ever', params: {} } : { key: 'no_nps_days', params: { days: npsAge } },
     });
+  const bonus = ctx.loyalty?.referralBonus ?? 0;
   for (const c of ctx.contacts) {
     const nps = ctx.lastNpsByContact.get(c.id);
     if (nps && nps.score >= 9 && (t - nps.at) / DAY_MS <= s.promoterMaxAgeDays && reachable(c, 'marketing', now) && !suppression('ask_referral', c.id, ctx)) {
-      cands.push({ type: 'ask_referral', contact: c, value: ACTION_CATALOGUE.ask_referral.valueShare * value, reason: { key: 'promoter', params: { score: nps.score, name: name(c) } } });
+      const reason: Candidate['reason'] = bonus > 0 ? { key: 'promoter_bonus', params: { score: nps.score, name: name(c), points: bonus } } : { key: 'promoter', params: { score: nps.score, name: name(c) } };
+      cands.push({ type: 'ask_referral', contact: c, value: ACTION_CATALOGUE.ask_referral.valueShare * value, reason });
       break;
     }
   }
+  const drop = ctx.loyalty?.drop;
+  if (drop)
+    cands.push({
+      type: 'loyalty_tier_drop',
+      contact: primary('loyalty_tier_drop'),
+      value: ACTION_CATALOGUE.loyalty_tier_drop.valueShare * value,
+      reason: { key: 'loyalty_tier_drop', params: { tier: drop.tier, to: drop.to ?? '', days: drop.days, points: drop.points } },
+    });
   if (f.openTickets > 0)
     cands.push({ type: 'resolve_tickets', contact: 'account', value: ACTION_CATALOGUE.resolve_tickets.valueShare * Math.max(churnP, 0.1) * value, reason: { key: 'tickets_open', params: { count: f.openTickets } } });
-  if (f.lifecycle === 'dormant')
+  if (f.lifecycle === 'dormant' && !workflows)
     cands.push({
       type: 'reengage_dormant',
       contact: primary('reengage_dormant'),
@@ -305,13 +373,13 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
   const engaged = f.rfmLabel === 'champions' || f.rfmLabel === 'loyal' || f.interactionsLast90d >= 6 || (f.lastNps ?? 0) >= 9;
   if (f.lifecycle === 'active' && churnP < 0.25 && engaged)
     cands.push({ type: 'propose_upsell', contact: primary('propose_upsell'), value: ACTION_CATALOGUE.propose_upsell.valueShare * value, reason: { key: 'highly_engaged', params: { interactions: f.interactionsLast90d } } });
-  for (const c of ctx.contacts) {
+  for (const c of workflows ? [] : ctx.contacts) {
     if (!c.birthday) continue;
     const days = daysUntilBirthday(c.birthday, now);
     if (days !== null && days <= s.birthdayLeadDays && reachable(c, 'marketing', now) && !suppression('birthday_message', c.id, ctx))
       cands.push({ type: 'birthday_message', contact: c, value: ACTION_CATALOGUE.birthday_message.valueShare * value, reason: { key: 'birthday_in_days', params: { days, name: name(c) } } });
   }
-  if (f.lifecycle === 'new')
+  if (f.lifecycle === 'new' && !workflows)
     cands.push({
       type: 'welcome_new',
       contact: primary('welcome_new'),
@@ -323,7 +391,14 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
       cands.push({ type: c.type, contact: ACTION_CATALOGUE[c.type].needsContact ? primary(c.type) : 'account', value: c.value, reason: c.reason });
     }
   }
+  return rank(cands, ctx);
+}
 
+/** Candidates with a contact where needed and not held back, ranked by today's sampled value. */
+function rank(cands: readonly Candidate[], ctx: NbaContext): NbaAction[] {
+  const s = ctx.settings ?? DEFAULT_NBA_SETTINGS;
+  const now = ctx.now;
+  const f = ctx.facts;
   const out: NbaAction[] = [];
   for (const c of cands) {
     const def = ACTION_CATALOGUE[c.type];
@@ -344,6 +419,7 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
       sampledValue: sampled * c.value,
       reason: { ...c.reason, weight: expectedValue },
       execute: def.execute,
+      ...(c.workflow && { workflow: c.workflow }),
     });
   }
   return out.sort((a, b) => b.sampledValue - a.sampledValue || ACTION_TYPES.indexOf(a.type) - ACTION_TYPES.indexOf(b.type)).slice(0, s.maxActions);

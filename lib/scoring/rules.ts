@@ -49,6 +49,12 @@ export interface AccountFacts {
   renewalDate: string | null;
   contractStart: string | null;
   churnedAt: string | null;
+  /** Loyalty programme (lib/loyalty): the tier's name, its rank (0 = none, 1 = lowest), qualifying points, badges, referrals made. */
+  loyaltyTier?: string | null;
+  loyaltyTierRank?: number;
+  loyaltyPoints?: number | null;
+  loyaltyBadges?: string[];
+  referrals?: number;
   /** Segment keys already known (rfm:…, lifecycle:…, tag:…); user segments are added after evaluation. */
   segments: string[];
   custom: Record<string, string | number | boolean | null>;
@@ -59,6 +65,7 @@ export const FACT_FIELDS = [
   'churnProbability', 'clv', 'valueTier', 'rfmR', 'rfmF', 'rfmM', 'rfmLabel', 'daysSinceLastInteraction',
   'lastInteractionAt', 'daysSinceLastOrder', 'lastOrderAt', 'orderCount', 'interactionsLast90d', 'openTickets',
   'lastNps', 'lastCsat', 'daysToRenewal', 'renewalDate', 'contractStart', 'churnedAt', 'segments',
+  'loyaltyTier', 'loyaltyTierRank', 'loyaltyPoints', 'loyaltyBadges', 'referrals',
 ] as const satisfies readonly (keyof AccountFacts)[];
 
 /** A field path: a fact name, or `custom.<key>` for a custom field. */

@@ -15,7 +15,7 @@ interface Template {
   body: string;
 }
 
-/** Placeholders: {greeting} {firstName} {accountName} {renewalDate} {sender}. */
+/** Placeholders: {greeting} {firstName} {accountName} {renewalDate} {sender}, and the action's own ({tier}, {days}, {points}). */
 const TEMPLATES: Record<TemplateKey, Record<Lang, Template>> = {
   renewal_proposal: {
     fr: { subject: 'Renouvellement de votre contrat {accountName}', body: '{greeting}\n\nVotre contrat arrive à échéance le {renewalDate}. Je vous propose d’en parler ensemble pour préparer son renouvellement dans les meilleures conditions.\n\nQuelles sont vos disponibilités cette semaine ?\n\nBien cordialement,\n{sender}' },
@@ -49,6 +49,18 @@ const TEMPLATES: Record<TemplateKey, Record<Lang, Template>> = {
     fr: { subject: 'Ajustement de votre budget média', body: '{greeting}\n\nLe rythme de dépense de vos campagnes s’écarte du budget prévu pour ce mois. Je vous propose de réallouer le budget vers les campagnes les plus rentables ; pouvons-nous en parler rapidement ?\n\nBien cordialement,\n{sender}' },
     en: { subject: 'Adjusting your media budget', body: '{greeting}\n\nYour campaigns are spending off the pace of this month’s budget. I suggest shifting budget towards the campaigns that return the most; could we discuss it briefly?\n\nBest regards,\n{sender}' },
   },
+  win_back: {
+    fr: { subject: 'Et si nous reprenions contact ?', body: '{greeting}\n\nNous n’avons pas travaillé ensemble depuis un moment, et vous nous manquez. Beaucoup de choses ont changé chez nous : je serais heureux de vous présenter ce qui pourrait vous être utile aujourd’hui.\n\nAuriez-vous vingt minutes dans les prochains jours ?\n\nBien cordialement,\n{sender}' },
+    en: { subject: 'Shall we catch up?', body: '{greeting}\n\nIt has been a while since we last worked together, and we have missed you. A lot has changed on our side: I would be glad to show you what could help you today.\n\nWould you have twenty minutes in the coming days?\n\nBest regards,\n{sender}' },
+  },
+  csat_request: {
+    fr: { subject: 'Votre demande est résolue : qu’en avez-vous pensé ?', body: '{greeting}\n\nVotre demande vient d’être résolue. Sur une échelle de 1 à 5, quelle est votre satisfaction ? Une simple réponse à ce message suffit.\n\nMerci pour votre retour,\n{sender}' },
+    en: { subject: 'Your request is solved: how did we do?', body: '{greeting}\n\nYour request has just been solved. On a scale of 1 to 5, how satisfied are you? Just reply to this email with a number.\n\nThank you for your feedback,\n{sender}' },
+  },
+  loyalty_tier: {
+    fr: { subject: 'Votre statut {tier} chez nous', body: '{greeting}\n\nMerci pour votre fidélité. Votre statut {tier} arrive à échéance dans {days} jours : il vous manque {points} points pour le conserver. Je reste à votre disposition pour préparer votre prochaine commande.\n\nBien cordialement,\n{sender}' },
+    en: { subject: 'Your {tier} status with us', body: '{greeting}\n\nThank you for your loyalty. Your {tier} status ends in {days} days: {points} more points will keep it. I am glad to help with your next order.\n\nBest regards,\n{sender}' },
+  },
   welcome: {
     fr: { subject: 'Bienvenue, {accountName} !', body: '{greeting}\n\nMerci de votre confiance et bienvenue ! Je suis votre interlocuteur : n’hésitez pas à me contacter pour toute question. Je vous propose un premier point pour bien démarrer.\n\nBien cordialement,\n{sender}' },
     en: { subject: 'Welcome aboard, {accountName}!', body: '{greeting}\n\nThank you for choosing us, and welcome! I am your point of contact, so please reach out with any question. Shall we schedule a short kick-off call?\n\nBest regards,\n{sender}' },
@@ -74,11 +86,13 @@ export function renderTemplate(
   contact: TemplateContact,
   account: TemplateAccount,
   sender = '',
+  extra: Readonly<Record<string, string | number>> = {},
 ): { subject: string; body: string } {
   const tpl = TEMPLATES[key][lang];
   const first = contact.firstName.trim();
   const greeting = lang === 'fr' ? (first ? `Bonjour ${first},` : 'Bonjour,') : first ? `Hello ${first},` : 'Hello,';
   const values: Record<string, string> = {
+    ...Object.fromEntries(Object.entries(extra).map(([k, v]) => [k, String(v)])),
     greeting,
     firstName: first,
     accountName: account.name.trim(),

@@ -18,6 +18,9 @@ import {
   SCHEMA_V1,
   SCHEMA_V2,
   SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V6,
+  SCHEMA_V7,
   nameSortKey,
   SYNC_ENABLED_KEY,
 } from '../../lib/db';
@@ -119,8 +122,7 @@ describe('schema upgrade', () => {
     v1.close();
     const db = new CarnetDB();
     await db.open();
-    expect(db.verno).toBe(6);
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     const row = await db.contacts.get('0190a0a0-0000-7000-8000-000000000001');
     expect(row?.searchTokens).toEqual(expect.arrayContaining(['zoe', 'martin', 'zoe@exemple.fr', 'exemple.fr']));
     db.close();
@@ -143,7 +145,7 @@ describe('schema upgrade', () => {
     db.close();
   });
 
-  it('opens version 3 data with version 4: every record kept, the template tables there and indexed', async () => {
+  it('opens version 3 data with version 4 and later: every record kept, the template tables there and indexed', async () => {
     const v3 = new Dexie(DB_NAME);
     v3.version(1).stores(SCHEMA_V1);
     v3.version(2).stores(SCHEMA_V2);
@@ -153,13 +155,39 @@ describe('schema upgrade', () => {
     v3.close();
     const db = new CarnetDB();
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(7);
     expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000c'))?.sortName).toBe('acme');
     expect((await db.contacts.where('emails').equals('zoe@acme.fr').first())?.firstName).toBe('Zoé');
     expect(await db.templates.count()).toBe(0);
     await db.templateUses.add({ id: '0190a0a0-0000-7000-8000-00000000000e', templateId: 't', contactId: '0190a0a0-0000-7000-8000-00000000000d', usedAt: '2026-12-01T00:00:00.000Z' } as never);
     expect(await db.templateUses.where('contactId').equals('0190a0a0-0000-7000-8000-00000000000d').count()).toBe(1);
     expect(await db.templateUses.where('[templateId+usedAt]').between(['t', ''], ['t', '\uffff']).count()).toBe(1);
+    db.close();
+  });
+
+  it('opens version 6 data with version 7: every record stays, the loyalty, workflow and sequence tables are there and empty', async () => {
+    const v4 = new Dexie(DB_NAME);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    v4.version(6).stores(SCHEMA_V6);
+    await v4.table('campaignStats').add({ id: '0190a0a0-0000-7000-8000-000000000010', accountId: '0190a0a0-0000-7000-8000-00000000000c', date: '2026-10-01', deletedAt: null });
+    await v4.table('templates').add({ id: '0190a0a0-0000-7000-8000-00000000000f', category: 'welcome', deletedAt: null });
+    await v4.table('accounts').add({ id: '0190a0a0-0000-7000-8000-00000000000c', name: 'Kept', domains: [], searchTokens: ['kept'], sortName: 'kept', deletedAt: null });
+    await v4.table('tasks').add({ id: '0190a0a0-0000-7000-8000-00000000000d', title: 'Call', status: 'open', dueAt: '2026-01-01T09:00:00.000Z', deletedAt: null });
+    v4.close();
+    const db = new CarnetDB();
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000c'))?.name).toBe('Kept');
+    expect(await db.campaignStats.where('[accountId+date]').equals(['0190a0a0-0000-7000-8000-00000000000c', '2026-10-01']).count()).toBe(1);
+    expect(await db.tasks.where('dueAt').belowOrEqual('2026-02-01').count()).toBe(1);
+    for (const t of Object.keys(SCHEMA_V7)) expect(await db.table(t).count(), t).toBe(0);
+    await db.enrolments.add({ id: '0190a0a0-0000-7000-8000-00000000000e', status: 'active', contactId: 'c', sequenceId: 's' } as never);
+    expect(await db.enrolments.where('status').equals('active').count()).toBe(1);
+    expect(await db.enrolments.where('contactId').equals('c').count()).toBe(1);
+    expect(await db.templates.count()).toBe(1);
     db.close();
   });
 });

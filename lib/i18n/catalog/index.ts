@@ -10,9 +10,10 @@ import { engageMessages } from './engage';
 import { agencyMessages } from './agency';
 import { onboarding } from './onboarding';
 import { numbersMessages } from './numbers';
+import { lifecycleMessages } from './lifecycle';
 
 /** Every feature's catalogue: add a file per feature and list it here. */
-const CATALOGS = [core, panel, scoring, insights, sync, importMessages, privacyMessages, cryptoMessages, onboarding, numbersMessages, engageMessages, agencyMessages] as const;
+const CATALOGS = [core, panel, scoring, insights, sync, importMessages, privacyMessages, cryptoMessages, onboarding, numbersMessages, engageMessages, agencyMessages, lifecycleMessages] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? H extends { en: infer E }

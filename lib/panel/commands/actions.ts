@@ -13,10 +13,13 @@ import { RETRAIN_MIN, shouldRetrain } from '../../scoring/health';
 import type { Account, ActionFeedback, Contact, Interaction, Task } from '../../schema';
 import { actionLabel, actionTaskTitle } from '../view/scoring-labels';
 import type { ActionCompose, ActionComposeRequest } from './compose-action';
+import { recordWorkflowRun, type WorkflowRef } from './workflows';
 
 export interface Action {
   type: string;
   contactId?: string | null;
+  /** Set when a lifecycle workflow proposed it: what the user does with it goes into the workflows' ledger. */
+  workflow?: WorkflowRef;
 }
 
 export class ActionBlockedError extends Error {
@@ -68,6 +71,12 @@ async function reachableContact(type: ActionType, contactId: string | null, now:
 
 export async function executeAction(accountId: string, action: Action, opts: ExecuteOptions = {}): Promise<ExecuteResult> {
   const now = opts.now ?? new Date();
+  const result = await execute(accountId, action, now, opts);
+  if (action.workflow) await recordWorkflowRun(action.workflow, { accountId, contactId: action.contactId ?? null }, 'accepted', now, result.kind === 'task' ? result.task.id : null);
+  return result;
+}
+
+async function execute(accountId: string, action: Action, now: Date, opts: ExecuteOptions): Promise<ExecuteResult> {
   if (!isActionType(action.type)) throw new ActionBlockedError('unknown_action');
   const account: Account | undefined = await getLive('accounts', accountId);
   if (!account) throw new ActionBlockedError('no_account');
@@ -129,7 +138,10 @@ export async function recordFeedback(
 ): Promise<ActionFeedback> {
   const now = opts.now ?? new Date();
   const until = outcome === 'snoozed' ? new Date(now.getTime() + (opts.snoozeDays ?? 7) * DAY) : null;
-  return insert('feedback', feedbackInput(accountId, action, outcome, now, until));
+  const feedback = await insert('feedback', feedbackInput(accountId, action, outcome, now, until));
+  // a dismissed workflow proposal never comes back; a snoozed one does, after its snooze
+  if (outcome === 'dismissed' && action.workflow) await recordWorkflowRun(action.workflow, { accountId, contactId: action.contactId ?? null }, 'dismissed', now);
+  return feedback;
 }
 
 /** Labels the account churned (today unless given) — a label the health model learns from. */

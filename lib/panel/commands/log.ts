@@ -6,6 +6,7 @@ import { logWithUndo, insertWithUndo } from './undoable';
 import { showToast } from '../toast';
 import { errorsOf } from '../view/forms';
 import { LockedError } from '../../crypto/state';
+import { evaluateEnrolments } from './sequences';
 
 function failed(e: unknown): void {
   if (e instanceof LockedError) {
@@ -17,6 +18,21 @@ function failed(e: unknown): void {
   showToast({ message: t('error.generic', { message }), error: true });
 }
 
+/**
+ * A logged reply stops the sender's sequences at once (the background alarm would, minutes later); the toast says
+ * so. A failure here never fails the log itself.
+ */
+async function stopSequencesOnReply(input: Pick<InteractionInput, 'direction' | 'contactIds'>): Promise<void> {
+  const contactIds = input.contactIds ?? [];
+  if (input.direction !== 'inbound' || contactIds.length === 0) return;
+  try {
+    const r = await evaluateEnrolments(new Date(), contactIds);
+    if (r.stopped > 0) showToast({ message: t('sequence.stoppedOnReply') });
+  } catch (e) {
+    console.error('sequences', e);
+  }
+}
+
 /** "Log this email / ticket / LinkedIn message" (Alt+L): logs what the current tab shows, with Undo. */
 export async function logCurrentPage(now = new Date()): Promise<boolean> {
   const state = pageState.value;
@@ -26,6 +42,7 @@ export async function logCurrentPage(now = new Date()): Promise<boolean> {
   try {
     const r = await logWithUndo(input);
     showToast({ message: t(r.created ? 'log.created' : 'log.updated'), undo: r.undo });
+    await stopSequencesOnReply(input);
     return true;
   } catch (e) {
     failed(e);
@@ -38,6 +55,7 @@ export async function logManual(input: InteractionInput): Promise<boolean> {
   try {
     const r = await insertWithUndo('interactions', input);
     showToast({ message: t('log.created'), undo: r.undo });
+    await stopSequencesOnReply(input);
     return true;
   } catch (e) {
     failed(e);

@@ -4,7 +4,7 @@ import { agencyCandidates, alertReason, alertSeverity } from '../../../lib/agenc
 import { addDays } from '../../../lib/agency/dates';
 import type { StatRow } from '../../../lib/agency/series';
 import { nextBestActions, learnSuccessRates, type NbaContext, type ContactLike } from '../../../lib/scoring/nba';
-import { scorePortfolio, type AccountLike } from '../../../lib/scoring/portfolio';
+import { scorePortfolio, type AccountLike } from '../../../lib/portfolio/score';
 import { describeReason } from '../../../lib/panel/view/scoring-labels';
 import { translate } from '../../../lib/i18n';
 import type { AccountFacts } from '../../../lib/scoring/rules';

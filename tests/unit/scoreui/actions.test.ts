@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '../../../lib/db';
 import { ACTION_CATALOGUE, type ActionType } from '../../../lib/scoring/nba';
-import type { PortfolioModels } from '../../../lib/scoring';
+import type { PortfolioModels } from '../../../lib/portfolio/score';
 import { runScoring, rescoreAccounts, MODELS_KEY } from '../../../lib/scoring-runner';
 import { executeAction, recordFeedback, ActionBlockedError, markChurned, labelCounts } from '../../../lib/panel/commands/actions';
 import { riskyAccount } from './fixture';
@@ -97,13 +97,17 @@ describe('next-best-action execution', () => {
     const now = new Date();
     const { account } = await riskyAccount('Lostco', now, 'allowed');
     const before = await labelCounts(now);
-    const a = await markChurned(account.id, '2026-01-15');
-    expect(a).toMatchObject({ lifecycleStage: 'churned', churnedAt: '2026-01-15' });
+    const lostOn = new Date(now.getTime() - 20 * 86_400_000).toISOString().slice(0, 10);
+    const a = await markChurned(account.id, lostOn);
+    expect(a).toMatchObject({ lifecycleStage: 'churned', churnedAt: lostOn });
     const after = await labelCounts(now);
     expect(after.churned).toBe(before.churned + 1);
     await runScoring({ now });
     const s = await score(account.id);
     expect(s.segments).toContain('lifecycle:churned');
+    // Lost 20 days ago: too soon for the win-back workflow (90 days by default), and nothing else is proposed.
     expect(s.actions).toEqual([]);
+    await runScoring({ now: new Date(now.getTime() + 80 * 86_400_000) });
+    expect((await score(account.id)).actions.map((x) => [x.type, x.workflow?.rule])).toEqual([['win_back', 'win_back']]);
   });
 });

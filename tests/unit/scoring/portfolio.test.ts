@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scorePortfolio, scorePortfolioDetailed, scoreAccount, groupByAccount, summariseOrders } from '../../../lib/scoring/portfolio';
+import { scorePortfolio, scorePortfolioDetailed, scoreAccount, groupByAccount, summariseOrders } from '../../../lib/portfolio/score';
 import { Score } from '../../../lib/schema/score';
 import { auc } from '../../../lib/scoring/health';
 import { REASON_KEYS, ACTION_TYPES } from '../../../lib/scoring/reasons';

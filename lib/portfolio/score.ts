@@ -1,4 +1,4 @@
-import { CHURNED_REASON_KEY } from './reasons';
+import { CHURNED_REASON_KEY } from '../scoring/reasons';
 /**
  * Scores a whole portfolio: churn probability (BG/NBD on the portfolio's own order history when enough accounts
  * have orders, the engagement health model otherwise), CLV, segments and ranked next-best-actions per account.
@@ -7,9 +7,9 @@ import { CHURNED_REASON_KEY } from './reasons';
 import type { Account } from '../schema/account';
 import type { RuleGroup } from '../schema/segment';
 import type { Score } from '../schema/score';
-import { fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams, type BgNbdRow } from './bgnbd';
-import { fitGammaGamma, type GammaGammaFit } from './gammagamma';
-import { clvFromAnnualValue, clvFromModels, DEFAULT_CLV_SETTINGS, type ClvResult, type ClvSettings } from './clv';
+import { fitBgNbd, pAlive, type BgNbdFit, type BgNbdParams, type BgNbdRow } from '../scoring/bgnbd';
+import { fitGammaGamma, type GammaGammaFit } from '../scoring/gammagamma';
+import { clvFromAnnualValue, clvFromModels, DEFAULT_CLV_SETTINGS, type ClvResult, type ClvSettings } from '../scoring/clv';
 import {
   DEFAULT_HEALTH_MODEL,
   ENGAGEMENT_TRAIN_OPTIONS,
@@ -18,13 +18,18 @@ import {
   type InteractionLike,
   type OrderLike,
   type SurveyLike,
-} from './engagement';
-import { predictChurn, shouldRetrain, trainHealthModel, type ChurnReason, type FeatureRecord, type HealthModel } from './health';
-import { DEFAULT_LIFECYCLE_THRESHOLDS, lifecycleStage, valueTier, valueTierCuts, type LifecycleThresholds, type ValueTierCuts } from './lifecycle';
-import { learnSuccessRates, nextBestActions, DEFAULT_NBA_SETTINGS, type ContactLike, type FeedbackLike, type NbaSettings, type SuccessRates, type TaskLike } from './nba';
-import { rfmLabel, type RfmScore } from './rfm';
-import { segmentsFor, type AccountFacts } from './rules';
-import { DAY_MS, ms, WEEK_MS } from './time';
+} from '../scoring/engagement';
+import { predictChurn, shouldRetrain, trainHealthModel, type ChurnReason, type FeatureRecord, type HealthModel } from '../scoring/health';
+import { DEFAULT_LIFECYCLE_THRESHOLDS, lifecycleStage, valueTier, valueTierCuts, type LifecycleThresholds, type ValueTierCuts } from '../scoring/lifecycle';
+import { learnSuccessRates, nextBestActions, DEFAULT_NBA_SETTINGS, type ContactLike, type FeedbackLike, type NbaSettings, type SuccessRates, type TaskLike } from '../scoring/nba';
+import { rfmLabel, type RfmScore } from '../scoring/rfm';
+import { segmentsFor, type AccountFacts } from '../scoring/rules';
+import { DAY_MS, ms, WEEK_MS } from '../scoring/time';
+import type { LoyaltyRules } from '../schema/loyalty';
+import { loyaltyStatus, type LoyaltyStatus } from '../loyalty/status';
+import { makeConverter, REFERENCE_TABLE, type RateTable } from '../currency/convert';
+import { workflowProposals, type WorkflowProposal } from '../lifecycle/workflows';
+import type { WorkflowSettings } from '../lifecycle/settings';
 import { assessAgencyAccount, type PlanLike } from '../agency/alerts';
 import type { StatRow } from '../agency/series';
 
@@ -32,11 +37,8 @@ import type { StatRow } from '../agency/series';
 type AgencyStat = StatRow & { accountId: string };
 type AgencyPlanRow = PlanLike & { accountId: string; updatedAt?: string; deletedAt?: string | null };
 
-export type AccountLike = Pick<
-  Account,
-  'id' | 'name' | 'tier' | 'lifecycleStage' | 'owner' | 'industry' | 'tags' | 'annualValue' | 'currency' | 'contractStart' | 'renewalDate' | 'churnedAt' | 'createdAt'
-> &
-  Partial<Pick<Account, 'size' | 'custom' | 'deletedAt'>>;
+import type { AccountLike } from '../scoring/account';
+export type { AccountLike };
 type Live = { deletedAt?: string | null };
 type WithAccount = { accountId?: string | null };
 
@@ -49,8 +51,26 @@ export interface PortfolioInput {
   tasks: readonly (TaskLike & WithAccount & Live)[];
   feedback: readonly (FeedbackLike & WithAccount & Live)[];
   segments: readonly { id: string; rule: RuleGroup; deletedAt?: string | null }[];
+  /** Referrals (lib/schema/loyalty): each counts for its referrer's account. */
+  referrals?: readonly (ReferralLike & Live)[];
+  /** The lifecycle workflows' ledger: keys already scheduled, accepted or dismissed. */
+  workflowRuns?: readonly (RunLike & Live)[];
+  /** The loyalty programme's rules; null or absent = no programme. */
+  loyalty?: LoyaltyRules | null;
   campaignStats?: readonly (AgencyStat & Live)[];
   agencyPlans?: readonly AgencyPlanRow[];
+}
+
+export interface ReferralLike {
+  id?: string;
+  referrerAccountId?: string | null;
+  referrerContactId?: string | null;
+  referredAt: string;
+}
+export interface RunLike {
+  key: string;
+  accountId?: string | null;
+  contactId?: string | null;
 }
 
 export interface ScoringSettings {
@@ -72,6 +92,13 @@ export interface ScoringSettings {
    * rescore with these in between; RFM references, success rates and value cuts are still recomputed.
    */
   reuseModels: Pick<PortfolioModels, 'bgnbd' | 'gammaGamma' | 'health' | 'healthSource'> | null;
+  /**
+   * The user's lifecycle workflows (lib/lifecycle): their proposals join the next-best-actions and the built-in
+   * welcome, birthday and dormant triggers stand down. null = no workflows (the built-in triggers).
+   */
+  workflows: WorkflowSettings | null;
+  /** Exchange rates for loyalty points on orders in another currency than the programme's; null = the reference table. */
+  loyaltyRates: RateTable | null;
 }
 export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
   clv: DEFAULT_CLV_SETTINGS,
@@ -83,6 +110,8 @@ export const DEFAULT_SCORING_SETTINGS: ScoringSettings = {
   healthModel: null,
   warmStart: null,
   reuseModels: null,
+  workflows: null,
+  loyaltyRates: null,
 };
 
 /** What scoreAccount needs to rescore one account without refitting. */
@@ -111,11 +140,15 @@ export interface AccountRecords {
   surveys: PortfolioInput['surveys'][number][];
   tasks: PortfolioInput['tasks'][number][];
   feedback: PortfolioInput['feedback'][number][];
+  /** Referrals this account made (as the referrer). */
+  referralsMade?: ReferralLike[];
+  /** Ledger entries of the workflows about this account or its contacts. */
+  workflowRuns?: RunLike[];
   campaignStats?: AgencyStat[];
   agencyPlan?: AgencyPlanRow | null;
 }
 
-const emptyRecords = (): AccountRecords => ({ contacts: [], interactions: [], orders: [], surveys: [], tasks: [], feedback: [] });
+const emptyRecords = (): AccountRecords => ({ contacts: [], interactions: [], orders: [], surveys: [], tasks: [], feedback: [], referralsMade: [], workflowRuns: [] });
 const alive = <T extends Live>(r: T) => !r.deletedAt;
 
 /** Groups every record by account once; interactions without an account follow their first contact's account. */
@@ -144,6 +177,16 @@ export function groupByAccount(input: PortfolioInput): Map<string, AccountRecord
   push('surveys', input.surveys);
   push('tasks', input.tasks);
   push('feedback', input.feedback);
+  for (const r of input.referrals ?? []) {
+    if (!alive(r)) continue;
+    const acc = r.referrerAccountId ?? (r.referrerContactId ? contactAccount.get(r.referrerContactId) : undefined);
+    if (acc) by.get(acc)?.referralsMade?.push(r);
+  }
+  for (const r of input.workflowRuns ?? []) {
+    if (!alive(r)) continue;
+    const acc = r.accountId ?? (r.contactId ? contactAccount.get(r.contactId) : undefined);
+    if (acc) by.get(acc)?.workflowRuns?.push(r);
+  }
   for (const r of input.campaignStats ?? []) {
     if (!alive(r)) continue;
     const rec = by.get(r.accountId);
@@ -443,6 +486,42 @@ function assess(p: Prepared, models: PortfolioModels, now: Date, settings: Scori
   return { churnProbability, churnModel, reasons, clv };
 }
 
+/** What the loyalty programme and the workflows add to an account's facts and actions. */
+interface Extras {
+  loyalty: LoyaltyRules | null;
+}
+
+/** The account's loyalty standing under the programme (null when there is none or it is off). */
+function loyaltyOf(p: Prepared, loyalty: LoyaltyRules | null, now: Date, settings: ScoringSettings): LoyaltyStatus | null {
+  if (!loyalty || !loyalty.enabled) return null;
+  const converter = makeConverter(loyalty.currency, settings.loyaltyRates ?? REFERENCE_TABLE);
+  const orders = p.records.orders.map((o, i) => ({ id: (o as { id?: string }).id ?? `o${i}`, occurredAt: o.occurredAt, amount: o.amount, currency: (o as { currency?: string }).currency ?? 'EUR' }));
+  const referralsMade = (p.records.referralsMade ?? []).map((r, i) => ({ id: r.id ?? `r${i}`, referredAt: r.referredAt }));
+  return loyaltyStatus({ orders, referralsMade }, loyalty, now, (a, from) => converter.convert(a, from));
+}
+
+/** The workflows' proposals for this account, minus what the ledger holds. */
+function proposalsOf(p: Prepared, facts: AccountFacts, startedAt: number, lastActivity: number | null, now: Date, workflows: WorkflowSettings): WorkflowProposal[] {
+  const a = p.account;
+  const r = p.records;
+  return workflowProposals(
+    {
+      account: { id: a.id, lifecycle: facts.lifecycle, startedAt, lastActivityAt: lastActivity, churnedAt: a.churnedAt, renewalDate: a.renewalDate },
+      contacts: r.contacts,
+      surveys: r.surveys.map((s, i) => ({ id: (s as { id?: string }).id ?? `s${i}:${s.respondedAt}`, kind: s.kind, score: s.score, contactId: s.contactId ?? null, respondedAt: s.respondedAt })),
+      interactions: r.interactions
+        .filter((i) => i.channel === 'ticket')
+        .map((i, k) => {
+          const x = i as { id?: string; updatedAt?: string };
+          return { id: x.id ?? `i${k}:${i.occurredAt}`, channel: i.channel, ticketStatus: i.ticketStatus, contactIds: i.contactIds ?? [], occurredAt: i.occurredAt, updatedAt: x.updatedAt ?? i.occurredAt };
+        }),
+      done: new Set((r.workflowRuns ?? []).map((x) => x.key)),
+    },
+    workflows,
+    now,
+  );
+}
+
 function finish(
   p: Prepared,
   { churnProbability, churnModel, reasons, clv }: Assessment,
@@ -451,6 +530,7 @@ function finish(
   now: Date,
   settings: ScoringSettings,
   computedAt: string,
+  extras: Extras = { loyalty: null },
 ): Scored {
   const t = now.getTime();
   const a = p.account;
@@ -505,6 +585,14 @@ function finish(
     segments: builtIn,
     custom: a.custom ?? {},
   };
+  const loyalty = loyaltyOf(p, extras.loyalty, now, settings);
+  if (loyalty) {
+    facts.loyaltyTier = loyalty.tier?.name ?? null;
+    facts.loyaltyTierRank = loyalty.tier?.rank ?? 0;
+    facts.loyaltyPoints = loyalty.qualifyingPoints;
+    facts.loyaltyBadges = loyalty.badges.map((b) => b.key);
+    facts.referrals = loyalty.referralsMade;
+  }
   facts.segments = [...builtIn, ...segmentsFor(segments, facts, now)];
 
   const lastNpsByContact = new Map<string, { score: number; at: number }>();
@@ -536,6 +624,15 @@ function finish(
     rates: models.rates,
     accountValue: annualised,
     settings: settings.nba,
+    ...(settings.workflows && {
+      proposals: proposalsOf(p, facts, startedAt, lastActivity === -Infinity ? null : lastActivity, now, settings.workflows).filter((x) => x.mode === 'propose'),
+    }),
+    ...(loyalty && {
+      loyalty: {
+        drop: loyalty.drop ? { tier: loyalty.drop.from.name, to: loyalty.drop.to?.name ?? null, days: loyalty.drop.daysLeft, points: loyalty.drop.pointsNeeded } : null,
+        referralBonus: (extras.loyalty?.bonuses ?? []).filter((b) => b.kind === 'referral').reduce((n, b) => n + b.points, 0),
+      },
+    }),
     agency: agency ? { alerts: agency.alerts, currency: agency.currency } : undefined,
   });
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -556,6 +653,7 @@ function finish(
         sampledValue: Math.round(x.sampledValue * 100) / 100,
         probability: round(x.probability),
         reason: { key: x.reason.key, weight: Math.round(x.reason.weight * 100) / 100, params: x.reason.params },
+        ...(x.workflow && { workflow: x.workflow }),
       })),
       ...(agency ? { agency: { alerts: agency.alerts, asOf: agency.asOf, currency: agency.currency } } : {}),
       computedAt,
@@ -599,7 +697,7 @@ export function scorePortfolioDetailed(input: PortfolioInput, now: Date, setting
   const facts = new Map<string, AccountFacts>();
   const computedAt = now.toISOString();
   prepared.forEach((p, i) => {
-    const r = finish(p, assessed[i]!, models, input.segments, now, st, computedAt);
+    const r = finish(p, assessed[i]!, models, input.segments, now, st, computedAt, { loyalty: input.loyalty ?? null });
     scores.push(r.score);
     facts.set(p.account.id, r.facts);
   });
@@ -618,8 +716,9 @@ export function scoreAccount(
   models: PortfolioModels,
   now: Date,
   settings?: Partial<ScoringSettings>,
+  loyalty: LoyaltyRules | null = null,
 ): { score: Score; facts: AccountFacts } {
   const st = mergeSettings(settings);
   const p = prepare(account, records, now);
-  return finish(p, assess(p, models, now, st), models, segments, now, st, now.toISOString());
+  return finish(p, assess(p, models, now, st), models, segments, now, st, now.toISOString(), { loyalty });
 }
