@@ -1,23 +1,22 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatNumber, formatPercent, warmNumberFormats } from '@/lib/i18n/format';
-import { createImportSession, errorKey } from '@/lib/panel/models/import';
+import { createImportModel, errorKey } from '@/lib/panel/models/import';
 import { importWorkerPort } from '@/lib/panel/import-worker';
+import { useModel } from '@/lib/panel/use-model';
 import { FilePicker } from './import/FilePicker';
 import { MappingEditor } from './import/MappingEditor';
 import { DryRunSummary } from './import/DryRunSummary';
+import { ImportProgress } from './import/DryRunParts';
 import { ClientPicker } from './agency/ClientPicker';
 import { CampaignDryRun } from './agency/CampaignDryRun';
 import './privacy/gdpr.css';
 
 export function ImportView() {
-  const s = useMemo(() => createImportSession(importWorkerPort), []);
-  useEffect(() => {
-    warmNumberFormats();
-    return () => s.dispose();
-  }, [s]);
-  const [presetName, setPresetName] = useState('');
-  const [saved, setSaved] = useState<string | null>(null);
+  const s = useModel(() => createImportModel(importWorkerPort));
+  useEffect(() => warmNumberFormats(), []);
+  const presetName = s.presetName.value;
+  const saved = s.savedPreset.value;
   const step = s.step.value;
   const a = s.analyzed.value;
   const p = s.progress.value;
@@ -40,15 +39,7 @@ export function ImportView() {
       {(step === 'idle' || step === 'done') && (
         <FilePicker disabled={s.busy.value} onFile={(name, bytes) => void s.analyze(name, bytes)} />
       )}
-      {p && (
-        <div role="status" class="progress-block">
-          <progress max={1} value={p.fraction} data-testid="import-progress" />
-          <p>{progressLabel}</p>
-          <button type="button" class="secondary" onClick={s.cancel} data-testid="import-cancel">
-            {t('import.cancel')}
-          </button>
-        </div>
-      )}
+      {p && <ImportProgress fraction={p.fraction} label={progressLabel} onCancel={s.cancel} testIdPrefix="import" />}
       {err && (
         <p role="alert" class="error" data-testid="import-error">
           {t(errorKey(err.code), { message: err.message })}
@@ -68,17 +59,14 @@ export function ImportView() {
           <div class="inline-form">
             <label class="field">
               {t('import.presetName')}
-              <input value={presetName} onInput={(e) => setPresetName(e.currentTarget.value)} data-testid="preset-name" />
+              <input value={presetName} onInput={(e) => s.setPresetName(e.currentTarget.value)} data-testid="preset-name" />
             </label>
             <button
               type="button"
               class="secondary"
               disabled={!presetName.trim() || s.busy.value}
               data-testid="save-preset"
-              onClick={async () => {
-                const saved = await s.savePreset(presetName.trim());
-                setSaved(saved.name);
-              }}
+              onClick={() => void s.savePreset()}
             >
               {t('import.savePreset')}
             </button>

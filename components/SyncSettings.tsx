@@ -1,41 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatRelative } from '@/lib/i18n/format';
-import { useLiveQuery } from '@/lib/panel/live';
 import { cryptoStatus } from '@/lib/panel/models/crypto';
-import { getSyncStatus } from '@/lib/panel/queries/sync';
-import {
-  form,
-  loadForm,
-  describeStatus,
-  testServerConnection,
-  turnOnSync,
-  turnOffSync,
-  syncNowFromPanel,
-  readSyncProblems,
-  sendRejectedAgain,
-  forgetRejected,
-  pullSetAsideAgain,
-  forgetSetAside,
-  type ProblemRow,
-  panelSyncDeps,
-} from '@/lib/panel/models/sync-settings';
-
-const deps = panelSyncDeps();
+import { createSyncSettingsModel, panelSyncDeps, type ProblemRow } from '@/lib/panel/models/sync-settings';
+import { useModel } from '@/lib/panel/use-model';
 
 export function SyncSettings() {
-  const status = useLiveQuery(() => getSyncStatus(), []);
-  const problems = useLiveQuery(() => readSyncProblems(t), []);
-  // Re-render now and then so "2 minutes ago" stays true.
-  const [now, setNow] = useState(Date.now());
+  const m = useModel(() => createSyncSettingsModel({ ...panelSyncDeps(), tr: t, relative: formatRelative }));
   useEffect(() => {
-    void loadForm(deps);
-    const id = setInterval(() => setNow(Date.now()), 30_000);
+    void m.load();
+    // Now and then, so "2 minutes ago" stays true.
+    const id = setInterval(m.refreshClock, 30_000);
     return () => clearInterval(id);
-  }, []);
-  const lines = status.value ? describeStatus(status.value, t, (iso) => formatRelative(iso, now)) : null;
-  const busy = form.busy.value;
-  const notice = form.notice.value;
+  }, [m]);
+  const lines = m.lines.value;
+  const busy = m.busy.value;
+  const notice = m.notice.value;
+  const problems = m.problems.value;
 
   return (
     <section aria-labelledby="sync-title" data-testid="sync-settings" class="card">
@@ -49,8 +30,8 @@ export function SyncSettings() {
           autoComplete="off"
           spellcheck={false}
           placeholder="https://carnet.example.com"
-          value={form.serverUrl.value}
-          onInput={(e) => (form.serverUrl.value = e.currentTarget.value)}
+          value={m.serverUrl.value}
+          onInput={(e) => m.setServerUrl(e.currentTarget.value)}
           data-testid="sync-url"
         />
       </label>
@@ -60,26 +41,26 @@ export function SyncSettings() {
           type="password"
           autoComplete="off"
           spellcheck={false}
-          value={form.token.value}
-          onInput={(e) => (form.token.value = e.currentTarget.value)}
+          value={m.token.value}
+          onInput={(e) => m.setToken(e.currentTarget.value)}
           data-testid="sync-token"
         />
       </label>
       <div class="row">
-        <button type="button" disabled={!!busy} onClick={() => void testServerConnection(deps, t)} data-testid="sync-test">
+        <button type="button" disabled={!!busy} onClick={() => void m.test()} data-testid="sync-test">
           {busy === 'test' ? t('sync.testing') : t('sync.test')}
         </button>
         {lines?.on ? (
           <>
-            <button type="button" class="primary" disabled={!!busy} onClick={() => void syncNowFromPanel(deps, t)} data-testid="sync-now">
+            <button type="button" class="primary" disabled={!!busy} onClick={() => void m.syncNow()} data-testid="sync-now">
               {busy === 'sync' ? t('sync.syncing') : t('sync.now')}
             </button>
-            <button type="button" disabled={!!busy} onClick={() => void turnOffSync(deps, t)} data-testid="sync-off">
+            <button type="button" disabled={!!busy} onClick={() => void m.turnOff()} data-testid="sync-off">
               {t('sync.turnOff')}
             </button>
           </>
         ) : (
-          <button type="button" class="primary" disabled={!!busy} onClick={() => void turnOnSync(deps, t)} data-testid="sync-on">
+          <button type="button" class="primary" disabled={!!busy} onClick={() => void m.turnOn()} data-testid="sync-on">
             {t('sync.turnOn')}
           </button>
         )}
@@ -116,10 +97,10 @@ export function SyncSettings() {
               testId="sync-rejected"
               title={t('sync.rejected.title')}
               summary={lines.rejected}
-              rows={problems.value?.rejected ?? []}
+              rows={problems?.rejected ?? []}
               busy={!!busy}
-              retry={{ label: t('sync.rejected.retry'), run: () => void sendRejectedAgain(deps, t) }}
-              discard={{ label: t('sync.rejected.discard'), run: () => void forgetRejected(deps) }}
+              retry={{ label: t('sync.rejected.retry'), run: () => void m.sendRejectedAgain() }}
+              discard={{ label: t('sync.rejected.discard'), run: () => void m.forgetRejected() }}
             />
           )}
           {lines.setAside && (
@@ -127,10 +108,10 @@ export function SyncSettings() {
               testId="sync-set-aside"
               title={t('sync.setAside.title')}
               summary={lines.setAside}
-              rows={problems.value?.setAside ?? []}
+              rows={problems?.setAside ?? []}
               busy={!!busy}
-              retry={{ label: t('sync.setAside.retry'), run: () => void pullSetAsideAgain(deps) }}
-              discard={{ label: t('sync.setAside.discard'), run: () => void forgetSetAside(deps) }}
+              retry={{ label: t('sync.setAside.retry'), run: () => void m.pullSetAsideAgain() }}
+              discard={{ label: t('sync.setAside.discard'), run: () => void m.forgetSetAside() }}
             />
           )}
         </div>

@@ -1,5 +1,5 @@
 import { getDb, setDb } from '../../lib/db';
-import { createImportSession } from '../../lib/panel/models/import';
+import { createImportModel } from '../../lib/panel/models/import';
 import { importWorkerPort } from '../../lib/panel/import-worker';
 import { watchForRescoring } from '../../lib/scoring-runner';
 import { interleaved, longTaskObserver, median, profiled, rateRow, repeats, time, type BenchSuite } from '../harness';
@@ -42,7 +42,7 @@ export const importSuite: BenchSuite = {
       const stopWatch = watchForRescoring();
       const bytes = file.slice(0);
       const tasks = longTaskObserver();
-      const s = createImportSession(importWorkerPort);
+      const s = createImportModel(importWorkerPort);
       const run = async () => {
         const [analyzeMs] = await time(() => s.analyze('bench.csv', bytes));
         failed(s.error.value);

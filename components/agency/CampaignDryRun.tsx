@@ -2,6 +2,7 @@ import { t } from '@/lib/i18n';
 import { formatMoney, formatNumber } from '@/lib/i18n/format';
 import type { DryRun } from '@/lib/import/dry-run';
 import { channelLabel, issueText, periodLabel } from '@/lib/panel/agency-labels';
+import { DryRunCounts, IssueList } from '../import/DryRunParts';
 
 /** What a campaign report's dry run found: the period, the client(s), rows to add or update, and rows refused by line. */
 export function CampaignDryRun({ plan }: { plan: DryRun }) {
@@ -25,46 +26,19 @@ export function CampaignDryRun({ plan }: { plan: DryRun }) {
           ))}
         </ul>
       )}
-      <dl class="facts">
-        <dt>{t('import.new')}</dt>
-        <dd data-testid="count-new">{formatNumber(s.new)}</dd>
-        <dt>{t('import.updated')}</dt>
-        <dd data-testid="count-updated">{formatNumber(s.updated)}</dd>
-        <dt>{t('agency.import.unchanged')}</dt>
-        <dd data-testid="count-duplicates">{formatNumber(s.duplicates)}</dd>
-        <dt>{t('agency.import.skipped')}</dt>
-        <dd data-testid="count-skipped">{formatNumber(s.skipped ?? 0)}</dd>
-        <dt>{t('import.invalid')}</dt>
-        <dd data-testid="count-invalid">{formatNumber(s.invalidCount)}</dd>
-      </dl>
+      <DryRunCounts
+        counts={[
+          { label: t('import.new'), value: s.new, testId: 'count-new' },
+          { label: t('import.updated'), value: s.updated, testId: 'count-updated' },
+          { label: t('agency.import.unchanged'), value: s.duplicates, testId: 'count-duplicates' },
+          { label: t('agency.import.skipped'), value: s.skipped ?? 0, testId: 'count-skipped' },
+          { label: t('import.invalid'), value: s.invalidCount, testId: 'count-invalid' },
+        ]}
+      />
       {c && c.merged > 0 && <p class="muted small">{t('agency.import.merged', { n: formatNumber(c.merged) })}</p>}
       {c && c.linked > 0 && <p class="muted small">{t('agency.import.linked')}</p>}
-      {s.invalid.length > 0 && (
-        <details open>
-          <summary>{t('import.invalid')}</summary>
-          <ul class="plain scroll-list" data-testid="invalid-rows">
-            {s.invalid.map((i) => (
-              <li>
-                <strong>{t('import.line', { line: i.line })}</strong> {issueText(i)}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
-      {s.warnings.length > 0 && (
-        <details>
-          <summary>
-            {t('import.warnings')} ({formatNumber(s.warningCount)})
-          </summary>
-          <ul class="plain scroll-list">
-            {s.warnings.map((i) => (
-              <li>
-                <strong>{t('import.line', { line: i.line })}</strong> {issueText(i)}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <IssueList title={t('import.invalid')} issues={s.invalid} open testId="invalid-rows" text={(i) => issueText(i)} />
+      <IssueList title={`${t('import.warnings')} (${formatNumber(s.warningCount)})`} issues={s.warnings} testId="warning-rows" text={(i) => issueText(i)} />
     </div>
   );
 }

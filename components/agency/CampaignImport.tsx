@@ -1,10 +1,12 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import { formatNumber } from '@/lib/i18n/format';
-import { createImportSession, errorKey } from '@/lib/panel/models/import';
+import { createImportModel, errorKey } from '@/lib/panel/models/import';
 import { importWorkerPort } from '@/lib/panel/import-worker';
+import { useModel } from '@/lib/panel/use-model';
 import { FilePicker } from '../import/FilePicker';
 import { MappingEditor } from '../import/MappingEditor';
+import { ImportProgress } from '../import/DryRunParts';
 import { ClientPicker } from './ClientPicker';
 import { CampaignDryRun } from './CampaignDryRun';
 
@@ -13,8 +15,7 @@ import { CampaignDryRun } from './CampaignDryRun';
  * client, see the dry run, import. The contact import's own session and worker underneath.
  */
 export function CampaignImport({ accountId, onImported }: { accountId?: string; onImported?: (accountIds: string[]) => void }) {
-  const s = useMemo(() => createImportSession(importWorkerPort, { accountId }), [accountId]);
-  useEffect(() => () => s.dispose(), [s]);
+  const s = useModel(() => createImportModel(importWorkerPort, { accountId }), [accountId]);
   const step = s.step.value;
   const a = s.analyzed.value;
   const p = s.progress.value;
@@ -39,14 +40,7 @@ export function CampaignImport({ accountId, onImported }: { accountId?: string; 
           <FilePicker disabled={s.busy.value} onFile={(name, bytes) => void s.analyze(name, bytes)} />
         </>
       )}
-      {p && (
-        <div role="status" class="progress-block">
-          <progress max={1} value={p.fraction} />
-          <button type="button" class="secondary" onClick={s.cancel}>
-            {t('import.cancel')}
-          </button>
-        </div>
-      )}
+      {p && <ImportProgress fraction={p.fraction} onCancel={s.cancel} testIdPrefix="campaign-import" />}
       {err && (
         <p role="alert" class="error" data-testid="campaign-import-error">
           {t(errorKey(err.code), { message: err.message })}

@@ -1,9 +1,9 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import { IMPORT_ENTITIES, type Target } from '@/lib/import/presets';
-import { mappingRows, isImportEntity, type ImportSession } from '@/lib/panel/models/import';
+import { mappingRows, isImportEntity, type ImportModel } from '@/lib/panel/models/import';
 
 /** The kind of file and, per column, the Carnet field it feeds (editable). */
-export function MappingEditor({ session: s, disabled }: { session: ImportSession; disabled?: boolean }) {
+export function MappingEditor({ session: s, disabled }: { session: ImportModel; disabled?: boolean }) {
   const a = s.analyzed.value;
   if (!a) return null;
   const rows = mappingRows(a.header, s.mapping.value, s.entity.value);

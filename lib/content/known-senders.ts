@@ -4,6 +4,7 @@
  */
 import type { Alt } from '../sites/dom';
 import { defineExtra } from './extra';
+import { inPageHintOn, SETTINGS_KEY } from './hint-setting';
 import type { Extra } from './runtime';
 
 const HOST = 'carnet-badge';
@@ -54,7 +55,7 @@ export function knownSenderBadges(senders: readonly Alt[]): Extra {
   return defineExtra('known-sender badges', ({ doc, browser }) => {
     let known: readonly string[] = [];
     const title = browser.i18n.getMessage('badgeTitle') || 'Carnet';
-    const hintOn = async () => ((await browser.storage.local.get('settings')).settings as { inPageHint?: boolean } | undefined)?.inPageHint !== false;
+    const hintOn = async () => inPageHintOn((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
     return {
       recognized: () => applyBadges(doc, senders, known, title),
       async delivered(reply) {

@@ -1,40 +1,20 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { test, expect } from '@playwright/test';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, click, tab, testId, waitForText, readTable, until, type Device } from './firefox';
-import { openPglite, type Sql } from '../../server/db/driver';
-import { migrate } from '../../server/db/migrations';
-import { createApp } from '../../server/app';
+import { startSyncServer, gmailPage, type SyncServer } from '../e2e/sync-server';
 import { makeUser, type TestUser } from '../../server/testing';
 
 /**
  * Two Firefox profiles with the Firefox package are two devices of one team; the sync server runs in this
- * process (Hono on @hono/node-server, in-memory PGlite) on a free loopback port, as in tests/e2e/sync.spec.ts.
+ * process, as in tests/e2e/sync.spec.ts (tests/e2e/sync-server.ts).
  */
 
-const GMAIL_THREAD = fs.readFileSync(path.resolve(import.meta.dirname, '../e2e/pages/gmail-thread.html'), 'utf8');
-const gmailPage = (fields: Record<string, string>) =>
-  GMAIL_THREAD.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (fields[k] ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`));
-
-let sql: Sql;
-let http: ServerType;
-let serverUrl: string;
-
+let server: SyncServer;
 test.beforeAll(async () => {
-  sql = await openPglite();
-  await migrate(sql);
-  const app = createApp({ sql, rateLimit: { burst: 10_000, perSecond: 10_000 } });
-  http = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  serverUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  server = await startSyncServer();
 });
 test.afterAll(async () => {
-  await new Promise((r) => http?.close(r));
-  await sql?.close();
+  await server?.close();
 });
 
 async function type(page: Page, selector: string, text: string) {
@@ -47,7 +27,7 @@ async function connect(d: Device, user: TestUser) {
   await click(panel, tab('settings'));
   await panel.waitForSelector(testId('sync-settings'));
   expect(await panel.$eval(testId('sync-state'), (e) => e.getAttribute('data-on'))).toBe('false');
-  await type(panel, testId('sync-url'), serverUrl);
+  await type(panel, testId('sync-url'), server.url);
   await type(panel, testId('sync-token'), user.token);
   await click(panel, testId('sync-test'));
   await waitForText(panel, testId('sync-notice'), new RegExp(user.email.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
@@ -62,15 +42,14 @@ async function syncNow(d: Device) {
   await until(async () => !(await d.panel.$eval(testId('sync-now'), (b) => (b as HTMLButtonElement).disabled)), 20_000, 'the sync to finish');
 }
 
-const serverEmails = async (teamId: string) =>
-  (await sql.query<{ email: string | null }>(`SELECT fields->'emails'->>0 AS email FROM records WHERE team_id = $1 AND entity = 'contacts' ORDER BY email`, [teamId])).map((r) => r.email);
+const serverEmails = async (teamId: string) => (await server.contacts(teamId)).map((r) => r.email);
 
 const liveEmails = async (p: Page) =>
   (await readTable<{ emails: string[]; deletedAt: string | null }>(p, 'contacts')).filter((c) => !c.deletedAt).flatMap((c) => c.emails).sort();
 
 test('a contact created in Firefox reaches the team server, and another Firefox device, after "Sync now"', async () => {
   test.setTimeout(120_000);
-  const user = await makeUser(sql);
+  const user = await makeUser(server.sql);
   const a = await launchFirefox();
   const b = await launchFirefox();
   try {

@@ -1,39 +1,19 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import type { BrowserContext, Page } from '@playwright/test';
 import { test, expect, launchWithExtension, serveAt, readTable, loadDemo } from './extension';
-import { openPglite, type Sql } from '../../server/db/driver';
-import { migrate } from '../../server/db/migrations';
-import { createApp } from '../../server/app';
+import { startSyncServer, gmailPage, type SyncServer } from './sync-server';
 import { makeUser, type TestUser } from '../../server/testing';
 
 /**
  * Two Chromium profiles with the built extension are two devices of one team; the sync server runs in this
- * process (Hono on @hono/node-server, in-memory PGlite) on a free loopback port.
+ * process (sync-server.ts).
  */
 
-const GMAIL_THREAD = fs.readFileSync(path.join(import.meta.dirname, 'pages/gmail-thread.html'), 'utf8');
-const gmailPage = (fields: Record<string, string>) =>
-  GMAIL_THREAD.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (fields[k] ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`));
-
-let sql: Sql;
-let http: ServerType;
-let serverUrl: string;
-
+let server: SyncServer;
 test.beforeAll(async () => {
-  sql = await openPglite();
-  await migrate(sql);
-  const app = createApp({ sql, rateLimit: { burst: 10_000, perSecond: 10_000 } });
-  http = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s));
-  });
-  serverUrl = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  server = await startSyncServer();
 });
 test.afterAll(async () => {
-  await new Promise((r) => http?.close(r));
-  await sql?.close();
+  await server?.close();
 });
 
 interface Device {
@@ -57,7 +37,7 @@ async function device(): Promise<Device> {
         const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void }; runtime: { lastError?: { message: string } } } }).chrome;
         dev.developerPrivate.addHostPermission(id, pattern, () => resolve(dev.runtime.lastError?.message ?? null));
       }),
-    [extensionId, `${serverUrl}/*`] as const,
+    [extensionId, `${server.url}/*`] as const,
   );
   expect(error).toBeNull();
   await details.close();
@@ -74,7 +54,7 @@ async function openSettings(panel: Page) {
 async function connect(d: Device, user: TestUser) {
   await openSettings(d.panel);
   await expect(d.panel.getByTestId('sync-state')).toHaveAttribute('data-on', 'false');
-  await d.panel.getByTestId('sync-url').fill(serverUrl);
+  await d.panel.getByTestId('sync-url').fill(server.url);
   await d.panel.getByTestId('sync-token').fill(user.token);
   await d.panel.getByTestId('sync-test').click();
   await expect(d.panel.getByTestId('sync-notice')).toContainText(user.email);
@@ -106,16 +86,9 @@ type StoredContact = { id: string; emails: string[]; deletedAt: string | null };
 const liveEmails = async (p: Page) =>
   (await readTable<StoredContact>(p, 'contacts', 10_000)).filter((c) => !c.deletedAt).flatMap((c) => c.emails).sort();
 
-async function serverContacts(teamId: string) {
-  return sql.query<{ record_id: string; email: string | null }>(
-    `SELECT record_id, fields->'emails'->>0 AS email FROM records WHERE team_id = $1 AND entity = 'contacts' ORDER BY email`,
-    [teamId],
-  );
-}
-
 test('a contact created on one device reaches the other after "Sync now"', async () => {
   test.setTimeout(120_000);
-  const user = await makeUser(sql);
+  const user = await makeUser(server.sql);
   const a = await device();
   const b = await device();
   try {
@@ -124,7 +97,7 @@ test('a contact created on one device reaches the other after "Sync now"', async
     await createFromGmail(a, 'paul.durand@ventoux-logistique.fr', 'Paul Durand');
     // The write path queued it; the background pushes it shortly after the write, or now on request.
     await syncNow(a);
-    await expect.poll(async () => (await serverContacts(user.teamId)).map((r) => r.email)).toEqual(['paul.durand@ventoux-logistique.fr']);
+    await expect.poll(async () => (await server.contacts(user.teamId)).map((r) => r.email)).toEqual(['paul.durand@ventoux-logistique.fr']);
     await syncNow(b);
     await expect.poll(() => liveEmails(b.panel)).toEqual(['paul.durand@ventoux-logistique.fr']);
     // The token is in extension storage, never in IndexedDB.
@@ -138,7 +111,7 @@ test('a contact created on one device reaches the other after "Sync now"', async
 
 test('the network goes off and back on: no change lost, none duplicated', async () => {
   test.setTimeout(150_000);
-  const user = await makeUser(sql);
+  const user = await makeUser(server.sql);
   const a = await device();
   const b = await device();
   try {
@@ -148,7 +121,7 @@ test('the network goes off and back on: no change lost, none duplicated', async 
     // Off: every request to the server fails (the service worker's included).
     let mode: 'down' | 'lose-answers' | 'up' = 'down';
     let lostAnswers = 0;
-    await a.context.route(`${serverUrl}/**`, async (route) => {
+    await a.context.route(`${server.url}/**`, async (route) => {
       if (mode === 'down') return route.abort('internetdisconnected');
       if (mode === 'lose-answers' && route.request().method() === 'POST') {
         // The server applies the push, but its answer never arrives.
@@ -164,20 +137,20 @@ test('the network goes off and back on: no change lost, none duplicated', async 
     await expect(a.panel.getByTestId('sync-error')).toContainText(/Could not reach|Impossible de joindre/);
     // Two contacts and the two accounts made for their company domains.
     await expect(a.panel.getByTestId('sync-pending')).toContainText(/: 4\.$/);
-    expect(await serverContacts(user.teamId)).toEqual([]);
+    expect(await server.contacts(user.teamId)).toEqual([]);
 
     // Back, but the first answers are lost after the server applied the push.
     mode = 'lose-answers';
     await syncNow(a);
     await expect.poll(() => lostAnswers).toBeGreaterThan(0);
-    await expect.poll(async () => (await serverContacts(user.teamId)).length).toBe(2);
+    await expect.poll(async () => (await server.contacts(user.teamId)).length).toBe(2);
 
     // Fully back: the retry is recognised (same mutation ids), nothing doubles.
     mode = 'up';
     await syncNow(a);
     await expect(a.panel.getByTestId('sync-pending')).toContainText(/Every change has been sent|Toutes les modifications/);
     await expect(a.panel.getByTestId('sync-error')).toHaveCount(0);
-    const onServer = await serverContacts(user.teamId);
+    const onServer = await server.contacts(user.teamId);
     expect(onServer.map((r) => r.email)).toEqual(['ines.martin@ventoux-logistique.fr', 'zoe.nowak@lumen-optique.fr']);
 
     await syncNow(b);
@@ -192,7 +165,7 @@ test('the network goes off and back on: no change lost, none duplicated', async 
 
 test('with sync on, the demo loads, one device renames an account and edits a contact, and the other sees both', async () => {
   test.setTimeout(180_000);
-  const user = await makeUser(sql);
+  const user = await makeUser(server.sql);
   const a = await device();
   const b = await device();
   try {

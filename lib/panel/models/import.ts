@@ -64,12 +64,16 @@ export function isImportEntity(v: string): v is ImportEntity {
   return (IMPORT_ENTITIES as readonly string[]).includes(v);
 }
 
-export interface ImportSessionOptions {
+export interface ImportModelOptions {
   /** Campaign reports: the client to import for, unless the file names another (e.g. opened from an account). */
   accountId?: string;
 }
 
-export function createImportSession(makePort: () => WorkerPort, sessionOpts: ImportSessionOptions = {}) {
+/**
+ * The import screens (contacts, companies… and campaign reports): a file analysed, mapped, dry-run and committed in
+ * the import worker, with the progress, the error and the preset being named.
+ */
+export function createImportModel(makePort: () => WorkerPort, sessionOpts: ImportModelOptions = {}) {
   const step = signal<ImportStep>('idle');
   const progress = signal<Progress | null>(null);
   const analyzed = signal<Analyzed | null>(null);
@@ -82,6 +86,9 @@ export function createImportSession(makePort: () => WorkerPort, sessionOpts: Imp
   const error = signal<ImportError | null>(null);
   /** Campaign reports: the client the figures go to ('' = the accounts the file names). */
   const accountId = signal<string>(sessionOpts.accountId ?? '');
+  /** The name the user is typing to save this mapping as a preset, and the last preset saved. */
+  const presetName = signal('');
+  const savedPreset = signal<string | null>(null);
   const busy = computed(() => step.value === 'analyzing' || step.value === 'planning' || step.value === 'importing');
 
   let port: WorkerPort | null = null;
@@ -197,8 +204,11 @@ export function createImportSession(makePort: () => WorkerPort, sessionOpts: Imp
     if (busy.value) port?.post({ type: 'cancel' });
   }
 
-  async function savePreset(name: string) {
-    return saveImportPreset({ name, target: entity.value, mapping: mapping.value });
+  /** Saves the current mapping as a preset under presetName (or the name given). */
+  async function savePreset(name = presetName.value.trim()) {
+    const saved = await saveImportPreset({ name, target: entity.value, mapping: mapping.value });
+    savedPreset.value = saved.name;
+    return saved;
   }
 
   function reset(): void {
@@ -221,8 +231,11 @@ export function createImportSession(makePort: () => WorkerPort, sessionOpts: Imp
   }
 
   return {
-    step, progress, analyzed, fileName, entity, presetId, mapping, plan, result, error, busy, accountId,
+    step, progress, analyzed, fileName, entity, presetId, mapping, plan, result, error, busy, accountId, presetName, savedPreset,
     analyze, setEntity, setColumn, setAccount, dryRun, commit, cancel, savePreset, reset, dispose,
+    setPresetName: (name: string) => {
+      presetName.value = name;
+    },
   };
 }
-export type ImportSession = ReturnType<typeof createImportSession>;
+export type ImportModel = ReturnType<typeof createImportModel>;

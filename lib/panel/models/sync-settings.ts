@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
 import { sendMessage } from '../../messaging/send';
 import { isFirefox } from '../browser-kind';
-import { signal } from '@preact/signals';
+import { computed, signal } from '@preact/signals';
 import { getDb, type CarnetDB } from '../../db/db';
 import { disableSync, enableSync, testConnection, type SyncStatus } from '../../sync/client/engine';
+import { getSyncStatus } from '../queries/sync';
+import { liveSignal } from '../live';
 import { discardRejected, discardSetAside, listRejected, listSetAside, retryRejected, retrySetAside } from '../../sync/client/set-aside';
 import { isEntityName } from '../../sync/shared/validate';
 import { contactName } from '../../schema';
@@ -69,22 +71,6 @@ export interface SyncSettingsDeps {
 
 export type Notice = { tone: 'info' | 'error'; text: string };
 
-/** What the form holds and shows; the component binds to these. */
-export const form = {
-  serverUrl: signal(''),
-  token: signal(''),
-  busy: signal<null | 'test' | 'on' | 'off' | 'sync'>(null),
-  notice: signal<Notice | null>(null),
-};
-
-/** Fills the form from storage (the token field shows the stored token masked). */
-export async function loadForm(deps: Pick<SyncSettingsDeps, 'storage'>): Promise<StoredSyncServer | null> {
-  const stored = await loadSyncServer(deps.storage);
-  form.serverUrl.value = stored?.serverUrl ?? '';
-  form.token.value = stored?.token ?? '';
-  return stored;
-}
-
 export function errorText(kind: SyncErrorKind | null, message: string | null, tr: Translate): string {
   switch (kind) {
     case 'unauthorized':
@@ -99,107 +85,6 @@ export function errorText(kind: SyncErrorKind | null, message: string | null, tr
     default:
       return tr('sync.error.other', { message: message ?? '' });
   }
-}
-
-type Checked = { ok: true; server: StoredSyncServer; origin: string } | { ok: false; notice: Notice };
-
-function checkForm(tr: Translate): Checked {
-  const url = checkServerUrl(form.serverUrl.value);
-  if (!url.ok) return { ok: false, notice: { tone: 'error', text: tr(url.problem) } };
-  const token = form.token.value.trim();
-  if (!token) return { ok: false, notice: { tone: 'error', text: tr('sync.token.empty') } };
-  return { ok: true, server: { serverUrl: url.url, token }, origin: url.origin };
-}
-
-/**
- * Checks the form, asks for the server's host permission (call from the click handler, before any other await:
- * browsers grant it only during a user gesture), then calls GET /v1/me.
- */
-async function checkAndConnect(deps: SyncSettingsDeps, tr: Translate): Promise<{ ok: true; server: StoredSyncServer; email: string; team: string } | { ok: false; notice: Notice }> {
-  const checked = checkForm(tr);
-  if (!checked.ok) return checked;
-  let granted = false;
-  try {
-    granted = await deps.permissions.request({ origins: [originPattern(checked.origin, deps.portInPattern ?? true)] });
-  } catch {
-    granted = false;
-  }
-  if (!granted) return { ok: false, notice: { tone: 'error', text: tr('sync.permissionDenied', { origin: checked.origin }) } };
-  const config: SyncConfig = { serverUrl: checked.server.serverUrl, token: checked.server.token };
-  if (deps.fetch) config.fetch = deps.fetch;
-  try {
-    const me = await testConnection(config);
-    return { ok: true, server: checked.server, email: me.user.email, team: me.team.name };
-  } catch (e) {
-    return { ok: false, notice: { tone: 'error', text: errorText(syncErrorKind(e), e instanceof SyncError ? e.message : String(e), tr) } };
-  }
-}
-
-async function busyWhile<T>(what: NonNullable<typeof form.busy.value>, fn: () => Promise<T>): Promise<T | undefined> {
-  if (form.busy.value) return undefined;
-  form.busy.value = what;
-  try {
-    return await fn();
-  } finally {
-    form.busy.value = null;
-  }
-}
-
-/** "Test connection": on success the address and token are saved (sync itself stays as it was). */
-export function testServerConnection(deps: SyncSettingsDeps, tr: Translate): Promise<boolean | undefined> {
-  return busyWhile('test', async () => {
-    const r = await checkAndConnect(deps, tr);
-    if (!r.ok) {
-      form.notice.value = r.notice;
-      return false;
-    }
-    await saveSyncServer(deps.storage, r.server);
-    form.notice.value = { tone: 'info', text: tr('sync.connected', { email: r.email, team: r.team }) };
-    return true;
-  });
-}
-
-/** "Turn on sync": permission, test, save, queue everything this device holds, and ask for a first sync. */
-export function turnOnSync(deps: SyncSettingsDeps, tr: Translate): Promise<boolean | undefined> {
-  return busyWhile('on', async () => {
-    const r = await checkAndConnect(deps, tr);
-    if (!r.ok) {
-      form.notice.value = r.notice;
-      return false;
-    }
-    await saveSyncServer(deps.storage, r.server);
-    const { queued } = await enableSync((deps.db ?? getDb)());
-    form.notice.value = { tone: 'info', text: tr('sync.turnedOn', { n: queued }) };
-    void deps.askSyncNow().catch(() => {});
-    return true;
-  });
-}
-
-/** "Turn off": no more syncing; local data and the saved address stay. */
-export function turnOffSync(deps: SyncSettingsDeps, tr: Translate): Promise<void> {
-  return busyWhile('off', async () => {
-    await disableSync((deps.db ?? getDb)());
-    form.notice.value = { tone: 'info', text: tr('sync.turnedOff') };
-  }).then(() => undefined);
-}
-
-type SyncNowReply = { ok: true; pushed: number; pulled: number } | { ok: false; error: string } | null | undefined;
-
-/** "Sync now", through the background (the one place syncs run, one at a time). */
-export function syncNowFromPanel(deps: SyncSettingsDeps, tr: Translate): Promise<void> {
-  return busyWhile('sync', async () => {
-    let reply: SyncNowReply;
-    try {
-      reply = (await deps.askSyncNow()) as SyncNowReply;
-    } catch (e) {
-      reply = { ok: false, error: e instanceof Error ? e.message : String(e) };
-    }
-    if (reply && reply.ok) form.notice.value = { tone: 'info', text: tr('sync.done', { pushed: reply.pushed, pulled: reply.pulled }) };
-    else if (reply && reply.error === 'no server configured') form.notice.value = { tone: 'error', text: tr('sync.error.noServer') };
-    else if (reply && reply.error === 'locked') form.notice.value = { tone: 'error', text: tr('crypto.syncPaused') };
-    // A failure is shown by the status line (lastError), in the user's language.
-    else form.notice.value = null;
-  }).then(() => undefined);
 }
 
 export interface StatusLines {
@@ -266,30 +151,189 @@ export async function readSyncProblems(tr: Translate, db: CarnetDB = getDb()): P
   };
 }
 
-/** "Send again": refused changes go back to the outbox as the records stand now, then a sync is asked for. */
-export function sendRejectedAgain(deps: SyncSettingsDeps, tr: Translate): Promise<void> {
-  return busyWhile('sync', async () => {
-    const n = await retryRejected((deps.db ?? getDb)());
-    form.notice.value = { tone: 'info', text: tr('sync.rejected.requeued', { n }) };
-    void deps.askSyncNow().catch(() => {});
-  }).then(() => undefined);
+type Checked = { ok: true; server: StoredSyncServer; origin: string } | { ok: false; notice: Notice };
+
+function checkForm(serverUrl: string, tokenInput: string, tr: Translate): Checked {
+  const url = checkServerUrl(serverUrl);
+  if (!url.ok) return { ok: false, notice: { tone: 'error', text: tr(url.problem) } };
+  const token = tokenInput.trim();
+  if (!token) return { ok: false, notice: { tone: 'error', text: tr('sync.token.empty') } };
+  return { ok: true, server: { serverUrl: url.url, token }, origin: url.origin };
 }
 
-export async function forgetRejected(deps: Pick<SyncSettingsDeps, 'db'>): Promise<void> {
-  await discardRejected((deps.db ?? getDb)());
+/**
+ * Checks the form, asks for the server's host permission (call from the click handler, before any other await:
+ * browsers grant it only during a user gesture), then calls GET /v1/me.
+ */
+async function checkAndConnect(
+  deps: SyncSettingsDeps,
+  checked: Checked,
+  tr: Translate,
+): Promise<{ ok: true; server: StoredSyncServer; email: string; team: string } | { ok: false; notice: Notice }> {
+  if (!checked.ok) return checked;
+  let granted = false;
+  try {
+    granted = await deps.permissions.request({ origins: [originPattern(checked.origin, deps.portInPattern ?? true)] });
+  } catch {
+    granted = false;
+  }
+  if (!granted) return { ok: false, notice: { tone: 'error', text: tr('sync.permissionDenied', { origin: checked.origin }) } };
+  const config: SyncConfig = { serverUrl: checked.server.serverUrl, token: checked.server.token };
+  if (deps.fetch) config.fetch = deps.fetch;
+  try {
+    const me = await testConnection(config);
+    return { ok: true, server: checked.server, email: me.user.email, team: me.team.name };
+  } catch (e) {
+    return { ok: false, notice: { tone: 'error', text: errorText(syncErrorKind(e), e instanceof SyncError ? e.message : String(e), tr) } };
+  }
 }
 
-/** "Try again": the set-aside team changes are pulled again (as they stand on the server now). */
-export function pullSetAsideAgain(deps: SyncSettingsDeps): Promise<void> {
-  return busyWhile('sync', async () => {
-    await retrySetAside((deps.db ?? getDb)());
-    void deps.askSyncNow().catch(() => {});
-  }).then(() => undefined);
+type SyncNowReply = { ok: true; pushed: number; pulled: number } | { ok: false; error: string } | null | undefined;
+export type SyncBusy = null | 'test' | 'on' | 'off' | 'sync';
+
+export interface SyncSettingsModelDeps extends SyncSettingsDeps {
+  tr: Translate;
+  /** "2 minutes ago" for an ISO time, against `now` (ms). */
+  relative: (iso: string, now: number) => string;
+  now?: () => number;
 }
 
-export async function forgetSetAside(deps: Pick<SyncSettingsDeps, 'db'>): Promise<void> {
-  await discardSetAside((deps.db ?? getDb)());
+/**
+ * Settings › Team sync: the form (address, token), what it is doing, its notice, the sync status and problem
+ * lists (live from db.meta), and the actions of its buttons.
+ */
+export function createSyncSettingsModel(deps: SyncSettingsModelDeps) {
+  const { tr } = deps;
+  const db = () => (deps.db ?? getDb)();
+  const clock = deps.now ?? Date.now;
+  const serverUrl = signal('');
+  const token = signal('');
+  const busy = signal<SyncBusy>(null);
+  const notice = signal<Notice | null>(null);
+  /** The time "2 minutes ago" is counted from; refreshClock moves it on. */
+  const now = signal(clock());
+  const status = liveSignal(
+    () => null,
+    () => getSyncStatus(db()),
+  );
+  const problems = liveSignal(
+    () => null,
+    () => readSyncProblems(tr, db()),
+  );
+  const lines = computed<StatusLines | null>(() => {
+    const s = status.value.value;
+    const at = now.value;
+    return s ? describeStatus(s, tr, (iso) => deps.relative(iso, at)) : null;
+  });
+
+  async function busyWhile<T>(what: NonNullable<SyncBusy>, fn: () => Promise<T>): Promise<T | undefined> {
+    if (busy.value) return undefined;
+    busy.value = what;
+    try {
+      return await fn();
+    } finally {
+      busy.value = null;
+    }
+  }
+  const connect = () => checkAndConnect(deps, checkForm(serverUrl.value, token.value, tr), tr);
+  const askSyncNow = () => void deps.askSyncNow().catch(() => {});
+
+  return {
+    serverUrl,
+    token,
+    busy,
+    notice,
+    lines,
+    problems: problems.value,
+    setServerUrl: (v: string) => {
+      serverUrl.value = v;
+    },
+    setToken: (v: string) => {
+      token.value = v;
+    },
+    refreshClock: () => {
+      now.value = clock();
+    },
+    /** Fills the form from storage (the token field shows the stored token masked). */
+    async load(): Promise<StoredSyncServer | null> {
+      const stored = await loadSyncServer(deps.storage);
+      serverUrl.value = stored?.serverUrl ?? '';
+      token.value = stored?.token ?? '';
+      return stored;
+    },
+    /** "Test connection": on success the address and token are saved (sync itself stays as it was). */
+    test: () =>
+      busyWhile('test', async () => {
+        const r = await connect();
+        if (!r.ok) {
+          notice.value = r.notice;
+          return false;
+        }
+        await saveSyncServer(deps.storage, r.server);
+        notice.value = { tone: 'info', text: tr('sync.connected', { email: r.email, team: r.team }) };
+        return true;
+      }),
+    /** "Turn on sync": permission, test, save, queue everything this device holds, and ask for a first sync. */
+    turnOn: () =>
+      busyWhile('on', async () => {
+        const r = await connect();
+        if (!r.ok) {
+          notice.value = r.notice;
+          return false;
+        }
+        await saveSyncServer(deps.storage, r.server);
+        const { queued } = await enableSync(db());
+        notice.value = { tone: 'info', text: tr('sync.turnedOn', { n: queued }) };
+        askSyncNow();
+        return true;
+      }),
+    /** "Turn off": no more syncing; local data and the saved address stay. */
+    turnOff: async (): Promise<void> => {
+      await busyWhile('off', async () => {
+        await disableSync(db());
+        notice.value = { tone: 'info', text: tr('sync.turnedOff') };
+      });
+    },
+    /** "Sync now", through the background (the one place syncs run, one at a time). */
+    syncNow: async (): Promise<void> => {
+      await busyWhile('sync', async () => {
+        let reply: SyncNowReply;
+        try {
+          reply = (await deps.askSyncNow()) as SyncNowReply;
+        } catch (e) {
+          reply = { ok: false, error: e instanceof Error ? e.message : String(e) };
+        }
+        if (reply && reply.ok) notice.value = { tone: 'info', text: tr('sync.done', { pushed: reply.pushed, pulled: reply.pulled }) };
+        else if (reply && reply.error === 'no server configured') notice.value = { tone: 'error', text: tr('sync.error.noServer') };
+        else if (reply && reply.error === 'locked') notice.value = { tone: 'error', text: tr('crypto.syncPaused') };
+        // A failure is shown by the status line (lastError), in the user's language.
+        else notice.value = null;
+      });
+    },
+    /** "Send again": refused changes go back to the outbox as the records stand now, then a sync is asked for. */
+    sendRejectedAgain: async (): Promise<void> => {
+      await busyWhile('sync', async () => {
+        const n = await retryRejected(db());
+        notice.value = { tone: 'info', text: tr('sync.rejected.requeued', { n }) };
+        askSyncNow();
+      });
+    },
+    forgetRejected: () => discardRejected(db()),
+    /** "Try again": the set-aside team changes are pulled again (as they stand on the server now). */
+    pullSetAsideAgain: async (): Promise<void> => {
+      await busyWhile('sync', async () => {
+        await retrySetAside(db());
+        askSyncNow();
+      });
+    },
+    forgetSetAside: () => discardSetAside(db()),
+    dispose: () => {
+      status.dispose();
+      problems.dispose();
+    },
+  };
 }
+export type SyncSettingsModel = ReturnType<typeof createSyncSettingsModel>;
 
 /** The settings card's dependencies in the real panel: extension storage, the permission prompt, the background. */
 export function panelSyncDeps(): SyncSettingsDeps {

@@ -266,6 +266,8 @@ describe('known-sender badges (Gmail)', () => {
     const probe = new JSDOM(fixture, { url }).window.document;
     const known = senders(probe)[0]!;
     expect(badges((await start({ settings: { inPageHint: false } }, { known: [known] })).doc)).toEqual([]);
+    // Settings the panel cannot read mean the default there (hint on): the page follows, not a half-read value.
+    expect(badges((await start({ settings: { language: 'klingon', inPageHint: false } }, { known: [known] })).doc)).toEqual(senders(probe).filter((e) => e === known));
     expect(badges((await start({}, { known: known })).doc)).toEqual([]);
     expect(badges((await start({}, undefined)).doc)).toEqual([]);
     expect(badges((await start({}, { known: [42, null, known] })).doc)).toEqual(senders(probe).filter((e) => e === known));

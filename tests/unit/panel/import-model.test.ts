@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { createImportHandler } from '../../../lib/import/worker-handler';
 import type { FromWorker } from '../../../lib/import/worker-protocol';
-import { createImportSession, errorKey, mappingRows, withColumn, type WorkerPort } from '../../../lib/panel/models/import';
+import { createImportModel, errorKey, mappingRows, withColumn, type WorkerPort } from '../../../lib/panel/models/import';
 import { getDb } from '../../../lib/db/db';
 import { listImportPresets } from '../../../lib/db/import-presets';
 import { detectPreset } from '../../../lib/import/presets';
@@ -27,7 +27,7 @@ const bytesOf = (text: string) => new TextEncoder().encode(text).buffer as Array
 
 describe('import session', () => {
   it('imports the real Salesforce contact export: detection, dry run, commit', async () => {
-    const s = createImportSession(inProcessPort);
+    const s = createImportModel(inProcessPort);
     const buf = fs.readFileSync(SF_CONTACTS);
     await s.analyze('salesforce-Contact.csv', buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer);
     expect(s.error.value).toBeNull();
@@ -47,7 +47,7 @@ describe('import session', () => {
   });
 
   it('reports a binary file with its code and stays on the file step', async () => {
-    const s = createImportSession(inProcessPort);
+    const s = createImportModel(inProcessPort);
     await s.analyze('x.csv', new Uint8Array([0, 1, 2, 3, 0, 0, 5, 6, 7, 0]).buffer);
     expect(s.step.value).toBe('idle');
     expect(s.error.value?.code).toBe('binary');
@@ -58,7 +58,7 @@ describe('import session', () => {
   it('cancel during commit leaves the database unchanged', async () => {
     const rows = ['First Name,Last Name,E-mail Address'];
     for (let i = 0; i < 5000; i++) rows.push(`A${i},B${i},p${i}@example.org`);
-    const s = createImportSession(inProcessPort);
+    const s = createImportModel(inProcessPort);
     await s.analyze('big.csv', bytesOf(rows.join('\n')));
     await s.dryRun();
     expect(s.plan.value!.summary.new).toBe(5000);
@@ -71,14 +71,16 @@ describe('import session', () => {
   });
 
   it('edits the mapping and saves it as a preset that detection then prefers', async () => {
-    const s = createImportSession(inProcessPort);
+    const s = createImportModel(inProcessPort);
     await s.analyze('odd.csv', bytesOf('Nom complet,Courriel,Bidule\nAnne Martin,anne@example.org,x\n'));
     s.setEntity('contacts');
     s.setColumn('Nom complet', 'fullName');
     s.setColumn('Courriel', 'email');
     s.setColumn('Bidule', '');
     expect(s.mapping.value).toEqual({ 'Nom complet': 'fullName', Courriel: 'email' });
-    const saved = await s.savePreset('My odd file');
+    s.setPresetName('  My odd file ');
+    const saved = await s.savePreset();
+    expect(s.savedPreset.value).toBe('My odd file');
     expect((await listImportPresets()).map((p) => p.name)).toEqual(['My odd file']);
     expect(detectPreset(['Nom complet', 'Courriel', 'Bidule'], [saved]).preset.id).toBe(saved.id);
     await s.dryRun();
@@ -97,7 +99,7 @@ describe('import session', () => {
     for (let i = 0; i < 3000; i++) rows.push(`A${i},B${i},p${i}@example.org`);
     for (let i = 0; i < 700; i++) rows.push(`,,not-an-email-${i}`);
     const seen: FromWorker[] = [];
-    const s = createImportSession(() => inProcessPort(seen));
+    const s = createImportModel(() => inProcessPort(seen));
     await s.analyze('mixed.csv', bytesOf(rows.join('\n')));
     await s.dryRun();
     const sum = s.plan.value!.summary;
@@ -120,7 +122,7 @@ describe('import session', () => {
     const rows = ['First Name,Last Name,E-mail Address'];
     for (let i = 0; i < 2000; i++) rows.push(`A${i},B${i},p${i}@example.org`);
     let terminated = 0;
-    const s = createImportSession(() => inProcessPort([], () => terminated++));
+    const s = createImportModel(() => inProcessPort([], () => terminated++));
     await s.analyze('big.csv', bytesOf(rows.join('\n')));
     await s.dryRun();
     const running = s.commit();

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, insert } from '../../../lib/db';
 import { getSyncStatus, type SyncConfig, type SyncStatus } from '../../../lib/sync';
@@ -11,13 +11,9 @@ import {
   originPattern,
   describeStatus,
   errorText,
-  form,
-  loadForm,
-  testServerConnection,
-  turnOnSync,
-  turnOffSync,
-  syncNowFromPanel,
+  createSyncSettingsModel,
   type SyncSettingsDeps,
+  type Translate,
 } from '../../../lib/panel/models/sync-settings';
 import type { Sql } from '../../../server/db/driver';
 import { useTestServer, makeUser, type testServer } from '../../../server/testing';
@@ -58,12 +54,8 @@ function harness(grant = true, portInPattern?: boolean) {
   return { deps, requested, calls, sent };
 }
 
-beforeEach(() => {
-  form.serverUrl.value = '';
-  form.token.value = '';
-  form.notice.value = null;
-  form.busy.value = null;
-});
+/** The Team sync card's model over a harness's dependencies, in one language. */
+const modelOf = (deps: SyncSettingsDeps, tr: Translate) => createSyncSettingsModel({ ...deps, tr, relative: (iso) => `@${iso}` });
 
 describe('server address', () => {
   it('accepts https anywhere and plain http only on this computer', () => {
@@ -87,9 +79,10 @@ describe('test connection and turn on', () => {
   it('asks for the server origin only, then names the user and team; saves the settings in extension storage', async () => {
     const user = await makeUser(sql);
     const h = harness();
+    const form = modelOf(h.deps, trEn);
     form.serverUrl.value = 'http://127.0.0.1:8787/';
     form.token.value = ` ${user.token} `;
-    expect(await testServerConnection(h.deps, trEn)).toBe(true);
+    expect(await form.test()).toBe(true);
     expect(h.requested).toEqual([['http://127.0.0.1:8787/*']]);
     expect(h.calls).toEqual([`http://127.0.0.1:8787/v1/me Bearer ${user.token}`]);
     expect(form.notice.value).toEqual({ tone: 'info', text: `Connected as ${user.email} (team ${user.teamName}).` });
@@ -102,33 +95,36 @@ describe('test connection and turn on', () => {
   it('in Firefox asks for the server’s host without its port, which the manifest’s optional origins cover', async () => {
     const user = await makeUser(sql);
     const h = harness(true, false);
+    const form = modelOf(h.deps, trEn);
     form.serverUrl.value = 'http://127.0.0.1:8787/';
     form.token.value = user.token;
-    expect(await testServerConnection(h.deps, trEn)).toBe(true);
+    expect(await form.test()).toBe(true);
     expect(h.requested).toEqual([['http://127.0.0.1/*']]);
   });
 
   it('a refused permission or a bad token stops before anything is stored or sent', async () => {
     const user = await makeUser(sql);
     const denied = harness(false);
-    form.serverUrl.value = 'https://carnet.example.com';
-    form.token.value = user.token;
-    expect(await turnOnSync(denied.deps, trFr)).toBe(false);
+    const deniedForm = modelOf(denied.deps, trFr);
+    deniedForm.serverUrl.value = 'https://carnet.example.com';
+    deniedForm.token.value = user.token;
+    expect(await deniedForm.turnOn()).toBe(false);
     expect(denied.calls).toEqual([]);
-    expect(form.notice.value).toEqual({ tone: 'error', text: 'Carnet a besoin de votre autorisation pour joindre https://carnet.example.com.' });
+    expect(deniedForm.notice.value).toEqual({ tone: 'error', text: 'Carnet a besoin de votre autorisation pour joindre https://carnet.example.com.' });
     expect((await fakeBrowser.storage.local.get(SYNC_CONFIG_KEY))[SYNC_CONFIG_KEY]).toBeUndefined();
 
     const h = harness();
+    const form = modelOf(h.deps, trEn);
     form.serverUrl.value = 'http://127.0.0.1:8787';
     form.token.value = 'not-a-token';
-    expect(await turnOnSync(h.deps, trEn)).toBe(false);
+    expect(await form.turnOn()).toBe(false);
     expect(form.notice.value?.text).toBe(en['sync.error.unauthorized']);
     expect((await getSyncStatus()).enabled).toBe(false);
     expect(h.sent).toEqual([]);
     expect(await loadSyncServer(fakeBrowser.storage.local)).toBeNull();
 
     form.token.value = '';
-    expect(await turnOnSync(h.deps, trEn)).toBe(false);
+    expect(await form.turnOn()).toBe(false);
     expect(form.notice.value?.text).toBe(en['sync.token.empty']);
     expect(h.requested).toHaveLength(1);
   });
@@ -138,20 +134,25 @@ describe('test connection and turn on', () => {
     await insert('contacts', { firstName: 'Léa', lastName: 'Roux' });
     await insert('accounts', { name: 'Acme', domains: ['acme.fr'] });
     const h = harness();
+    const form = modelOf(h.deps, trEn);
     form.serverUrl.value = 'http://localhost:8787';
     form.token.value = user.token;
-    expect(await turnOnSync(h.deps, trEn)).toBe(true);
+    expect(await form.turnOn()).toBe(true);
     expect(h.sent).toEqual(['syncNow']);
     expect(await getSyncStatus()).toMatchObject({ enabled: true, pending: 2 });
     expect(form.notice.value?.text).toBe('Sync is on: this device’s 2 records are being sent.');
-    await syncNowFromPanel(h.deps, trEn);
+    // The card's status lines follow db.meta live.
+    await vi.waitFor(() => expect(form.lines.value).toMatchObject({ on: true, pending: 'Changes waiting to be sent: 2.' }));
+    await form.syncNow();
     expect(form.notice.value?.text).toBe('Synced: 2 sent, 3 received.');
-    await turnOffSync(h.deps, trEn);
+    await form.turnOff();
     expect(await getSyncStatus()).toMatchObject({ enabled: false, pending: 0 });
     // The address stays for next time; the form reloads it.
     form.serverUrl.value = '';
-    await loadForm(h.deps);
+    await form.load();
     expect(form.serverUrl.value).toBe('http://localhost:8787');
+    await vi.waitFor(() => expect(form.lines.value?.on).toBe(false));
+    form.dispose();
   });
 });
 
