@@ -61,7 +61,8 @@ async function connect(d: Device, user: TestUser) {
   await d.panel.getByTestId('sync-on').click();
   await expect(d.panel.getByTestId('sync-state')).toHaveAttribute('data-on', 'true');
   await expect(d.panel.getByTestId('sync-pending')).toContainText(/Every change has been sent|Toutes les modifications/, { timeout: 15_000 });
-  await expect(d.panel.getByTestId('sync-last')).not.toContainText(/Not synced yet|Pas encore/);
+  // the first sync of a device joining a team pulls the team's whole portfolio (the demo: thousands of records)
+  await expect(d.panel.getByTestId('sync-last')).not.toContainText(/Not synced yet|Pas encore/, { timeout: 60_000 });
 }
 
 /** Creates a contact from a Gmail thread, as a user does from the panel's "This page". */
