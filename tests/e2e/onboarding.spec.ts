@@ -88,7 +88,7 @@ async function tabsAt360(panel: Page) {
   return { shown, inMenu };
 }
 
-const ALL = ['page', 'portfolio', 'tasks', 'templates', 'dashboard', 'agency', 'import', 'privacy', 'settings'];
+const ALL = ['page', 'portfolio', 'tasks', 'templates', 'lifecycle', 'dashboard', 'agency', 'import', 'privacy', 'settings'];
 
 test('at Chrome’s default side-panel width (360 px) every view is reachable, by keyboard too, in English and French', async ({ panel }) => {
   await panel.setViewportSize({ width: 360, height: 720 });
