@@ -1,7 +1,7 @@
 import { computed, effect, signal } from '@preact/signals';
 import { liveQuery, type Subscription } from 'dexie';
 import type { TabState } from '../background/tab-state';
-import { matchPage, suppressionKeys, type PageMatch } from '../match/page-match';
+import type { PageMatch } from '../match/page-match';
 import { tabState } from './active-tab';
 
 /** The live match of the page the panel follows, keyed by the context it was computed for. */
@@ -39,7 +39,9 @@ export function followPageMatch(): () => void {
     const mine = ++generation;
     if (!s || next === null) return;
     const ctx = s.context;
-    void suppressionKeys(ctx).then((keys) => {
+    // The matcher carries the free-mail list (~80 KB gzip): loaded when a page is first shown, not at start-up.
+    void import('../match/page-match').then(async ({ matchPage, suppressionKeys }) => {
+      const keys = await suppressionKeys(ctx);
       if (mine !== generation) return;
       sub = liveQuery(() => matchPage(ctx, keys)).subscribe({
         next: (match) => {
@@ -48,7 +50,7 @@ export function followPageMatch(): () => void {
         // A failed re-match keeps the last match shown (the background's, or the previous live one).
         error: (e) => console.error('page match', e),
       });
-    });
+    }).catch((e) => console.error('page match', e));
   });
   return () => {
     generation++;

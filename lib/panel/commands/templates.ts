@@ -2,7 +2,6 @@
 import { stopOnReply } from './sequences';
 import { anyTemplateStored, getLive, insert, remove, seedRecords, update, usesOfTemplate } from '../../db';
 import type { Template, TemplateInput, TemplateUse, TemplateVariant } from '../../schema';
-import { starterTemplates } from '../../engage/starters';
 import { activeVariants, newTestId, nextVariantKey } from '../../engage/template';
 import type { Reply } from '../../engage/replies';
 import { logWithUndo, type Undoable } from './undoable';
@@ -12,6 +11,8 @@ import { NotFoundError } from '../../db/write';
 /** Seeds the starter set the first time templates are opened on a device that never had any. */
 export async function ensureStarters(lang: 'fr' | 'en', now = new Date()): Promise<number> {
   if (await anyTemplateStored()) return 0;
+  // The starter set's texts (~9 KB) load only on this first run, not with every panel.
+  const { starterTemplates } = await import('../../engage/starters');
   return (await seedRecords('templates', starterTemplates(lang, now))).length;
 }
 
