@@ -11,6 +11,27 @@ import { logCurrentPage } from '@/lib/panel/commands/log';
 import { useLiveQuery } from '@/lib/panel/live';
 import { portfolioIsEmpty } from '@/lib/panel/queries/demo-data';
 import { Welcome } from './Welcome';
+import { copyPageReport, pageNoticeNow } from '@/lib/panel/page-pending';
+import { showToast } from '@/lib/panel/toast';
+import type { PageNotice } from '@/lib/panel/view/page-notice';
+
+/** A readable URL whose markup is not found: "reading…", then, when it lasts, that the site may have changed. */
+function PageNoticeView({ notice }: { notice: NonNullable<PageNotice> }) {
+  if (notice.kind === 'reading') return <p class="empty" role="status">{t('page.reading', { site: notice.site })}</p>;
+  const copy = async () => {
+    const ok = await copyPageReport(notice.report);
+    showToast({ message: t(ok ? 'page.unreadable.copied' : 'page.unreadable.copyFailed'), error: !ok });
+  };
+  return (
+    <section class="card" role="status" data-notice="unreadable">
+      <h3>{t('page.unreadable.title', { site: notice.site })}</h3>
+      <p>{t('page.unreadable.body', { site: notice.site })}</p>
+      <button type="button" onClick={copy}>
+        {t('page.unreadable.copy')}
+      </button>
+    </section>
+  );
+}
 
 function LogPageButton() {
   const kind = logActionKind(pageState.value);
@@ -72,6 +93,8 @@ export function PageView() {
   const state = pageState.value;
   if (!state) return <><p class="empty">{t('page.unsupported')}</p>{welcome}</>;
   const { context, match } = state;
+  const notice = pageNoticeNow.value;
+  if (notice) return <><PageNoticeView notice={notice} />{welcome}</>;
   if (context.kind === 'none' || !match.primary) return <><p class="empty">{t('page.none')}</p>{welcome}</>;
   const p = match.primary;
   return (

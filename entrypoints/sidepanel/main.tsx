@@ -5,6 +5,8 @@ import { lang } from '@/lib/i18n';
 import { loadSettings } from '@/lib/panel/models/settings';
 import { followActiveTab } from '@/lib/panel/active-tab';
 import { followPageMatch } from '@/lib/panel/page-match';
+import { followPagePending } from '@/lib/panel/page-pending';
+import { browser } from 'wxt/browser';
 import { autoLoadDemoFromUrl } from '@/lib/panel/commands/demo';
 import { onPanelKey } from '@/lib/panel/shortcuts';
 import { resetRouter, routeFromSearch } from '@/lib/panel/router';
@@ -17,6 +19,7 @@ effect(() => {
 void loadSettings();
 void followActiveTab();
 followPageMatch();
+followPagePending({ version: browser.runtime.getManifest().version, userAgent: navigator.userAgent });
 watchCryptoStatus();
 void autoLoadDemoFromUrl(location.search);
 resetRouter(routeFromSearch(location.search));

@@ -34,6 +34,8 @@ export const PageContext = z.object({
   ticket: z._default(z.nullable(z.object({ status: text(P.ticketField), priority: text(P.ticketField) })), null),
   /** Why nothing was recognised (kind 'none'). */
   reason: z._default(text(P.reason), null),
+  /** Kind 'none' on a page whose URL names something Carnet reads, but whose markup it does not find (yet). */
+  pending: z._default(z.boolean(), false),
 });
 export type PageContext = z.infer<typeof PageContext>;
 export type PageContextInput = z.input<typeof PageContext>;

@@ -44,6 +44,14 @@ export function none(site: PageSite, url: string, reason: string, self: string |
 }
 
 /**
+ * The URL names something Carnet reads (a thread, a ticket, a profile) but its markup is not there: still loading,
+ * or — when it lasts — the site changed and a selector misses. The panel tells the two apart by how long it lasts.
+ */
+export function notYet(site: PageSite, url: string, reason: string, self: string | null = null): PageContextInput {
+  return { ...none(site, url, reason, self), pending: true };
+}
+
+/**
  * Runs a recognizer without ever letting it throw into the page, and bounds what it returns: whatever the page
  * holds, the result passes the PageContext schema (an odd page gives fewer fields, never nothing).
  */
@@ -108,6 +116,7 @@ export function bound(ctx: PageContextInput): PageContextInput {
     self: capId(ctx.self, P.self),
     reason: cap(ctx.reason, P.reason),
   };
+  if (ctx.pending) out.pending = true;
   if (ctx.ticket !== undefined) {
     out.ticket = ctx.ticket && { status: cap(ctx.ticket.status, P.ticketField), priority: cap(ctx.ticket.priority, P.ticketField) };
   }

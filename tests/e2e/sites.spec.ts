@@ -88,3 +88,27 @@ test('the page view follows the database: create, edit and erase the contact, no
   await expect(panel.getByTestId('suppressed')).toBeVisible();
   await expect(panel.getByTestId('create-contact')).toHaveCount(0);
 });
+
+test('a page Carnet should read but cannot (its markup changed) says so after a wait, and copies a report without the page content', async ({ context, panel }) => {
+  // A LinkedIn profile address whose page has no profile markup: what a redesign that breaks the selectors looks like.
+  const url = 'https://www.linkedin.com/in/someone-secret-42/';
+  await serveAt(context, 'https://www.linkedin.com/**', '<!doctype html><html><body><main><p>Jeanne Secret-Client, Acme</p></main></body></html>');
+  const site = await context.newPage();
+  await site.goto(url);
+  await panel.getByRole('button', { name: /This page|Cette page/ }).click();
+  await expect(panel.getByText('Reading this LinkedIn page…')).toBeVisible();
+  const notice = panel.locator('[data-notice="unreadable"]');
+  await expect(notice).toBeVisible({ timeout: 15_000 });
+  await expect(notice.getByRole('heading')).toHaveText('Carnet can’t read this LinkedIn page');
+  await panel.evaluate(() => {
+    (window as unknown as { copied: string[] }).copied = [];
+    navigator.clipboard.writeText = async (t: string) => void (window as unknown as { copied: string[] }).copied.push(t);
+  });
+  await notice.getByRole('button', { name: 'Copy a report' }).click();
+  await expect(panel.getByText(/Report copied/)).toBeVisible();
+  const [report] = await panel.evaluate(() => (window as unknown as { copied: string[] }).copied);
+  expect(report).toContain('LinkedIn');
+  expect(report).toContain('profile not rendered yet');
+  expect(report).not.toContain('someone-secret');
+  expect(report).not.toContain('Secret-Client');
+});

@@ -1,6 +1,6 @@
 import type { PageContextInput } from '../../schema/page-context';
 import { freshdeskTicketId } from './urls';
-import { clean, none, pick, safely, textOf } from '../dom';
+import { clean, none, notYet, pick, safely, textOf } from '../dom';
 import { findEmails, isEmail } from '../../identity/address';
 import { person } from '../people';
 import { FRESHDESK } from './selectors';
@@ -48,12 +48,12 @@ export function recognize(url: string, doc: Document): PageContextInput {
     const id = freshdeskTicketId(url);
     if (!id) return none('freshdesk', url, 'not a ticket page');
     const subject = textOf(pick(doc, FRESHDESK.subject, true));
-    if (!subject) return none('freshdesk', url, 'ticket not rendered yet');
+    if (!subject) return notYet('freshdesk', url, 'ticket not rendered yet');
     // After moving to another ticket the previous one's conversation can linger: read only this ticket's.
     const wraps = FRESHDESK.requesterWrap.flatMap(([css]) => Array.from(doc.querySelectorAll(css)));
     const tagged = wraps.filter((w) => ALBUM.test(w.getAttribute('data-album') ?? ''));
     const wrap = tagged.length ? tagged.find((w) => w.getAttribute('data-album') === `ticket_${id}`) : wraps[0];
-    if (tagged.length && !wrap) return none('freshdesk', url, 'ticket not rendered yet');
+    if (tagged.length && !wrap) return notYet('freshdesk', url, 'ticket not rendered yet');
     const card = pick(doc, FRESHDESK.sidebar, true);
     let email = card ? requesterEmail(card) : null;
     let name = textOf(card ? pick(card, FRESHDESK.requesterName) : null) ?? textOf(wrap ? pick(wrap, FRESHDESK.requesterName) : null);

@@ -1,6 +1,6 @@
 import type { PageContextInput, PagePerson } from '../../schema/page-context';
 import { gmailRoute } from './urls';
-import { clean, isHidden, none, pick, pickAll, safely } from '../dom';
+import { clean, isHidden, none, notYet, pick, pickAll, safely } from '../dom';
 import { findEmails, isEmail, parseAddressList } from '../../identity/address';
 import { person, tidyPeople, type PersonInput } from '../people';
 import { GMAIL } from './selectors';
@@ -134,7 +134,7 @@ export function recognize(url: string, doc: Document): PageContextInput {
         people: tidyPeople(threadPeople(threadRoot, composes), self),
       };
     }
-    if (route.threadKey) return none('gmail', url, 'thread URL but no thread rendered yet', self);
+    if (route.threadKey) return notYet('gmail', url, 'thread URL but no thread rendered yet', self);
     return none('gmail', url, 'list view: no thread or compose open', self);
   });
 }

@@ -1,6 +1,6 @@
 import type { PageContextInput } from '../../schema/page-context';
 import { linkedinProfileSlug, linkedinThreadId, salesNavLeadId } from './urls';
-import { clean, none, pick, pickAll, safely, textOf } from '../dom';
+import { clean, none, notYet, pick, pickAll, safely, textOf } from '../dom';
 import { person } from '../people';
 import { canonicalLinkedinUrl } from '../../identity/linkedin';
 import { LINKEDIN } from './selectors';
@@ -147,7 +147,7 @@ function profile(url: string, doc: Document, slug: string): PageContextInput {
   const topCard = topCardOf(nameEl, slug);
   const jsonName = clean(`${data?.firstName ?? ''} ${data?.lastName ?? ''}`);
   const name = jsonName ?? (topCard ? textOf(nameEl) : null);
-  if (!name) return none('linkedin', url, 'profile not rendered yet');
+  if (!name) return notYet('linkedin', url, 'profile not rendered yet');
   const companyLink = topCard ? pick(topCard, LINKEDIN.company) : null;
   const company =
     data?.company ??
@@ -177,7 +177,7 @@ function messaging(url: string, doc: Document, threadId: string): PageContextInp
   const href = link?.getAttribute('href') ?? '';
   const profileUrl = canonicalLinkedinUrl(new URL(href || '/', 'https://www.linkedin.com').href);
   const name = clean(link?.getAttribute('title')) ?? textOf(link);
-  if (!link || (!profileUrl && !name)) return none('linkedin', url, 'conversation header not rendered yet');
+  if (!link || (!profileUrl && !name)) return notYet('linkedin', url, 'conversation header not rendered yet');
   return {
     site: 'linkedin',
     kind: 'messaging',
@@ -189,7 +189,7 @@ function messaging(url: string, doc: Document, threadId: string): PageContextInp
 
 function lead(url: string, doc: Document, leadId: string): PageContextInput {
   const name = textOf(pick(doc, LINKEDIN.leadName, true));
-  if (!name) return none('linkedin', url, 'lead not rendered yet');
+  if (!name) return notYet('linkedin', url, 'lead not rendered yet');
   const profileHref = doc.querySelector('a[href*="linkedin.com/in/"]')?.getAttribute('href');
   return {
     site: 'linkedin',

@@ -1,6 +1,6 @@
 import type { PageContextInput, PagePerson } from '../../schema/page-context';
 import { outlookRoute } from './urls';
-import { clean, none, pick, pickAll, safely, textOf } from '../dom';
+import { clean, none, notYet, pick, pickAll, safely, textOf } from '../dom';
 import { findEmails, parseAddress } from '../../identity/address';
 import { person, tidyPeople, type PersonInput } from '../people';
 import { OUTLOOK } from './selectors';
@@ -49,7 +49,7 @@ export function recognize(url: string, doc: Document): PageContextInput {
     const self = outlookSelf(doc);
     if (route.compose) return none('outlook', url, 'compose view is not read', self);
     const pane = pick(doc, OUTLOOK.pane, true);
-    if (!pane) return none('outlook', url, route.itemId ? 'reading pane not rendered yet' : 'list view: no message open', self);
+    if (!pane) return route.itemId ? notYet('outlook', url, 'reading pane not rendered yet', self) : none('outlook', url, 'list view: no message open', self);
     const subjectEl = pick(pane, OUTLOOK.subject);
     const messages = pickAll(pane, OUTLOOK.message, true);
     const people = (messages.length ? messages : [pane]).flatMap(messagePeople);

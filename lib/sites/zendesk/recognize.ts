@@ -1,6 +1,6 @@
 import type { PageContextInput } from '../../schema/page-context';
 import { zendeskTicketId } from './urls';
-import { clean, none, pick, safely, textOf } from '../dom';
+import { clean, none, notYet, pick, safely, textOf } from '../dom';
 import { findEmails, parseAddress } from '../../identity/address';
 import { person } from '../people';
 import { ZENDESK } from './selectors';
@@ -40,9 +40,9 @@ export function recognize(url: string, doc: Document): PageContextInput {
     const ticketId = zendeskTicketId(url);
     if (!ticketId) return none('zendesk', url, 'not a ticket page');
     const ws = ticketWorkspace(doc, ticketId);
-    if (!ws) return none('zendesk', url, 'no workspace for this ticket yet');
+    if (!ws) return notYet('zendesk', url, 'no workspace for this ticket yet');
     const subjectEl = pick(ws, ZENDESK.subject) as HTMLInputElement | null;
-    if (!subjectEl) return none('zendesk', url, 'ticket not rendered yet');
+    if (!subjectEl) return notYet('zendesk', url, 'ticket not rendered yet');
     const parsed = parseAddress(textOf(pick(ws, ZENDESK.requester)));
     // The customer context panel belongs to the workspace too; another workspace's panel is another customer.
     const context = pick(ws, ZENDESK.context);
