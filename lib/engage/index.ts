@@ -7,4 +7,3 @@ export * from './replies';
 export * from './abtest';
 export * from './compose-url';
 export * from './starters';
-export * from './loyalty';

@@ -58,7 +58,7 @@ export interface MergeFacts {
   lastOrderAt?: string | null;
   lastOrderAmount?: Money | null;
   npsScore?: number | null;
-  /** From the loyalty programme's provider (lib/engage/loyalty); null while there is none. */
+  /** The account's tier in the loyalty programme (lib/panel/queries/loyalty); null without a programme or a tier. */
   loyaltyTier?: string | null;
   myName?: string | null;
   signature?: string | null;

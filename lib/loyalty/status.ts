@@ -3,6 +3,7 @@
  * and referrals. What the 360° view shows, what segments and merge fields read, and what next-best-action uses.
  */
 import type { LoyaltyRules } from '../schema/loyalty';
+import { makeConverter, REFERENCE_TABLE, type RateTable } from '../currency/convert';
 import { badgesFor, type Badge } from './badges';
 import { lifetimePoints, pointsEvents, type ConvertFn, type OrderForPoints, type PointsEvent, type ReferralForPoints } from './points';
 import { forecastDrop, qualifyingPoints, rankedTiers, tierFor, tierHistory, type RankedTier, type TierChange, type TierDrop } from './tiers';
@@ -56,19 +57,21 @@ export function loyaltyStatus(records: LoyaltyRecords, rules: LoyaltyRules, now:
   };
 }
 
+/** An order or a referral as the stores hold it (the portfolio's rows, or one account's). */
+export interface StandingRecords {
+  orders: readonly { id?: string; occurredAt: string; amount: number; currency?: string; deletedAt?: string | null }[];
+  referralsMade: readonly { id?: string; referredAt: string; deletedAt?: string | null }[];
+}
+
 /**
- * The account's tier name (in the user's words, e.g. "Gold"), or null: no programme, programme off, or no tier yet.
- * Pure, for the templates' "loyalty tier" merge field.
+ * One account's standing with its orders converted into the programme's currency through `rates` (the reporting
+ * table, or the reference one): what the scoring and the 360° view both show. Null without a programme or when it
+ * is off.
  */
-export function loyaltyTierOf(
-  account: { id: string; deletedAt?: string | null } | null,
-  orders: readonly (OrderForPoints & { accountId?: string | null })[],
-  rules: LoyaltyRules | null,
-  opts: { referralsMade?: readonly ReferralForPoints[]; now?: Date; convert?: ConvertFn } = {},
-): string | null {
-  if (!account || account.deletedAt || !rules || !rules.enabled) return null;
-  const now = opts.now ?? new Date();
-  const own = orders.filter((o) => o.accountId === undefined || o.accountId === account.id);
-  const { events } = pointsEvents(own, opts.referralsMade ?? [], rules, now, opts.convert);
-  return tierFor(qualifyingPoints(events, rules.windowMonths, now.getTime()), rankedTiers(rules.tiers))?.name ?? null;
+export function accountStanding(records: StandingRecords, rules: LoyaltyRules | null, now: Date, rates: RateTable | null): LoyaltyStatus | null {
+  if (!rules || !rules.enabled) return null;
+  const converter = makeConverter(rules.currency, rates ?? REFERENCE_TABLE);
+  const orders = records.orders.map((o, i) => ({ id: o.id ?? `o${i}`, occurredAt: o.occurredAt, amount: o.amount, currency: o.currency ?? 'EUR', deletedAt: o.deletedAt ?? null }));
+  const referralsMade = records.referralsMade.map((r, i) => ({ id: r.id ?? `r${i}`, referredAt: r.referredAt, deletedAt: r.deletedAt ?? null }));
+  return loyaltyStatus({ orders, referralsMade }, rules, now, (a, from) => converter.convert(a, from));
 }

@@ -25,8 +25,8 @@ import { rfmLabel, type RfmScore } from '../scoring/rfm';
 import { segmentsFor, type AccountFacts } from '../scoring/rules';
 import { DAY_MS, ms, WEEK_MS } from '../scoring/time';
 import type { LoyaltyRules } from '../schema/loyalty';
-import { loyaltyStatus, type LoyaltyStatus } from '../loyalty/status';
-import { makeConverter, REFERENCE_TABLE, type RateTable } from '../currency/convert';
+import { accountStanding, type LoyaltyStatus } from '../loyalty/status';
+import type { RateTable } from '../currency/convert';
 import { workflowProposals, type WorkflowProposal } from '../lifecycle/workflows';
 import type { WorkflowSettings } from '../lifecycle/settings';
 import { assessAgencyAccount, type PlanLike } from '../agency/alerts';
@@ -492,11 +492,7 @@ interface Extras {
 
 /** The account's loyalty standing under the programme (null when there is none or it is off). */
 function loyaltyOf(p: Prepared, loyalty: LoyaltyRules | null, now: Date, settings: ScoringSettings): LoyaltyStatus | null {
-  if (!loyalty || !loyalty.enabled) return null;
-  const converter = makeConverter(loyalty.currency, settings.loyaltyRates ?? REFERENCE_TABLE);
-  const orders = p.records.orders.map((o, i) => ({ id: (o as { id?: string }).id ?? `o${i}`, occurredAt: o.occurredAt, amount: o.amount, currency: (o as { currency?: string }).currency ?? 'EUR' }));
-  const referralsMade = (p.records.referralsMade ?? []).map((r, i) => ({ id: r.id ?? `r${i}`, referredAt: r.referredAt }));
-  return loyaltyStatus({ orders, referralsMade }, loyalty, now, (a, from) => converter.convert(a, from));
+  return accountStanding({ orders: p.records.orders, referralsMade: p.records.referralsMade ?? [] }, loyalty, now, settings.loyaltyRates);
 }
 
 /** The workflows' proposals for this account, minus what the ledger holds. */

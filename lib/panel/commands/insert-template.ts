@@ -47,7 +47,7 @@ export interface PrepareOptions {
 /** Everything the preview shows and the insert writes, read and rendered ahead of the click. */
 export async function prepareMessage(templateId: string, contactId: string, opts: PrepareOptions): Promise<PreparedMessage | null> {
   const now = opts.now ?? new Date();
-  const [template, recipient] = await Promise.all([getLive('templates', templateId), loadRecipient(contactId, opts.sender)]);
+  const [template, recipient] = await Promise.all([getLive('templates', templateId), loadRecipient(contactId, opts.sender, now)]);
   if (!template || !recipient || activeVariants(template).length === 0) return null;
   const running = template.abTest?.status === 'running' ? template.abTest : null;
   const state = running

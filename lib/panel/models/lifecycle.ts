@@ -4,7 +4,8 @@
  * alarm does.
  */
 import { computed, signal } from '@preact/signals';
-import { ValidationError, type Purpose, type Sequence, type SequenceStep } from '../../schema';
+import type { Purpose, Sequence, SequenceStep } from '../../schema';
+import { issuesByPath } from '../view/forms';
 import type { Lang } from '../../i18n';
 import { DEFAULT_WORKFLOW_SETTINGS, getWorkflowSettings, saveWorkflowSettings, watchWorkflowSettings } from '../../storage/lifecycle';
 import type { WorkflowSettings } from '../../lifecycle/settings';
@@ -32,17 +33,6 @@ export interface LifecycleDeps {
   lang: () => Lang;
   newSequenceName: () => string;
   now?: () => Date;
-}
-
-/** Validation issues by path ("name", "steps.1.delayDays"): a step's error shows beside that step. */
-export function issuesByPath(e: unknown): Record<string, string> | null {
-  if (!(e instanceof ValidationError)) return null;
-  const out: Record<string, string> = {};
-  for (const i of e.issues) {
-    const path = Array.isArray(i.path) ? i.path.map(String).join('.') : String(i.path);
-    out[path || '_'] ??= i.message;
-  }
-  return out;
 }
 
 const draftOf = (s: Sequence): SequenceDraft => ({

@@ -1,6 +1,7 @@
 import type { Account, Contact, TemplateLang } from '../../schema';
 import { getLive, latestNpsOfContact, latestOrderOfAccount } from '../../db';
-import { loyaltyTierOf } from '../../engage/loyalty';
+import { readItem, reportingItem } from '../../storage/items';
+import { loyaltyTierOfAccount } from './loyalty';
 import type { MergeFacts } from '../../engage/merge-fields';
 
 export interface Recipient {
@@ -19,7 +20,7 @@ export interface Sender {
 }
 
 /** What the merge fields need about one contact: their record, their account, its latest order, their latest NPS. */
-export async function loadRecipient(contactId: string, sender: Sender): Promise<Recipient | null> {
+export async function loadRecipient(contactId: string, sender: Sender, now: Date = new Date()): Promise<Recipient | null> {
   const contact = await getLive('contacts', contactId);
   if (!contact) return null;
   const [account, nps] = await Promise.all([
@@ -28,7 +29,11 @@ export async function loadRecipient(contactId: string, sender: Sender): Promise<
   ]);
   const [order, tier] = await Promise.all([
     account ? latestOrderOfAccount(account.id) : Promise.resolve(undefined),
-    loyaltyTierOf({ accountId: account?.id ?? null, contactId: contact.id }),
+    // a tier that cannot be read never blocks a message: the template shows its fallback
+    readItem(reportingItem)
+      .catch(() => null)
+      .then((r) => loyaltyTierOfAccount(account?.id ?? null, now, r?.rates ?? null))
+      .catch(() => null),
   ]);
   const l = contact.language?.slice(0, 2);
   return {

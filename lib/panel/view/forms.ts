@@ -25,6 +25,17 @@ export function errorsByField(issues: { path: string | (string | number | symbol
   return out;
 }
 
+/** Validation issues by their whole path ("name", "steps.1.delayDays"): an item's error shows beside that item. */
+export function issuesByPath(e: unknown): FieldErrors | null {
+  if (!(e instanceof ValidationError)) return null;
+  const out: FieldErrors = {};
+  for (const i of e.issues) {
+    const path = Array.isArray(i.path) ? i.path.map(String).join('.') : String(i.path);
+    out[path || '_'] ??= i.message;
+  }
+  return out;
+}
+
 export function errorsOf(e: unknown): FieldErrors | null {
   return e instanceof ValidationError ? errorsByField(e.issues) : null;
 }

@@ -7,7 +7,7 @@ import { loadRecipient } from '../../../lib/panel/queries/merge-values';
 import { composeForAction } from '../../../lib/panel/commands/compose-action';
 import { executeAction } from '../../../lib/panel/commands/actions';
 import { starterId, STARTER_KEYS } from '../../../lib/engage/starters';
-import { setLoyaltyTierProvider } from '../../../lib/engage/loyalty';
+import { saveProgramme } from '../../../lib/panel/commands/loyalty';
 import { insertEnvelope } from '../../../lib/messaging/compose-protocol';
 import { riskyAccount } from '../scoreui/fixture';
 
@@ -60,20 +60,17 @@ describe('starter templates on first use', () => {
 describe('preparing a message for a contact', () => {
   it('fills the fields with the contact’s real values, in their language', async () => {
     await ensureStarters('en', NOW);
-    setLoyaltyTierProvider(async () => 'Or');
-    try {
-      const { contact } = await customer({ language: 'fr' });
-      const r = await loadRecipient(contact.id, sender);
-      expect(r!.facts).toMatchObject({ firstName: 'Hélène', company: 'Acme', accountOwner: 'alice', npsScore: 9, loyaltyTier: 'Or', lastOrderAmount: { amount: 1234.5, currency: 'EUR' }, lastOrderAt: '2026-11-20T09:00:00Z' });
-      const p = (await prepareMessage(starterId('win_back'), contact.id, { sender, uiLang: 'en', now: NOW }))!;
-      expect(p.lang).toBe('fr');
-      expect(p.body).toContain('Votre dernière commande remonte au 20 novembre 2026, il y a 13 jours.');
-      expect(p.body.endsWith('Camille Martin')).toBe(true);
-      expect(p.issues).toEqual([]);
-      expect(p.to).toEqual([contact.emails[0]]);
-    } finally {
-      setLoyaltyTierProvider(null);
-    }
+    // the 1 234,50 € order holds the programme's first tier (1 000 points)
+    await saveProgramme({ tiers: [{ id: 'or', name: 'Or', threshold: 1000 }] });
+    const { contact } = await customer({ language: 'fr' });
+    const r = await loadRecipient(contact.id, sender, NOW);
+    expect(r!.facts).toMatchObject({ firstName: 'Hélène', company: 'Acme', accountOwner: 'alice', npsScore: 9, loyaltyTier: 'Or', lastOrderAmount: { amount: 1234.5, currency: 'EUR' }, lastOrderAt: '2026-11-20T09:00:00Z' });
+    const p = (await prepareMessage(starterId('win_back'), contact.id, { sender, uiLang: 'en', now: NOW }))!;
+    expect(p.lang).toBe('fr');
+    expect(p.body).toContain('Votre dernière commande remonte au 20 novembre 2026, il y a 13 jours.');
+    expect(p.body.endsWith('Camille Martin')).toBe(true);
+    expect(p.issues).toEqual([]);
+    expect(p.to).toEqual([contact.emails[0]]);
   });
 
   it('the loyalty tier is empty until a programme provides it: its fallback is written', async () => {

@@ -4,7 +4,7 @@ import {
   addMonths,
   forecastDrop,
   loyaltyStatus,
-  loyaltyTierOf,
+  accountStanding,
   pointsEvents,
   qualifyingPoints,
   rankedTiers,
@@ -181,14 +181,16 @@ describe('badges and referrals', () => {
   });
 });
 
-describe('loyaltyTierOf (the "loyalty tier" merge field)', () => {
-  it('is the tier name, or null when the programme is off or absent', () => {
-    const account = { id: 'acc' };
-    const orders = [{ ...order('2026-11-01T00:00:00Z', 6000), accountId: 'acc' }, { ...order('2026-11-01T00:00:00Z', 90_000), accountId: 'other' }];
-    expect(loyaltyTierOf(account, orders, rules(), { now: NOW })).toBe('Silver');
-    expect(loyaltyTierOf(account, orders, rules({ enabled: false }), { now: NOW })).toBeNull();
-    expect(loyaltyTierOf(account, orders, null, { now: NOW })).toBeNull();
-    expect(loyaltyTierOf(null, orders, rules(), { now: NOW })).toBeNull();
+describe('accountStanding (what the scoring and the 360° view show)', () => {
+  it('converts orders into the programme currency; null when the programme is off or absent', () => {
+    const orders = [order('2026-11-01T00:00:00Z', 4000), order('2026-11-02T00:00:00Z', 1100, 'USD')];
+    const rates = { asOf: '2026-11-30', source: 'user' as const, perEur: { USD: 1.1 } };
+    const s = accountStanding({ orders, referralsMade: [] }, rules(), NOW, rates)!;
+    expect(s.points).toBe(5000);
+    expect(s.tier?.name).toBe('Silver');
+    expect(accountStanding({ orders, referralsMade: [] }, rules(), NOW, { ...rates, perEur: {} })!.unconverted).toBe(1);
+    expect(accountStanding({ orders, referralsMade: [] }, rules({ enabled: false }), NOW, rates)).toBeNull();
+    expect(accountStanding({ orders, referralsMade: [] }, null, NOW, rates)).toBeNull();
   });
 });
 
