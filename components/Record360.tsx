@@ -15,6 +15,7 @@ import { lazyView } from './Lazy';
 
 // campaign performance (agency accounts, issue #14): its code and uPlot load only when an account is opened
 const AgencySection = lazyView(() => import('./agency/AgencySection').then((m) => m.AgencySection));
+const LoyaltySection = lazyView(() => import('./loyalty/LoyaltySection').then((m) => m.LoyaltySection));
 import { shownList } from '@/lib/panel/models/crypto';
 
 // a contact's sequences: read once the 360° sections are painted
@@ -89,6 +90,7 @@ export function Record360({ refd }: { refd: Ref360 }) {
         <div class="deferred-placeholder" aria-busy="true" data-testid="record-sections-pending" />
       )}
 
+      {a && sections && <LoyaltySection accountId={a.id} />}
       {!c && a && sections && <AgencySection accountId={a.id} />}
       {c && sections && <ContactSequences contactId={c.id} />}
 

@@ -6,6 +6,7 @@ import { goTo } from '@/lib/panel/router';
 import { SequenceEditor } from './SequenceEditor';
 import { EnrolmentList } from './EnrolmentList';
 import { WorkflowSettingsForm } from './WorkflowSettingsForm';
+import { LoyaltyProgrammeForm } from '../loyalty/LoyaltyProgrammeForm';
 import { stepsText } from '@/lib/panel/view/sequence-text';
 
 /** Lifecycle: follow-up sequences (steps, who is enrolled and how far they got) and the lifecycle workflows. */
@@ -68,6 +69,7 @@ export function LifecycleView() {
       )}
 
       <WorkflowSettingsForm m={m} />
+      <LoyaltyProgrammeForm />
     </section>
   );
 }

@@ -32,3 +32,8 @@ export function moveActive(active: number, key: string, n: number): number {
   if (key === 'End') return n - 1;
   return active;
 }
+
+/** Accounts matching a query (prefix of any name word or domain). */
+export function findAccounts(query: string, limit: number): Promise<Account[]> {
+  return searchAccounts(query, limit);
+}
