@@ -6,7 +6,7 @@ import { loadSettings } from '@/lib/panel/models/settings';
 import { followActiveTab } from '@/lib/panel/active-tab';
 import { followPageMatch } from '@/lib/panel/page-match';
 import { followPagePending } from '@/lib/panel/page-pending';
-import { browser } from 'wxt/browser';
+import { reportAbout } from '@/lib/panel/browser-deps';
 import { autoLoadDemoFromUrl } from '@/lib/panel/commands/demo';
 import { onPanelKey } from '@/lib/panel/shortcuts';
 import { resetRouter, routeFromSearch } from '@/lib/panel/router';
@@ -19,7 +19,7 @@ effect(() => {
 void loadSettings();
 void followActiveTab();
 followPageMatch();
-followPagePending({ version: browser.runtime.getManifest().version, userAgent: navigator.userAgent });
+followPagePending(reportAbout());
 watchCryptoStatus();
 void autoLoadDemoFromUrl(location.search);
 resetRouter(routeFromSearch(location.search));

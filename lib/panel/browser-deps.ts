@@ -18,3 +18,8 @@ export function currentTab(): TargetTab {
     context: state ? { site: state.context.site, kind: state.context.kind, ref: state.context.ref } : null,
   };
 }
+
+/** What an unreadable-page report names about Carnet and the browser (never the page). */
+export function reportAbout(): { version: string; userAgent: string } {
+  return { version: browser.runtime.getManifest().version, userAgent: navigator.userAgent };
+}
