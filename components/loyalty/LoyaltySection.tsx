@@ -77,7 +77,7 @@ export function LoyaltySection({ accountId }: { accountId: string }) {
       <h4>{t('loyalty.referrals')}</h4>
       {data.receivedFrom && (
         <p class="small" data-testid="loyalty-referred-by">
-          {t('loyalty.referredBy', { who: data.receivedFrom.contactName ?? data.receivedFrom.accountName ?? t('loyalty.referredByUnknown') })}
+          {t('loyalty.referredBy', { who: [data.receivedFrom.contactName, data.receivedFrom.accountName].filter(Boolean).join(' · ') || t('loyalty.referredByUnknown') })}
         </p>
       )}
       {data.made.length === 0 ? (
