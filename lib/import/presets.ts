@@ -18,7 +18,7 @@ export const TARGETS = {
     'phone', 'title', 'tags', 'url'],
   deals: ['name', 'amount', 'currency', 'stage', 'closeDate', 'kind', 'owner', 'notes', 'company', 'accountExternalId',
     'externalId', 'deleted'],
-  /** Campaign reports (lib/import/campaign-plan.ts): figures per campaign and day, month or range. */
+  /** Campaign reports (lib/import/plan/campaigns.ts): figures per campaign and day, month or range. */
   campaigns: CAMPAIGN_TARGETS,
 } as const satisfies Record<ImportEntity, readonly string[]>;
 export type Target = (typeof TARGETS)[ImportEntity][number];

@@ -5,7 +5,7 @@ import { dryRunOf } from './dry-run';
 import type { ImportPlan } from './plan';
 import type { FromWorker, ToWorker } from './worker-protocol';
 import { adoptSession } from '../crypto/install';
-import { campaignHint } from './campaign-plan';
+import { campaignHint } from './plan/campaigns';
 
 /** Progress messages are at most this frequent: each one is a task on the panel's main thread. */
 const PROGRESS_EVERY_MS = 100;

@@ -3,7 +3,7 @@ import type { DetectedEncoding } from './decode';
 import type { SessionValue } from '../crypto/state';
 import type { DryRun } from './dry-run';
 import type { ImportSummary } from './commit';
-import type { CampaignHint } from './campaign-plan';
+import type { CampaignHint } from './plan/campaigns';
 
 /**
  * Messages between the import screen and lib/import/worker.ts. The worker keeps the file and the plan; the
@@ -13,7 +13,7 @@ export type ToWorker =
   /** The page's at-rest encryption session, first thing: the worker has no extension API to read it. */
   | { type: 'session'; session: SessionValue }
   | { type: 'analyze'; bytes: ArrayBuffer }
-  /** accountId: a campaign report's client, when the file does not name it (see lib/import/campaign-plan.ts). */
+  /** accountId: a campaign report's client, when the file does not name it (see lib/import/plan/campaigns.ts). */
   | { type: 'plan'; presetId?: string; mapping?: Mapping; currency?: string; accountId?: string }
   /** Applies the last dry run's plan, all or nothing. */
   | { type: 'commit' }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { analyzeFile, planFile, runImport, parseCsv, isKnownHeader, detectPreset } from '../../../lib/import';
 import { createImportHandler } from '../../../lib/import/worker-handler';
 import type { FromWorker } from '../../../lib/import/worker-protocol';
-import { reportContext } from '../../../lib/import/campaign-plan';
+import { reportContext } from '../../../lib/import/plan/campaigns';
 import { parseDateRange, parseLongDate, parseMonthCell } from '../../../lib/import/report-dates';
 import { getDb, insert } from '../../../lib/db';
 import { agencyPlanOf, campaignStatsOf } from '../../../lib/db/agency';

@@ -1,7 +1,7 @@
 /**
  * The dry run of a campaign report (Google Ads, Meta, Microsoft Advertising, LinkedIn, or a generic sheet): each
  * row becomes one campaign's figures for a day, a month or a range within a month, for one client account. Same
- * plan shape as every import (lib/import/plan.ts), so the worker, the dry-run screen and the all-or-nothing commit
+ * plan shape as every import (lib/import/plan/), so the worker, the dry-run screen and the all-or-nothing commit
  * are the contact import's own.
  *
  * What report files hold besides rows: a title and a date-range line before the header (the period when there is
@@ -9,17 +9,19 @@
  * (Microsoft). Totals and footers are skipped and counted, never added to the figures.
  */
 import { uuidv7 } from 'uuidv7';
-import type { AdAccountLink, AdChannel, AgencyPlan, Account, CampaignStat } from '../schema';
-import { accountsByNames } from '../db/import-lookups';
-import { agencyPlans, campaignStatsOfAccounts } from '../db/agency';
-import { getLive } from '../db/write';
-import { addDays, daysBetween, isIsoDate, monthEnd, monthOf, monthStart } from '../agency/dates';
-import { rowKey } from '../agency/series';
-import type { ParsedCsv } from './parse';
-import type { Mapping, PresetDef, Target } from './presets';
-import { all, check, first, rowValues, type ImportPlan, type PlanOptions, type PlannedUpdate, type PlanSummary, type Values } from './plan';
-import { parseDateRange, parseMonthCell, parseReportDate } from './report-dates';
-import { clean, currencyOf, detectDayOrder, parseNumber, type DayOrder } from './values';
+import type { AdAccountLink, AdChannel, AgencyPlan, Account, CampaignStat } from '../../schema';
+import { accountsByNames } from '../../db/import-lookups';
+import { agencyPlans, campaignStatsOfAccounts } from '../../db/agency';
+import { getLive } from '../../db/write';
+import { addDays, daysBetween, isIsoDate, monthEnd, monthOf, monthStart } from '../../agency/dates';
+import { rowKey } from '../../agency/series';
+import type { ParsedCsv } from '../parse';
+import type { Mapping, PresetDef, Target } from '../presets';
+import { check } from './check';
+import { all, first, rowValues, type Values } from './row';
+import type { ImportPlan, PlanOptions, PlannedUpdate, PlanSummary } from './types';
+import { parseDateRange, parseMonthCell, parseReportDate } from '../report-dates';
+import { clean, currencyOf, detectDayOrder, parseNumber, type DayOrder } from '../values';
 
 export interface CampaignReportSummary {
   /** First and last day the planned rows cover. */
