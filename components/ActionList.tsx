@@ -10,6 +10,7 @@ import { executeAction, recordFeedback, ActionBlockedError, type ExecuteResult }
 import { actionLabel, describeReason } from '@/lib/panel/view/scoring-labels';
 import { composeEmailFromPanel } from '@/lib/panel/action-compose';
 import { deliveryText } from '@/lib/panel/engage-text';
+import { failureText } from '@/lib/panel/failure';
 
 export type SuggestedAction = Score['actions'][number];
 export interface ActionItem {
@@ -64,7 +65,7 @@ export function ActionList(props: ActionListProps) {
       }
       setHidden((h) => new Set(h).add(k));
     } catch (e) {
-      setMessage({ text: e instanceof ActionBlockedError ? t('actions.blocked') : t('error.generic', { message: (e as Error).message }), error: true });
+      setMessage({ text: e instanceof ActionBlockedError ? t('actions.blocked') : failureText(e), error: true });
     } finally {
       setBusy(null);
     }

@@ -9,6 +9,7 @@ import { SearchBox } from './SearchBox';
 import { TasksView } from './TasksView';
 import { Toast } from './Toast';
 import { LockedBanner } from './LockedBanner';
+import { StorageBanner } from './StorageBanner';
 import { lazyView } from './Lazy';
 import { TabBar } from './TabBar';
 import { Welcome } from './Welcome';
@@ -34,6 +35,7 @@ export function App() {
         <SearchBox />
       </header>
       <TabBar />
+      <StorageBanner />
       <LockedBanner />
       <main class="view">
         {r.name === 'page' && <PageView />}

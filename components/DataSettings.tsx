@@ -4,6 +4,7 @@ import { useLiveQuery } from '@/lib/panel/live';
 import { demoPresent, removeAllData } from '@/lib/panel/queries/demo-data';
 import { showToast } from '@/lib/panel/toast';
 import { Dialog } from './Dialog';
+import { failureText } from '@/lib/panel/failure';
 
 /** Settings → Data: remove the demo portfolio (every record), after a confirmation. */
 export function DataSettings() {
@@ -17,7 +18,7 @@ export function DataSettings() {
       showToast({ message: t('data.removed') });
       setConfirming(false);
     } catch (e) {
-      showToast({ message: t('error.generic', { message: (e as Error).message }), error: true });
+      showToast({ message: failureText(e), error: true });
     } finally {
       setBusy(false);
     }

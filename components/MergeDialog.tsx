@@ -5,6 +5,7 @@ import { findContacts } from '@/lib/panel/queries/search';
 import { mergeContacts } from '@/lib/panel/commands/merge';
 import { showToast } from '@/lib/panel/toast';
 import { Dialog } from './Dialog';
+import { failureText } from '@/lib/panel/failure';
 
 /** Picks the duplicate of a contact (search or same account) and merges it into this one. */
 export function MergeDialog({ survivor, colleagues, onClose }: { survivor: Contact; colleagues: Contact[]; onClose: () => void }) {
@@ -24,7 +25,7 @@ export function MergeDialog({ survivor, colleagues, onClose }: { survivor: Conta
       showToast({ message: t('merge.done', { n: r.moved.interactions }) });
       onClose();
     } catch (e) {
-      showToast({ message: t('error.generic', { message: (e as Error).message }), error: true });
+      showToast({ message: failureText(e), error: true });
     }
   };
   return (

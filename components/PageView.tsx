@@ -14,6 +14,7 @@ import { Welcome } from './Welcome';
 import { copyPageReport, pageNoticeNow } from '@/lib/panel/page-pending';
 import { showToast } from '@/lib/panel/toast';
 import type { PageNotice } from '@/lib/panel/view/page-notice';
+import { failureText } from '@/lib/panel/failure';
 
 /** A readable URL whose markup is not found: "reading…", then, when it lasts, that the site may have changed. */
 function PageNoticeView({ notice }: { notice: NonNullable<PageNotice> }) {
@@ -62,7 +63,7 @@ function UnknownPerson({ m, index, suppressed }: { m: MatchedPerson; index: numb
       const reply = await sendMessage('createContactFromTab', { tabId: activeTabId.value, personIndex: index });
       if (reply && 'error' in reply) setError(t('error.generic', { message: reply.error }));
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(failureText(e));
     } finally {
       setBusy(false);
     }

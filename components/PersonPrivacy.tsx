@@ -14,6 +14,7 @@ import { ConfirmDialog } from './privacy/ConfirmDialog';
 import { downloadText } from './privacy/download';
 import type { MessageKey } from '@/lib/i18n';
 import './privacy/gdpr.css';
+import { failureText } from '@/lib/panel/failure';
 
 /** GDPR tools for one person: consent, objection, access, rectification, erasure. */
 export function PersonPrivacy({ id }: { id: string }) {
@@ -53,7 +54,7 @@ export function PersonPrivacy({ id }: { id: string }) {
     try {
       await fn();
     } catch (e) {
-      setError(e instanceof LockedError ? cryptoErrorText(e) : t('error.generic', { message: (e as Error).message }));
+      setError(e instanceof LockedError ? cryptoErrorText(e) : failureText(e));
     }
   };
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { getScoringSettings, saveScoringSettings, runScoring, type ScoringUserSettings } from '@/lib/panel/scoring';
+import { failureText } from '@/lib/panel/failure';
 
 type NumField = { group: 'lifecycle' | 'clv'; key: string; label: MessageKey; step: number };
 const FIELDS: NumField[] = [
@@ -34,7 +35,7 @@ export function ScoringSettingsForm() {
             await runScoring();
             setMessage({ text: t('scoringSettings.saved') });
           } catch (err) {
-            setMessage({ text: t('error.generic', { message: (err as Error).message }), error: true });
+            setMessage({ text: failureText(err), error: true });
           }
         }}
       >

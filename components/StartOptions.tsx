@@ -3,6 +3,7 @@ import { t } from '@/lib/i18n';
 import { loadDemoPortfolio, DEMO_ACCOUNTS } from '@/lib/panel/commands/demo';
 import { goTo } from '@/lib/panel/router';
 import './onboarding.css';
+import { failureText } from '@/lib/panel/failure';
 
 /** Settings, then its team-server address field once it is rendered. */
 export function goToServerSettings(): void {
@@ -31,7 +32,7 @@ export function StartOptions({ afterDemo }: { afterDemo?: () => void }) {
       await loadDemoPortfolio((done, total) => setProgress({ done, total }));
       afterDemo?.();
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(failureText(e));
     } finally {
       setProgress(null);
     }

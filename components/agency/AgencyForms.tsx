@@ -4,6 +4,7 @@ import { KpiMetric, AdChannel, type AgencyPlan } from '@/lib/schema';
 import { planDraft, type FiguresDraft, type PlanDraft, type TargetDraft } from '@/lib/panel/commands/agency';
 import { errorsOf, type FieldErrors } from '@/lib/panel/view/forms';
 import { metricLabel, channelLabel } from '@/lib/panel/agency-labels';
+import { failureReason } from '@/lib/panel/failure';
 
 const METRICS = KpiMetric.options;
 const CHANNELS = AdChannel.options;
@@ -34,7 +35,7 @@ export function TargetsForm({ plan, currency, onSave, onDone }: { plan: AgencyPl
           await onSave(d, decimalComma());
           onDone();
         } catch (err) {
-          setErrors(errorsOf(err) ?? { _: (err as Error).message });
+          setErrors(errorsOf(err) ?? { _: failureReason(err) });
         }
       }}
     >
@@ -128,7 +129,7 @@ export function FiguresForm({ currency, onSave, onDone }: { currency: string; on
           setSaved(saved + 1);
           setD({ ...d, campaign: '', spend: '', impressions: '', clicks: '', conversions: '', conversionValue: '' });
         } catch (err) {
-          setErrors(errorsOf(err) ?? { _: (err as Error).message });
+          setErrors(errorsOf(err) ?? { _: failureReason(err) });
         }
       }}
     >

@@ -4,6 +4,7 @@ import { formatDateTime } from '@/lib/i18n/format';
 import type { Contact, Purpose } from '@/lib/schema';
 import { grantConsent, withdrawConsent } from '@/lib/panel/commands/privacy';
 import { consentByPurpose, LAWFUL_BASES, PURPOSES } from '@/lib/panel/models/privacy';
+import { failureText } from '@/lib/panel/failure';
 
 const purposeLabel = (p: string) => t(`gdpr.purpose.${p}` as MessageKey);
 const basisLabel = (b: string) => t(`gdpr.basis.${b}` as MessageKey);
@@ -25,7 +26,7 @@ export function ConsentLedger({ contact }: { contact: Contact }) {
       await grantConsent(contact.id, { purpose, lawfulBasis: basis, source: source.trim() });
       setSource('');
     } catch (e) {
-      setError(t('error.generic', { message: (e as Error).message }));
+      setError(failureText(e));
     }
   };
 

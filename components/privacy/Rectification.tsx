@@ -4,6 +4,7 @@ import { rectifyContact } from '@/lib/panel/commands/privacy';
 import type { Contact } from '@/lib/schema';
 import { RECTIFIABLE, contactToForm, rectificationPatch } from '@/lib/panel/models/privacy';
 import { cryptoErrorText, isSealed, LockedError } from '@/lib/panel/models/crypto';
+import { failureText } from '@/lib/panel/failure';
 
 /** Right to rectification: edits go through update(), which records the change in the audit log. */
 export function Rectification({ contact }: { contact: Contact }) {
@@ -20,7 +21,7 @@ export function Rectification({ contact }: { contact: Contact }) {
       await rectifyContact(contact.id, patch);
       setMessage({ ok: true, text: t('gdpr.rectified') });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof LockedError ? cryptoErrorText(e) : t('error.generic', { message: (e as Error).message }) });
+      setMessage({ ok: false, text: e instanceof LockedError ? cryptoErrorText(e) : failureText(e) });
     }
   };
   return (

@@ -5,6 +5,7 @@ import { createClientReportModel, parseReportParams, type ClientReportModel } fr
 import { alertText, changeTone, channelLabel, formatChange, formatKpi, metricLabel, periodLabel, targetLabel } from '@/lib/panel/agency-labels';
 import type { ClientReport } from '@/lib/agency/report';
 import { useTrendChart } from '../charts/use-trend-chart';
+import { failureText } from '@/lib/panel/failure';
 
 /** The report page: a clean, printable client report for one period, in French or English. */
 export function ClientReportPage({ search }: { search: string }) {
@@ -281,7 +282,7 @@ function Notes({ m, notes, nextSteps }: { m: ClientReportModel; notes: string | 
               setSaved(t('agency.report.saved'));
               m.editing.value = false;
             } catch (e) {
-              setSaved(t('error.generic', { message: (e as Error).message }));
+              setSaved(failureText(e));
             }
           }}
         >

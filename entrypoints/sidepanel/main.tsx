@@ -11,6 +11,7 @@ import { autoLoadDemoFromUrl } from '@/lib/panel/commands/demo';
 import { onPanelKey } from '@/lib/panel/shortcuts';
 import { resetRouter, routeFromSearch } from '@/lib/panel/router';
 import { watchCryptoStatus } from '@/lib/panel/models/crypto';
+import { followStorage } from '@/lib/panel/storage-problem';
 import './style.css';
 
 effect(() => {
@@ -21,6 +22,7 @@ void followActiveTab();
 followPageMatch();
 followPagePending(reportAbout());
 watchCryptoStatus();
+followStorage();
 void autoLoadDemoFromUrl(location.search);
 resetRouter(routeFromSearch(location.search));
 document.addEventListener('keydown', onPanelKey);

@@ -38,6 +38,20 @@ export function formatNumber(n: number, digits = 0): string {
   return memo(`n:${l}:${digits}`, () => new Intl.NumberFormat(l, { maximumFractionDigits: digits })).format(n);
 }
 
+/** A size in the largest unit under 1 024 of it: "312 MB", "1.4 GB" / "312 Mo", "1,4 Go". */
+export function formatBytes(bytes: number): string {
+  const l = locale.value;
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  let i = 0;
+  let n = Math.max(0, bytes);
+  while (n >= 1024 && i < units.length - 1) {
+    n /= 1024;
+    i++;
+  }
+  const digits = n < 10 && i > 0 ? 1 : 0;
+  return memo(`b:${l}:${units[i]}:${digits}`, () => new Intl.NumberFormat(l, { style: 'unit', unit: units[i]!, unitDisplay: 'short', maximumFractionDigits: digits })).format(n);
+}
+
 export function formatPercent(p: number, digits = 0): string {
   const l = locale.value;
   return memo(`p:${l}:${digits}`, () => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: digits })).format(p);

@@ -5,17 +5,13 @@ import { interactionFromTab, logActionKind } from '../view/log-page';
 import { logWithUndo, insertWithUndo } from './undoable';
 import { showToast } from '../toast';
 import { errorsOf } from '../view/forms';
-import { LockedError } from '../../crypto/state';
+import { failureText } from '../failure';
 import { stopOnReply } from './sequences';
 
 function failed(e: unknown): void {
-  if (e instanceof LockedError) {
-    showToast({ message: t('crypto.error.locked'), error: true });
-    return;
-  }
   const fields = errorsOf(e);
-  const message = fields ? Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ') : (e as Error).message;
-  showToast({ message: t('error.generic', { message }), error: true });
+  const message = fields ? t('error.generic', { message: Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ') }) : failureText(e);
+  showToast({ message, error: true });
 }
 
 /** A logged reply stops the sender's sequences at once (the background alarm would, minutes later); the toast says so. */

@@ -1,11 +1,12 @@
 import { signal } from '@preact/signals';
-import { isSealed, onCryptoStateChange, LockedError, WrongPassphraseError } from '../../crypto';
+import { isSealed, onCryptoStateChange, WrongPassphraseError } from '../../crypto';
 import {
   changePassphrase, cryptoStatusNow, disableEncryption, enableEncryption, getCryptoStatus, lock,
   passphraseStrength, unlock, MIN_PASSPHRASE_LENGTH, type CryptoStatus,
 } from '../../db/encryption';
 import { t, type MessageKey } from '../../i18n';
 import { formatNumber } from '../../i18n/format';
+import { failureReason } from '../failure';
 
 /** The at-rest encryption model of the panel: status, one operation at a time, its progress and its message. */
 export const cryptoStatus = signal<CryptoStatus>('off');
@@ -35,8 +36,7 @@ export function shownList(values: string[]): string[] {
 /** The user's words for a crypto failure: wrong passphrase, locked, or the error's own message. */
 export function cryptoErrorText(e: unknown): string {
   if (e instanceof WrongPassphraseError) return t('crypto.error.wrong');
-  if (e instanceof LockedError) return t('crypto.error.locked');
-  return e instanceof Error ? e.message : String(e);
+  return failureReason(e);
 }
 
 export function strengthHint(passphrase: string): string {

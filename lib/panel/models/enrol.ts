@@ -8,6 +8,7 @@ import type { EnrolRefusal } from '../../lifecycle/sequences';
 import { liveSignal } from '../live';
 import { enrollableSequences, enrolmentsOfContact } from '../queries/sequences';
 import { EnrolRefusedError, enrolContact, stopEnrolment } from '../commands/sequences';
+import { failureReason } from '../failure';
 
 export interface EnrolDeps {
   contactId: string;
@@ -41,7 +42,7 @@ export function createEnrolModel(deps: EnrolDeps) {
       return true;
     } catch (e) {
       if (e instanceof EnrolRefusedError) refusal.value = e.reason;
-      else error.value = (e as Error).message;
+      else error.value = failureReason(e);
       return false;
     } finally {
       busy.value = false;

@@ -13,6 +13,7 @@ import { liveSignal } from '../live';
 import { enrolmentsOfSequence, sequenceRows, templateOptions } from '../queries/sequences';
 import * as cmd from '../commands/sequences';
 import { scheduleWorkflows } from '../commands/workflows';
+import { failureReason } from '../failure';
 
 export interface StepDraft {
   templateId: string;
@@ -128,7 +129,7 @@ export function createLifecycleModel(deps: LifecycleDeps) {
     } catch (e) {
       const byPath = issuesByPath(e);
       errors.value = byPath ?? {};
-      saveError.value = byPath ? null : (e as Error).message;
+      saveError.value = byPath ? null : failureReason(e);
       return null;
     }
   }
@@ -163,7 +164,7 @@ export function createLifecycleModel(deps: LifecycleDeps) {
       return true;
     } catch (e) {
       const byPath = issuesByPath(e);
-      settingsError.value = byPath ? Object.entries(byPath).map(([k, v]) => `${k}: ${v}`).join('; ') : (e as Error).message;
+      settingsError.value = byPath ? Object.entries(byPath).map(([k, v]) => `${k}: ${v}`).join('; ') : failureReason(e);
       return false;
     }
   }

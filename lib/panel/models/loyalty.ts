@@ -13,6 +13,7 @@ import { loadAccountLoyalty, loadProgramme } from '../queries/loyalty';
 import { findAccounts } from '../queries/search';
 import { issuesByPath } from '../view/forms';
 import { draftFromRules, inputFromDraft, newBonus, newTier, type BonusDraft, type ProgrammeDraft, type TierDraft } from '../view/loyalty-form';
+import { failureReason } from '../failure';
 
 export interface ProgrammeDeps {
   decimalComma: () => boolean;
@@ -58,7 +59,7 @@ export function createLoyaltyProgrammeModel(deps: ProgrammeDeps) {
       saved.value = true;
       return true;
     } catch (e) {
-      errors.value = issuesByPath(e) ?? { _: (e as Error).message };
+      errors.value = issuesByPath(e) ?? { _: failureReason(e) };
       return false;
     } finally {
       saving.value = false;
@@ -177,7 +178,7 @@ export function createAccountLoyaltyModel(accountId: string, deps: AccountLoyalt
       errors.value = {};
       return true;
     } catch (e) {
-      errors.value = issuesByPath(e) ?? { _: (e as Error).message };
+      errors.value = issuesByPath(e) ?? { _: failureReason(e) };
       return false;
     }
   }
