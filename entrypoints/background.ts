@@ -1,3 +1,4 @@
+import '@/lib/background/startup-mark';
 import { browser } from 'wxt/browser';
 import { dispatch, type Handlers } from '@/lib/messaging/receive';
 import { handlePageContext, rematchTab, createContactFromTab, knownEmails } from '@/lib/background/page-context';
@@ -9,8 +10,10 @@ import { setupReminders } from '@/lib/background/reminders';
 import { applyRetentionIfDue, RETENTION_ALARM } from '@/lib/background/retention';
 import { openWelcomeOnInstall } from '@/lib/background/welcome';
 import { setupLifecycle } from '@/lib/lifecycle-runner/run';
+import { startupMarks } from '@/lib/background/startup';
 
 export default defineBackground(() => {
+  const startup = startupMarks();
   // Chrome: the toolbar button (and its shortcut) opens the side panel.
   (globalThis as { chrome?: typeof chrome }).chrome?.sidePanel
     ?.setPanelBehavior({ openPanelOnActionClick: true })
@@ -40,7 +43,7 @@ export default defineBackground(() => {
   // Sequences' stop rules and the workflows that schedule tasks, on their own alarm.
   setupLifecycle({ alarms: browser.alarms, storage: browser.storage, browserLanguage: () => browser.i18n.getUILanguage() });
 
-  browser.runtime.onMessage.addListener((message, sender) => dispatch(message, sender, handlers, env));
+  browser.runtime.onMessage.addListener((message, sender) => startup.replied(dispatch(message, sender, handlers, env)));
   // Retention policy: deletes records past their period once a day.
   void browser.alarms.create(RETENTION_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -53,4 +56,5 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabKey(tabId));
   });
+  startup.ready = performance.now();
 });

@@ -10,6 +10,7 @@ import zlib from 'node:zlib';
 import { build } from 'vite';
 import { chromium } from '@playwright/test';
 import { ensureChromium } from './browsers.mjs';
+import { benchBackground } from './bench-background.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const outDir = path.join(root, '.bench-build');
@@ -163,9 +164,15 @@ if (profile) {
     }
   });
 }
-await page.goto(`http://localhost:${port}/${query.size ? `?${query}` : ''}`);
-const rows = await page.waitForFunction(() => window.__benchDone, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue());
+// "background" is measured on the built extension (scripts/bench-background.mjs), not on the bench page.
+const rows =
+  only === 'background'
+    ? []
+    : await page.goto(`http://localhost:${port}/${query.size ? `?${query}` : ''}`).then(() =>
+        page.waitForFunction(() => window.__benchDone, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue()),
+      );
 await browser.close();
+if (!only || only === 'background') rows.push(...(await benchBackground({ root, chromiumPath })));
 server.close();
 await sync?.stop();
 
