@@ -45,6 +45,8 @@ export const DB_NAME = 'carnet';
  * v6: agency accounts (issue #14): campaign figures per account and period, targets and budget per account, report
  * notes. New tables only, nothing to upgrade. Version 5 was never shipped (the lifecycle tables were numbered 5 on their branch and landed as 7).
  * v7: the loyalty programme, referrals, the lifecycle workflows' ledger, sequences and enrolments; new tables only.
+ * v8: indexes for the portfolio's other sorts and filters (#16): accounts by [currency+annualValue], scores by
+ * segment. Index-only: IndexedDB builds them from the stored rows, nothing to upgrade.
  */
 export const SCHEMA_V1 = {
   accounts: 'id, *domains, name, owner, lifecycleStage, renewalDate, updatedAt',
@@ -92,6 +94,11 @@ export const SCHEMA_V7 = {
   workflowRuns: 'id, accountId, contactId, updatedAt',
   sequences: 'id, updatedAt',
   enrolments: 'id, sequenceId, contactId, accountId, status, updatedAt',
+};
+
+export const SCHEMA_V8 = {
+  accounts: `${SCHEMA_V3.accounts}, [currency+annualValue]`,
+  scores: 'accountId, churnProbability, clv, *segments',
 };
 
 export class CarnetDB extends Dexie {
@@ -154,6 +161,7 @@ export class CarnetDB extends Dexie {
     this.version(4).stores(SCHEMA_V4);
     this.version(6).stores(SCHEMA_V6);
     this.version(7).stores(SCHEMA_V7);
+    this.version(8).stores(SCHEMA_V8);
     // Optional at-rest encryption of notes, summaries and phones (lib/crypto): a storage layer under every table.
     installFieldCrypto(this);
   }

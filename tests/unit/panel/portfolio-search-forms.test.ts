@@ -1,37 +1,7 @@
 import { describe, it, expect } from 'vitest';
-import { insert, insertMany, getDb } from '../../../lib/db';
-import { loadPortfolio, filterRows, sortRows, facets, NO_FILTER, type PortfolioRow } from '../../../lib/panel/queries/portfolio';
+import { insert } from '../../../lib/db';
 import { searchAll, moveActive } from '../../../lib/panel/queries/search';
 import { validateContact, contactDraft, validateAccount, accountDraft, accountFromDraft, validateSurvey, errorsByField } from '../../../lib/panel/view/forms';
-
-const row = (o: Partial<PortfolioRow>): PortfolioRow => ({ id: o.name ?? 'x', name: 'x', owner: null, tier: 'standard', stage: 'active', value: null, currency: 'EUR', churn: null, segments: [], lastContact: null, ...o });
-
-describe('portfolio', () => {
-  it('loads accounts with score and last contact from the index', async () => {
-    const [a, b] = await insertMany('accounts', [{ name: 'Acme', owner: 'Inès', annualValue: 1000 }, { name: 'Beta' }]);
-    await insert('interactions', { channel: 'call', accountId: a!.id, occurredAt: '2026-01-01T00:00:00Z' });
-    await insert('interactions', { channel: 'call', accountId: a!.id, occurredAt: '2026-03-01T00:00:00Z' });
-    await getDb().scores.put({ accountId: b!.id, churnProbability: 0.8, churnModel: 'health', reasons: [], clv: null, clvMethod: 'none', segments: ['at_risk'], actions: [], computedAt: '2026-03-01T00:00:00Z' });
-    const rows = await loadPortfolio();
-    const acme = rows.find((r) => r.name === 'Acme')!;
-    const beta = rows.find((r) => r.name === 'Beta')!;
-    expect(acme).toMatchObject({ lastContact: '2026-03-01T00:00:00Z', churn: null, value: 1000, owner: 'Inès' });
-    expect(beta).toMatchObject({ lastContact: null, churn: 0.8, segments: ['at_risk'] });
-  });
-
-  it('sorts with missing values last in both directions, and filters by risk, segment, owner and name', () => {
-    const rows = [row({ name: 'A', churn: 0.1, value: 5 }), row({ name: 'B', churn: null, value: null }), row({ name: 'C', churn: 0.9, value: 50, owner: 'Zoé', segments: ['vip'] })];
-    expect(sortRows(rows, 'churn', 'desc').map((r) => r.name)).toEqual(['C', 'A', 'B']);
-    expect(sortRows(rows, 'churn', 'asc').map((r) => r.name)).toEqual(['A', 'C', 'B']);
-    expect(sortRows(rows, 'value', 'desc').map((r) => r.name)).toEqual(['C', 'A', 'B']);
-    expect(filterRows(rows, { ...NO_FILTER, risk: 'high' }).map((r) => r.name)).toEqual(['C']);
-    expect(filterRows(rows, { ...NO_FILTER, risk: 'unknown' }).map((r) => r.name)).toEqual(['B']);
-    expect(filterRows(rows, { ...NO_FILTER, segment: 'vip', owner: 'Zoé' }).map((r) => r.name)).toEqual(['C']);
-    expect(filterRows(rows, { ...NO_FILTER, text: 'b' }).map((r) => r.name)).toEqual(['B']);
-    expect(sortRows([row({ name: 'Zeta' }), row({ name: 'Étoile' }), row({ name: 'alpha' })], 'name', 'asc').map((r) => r.name)).toEqual(['alpha', 'Étoile', 'Zeta']);
-    expect(facets(rows)).toEqual({ owners: ['Zoé'], segments: ['vip'] });
-  });
-});
 
 describe('search', () => {
   it('finds accounts then contacts by prefix, accent-insensitively', async () => {
