@@ -28,7 +28,14 @@ it('costs', async () => {
   console.log(`seal+open ${N} summaries of ${text.length} chars: ${(performance.now() - t0).toFixed(0)} ms`);
 
   const account = await insert('accounts', { name: 'Acme', domains: ['acme.fr'], notes: 'Key account' });
-  const contact = await insert('contacts', { accountId: account.id, firstName: 'H', lastName: 'D', emails: ['h@acme.fr'], phones: ['+33 1 02 03 04 05'], notes: 'n' });
+  const contact = await insert('contacts', {
+    accountId: account.id,
+    firstName: 'H',
+    lastName: 'D',
+    emails: ['h@acme.fr'],
+    phones: ['+33 1 02 03 04 05'],
+    notes: 'n',
+  });
   const interactions = Array.from({ length: N }, (_, i) => ({
     accountId: i < 300 ? account.id : null,
     contactIds: i < 300 ? [contact.id] : [],
@@ -54,5 +61,7 @@ it('costs', async () => {
   const unlockMs = performance.now() - t0;
   console.log(`enable on ${N} interactions (+2 records; ${rows} rows rewritten incl. PBKDF2 600k): ${enableMs.toFixed(0)} ms`);
   console.log(`unlock (PBKDF2 600k + key check): ${unlockMs.toFixed(0)} ms`);
-  console.log(`load360 (contact, 300 interactions): off median ${off.median.toFixed(1)} ms p95 ${off.p95.toFixed(1)}; on ${on.median.toFixed(1)} / ${on.p95.toFixed(1)}; locked ${locked.median.toFixed(1)} / ${locked.p95.toFixed(1)}`);
+  console.log(
+    `load360 (contact, 300 interactions): off median ${off.median.toFixed(1)} ms p95 ${off.p95.toFixed(1)}; on ${on.median.toFixed(1)} / ${on.p95.toFixed(1)}; locked ${locked.median.toFixed(1)} / ${locked.p95.toFixed(1)}`,
+  );
 }, 600_000);

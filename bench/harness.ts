@@ -71,7 +71,9 @@ export async function interleaved(
   for (let k = 0; k < pairs; k++) {
     out.raw.push(await raw(k));
     out.carnet.push(await carnet(k));
-    log?.(`  pair ${k + 1}/${pairs}: raw ${out.raw[k]!.toFixed(0)} ms, Carnet ${out.carnet[k]!.toFixed(0)} ms (${(out.raw[k]! / out.carnet[k]!).toFixed(2)}× raw's rate)`);
+    log?.(
+      `  pair ${k + 1}/${pairs}: raw ${out.raw[k]!.toFixed(0)} ms, Carnet ${out.carnet[k]!.toFixed(0)} ms (${(out.raw[k]! / out.carnet[k]!).toFixed(2)}× raw's rate)`,
+    );
   }
   return out;
 }

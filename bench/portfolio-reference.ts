@@ -7,10 +7,20 @@ import type { Score } from '../lib/schema';
 import { fromStored, getDb, nameSortKey, type StoredAccount } from '../lib/db';
 import type { PortfolioFilter, PortfolioRow, SortKey, ValueConverter } from '../lib/panel/queries/portfolio';
 
-
 function toRow(stored: StoredAccount, s: Score | undefined, lastContact: string | null): PortfolioRow {
   const a = fromStored(stored);
-  return { id: a.id, name: a.name, owner: a.owner, tier: a.tier, stage: a.lifecycleStage, value: a.annualValue, currency: a.currency, churn: s?.churnProbability ?? null, segments: s?.segments ?? [], lastContact };
+  return {
+    id: a.id,
+    name: a.name,
+    owner: a.owner,
+    tier: a.tier,
+    stage: a.lifecycleStage,
+    value: a.annualValue,
+    currency: a.currency,
+    churn: s?.churnProbability ?? null,
+    segments: s?.segments ?? [],
+    lastContact,
+  };
 }
 
 export async function loadPortfolio(opts: { lastContact?: boolean } = {}): Promise<PortfolioRow[]> {
@@ -37,7 +47,11 @@ function riskOf(p: number | null): PortfolioFilter['risk'] {
 export function filterRows(rows: PortfolioRow[], f: PortfolioFilter): PortfolioRow[] {
   const text = f.text.trim().toLowerCase();
   return rows.filter(
-    (r) => (!text || r.name.toLowerCase().includes(text)) && (!f.segment || r.segments.includes(f.segment)) && (!f.owner || r.owner === f.owner) && (!f.risk || riskOf(r.churn) === f.risk),
+    (r) =>
+      (!text || r.name.toLowerCase().includes(text)) &&
+      (!f.segment || r.segments.includes(f.segment)) &&
+      (!f.owner || r.owner === f.owner) &&
+      (!f.risk || riskOf(r.churn) === f.risk),
   );
 }
 

@@ -21,8 +21,7 @@ const CLIENTS = 50;
 const REQUESTS_PER_CLIENT = Number(process.env.BENCH_REQUESTS ?? 20);
 
 const stamp = (i: number) => `${new Date(Date.UTC(2026, 0, 1) + i).toISOString()}-0000-bench`;
-const uuid = (n: number, salt: number) =>
-  `0190a0a0-${salt.toString(16).padStart(4, '0')}-7000-8000-${n.toString(16).padStart(12, '0')}`;
+const uuid = (n: number, salt: number) => `0190a0a0-${salt.toString(16).padStart(4, '0')}-7000-8000-${n.toString(16).padStart(12, '0')}`;
 
 function mutation(n: number, salt: number) {
   return {
@@ -49,7 +48,11 @@ export async function runServerBench() {
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const post = (token: string, body: unknown) =>
-    fetch(`${base}/v1/sync/push`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    fetch(`${base}/v1/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
 
   try {
     // 1 and 2, interleaved batch by batch so both see the same machine load: the raw insert of the rows the
@@ -125,7 +128,12 @@ export async function runServerBench() {
       concurrentRequests: latencies.length,
       concurrentFailures: failures,
       requestsPerSec: Math.round(latencies.length / concurrentSeconds),
-      latencyMs: { p50: +pct(latencies, 50).toFixed(1), p95: +pct(latencies, 95).toFixed(1), p99: +pct(latencies, 99).toFixed(1), max: +Math.max(...latencies).toFixed(1) },
+      latencyMs: {
+        p50: +pct(latencies, 50).toFixed(1),
+        p95: +pct(latencies, 95).toFixed(1),
+        p99: +pct(latencies, 99).toFixed(1),
+        max: +Math.max(...latencies).toFixed(1),
+      },
     };
     return result;
   } finally {

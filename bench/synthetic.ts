@@ -27,7 +27,11 @@ export interface SyntheticOptions {
   meanInteractions?: number;
 }
 
-type Mutable = { -readonly [K in Exclude<keyof PortfolioInput, 'referrals' | 'workflowRuns' | 'loyalty' | 'campaignStats' | 'agencyPlans'>]: NonNullable<PortfolioInput[K]>[number][] };
+type Mutable = {
+  -readonly [K in Exclude<keyof PortfolioInput, 'referrals' | 'workflowRuns' | 'loyalty' | 'campaignStats' | 'agencyPlans'>]: NonNullable<
+    PortfolioInput[K]
+  >[number][];
+};
 
 export function syntheticPortfolio(now: Date, opts: SyntheticOptions): Mutable & { churnedTruth: Map<string, boolean> } {
   const rng = mulberry32(opts.seed ?? 1);
@@ -35,10 +39,24 @@ export function syntheticPortfolio(now: Date, opts: SyntheticOptions): Mutable &
   let counter = 0;
   const id = () => uuid7(counter++, rng);
   const out: Mutable & { churnedTruth: Map<string, boolean> } = {
-    accounts: [], contacts: [], interactions: [], orders: [], surveys: [], tasks: [], feedback: [], segments: [], churnedTruth: new Map(),
+    accounts: [],
+    contacts: [],
+    interactions: [],
+    orders: [],
+    surveys: [],
+    tasks: [],
+    feedback: [],
+    segments: [],
+    churnedTruth: new Map(),
   };
   const consentAll = (at: number) =>
-    (['sales', 'marketing', 'support', 'surveys', 'account_management'] as const).map((purpose) => ({ purpose, lawfulBasis: 'legitimate_interest' as const, grantedAt: iso(at), source: 'synthetic', withdrawnAt: null }));
+    (['sales', 'marketing', 'support', 'surveys', 'account_management'] as const).map((purpose) => ({
+      purpose,
+      lawfulBasis: 'legitimate_interest' as const,
+      grantedAt: iso(at),
+      source: 'synthetic',
+      withdrawnAt: null,
+    }));
   for (let k = 0; k < opts.accounts; k++) {
     const accountId = id();
     const start = t - Math.floor(30 + rng() * 1000) * DAY;
@@ -52,10 +70,20 @@ export function syntheticPortfolio(now: Date, opts: SyntheticOptions): Mutable &
     const annual = rng() < 0.8 ? Math.round(Math.exp(8 + 1.2 * (rng() + rng() + rng() - 1.5))) : null;
     const renewal = start + Math.ceil((t - start) / (365 * DAY)) * 365 * DAY;
     out.accounts.push({
-      id: accountId, createdAt: hlc(start), name: `Account ${k}`, tier: TIERS[Math.floor(rng() * 4)]!, lifecycleStage: 'active',
-      owner: ['alice', 'bruno', 'chloe'][k % 3]!, industry: ['retail', 'industry', 'services', null][k % 4]!, tags: rng() < 0.2 ? ['vip'] : [],
-      annualValue: annual, currency: 'EUR', contractStart: isoDate(start), renewalDate: isoDate(renewal),
-      churnedAt: Number.isNaN(churnedAt) ? null : isoDate(churnedAt), deletedAt: null,
+      id: accountId,
+      createdAt: hlc(start),
+      name: `Account ${k}`,
+      tier: TIERS[Math.floor(rng() * 4)]!,
+      lifecycleStage: 'active',
+      owner: ['alice', 'bruno', 'chloe'][k % 3]!,
+      industry: ['retail', 'industry', 'services', null][k % 4]!,
+      tags: rng() < 0.2 ? ['vip'] : [],
+      annualValue: annual,
+      currency: 'EUR',
+      contractStart: isoDate(start),
+      renewalDate: isoDate(renewal),
+      churnedAt: Number.isNaN(churnedAt) ? null : isoDate(churnedAt),
+      deletedAt: null,
     });
     const contactIds: string[] = [];
     const nContacts = 1 + Math.floor(rng() * 3);
@@ -63,9 +91,18 @@ export function syntheticPortfolio(now: Date, opts: SyntheticOptions): Mutable &
       const cid = id();
       contactIds.push(cid);
       out.contacts.push({
-        id: cid, accountId, firstName: `First${c}`, lastName: `Last${k}`, emails: [`c${c}@a${k}.example`],
-        birthday: rng() < 0.3 ? `19${60 + Math.floor(rng() * 40)}-${String(1 + Math.floor(rng() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rng() * 28)).padStart(2, '0')}` : null,
-        consent: rng() < 0.9 ? consentAll(start) : [], doNotContact: rng() < 0.03, deletedAt: null,
+        id: cid,
+        accountId,
+        firstName: `First${c}`,
+        lastName: `Last${k}`,
+        emails: [`c${c}@a${k}.example`],
+        birthday:
+          rng() < 0.3
+            ? `19${60 + Math.floor(rng() * 40)}-${String(1 + Math.floor(rng() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rng() * 28)).padStart(2, '0')}`
+            : null,
+        consent: rng() < 0.9 ? consentAll(start) : [],
+        doNotContact: rng() < 0.03,
+        deletedAt: null,
       });
     }
     const rate = ((opts.meanInteractions ?? 15) * (0.3 + 1.4 * engagement)) / (2 * 365 * DAY);
@@ -76,11 +113,23 @@ export function syntheticPortfolio(now: Date, opts: SyntheticOptions): Mutable &
       const channel = CHANNELS[Math.floor(rng() * CHANNELS.length)]!;
       const neg = rng() < (fading(at) ? 0.6 : 0.4 - 0.35 * engagement);
       out.interactions.push({
-        accountId, contactIds: [contactIds[0]!], channel, direction: rng() < 0.5 ? 'inbound' : 'outbound', occurredAt: iso(at),
+        accountId,
+        contactIds: [contactIds[0]!],
+        channel,
+        direction: rng() < 0.5 ? 'inbound' : 'outbound',
+        occurredAt: iso(at),
         sentiment: rng() < 0.5 ? (neg ? 'negative' : rng() < 0.5 ? 'positive' : 'neutral') : null,
-        ticketStatus: channel === 'ticket' ? (t - at < 30 * DAY && rng() < 0.5 ? 'open' : 'solved') : null, deletedAt: null,
+        ticketStatus: channel === 'ticket' ? (t - at < 30 * DAY && rng() < 0.5 ? 'open' : 'solved') : null,
+        deletedAt: null,
       });
-      if (rng() < 0.04) out.surveys.push({ accountId, contactId: contactIds[0]!, kind: 'nps', score: Math.min(10, Math.max(0, Math.round(3 + 7 * engagement + 2 * (rng() - 0.5)))), respondedAt: iso(at) });
+      if (rng() < 0.04)
+        out.surveys.push({
+          accountId,
+          contactId: contactIds[0]!,
+          kind: 'nps',
+          score: Math.min(10, Math.max(0, Math.round(3 + 7 * engagement + 2 * (rng() - 0.5)))),
+          respondedAt: iso(at),
+        });
     }
     if (rng() < (opts.buyerShare ?? 0.6)) {
       // buyer: weekly Poisson rate λ until the account churns
@@ -94,8 +143,26 @@ export function syntheticPortfolio(now: Date, opts: SyntheticOptions): Mutable &
         out.orders.push({ accountId, occurredAt: iso(at), amount: Math.round(spend * (0.5 + rng())) });
       }
     }
-    if (rng() < 0.05) out.feedback.push({ accountId, contactId: null, actionType: 'ask_nps', outcome: rng() < 0.5 ? 'accepted' : 'dismissed', at: iso(t - rng() * 60 * DAY), snoozeUntil: null });
+    if (rng() < 0.05)
+      out.feedback.push({
+        accountId,
+        contactId: null,
+        actionType: 'ask_nps',
+        outcome: rng() < 0.5 ? 'accepted' : 'dismissed',
+        at: iso(t - rng() * 60 * DAY),
+        snoozeUntil: null,
+      });
   }
-  out.segments.push({ id: 'seg-vip-risk', rule: { op: 'and', rules: [{ field: 'tags', operator: 'contains', value: 'vip' }, { field: 'churnProbability', operator: 'gte', value: 0.5 }] }, deletedAt: null });
+  out.segments.push({
+    id: 'seg-vip-risk',
+    rule: {
+      op: 'and',
+      rules: [
+        { field: 'tags', operator: 'contains', value: 'vip' },
+        { field: 'churnProbability', operator: 'gte', value: 0.5 },
+      ],
+    },
+    deletedAt: null,
+  });
   return out;
 }

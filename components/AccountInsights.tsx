@@ -16,7 +16,12 @@ export function AccountInsights({ accountId, showLabels = true }: { accountId: s
   const v = data.value;
   if (!v) return <p class="muted">{t('common.loading')}</p>;
   if (!v.account) return null;
-  if (!v.score) return <p class="muted" data-testid="no-score">{t('score.none')}</p>;
+  if (!v.score)
+    return (
+      <p class="muted" data-testid="no-score">
+        {t('score.none')}
+      </p>
+    );
   const s = v.score;
   const a = v.account;
   const p = s.churnProbability;
@@ -50,8 +55,7 @@ export function AccountInsights({ accountId, showLabels = true }: { accountId: s
         </>
       )}
       <p>
-        {t('score.clv')}:{' '}
-        {s.clv !== null && s.clv >= 0 ? <strong>{formatMoney(s.clv, a.currency)}</strong> : <span class="muted">{t('score.notEnough')}</span>}
+        {t('score.clv')}: {s.clv !== null && s.clv >= 0 ? <strong>{formatMoney(s.clv, a.currency)}</strong> : <span class="muted">{t('score.notEnough')}</span>}
       </p>
       <div class="chips" data-testid="segment-chips" aria-label={t('score.segments')}>
         {s.segments.map((k) => (
@@ -70,7 +74,11 @@ export function AccountInsights({ accountId, showLabels = true }: { accountId: s
           </button>
         </div>
       )}
-      {labels && <p class="muted" role="status">{labels}</p>}
+      {labels && (
+        <p class="muted" role="status">
+          {labels}
+        </p>
+      )}
     </section>
   );
 }

@@ -73,40 +73,46 @@ export function ActionList(props: ActionListProps) {
 
   return (
     <div>
-      {visible.length === 0 && <p class="muted" data-testid="action-list-empty">{t('actions.none')}</p>}
-      {visible.length > 0 && <ol class="plain action-list" data-testid="action-list">
-        {visible.map((item) => {
-          const a = item.action;
-          const who = a.contactId ? contacts.value?.get(a.contactId) : undefined;
-          const k = keyOf(item);
-          return (
-            <li class="action-item" data-action-type={a.type} data-account-id={item.accountId} key={k}>
-              <div class="action-head">
-                <strong>
-                  {item.accountName && <span>{item.accountName} · </span>}
-                  {actionLabel(a.type)}
-                </strong>
-                <span class="muted">{t('actions.expected', { value: formatMoney(a.expectedValue, item.currency ?? 'EUR') })}</span>
-              </div>
-              <div class="muted">
-                {describeReason(a.reason)}
-                {who && <> · {t('actions.to', { name: who })}</>}
-              </div>
-              <div class="action-buttons">
-                <button type="button" class="primary" disabled={busy === k} onClick={() => run(item, 'execute')} data-testid="action-execute">
-                  {t('actions.execute')}
-                </button>
-                <button type="button" class="secondary" disabled={busy === k} onClick={() => run(item, 'dismiss')}>
-                  {t('actions.dismiss')}
-                </button>
-                <button type="button" class="secondary" disabled={busy === k} onClick={() => run(item, 'snooze')}>
-                  {t('actions.snooze')}
-                </button>
-              </div>
-            </li>
-          );
-        })}
-      </ol>}
+      {visible.length === 0 && (
+        <p class="muted" data-testid="action-list-empty">
+          {t('actions.none')}
+        </p>
+      )}
+      {visible.length > 0 && (
+        <ol class="plain action-list" data-testid="action-list">
+          {visible.map((item) => {
+            const a = item.action;
+            const who = a.contactId ? contacts.value?.get(a.contactId) : undefined;
+            const k = keyOf(item);
+            return (
+              <li class="action-item" data-action-type={a.type} data-account-id={item.accountId} key={k}>
+                <div class="action-head">
+                  <strong>
+                    {item.accountName && <span>{item.accountName} · </span>}
+                    {actionLabel(a.type)}
+                  </strong>
+                  <span class="muted">{t('actions.expected', { value: formatMoney(a.expectedValue, item.currency ?? 'EUR') })}</span>
+                </div>
+                <div class="muted">
+                  {describeReason(a.reason)}
+                  {who && <> · {t('actions.to', { name: who })}</>}
+                </div>
+                <div class="action-buttons">
+                  <button type="button" class="primary" disabled={busy === k} onClick={() => run(item, 'execute')} data-testid="action-execute">
+                    {t('actions.execute')}
+                  </button>
+                  <button type="button" class="secondary" disabled={busy === k} onClick={() => run(item, 'dismiss')}>
+                    {t('actions.dismiss')}
+                  </button>
+                  <button type="button" class="secondary" disabled={busy === k} onClick={() => run(item, 'snooze')}>
+                    {t('actions.snooze')}
+                  </button>
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
       {message && (
         <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'} data-testid="action-message">
           {message.text}

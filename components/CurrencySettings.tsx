@@ -131,7 +131,12 @@ function RatesForm({ onMessage }: { onMessage: (m: Message) => void }) {
                 />
               </td>
               <td>
-                <button type="button" class="link" aria-label={t('reporting.remove', { currency: r.code })} onClick={() => setRows(rows.filter((_, k) => k !== i))}>
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={t('reporting.remove', { currency: r.code })}
+                  onClick={() => setRows(rows.filter((_, k) => k !== i))}
+                >
                   ×
                 </button>
               </td>
@@ -142,11 +147,23 @@ function RatesForm({ onMessage }: { onMessage: (m: Message) => void }) {
       <div class="rates-add">
         <label class="field">
           {t('reporting.newCode')}
-          <input type="text" maxLength={3} value={draft.code} onInput={(e) => setDraft({ ...draft, code: e.currentTarget.value.toUpperCase() })} data-testid="rate-new-code" />
+          <input
+            type="text"
+            maxLength={3}
+            value={draft.code}
+            onInput={(e) => setDraft({ ...draft, code: e.currentTarget.value.toUpperCase() })}
+            data-testid="rate-new-code"
+          />
         </label>
         <label class="field">
           {t('reporting.newRate')}
-          <input type="text" inputMode="decimal" value={draft.rate} onInput={(e) => setDraft({ ...draft, rate: e.currentTarget.value })} data-testid="rate-new-value" />
+          <input
+            type="text"
+            inputMode="decimal"
+            value={draft.rate}
+            onInput={(e) => setDraft({ ...draft, rate: e.currentTarget.value })}
+            data-testid="rate-new-value"
+          />
         </label>
         <button
           type="button"

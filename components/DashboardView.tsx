@@ -73,7 +73,11 @@ export function DashboardView() {
           {t('dashboard.rescore')}
         </button>
       </p>
-      {status.error && <p role="alert" class="error">{t('error.generic', { message: status.error })}</p>}
+      {status.error && (
+        <p role="alert" class="error">
+          {t('error.generic', { message: status.error })}
+        </p>
+      )}
       <div class="filters">
         <label class="field">
           {t('dashboard.period')}
@@ -105,14 +109,38 @@ export function DashboardView() {
 
       <h3>{t('dashboard.kpis')}</h3>
       <dl class="kpis" data-testid="kpis">
-        <div><dt>{t('dashboard.accounts')}</dt><dd data-testid="kpi-accounts">{formatNumber(view.count)}</dd></div>
-        <div><dt>{t('dashboard.churnRate')}</dt><dd data-testid="kpi-churn">{pct(view.stats.churnRate)}</dd></div>
-        <div><dt>{t('dashboard.retentionRate')}</dt><dd>{pct(view.stats.retentionRate)}</dd></div>
-        <div><dt>{t('dashboard.nps')}</dt><dd data-testid="kpi-nps">{num(view.nps?.nps ?? null)}</dd></div>
-        <div><dt>{t('dashboard.csat')}</dt><dd>{view.csat === null ? t('dashboard.noData') : `${formatNumber(view.csat)} %`}</dd></div>
-        <div><dt>{t('dashboard.ces')}</dt><dd>{num(view.ces, 1)}</dd></div>
-        <div><dt>{t('dashboard.avgClv')}</dt><dd data-testid="kpi-clv">{view.clv.average === null ? t('dashboard.noData') : formatMoney(view.clv.average, view.clv.currency)}</dd></div>
-        <div><dt>{t('dashboard.revenueAtRisk')}</dt><dd data-testid="kpi-risk">{formatMoney(view.risk.sum, view.risk.currency)}</dd></div>
+        <div>
+          <dt>{t('dashboard.accounts')}</dt>
+          <dd data-testid="kpi-accounts">{formatNumber(view.count)}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.churnRate')}</dt>
+          <dd data-testid="kpi-churn">{pct(view.stats.churnRate)}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.retentionRate')}</dt>
+          <dd>{pct(view.stats.retentionRate)}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.nps')}</dt>
+          <dd data-testid="kpi-nps">{num(view.nps?.nps ?? null)}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.csat')}</dt>
+          <dd>{view.csat === null ? t('dashboard.noData') : `${formatNumber(view.csat)} %`}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.ces')}</dt>
+          <dd>{num(view.ces, 1)}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.avgClv')}</dt>
+          <dd data-testid="kpi-clv">{view.clv.average === null ? t('dashboard.noData') : formatMoney(view.clv.average, view.clv.currency)}</dd>
+        </div>
+        <div>
+          <dt>{t('dashboard.revenueAtRisk')}</dt>
+          <dd data-testid="kpi-risk">{formatMoney(view.risk.sum, view.risk.currency)}</dd>
+        </div>
       </dl>
       <MoneyLine note={view.money} />
 
@@ -192,9 +220,7 @@ function MoneyLine({ note }: { note: MoneyNote }) {
       {note.leftOut > 0 && (
         <>
           {' '}
-          <span data-testid="money-left-out">
-            {t('dashboard.money.leftOut', { n: note.leftOut, currencies: note.leftOutCurrencies.join(', ') })}
-          </span>{' '}
+          <span data-testid="money-left-out">{t('dashboard.money.leftOut', { n: note.leftOut, currencies: note.leftOutCurrencies.join(', ') })}</span>{' '}
           <button type="button" class="link" onClick={() => goTo('settings')}>
             {t('dashboard.money.addRate')}
           </button>

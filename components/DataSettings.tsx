@@ -29,7 +29,9 @@ export function DataSettings() {
       {info.value ? (
         <>
           <p class="muted">{t('data.demoLoaded', { n: info.value.accounts })}</p>
-          <button type="button" class="secondary danger" onClick={() => setConfirming(true)} data-testid="remove-demo">{t('data.removeDemo')}</button>
+          <button type="button" class="secondary danger" onClick={() => setConfirming(true)} data-testid="remove-demo">
+            {t('data.removeDemo')}
+          </button>
         </>
       ) : (
         <p class="muted">{t('data.noDemo')}</p>
@@ -38,8 +40,12 @@ export function DataSettings() {
         <Dialog title={t('data.removeDemo')} onClose={() => setConfirming(false)} testId="confirm-remove">
           <p>{t('data.confirm')}</p>
           <div class="actions">
-            <button type="button" class="primary danger" disabled={busy} onClick={remove} data-testid="confirm-remove-yes">{t('data.removeYes')}</button>
-            <button type="button" class="secondary" onClick={() => setConfirming(false)}>{t('common.cancel')}</button>
+            <button type="button" class="primary danger" disabled={busy} onClick={remove} data-testid="confirm-remove-yes">
+              {t('data.removeYes')}
+            </button>
+            <button type="button" class="secondary" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
           </div>
         </Dialog>
       )}

@@ -16,10 +16,21 @@ export function Dialog({ title, onClose, children, testId }: { title: string; on
     return () => opener?.focus?.();
   }, []);
   return (
-    <dialog ref={ref} class="dialog" aria-labelledby="dialog-title" onCancel={(e) => { e.preventDefault(); onClose(); }} data-testid={testId}>
+    <dialog
+      ref={ref}
+      class="dialog"
+      aria-labelledby="dialog-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+      data-testid={testId}
+    >
       <header class="dialog-head">
         <h2 id="dialog-title">{title}</h2>
-        <button type="button" class="icon-button" onClick={onClose} aria-label={t('common.close')}>×</button>
+        <button type="button" class="icon-button" onClick={onClose} aria-label={t('common.close')}>
+          ×
+        </button>
       </header>
       {children}
     </dialog>

@@ -5,8 +5,16 @@ import { insertWithUndo, updateWithUndo } from '@/lib/panel/commands/undoable';
 import { withUndo } from '@/lib/panel/commands/log';
 import { open } from '@/lib/panel/router';
 import {
-  accountDraft, accountFromDraft, contactDraft, contactFromDraft, errorsOf, validateAccount, validateContact,
-  type AccountDraft, type ContactDraft, type FieldErrors,
+  accountDraft,
+  accountFromDraft,
+  contactDraft,
+  contactFromDraft,
+  errorsOf,
+  validateAccount,
+  validateContact,
+  type AccountDraft,
+  type ContactDraft,
+  type FieldErrors,
 } from '@/lib/panel/view/forms';
 import { Field, invalid } from './Field';
 import { isSealed, sealedFields } from '@/lib/panel/models/crypto';
@@ -63,18 +71,21 @@ export function ContactForm({ contact, accountId, onDone }: { contact?: Contact 
     if (!f.check()) return;
     const input = omitLocked(contactFromDraft(f.draft), locked);
     let createdId: string | null = null;
-    const ok = await withUndo(async () => {
-      try {
-        if (contact) return await updateWithUndo('contacts', contact.id, input);
-        const r = await insertWithUndo('contacts', input);
-        createdId = r.value.id;
-        return r;
-      } catch (err) {
-        const errs = errorsOf(err);
-        if (errs) f.setErrors(errs);
-        throw err;
-      }
-    }, t(contact ? 'form.saved' : 'contact.created'));
+    const ok = await withUndo(
+      async () => {
+        try {
+          if (contact) return await updateWithUndo('contacts', contact.id, input);
+          const r = await insertWithUndo('contacts', input);
+          createdId = r.value.id;
+          return r;
+        } catch (err) {
+          const errs = errorsOf(err);
+          if (errs) f.setErrors(errs);
+          throw err;
+        }
+      },
+      t(contact ? 'form.saved' : 'contact.created'),
+    );
     if (ok) {
       onDone();
       if (createdId) open({ name: 'contact', id: createdId });
@@ -82,7 +93,14 @@ export function ContactForm({ contact, accountId, onDone }: { contact?: Contact 
   };
   const text = (k: keyof ContactDraft, label: string, type: 'text' | 'date' = 'text') => (
     <Field id={`c-${k}`} label={label} error={f.errors[k]}>
-      <input id={`c-${k}`} type={type as "text"} value={f.draft[k] as string} onInput={(e) => f.set(k, e.currentTarget.value)} onBlur={f.blur} {...invalid(`c-${k}`, f.errors[k])} />
+      <input
+        id={`c-${k}`}
+        type={type as 'text'}
+        value={f.draft[k] as string}
+        onInput={(e) => f.set(k, e.currentTarget.value)}
+        onBlur={f.blur}
+        {...invalid(`c-${k}`, f.errors[k])}
+      />
     </Field>
   );
   return (
@@ -105,8 +123,12 @@ export function ContactForm({ contact, accountId, onDone }: { contact?: Contact 
         <input type="checkbox" checked={f.draft.doNotContact} onChange={(e) => f.set('doNotContact', e.currentTarget.checked)} /> {t('consent.doNotContact')}
       </label>
       <div class="actions">
-        <button type="submit" class="primary">{t('common.save')}</button>
-        <button type="button" class="secondary" onClick={onDone}>{t('common.cancel')}</button>
+        <button type="submit" class="primary">
+          {t('common.save')}
+        </button>
+        <button type="button" class="secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -120,18 +142,21 @@ export function AccountForm({ account, onDone }: { account?: Account | null; onD
     if (!f.check()) return;
     const input = omitLocked(accountFromDraft(f.draft), locked);
     let createdId: string | null = null;
-    const ok = await withUndo(async () => {
-      try {
-        if (account) return await updateWithUndo('accounts', account.id, input);
-        const r = await insertWithUndo('accounts', input);
-        createdId = r.value.id;
-        return r;
-      } catch (err) {
-        const errs = errorsOf(err);
-        if (errs) f.setErrors(errs);
-        throw err;
-      }
-    }, t(account ? 'form.saved' : 'account.created'));
+    const ok = await withUndo(
+      async () => {
+        try {
+          if (account) return await updateWithUndo('accounts', account.id, input);
+          const r = await insertWithUndo('accounts', input);
+          createdId = r.value.id;
+          return r;
+        } catch (err) {
+          const errs = errorsOf(err);
+          if (errs) f.setErrors(errs);
+          throw err;
+        }
+      },
+      t(account ? 'form.saved' : 'account.created'),
+    );
     if (ok) {
       onDone();
       if (createdId) open({ name: 'account', id: createdId });
@@ -139,7 +164,14 @@ export function AccountForm({ account, onDone }: { account?: Account | null; onD
   };
   const text = (k: keyof AccountDraft, label: string, type: 'text' | 'date' = 'text') => (
     <Field id={`a-${k}`} label={label} error={f.errors[k]}>
-      <input id={`a-${k}`} type={type as "text"} value={f.draft[k]} onInput={(e) => f.set(k, e.currentTarget.value)} onBlur={f.blur} {...invalid(`a-${k}`, f.errors[k])} />
+      <input
+        id={`a-${k}`}
+        type={type as 'text'}
+        value={f.draft[k]}
+        onInput={(e) => f.set(k, e.currentTarget.value)}
+        onBlur={f.blur}
+        {...invalid(`a-${k}`, f.errors[k])}
+      />
     </Field>
   );
   return (
@@ -150,12 +182,16 @@ export function AccountForm({ account, onDone }: { account?: Account | null; onD
       {text('industry', t('form.industry'))}
       <Field id="a-tier" label={t('account.tier')}>
         <select id="a-tier" value={f.draft.tier} onChange={(e) => f.set('tier', e.currentTarget.value)}>
-          {Tier.options.map((o) => <option value={o}>{t(`tier.${o}`)}</option>)}
+          {Tier.options.map((o) => (
+            <option value={o}>{t(`tier.${o}`)}</option>
+          ))}
         </select>
       </Field>
       <Field id="a-stage" label={t('account.stage')}>
         <select id="a-stage" value={f.draft.lifecycleStage} onChange={(e) => f.set('lifecycleStage', e.currentTarget.value)}>
-          {LifecycleStage.options.map((o) => <option value={o}>{t(`stage.${o}`)}</option>)}
+          {LifecycleStage.options.map((o) => (
+            <option value={o}>{t(`stage.${o}`)}</option>
+          ))}
         </select>
       </Field>
       {text('annualValue', t('account.annualValue'))}
@@ -169,8 +205,12 @@ export function AccountForm({ account, onDone }: { account?: Account | null; onD
         </Field>
       )}
       <div class="actions">
-        <button type="submit" class="primary">{t('common.save')}</button>
-        <button type="button" class="secondary" onClick={onDone}>{t('common.cancel')}</button>
+        <button type="submit" class="primary">
+          {t('common.save')}
+        </button>
+        <button type="button" class="secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

@@ -36,9 +36,7 @@ export function ImportView() {
   return (
     <section aria-labelledby="import-title" data-testid="import-view">
       <h2 id="import-title">{t('import.title')}</h2>
-      {(step === 'idle' || step === 'done') && (
-        <FilePicker disabled={s.busy.value} onFile={(name, bytes) => void s.analyze(name, bytes)} />
-      )}
+      {(step === 'idle' || step === 'done') && <FilePicker disabled={s.busy.value} onFile={(name, bytes) => void s.analyze(name, bytes)} />}
       {p && <ImportProgress fraction={p.fraction} label={progressLabel} onCancel={s.cancel} testIdPrefix="import" />}
       {err && (
         <p role="alert" class="error" data-testid="import-error">
@@ -61,13 +59,7 @@ export function ImportView() {
               {t('import.presetName')}
               <input value={presetName} onInput={(e) => s.setPresetName(e.currentTarget.value)} data-testid="preset-name" />
             </label>
-            <button
-              type="button"
-              class="secondary"
-              disabled={!presetName.trim() || s.busy.value}
-              data-testid="save-preset"
-              onClick={() => void s.savePreset()}
-            >
+            <button type="button" class="secondary" disabled={!presetName.trim() || s.busy.value} data-testid="save-preset" onClick={() => void s.savePreset()}>
               {t('import.savePreset')}
             </button>
           </div>

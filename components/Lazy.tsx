@@ -21,7 +21,12 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
         (e: Error) => setError(e.message),
       );
     }, []);
-    if (error) return <p role="alert" class="error">{t('error.generic', { message: error })}</p>;
+    if (error)
+      return (
+        <p role="alert" class="error">
+          {t('error.generic', { message: error })}
+        </p>
+      );
     return View ? <View {...props} /> : <p class="muted">{t('common.loading')}</p>;
   };
 }

@@ -44,8 +44,12 @@ export function MergeDialog({ survivor, colleagues, onClose }: { survivor: Conta
       </ul>
       {chosen && <p role="status">{t('merge.confirm', { dup: contactName(chosen), name: contactName(survivor) })}</p>}
       <div class="actions">
-        <button type="button" class="primary" disabled={!chosen} onClick={merge} data-testid="merge-confirm">{t('merge.action')}</button>
-        <button type="button" class="secondary" onClick={onClose}>{t('common.cancel')}</button>
+        <button type="button" class="primary" disabled={!chosen} onClick={merge} data-testid="merge-confirm">
+          {t('merge.action')}
+        </button>
+        <button type="button" class="secondary" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
       </div>
     </Dialog>
   );

@@ -18,7 +18,12 @@ import { failureText } from '@/lib/panel/failure';
 
 /** A readable URL whose markup is not found: "reading…", then, when it lasts, that the site may have changed. */
 function PageNoticeView({ notice }: { notice: NonNullable<PageNotice> }) {
-  if (notice.kind === 'reading') return <p class="empty" role="status">{t('page.reading', { site: notice.site })}</p>;
+  if (notice.kind === 'reading')
+    return (
+      <p class="empty" role="status">
+        {t('page.reading', { site: notice.site })}
+      </p>
+    );
   const copy = async () => {
     const ok = await copyPageReport(notice.report);
     showToast({ message: t(ok ? 'page.unreadable.copied' : 'page.unreadable.copyFailed'), error: !ok });
@@ -40,7 +45,14 @@ function LogPageButton() {
   const label = t(`log.page.${kind}` as 'log.page.email');
   return (
     <div class="log-bar">
-      <button type="button" class="primary" onClick={() => void logCurrentPage()} title={t('log.shortcutHint', { label })} aria-keyshortcuts="Alt+L" data-testid="log-page">
+      <button
+        type="button"
+        class="primary"
+        onClick={() => void logCurrentPage()}
+        title={t('log.shortcutHint', { label })}
+        aria-keyshortcuts="Alt+L"
+        data-testid="log-page"
+      >
         {label}
       </button>
       <span class="muted small">Alt+L</span>
@@ -76,13 +88,19 @@ function UnknownPerson({ m, index, suppressed }: { m: MatchedPerson; index: numb
       {m.person.title && <p class="muted">{m.person.title}</p>}
       {m.person.company && <p class="muted">{m.person.company}</p>}
       {suppressed ? (
-        <p class="muted" data-testid="suppressed">{t('page.suppressed')}</p>
+        <p class="muted" data-testid="suppressed">
+          {t('page.suppressed')}
+        </p>
       ) : (
         <button type="button" class="primary" disabled={busy} onClick={create} data-testid="create-contact">
           {t('page.createContact')}
         </button>
       )}
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }
@@ -92,16 +110,43 @@ export function PageView() {
   const empty = useLiveQuery(portfolioIsEmpty, []);
   const welcome = empty.value ? <Welcome /> : null;
   const state = pageState.value;
-  if (!state) return <><p class="empty">{t('page.unsupported')}</p>{welcome}</>;
+  if (!state)
+    return (
+      <>
+        <p class="empty">{t('page.unsupported')}</p>
+        {welcome}
+      </>
+    );
   const { context, match } = state;
   const notice = pageNoticeNow.value;
-  if (notice) return <><PageNoticeView notice={notice} />{welcome}</>;
-  if (context.kind === 'none' || !match.primary) return <><p class="empty">{t('page.none')}</p>{welcome}</>;
+  if (notice)
+    return (
+      <>
+        <PageNoticeView notice={notice} />
+        {welcome}
+      </>
+    );
+  if (context.kind === 'none' || !match.primary)
+    return (
+      <>
+        <p class="empty">{t('page.none')}</p>
+        {welcome}
+      </>
+    );
   const p = match.primary;
   return (
     <div class="page-view" data-site={context.site}>
       <LogPageButton />
-      {p.contactId ? <ContactView id={p.contactId} /> : p.accountId ? <><UnknownPerson m={p} index={-1} suppressed={match.suppressed} /><AccountView id={p.accountId} /></> : <UnknownPerson m={p} index={-1} suppressed={match.suppressed} />}
+      {p.contactId ? (
+        <ContactView id={p.contactId} />
+      ) : p.accountId ? (
+        <>
+          <UnknownPerson m={p} index={-1} suppressed={match.suppressed} />
+          <AccountView id={p.accountId} />
+        </>
+      ) : (
+        <UnknownPerson m={p} index={-1} suppressed={match.suppressed} />
+      )}
       {match.others.length > 0 && (
         <section class="card">
           <h3>{t('page.others')}</h3>

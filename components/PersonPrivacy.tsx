@@ -46,7 +46,12 @@ export function PersonPrivacy({ id }: { id: string }) {
   const v = data.value;
   if (!v) return <p class="muted">{t('common.loading')}</p>;
   const c = v.contact;
-  if (!c) return <p class="muted" data-testid="person-gone">{t('gdpr.gone')}</p>;
+  if (!c)
+    return (
+      <p class="muted" data-testid="person-gone">
+        {t('gdpr.gone')}
+      </p>
+    );
   const name = contactName(c);
 
   const run = async (fn: () => Promise<unknown>) => {
@@ -78,7 +83,11 @@ export function PersonPrivacy({ id }: { id: string }) {
   return (
     <article data-testid="person-privacy">
       <h2>{t('gdpr.title', { name })}</h2>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       <ConsentLedger contact={c} />
       <section class="card">
         <label>

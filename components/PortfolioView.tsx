@@ -4,7 +4,18 @@ import { t } from '@/lib/i18n';
 import { formatMoney, formatPercent, formatRelative } from '@/lib/i18n/format';
 import { useLiveQuery } from '@/lib/panel/live';
 import { open } from '@/lib/panel/router';
-import { portfolioPlan, portfolioWindow, portfolioFacets, pagesThroughIndex, NO_FILTER, type PortfolioFilter, type PortfolioPlan, type PortfolioQuery, type PortfolioRow, type SortKey } from '@/lib/panel/queries/portfolio';
+import {
+  portfolioPlan,
+  portfolioWindow,
+  portfolioFacets,
+  pagesThroughIndex,
+  NO_FILTER,
+  type PortfolioFilter,
+  type PortfolioPlan,
+  type PortfolioQuery,
+  type PortfolioRow,
+  type SortKey,
+} from '@/lib/panel/queries/portfolio';
 import { windowFor } from '@/lib/panel/queries/timeline';
 import { loadReportingSettings, rateTable, reportingConverter } from '@/lib/panel/models/reporting';
 import { segmentLabel } from '@/lib/panel/view/scoring-labels';
@@ -58,8 +69,16 @@ export function PortfolioView() {
     return (
       <>
         <EmptyState />
-        <p class="empty"><button type="button" class="secondary" onClick={() => setCreating(true)}>{t('account.new')}</button></p>
-        {creating && <Dialog title={t('account.new')} onClose={() => setCreating(false)}><AccountForm onDone={() => setCreating(false)} /></Dialog>}
+        <p class="empty">
+          <button type="button" class="secondary" onClick={() => setCreating(true)}>
+            {t('account.new')}
+          </button>
+        </p>
+        {creating && (
+          <Dialog title={t('account.new')} onClose={() => setCreating(false)}>
+            <AccountForm onDone={() => setCreating(false)} />
+          </Dialog>
+        )}
       </>
     );
   const { owners, segments } = facetData.value ?? { owners: [], segments: [] };
@@ -73,33 +92,58 @@ export function PortfolioView() {
     <section aria-labelledby="portfolio-title">
       <div class="section-head">
         <h2 id="portfolio-title">{t('portfolio.title')}</h2>
-        <button type="button" class="secondary" onClick={() => setCreating(true)}>{t('account.new')}</button>
+        <button type="button" class="secondary" onClick={() => setCreating(true)}>
+          {t('account.new')}
+        </button>
       </div>
       <p class="muted">{t('portfolio.shown', { n: p.total, total: p.all })}</p>
       <div class="filters">
-        <input type="search" value={filter.text} placeholder={t('portfolio.filterName')} aria-label={t('portfolio.filterName')} onInput={(e) => set({ text: e.currentTarget.value })} />
+        <input
+          type="search"
+          value={filter.text}
+          placeholder={t('portfolio.filterName')}
+          aria-label={t('portfolio.filterName')}
+          onInput={(e) => set({ text: e.currentTarget.value })}
+        />
         <select aria-label={t('portfolio.risk')} value={filter.risk} onChange={(e) => set({ risk: e.currentTarget.value as PortfolioFilter['risk'] })}>
           <option value="">{t('portfolio.anyRisk')}</option>
-          {(['high', 'medium', 'low', 'unknown'] as const).map((r) => <option value={r}>{t(`risk.${r}`)}</option>)}
+          {(['high', 'medium', 'low', 'unknown'] as const).map((r) => (
+            <option value={r}>{t(`risk.${r}`)}</option>
+          ))}
         </select>
         {segments.length > 0 && (
           <select aria-label={t('score.segments')} value={filter.segment} onChange={(e) => set({ segment: e.currentTarget.value })}>
             <option value="">{t('portfolio.anySegment')}</option>
-            {segments.map((s) => <option value={s}>{segmentLabel(s)}</option>)}
+            {segments.map((s) => (
+              <option value={s}>{segmentLabel(s)}</option>
+            ))}
           </select>
         )}
         {owners.length > 0 && (
           <select aria-label={t('account.owner')} value={filter.owner} onChange={(e) => set({ owner: e.currentTarget.value })}>
             <option value="">{t('portfolio.anyOwner')}</option>
-            {owners.map((o) => <option value={o}>{o}</option>)}
+            {owners.map((o) => (
+              <option value={o}>{o}</option>
+            ))}
           </select>
         )}
-        <select aria-label={t('portfolio.sort')} value={`${sort.key}:${sort.dir}`} onChange={(e) => {
-          const [key, dir] = e.currentTarget.value.split(':') as [SortKey, 'asc' | 'desc'];
-          setSort({ key, dir });
-          reset();
-        }} data-testid="portfolio-sort">
-          {SORTS.flatMap((k) => (['asc', 'desc'] as const).map((d) => <option value={`${k}:${d}`}>{t(`sort.${k}`)} {d === 'asc' ? '↑' : '↓'}</option>))}
+        <select
+          aria-label={t('portfolio.sort')}
+          value={`${sort.key}:${sort.dir}`}
+          onChange={(e) => {
+            const [key, dir] = e.currentTarget.value.split(':') as [SortKey, 'asc' | 'desc'];
+            setSort({ key, dir });
+            reset();
+          }}
+          data-testid="portfolio-sort"
+        >
+          {SORTS.flatMap((k) =>
+            (['asc', 'desc'] as const).map((d) => (
+              <option value={`${k}:${d}`}>
+                {t(`sort.${k}`)} {d === 'asc' ? '↑' : '↓'}
+              </option>
+            )),
+          )}
         </select>
       </div>
       <div class="account-list" data-testid="account-list">
@@ -114,10 +158,18 @@ export function PortfolioView() {
           }}
           renderRow={(i) => {
             const r = rowAt(i);
-            if (!r) return <div class="row placeholder" aria-busy="true">…</div>;
+            if (!r)
+              return (
+                <div class="row placeholder" aria-busy="true">
+                  …
+                </div>
+              );
             return (
               <button type="button" class="row" onClick={() => open({ name: 'account', id: r.id })}>
-                <span class="name"><span>{r.name}</span><span class="muted small">{r.owner ?? ''}</span></span>
+                <span class="name">
+                  <span>{r.name}</span>
+                  <span class="muted small">{r.owner ?? ''}</span>
+                </span>
                 <span class="right">
                   <span>{r.value != null ? formatMoney(r.value, r.currency) : ''}</span>
                   <span class={`small risk-${r.churn == null ? 'unknown' : r.churn >= 0.6 ? 'high' : r.churn >= 0.3 ? 'medium' : 'low'}`}>
@@ -129,7 +181,11 @@ export function PortfolioView() {
           }}
         />
       </div>
-      {creating && <Dialog title={t('account.new')} onClose={() => setCreating(false)}><AccountForm onDone={() => setCreating(false)} /></Dialog>}
+      {creating && (
+        <Dialog title={t('account.new')} onClose={() => setCreating(false)}>
+          <AccountForm onDone={() => setCreating(false)} />
+        </Dialog>
+      )}
     </section>
   );
 }

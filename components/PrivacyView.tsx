@@ -53,7 +53,11 @@ export function PrivacyView() {
             </tbody>
           </table>
         )}
-        {cryptoStatus.value !== 'off' && <p class="muted" data-testid="inventory-crypto-note">{t('crypto.inventoryNote')}</p>}
+        {cryptoStatus.value !== 'off' && (
+          <p class="muted" data-testid="inventory-crypto-note">
+            {t('crypto.inventoryNote')}
+          </p>
+        )}
       </section>
       {inv.value && <RetentionEditor initial={inv.value.policy} />}
       <EncryptionPanel />

@@ -48,7 +48,12 @@ export function QuickLogForm({ kind, related, onDone }: { kind: 'call' | 'meetin
       {kind !== 'note' && (
         <>
           <Field id="ql-direction" label={t('form.direction')}>
-            <select id="ql-direction" value={inbound ? 'inbound' : 'outbound'} onChange={(e) => setInbound(e.currentTarget.value === 'inbound')} data-testid="quick-direction">
+            <select
+              id="ql-direction"
+              value={inbound ? 'inbound' : 'outbound'}
+              onChange={(e) => setInbound(e.currentTarget.value === 'inbound')}
+              data-testid="quick-direction"
+            >
               <option value="outbound">{t('form.direction.outbound')}</option>
               <option value="inbound">{t('form.direction.inbound')}</option>
             </select>
@@ -56,7 +61,9 @@ export function QuickLogForm({ kind, related, onDone }: { kind: 'call' | 'meetin
           <Field id="ql-outcome" label={t('form.outcome')}>
             <select id="ql-outcome" value={outcome} onChange={(e) => setOutcome(e.currentTarget.value)}>
               <option value="">—</option>
-              {Outcome.options.map((o) => <option value={o}>{t(`outcome.${o}`)}</option>)}
+              {Outcome.options.map((o) => (
+                <option value={o}>{t(`outcome.${o}`)}</option>
+              ))}
             </select>
           </Field>
           <Field id="ql-duration" label={t('form.duration')}>
@@ -67,12 +74,18 @@ export function QuickLogForm({ kind, related, onDone }: { kind: 'call' | 'meetin
       <Field id="ql-sentiment" label={t('form.sentiment')}>
         <select id="ql-sentiment" value={sentiment} onChange={(e) => setSentiment(e.currentTarget.value)}>
           <option value="">—</option>
-          {Sentiment.options.map((o) => <option value={o}>{t(`sentiment.${o}`)}</option>)}
+          {Sentiment.options.map((o) => (
+            <option value={o}>{t(`sentiment.${o}`)}</option>
+          ))}
         </select>
       </Field>
       <div class="actions">
-        <button type="submit" class="primary">{t('common.save')}</button>
-        <button type="button" class="secondary" onClick={onDone}>{t('common.cancel')}</button>
+        <button type="submit" class="primary">
+          {t('common.save')}
+        </button>
+        <button type="button" class="secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -106,8 +119,12 @@ export function TaskForm({ related, onDone }: { related: Related; onDone: () => 
         </Field>
       </div>
       <div class="actions">
-        <button type="submit" class="primary">{t('common.save')}</button>
-        <button type="button" class="secondary" onClick={onDone}>{t('common.cancel')}</button>
+        <button type="submit" class="primary">
+          {t('common.save')}
+        </button>
+        <button type="button" class="secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );
@@ -132,18 +149,33 @@ export function SurveyForm({ related, onDone }: { related: Related; onDone: () =
     <form onSubmit={submit} data-testid="survey-form" noValidate>
       <Field id="sv-kind" label={t('survey.kind')}>
         <select id="sv-kind" value={kind} onChange={(e) => setKind(e.currentTarget.value as SurveyKind)}>
-          {(['nps', 'csat', 'ces'] as const).map((k) => <option value={k}>{t(`survey.${k}`)}</option>)}
+          {(['nps', 'csat', 'ces'] as const).map((k) => (
+            <option value={k}>{t(`survey.${k}`)}</option>
+          ))}
         </select>
       </Field>
       <Field id="sv-score" label={t('survey.score', { lo, hi })} error={errors.score}>
-        <input id="sv-score" type="number" min={lo} max={hi} step={1} value={score} onInput={(e) => setScore(e.currentTarget.value)} {...invalid('sv-score', errors.score)} />
+        <input
+          id="sv-score"
+          type="number"
+          min={lo}
+          max={hi}
+          step={1}
+          value={score}
+          onInput={(e) => setScore(e.currentTarget.value)}
+          {...invalid('sv-score', errors.score)}
+        />
       </Field>
       <Field id="sv-comment" label={t('survey.comment')}>
         <textarea id="sv-comment" rows={3} value={comment} onInput={(e) => setComment(e.currentTarget.value)} />
       </Field>
       <div class="actions">
-        <button type="submit" class="primary">{t('common.save')}</button>
-        <button type="button" class="secondary" onClick={onDone}>{t('common.cancel')}</button>
+        <button type="submit" class="primary">
+          {t('common.save')}
+        </button>
+        <button type="button" class="secondary" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
       </div>
     </form>
   );

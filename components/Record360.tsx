@@ -50,7 +50,9 @@ export function Record360({ refd }: { refd: Ref360 }) {
           <p>
             {t('contact.account')}:{' '}
             {a ? (
-              <button type="button" class="link" onClick={() => open({ name: 'account', id: a.id })} data-testid="open-account">{a.name}</button>
+              <button type="button" class="link" onClick={() => open({ name: 'account', id: a.id })} data-testid="open-account">
+                {a.name}
+              </button>
             ) : (
               t('contact.noAccount')
             )}
@@ -61,26 +63,60 @@ export function Record360({ refd }: { refd: Ref360 }) {
           <p class="chips">
             <span class="chip">{t(`tier.${a.tier}`)}</span>
             <span class="chip">{t(`stage.${a.lifecycleStage}`)}</span>
-            {a.owner && <span class="chip">{t('account.owner')}: {a.owner}</span>}
+            {a.owner && (
+              <span class="chip">
+                {t('account.owner')}: {a.owner}
+              </span>
+            )}
             {a.annualValue != null && <span class="chip">{formatMoney(a.annualValue, a.currency)}</span>}
           </p>
         )}
-        {c?.doNotContact && <p class="warn" role="note">{t('consent.doNotContactBanner')}</p>}
+        {c?.doNotContact && (
+          <p class="warn" role="note">
+            {t('consent.doNotContactBanner')}
+          </p>
+        )}
       </header>
 
       <div class="toolbar" role="toolbar" aria-label={t('record.actions')}>
         {c && (
-          <button type="button" class="primary" onClick={() => setPanel('template')} data-testid="write-template">{t('engage.write')}</button>
+          <button type="button" class="primary" onClick={() => setPanel('template')} data-testid="write-template">
+            {t('engage.write')}
+          </button>
         )}
-        <button type="button" class="secondary" onClick={() => setPanel('call')}>{t('log.call')}</button>
-        <button type="button" class="secondary" onClick={() => setPanel('meeting')}>{t('log.meeting')}</button>
-        <button type="button" class="secondary" onClick={() => setPanel('note')}>{t('log.note')}</button>
-        <button type="button" class="secondary" onClick={() => setPanel('task')} data-testid="add-task">{t('task.add')}</button>
-        <button type="button" class="secondary" onClick={() => setPanel('survey')}>{t('survey.add')}</button>
-        <button type="button" class="secondary" onClick={() => setPanel('edit')} data-testid="edit-record">{t('record.edit')}</button>
-        {c && <button type="button" class="secondary" onClick={() => setPanel('merge')}>{t('merge.open')}</button>}
-        {c && <button type="button" class="secondary" onClick={() => open({ name: 'personPrivacy', id: c.id })} data-testid="open-person-privacy">{t('gdpr.open')}</button>}
-        {!c && a && <button type="button" class="secondary" onClick={() => setPanel('newContact')}>{t('contact.new')}</button>}
+        <button type="button" class="secondary" onClick={() => setPanel('call')}>
+          {t('log.call')}
+        </button>
+        <button type="button" class="secondary" onClick={() => setPanel('meeting')}>
+          {t('log.meeting')}
+        </button>
+        <button type="button" class="secondary" onClick={() => setPanel('note')}>
+          {t('log.note')}
+        </button>
+        <button type="button" class="secondary" onClick={() => setPanel('task')} data-testid="add-task">
+          {t('task.add')}
+        </button>
+        <button type="button" class="secondary" onClick={() => setPanel('survey')}>
+          {t('survey.add')}
+        </button>
+        <button type="button" class="secondary" onClick={() => setPanel('edit')} data-testid="edit-record">
+          {t('record.edit')}
+        </button>
+        {c && (
+          <button type="button" class="secondary" onClick={() => setPanel('merge')}>
+            {t('merge.open')}
+          </button>
+        )}
+        {c && (
+          <button type="button" class="secondary" onClick={() => open({ name: 'personPrivacy', id: c.id })} data-testid="open-person-privacy">
+            {t('gdpr.open')}
+          </button>
+        )}
+        {!c && a && (
+          <button type="button" class="secondary" onClick={() => setPanel('newContact')}>
+            {t('contact.new')}
+          </button>
+        )}
       </div>
 
       {sections ? (

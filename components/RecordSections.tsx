@@ -18,7 +18,13 @@ export function RecordSections({ head, sections }: { head: View360Head; sections
   return (
     <>
       <section class="score" data-testid="score" aria-label={t('score.churn')}>
-        {a ? <AccountInsights accountId={a.id} /> : <p class="muted" data-testid="no-score">{t('score.notEnough')}</p>}
+        {a ? (
+          <AccountInsights accountId={a.id} />
+        ) : (
+          <p class="muted" data-testid="no-score">
+            {t('score.notEnough')}
+          </p>
+        )}
       </section>
 
       <section aria-labelledby="tasks-title">
@@ -29,7 +35,14 @@ export function RecordSections({ head, sections }: { head: View360Head; sections
           <ul class="plain" aria-labelledby="tasks-title">
             {sections.tasks.map((task) => (
               <li class={isOverdue(task, new Date()) ? 'overdue' : ''}>
-                <button type="button" class="icon-button" aria-label={t('task.done', { title: task.title })} onClick={() => void completeTask(task.id, new Date())}>✓</button>{' '}
+                <button
+                  type="button"
+                  class="icon-button"
+                  aria-label={t('task.done', { title: task.title })}
+                  onClick={() => void completeTask(task.id, new Date())}
+                >
+                  ✓
+                </button>{' '}
                 {task.title} {task.dueAt && <span class="muted">{formatDateTime(task.dueAt)}</span>}
               </li>
             ))}
@@ -41,7 +54,11 @@ export function RecordSections({ head, sections }: { head: View360Head; sections
         <section aria-labelledby="deals-title">
           <h3 id="deals-title">{t('deal.title')}</h3>
           <ul class="plain">
-            {a?.renewalDate && <li>{t('account.renewal')}: {formatDate(a.renewalDate)}</li>}
+            {a?.renewalDate && (
+              <li>
+                {t('account.renewal')}: {formatDate(a.renewalDate)}
+              </li>
+            )}
             {[...renewals, ...deals].map((d) => (
               <li>
                 <span class="chip">{t(`dealKind.${d.kind}`)}</span> {d.name} · {t(`dealStage.${d.stage}`)}
@@ -69,49 +86,54 @@ export function RecordSections({ head, sections }: { head: View360Head; sections
               ))}
             </ul>
           </>
+        )}
+      </section>
+
+      {(c?.notes || a?.notes) && (
+        <section aria-labelledby="notes-title">
+          <h3 id="notes-title">{t('notes.title')}</h3>
+          <p class="notes" data-testid="notes">
+            {shownText(c ? c.notes : a!.notes)}
+          </p>
+        </section>
+      )}
+
+      {c && (
+        <section aria-labelledby="consent-title">
+          <h3 id="consent-title">{t('consent.title')}</h3>
+          {consent.length === 0 ? (
+            <p class="muted">{t('consent.none')}</p>
+          ) : (
+            <ul class="plain">
+              {consent.map((e) => (
+                <li>
+                  {t(`purpose.${e.purpose}` as never)}:{' '}
+                  <strong class={e.granted ? 'ok' : 'error'}>{t(e.granted ? 'consent.granted' : 'consent.withdrawn')}</strong>{' '}
+                  <span class="muted">{formatDate(e.since)}</span>
+                </li>
+              ))}
+            </ul>
           )}
         </section>
+      )}
 
-        {(c?.notes || a?.notes) && (
-          <section aria-labelledby="notes-title">
-            <h3 id="notes-title">{t('notes.title')}</h3>
-            <p class="notes" data-testid="notes">{shownText(c ? c.notes : a!.notes)}</p>
-          </section>
-        )}
-
-        {c && (
-          <section aria-labelledby="consent-title">
-            <h3 id="consent-title">{t('consent.title')}</h3>
-            {consent.length === 0 ? (
-              <p class="muted">{t('consent.none')}</p>
-            ) : (
-              <ul class="plain">
-                {consent.map((e) => (
-                  <li>
-                    {t(`purpose.${e.purpose}` as never)}: <strong class={e.granted ? 'ok' : 'error'}>{t(e.granted ? 'consent.granted' : 'consent.withdrawn')}</strong>{' '}
-                    <span class="muted">{formatDate(e.since)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        )}
-
-        {a && (
-          <section aria-labelledby="contacts-title">
-            <h3 id="contacts-title">{c ? t('record.colleagues') : t('account.contacts')}</h3>
-            <ul class="plain" aria-labelledby="contacts-title">
-              {sections.contacts
-                .filter((x) => x.id !== c?.id)
-                .map((x) => (
-                  <li>
-                    <button type="button" class="link" onClick={() => open({ name: 'contact', id: x.id })}>{contactName(x)}</button>{' '}
-                    {x.title && <span class="muted">{x.title}</span>}
-                  </li>
-                ))}
-            </ul>
-          </section>
-        )}
+      {a && (
+        <section aria-labelledby="contacts-title">
+          <h3 id="contacts-title">{c ? t('record.colleagues') : t('account.contacts')}</h3>
+          <ul class="plain" aria-labelledby="contacts-title">
+            {sections.contacts
+              .filter((x) => x.id !== c?.id)
+              .map((x) => (
+                <li>
+                  <button type="button" class="link" onClick={() => open({ name: 'contact', id: x.id })}>
+                    {contactName(x)}
+                  </button>{' '}
+                  {x.title && <span class="muted">{x.title}</span>}
+                </li>
+              ))}
+          </ul>
+        </section>
+      )}
     </>
   );
 }

@@ -48,7 +48,11 @@ export function ScoringSettingsForm() {
         <button type="submit" class="primary">
           {t('common.save')}
         </button>
-        {message && <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'}>{message.text}</p>}
+        {message && (
+          <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'}>
+            {message.text}
+          </p>
+        )}
       </form>
     </details>
   );

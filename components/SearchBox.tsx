@@ -48,7 +48,7 @@ export function SearchBox() {
     <div class="search" role="search">
       <input
         type="search"
-        {...({ role: "combobox" } as object)}
+        {...({ role: 'combobox' } as object)}
         aria-expanded={expanded}
         aria-controls="search-results"
         aria-autocomplete="list"
@@ -62,7 +62,11 @@ export function SearchBox() {
       />
       {results && (
         <ul class="search-results" id="search-results" role="listbox" aria-label={t('search.placeholder')}>
-          {results.length === 0 && <li class="muted" role="presentation">{t('search.empty', { q })}</li>}
+          {results.length === 0 && (
+            <li class="muted" role="presentation">
+              {t('search.empty', { q })}
+            </li>
+          )}
           {results.map((r, i) => (
             <li
               id={`sr-${i}`}

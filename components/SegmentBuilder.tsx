@@ -16,7 +16,12 @@ const newCondition = (): RuleCondition => ({ field: 'churnProbability', operator
 /** Text typed by the user → a rule value: numbers and booleans recognised, comma lists for "is one of". */
 export function parseRuleValue(text: string, operator: RuleCondition['operator']): RuleCondition['value'] {
   const one = (s: string): string | number => (s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : s.trim());
-  if (operator === 'in') return text.split(',').map((s) => s.trim()).filter(Boolean).map(one);
+  if (operator === 'in')
+    return text
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(one);
   const s = text.trim();
   if (s === '') return null;
   if (s === 'true' || s === 'false') return s === 'true';
@@ -67,7 +72,11 @@ function GroupEditor({ group, onChange, onRemove, depth }: { group: Group; onCha
   return (
     <fieldset class="rule-group">
       <legend>
-        <select aria-label={t('segments.operator')} value={group.op} onChange={(e) => onChange({ ...group, op: (e.target as HTMLSelectElement).value as Group['op'] })}>
+        <select
+          aria-label={t('segments.operator')}
+          value={group.op}
+          onChange={(e) => onChange({ ...group, op: (e.target as HTMLSelectElement).value as Group['op'] })}
+        >
           <option value="and">{t('segments.and')}</option>
           <option value="or">{t('segments.or')}</option>
         </select>
@@ -165,11 +174,21 @@ export function SegmentBuilder() {
         >
           <label class="field">
             {t('segments.name')}
-            <input value={editing.name} required maxLength={100} onInput={(e) => setEditing({ ...editing, name: (e.target as HTMLInputElement).value })} data-testid="segment-name" />
+            <input
+              value={editing.name}
+              required
+              maxLength={100}
+              onInput={(e) => setEditing({ ...editing, name: (e.target as HTMLInputElement).value })}
+              data-testid="segment-name"
+            />
           </label>
           <GroupEditor group={editing.rule} depth={0} onChange={(rule) => setEditing({ ...editing, rule })} />
           <p aria-live="polite" data-testid="segment-count" class={preview && 'error' in preview ? 'error' : 'muted'}>
-            {preview === null ? t('common.loading') : 'error' in preview ? t('segments.invalid', { message: preview.error }) : t('segments.matching', { n: preview.count })}
+            {preview === null
+              ? t('common.loading')
+              : 'error' in preview
+                ? t('segments.invalid', { message: preview.error })
+                : t('segments.matching', { n: preview.count })}
           </p>
           <div class="action-buttons">
             <button type="submit" class="primary" disabled={!!preview && 'error' in preview}>
@@ -181,11 +200,20 @@ export function SegmentBuilder() {
           </div>
         </form>
       ) : (
-        <button type="button" class="secondary" onClick={() => setEditing({ name: '', rule: { op: 'and', rules: [newCondition()] } })} data-testid="segment-new">
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => setEditing({ name: '', rule: { op: 'and', rules: [newCondition()] } })}
+          data-testid="segment-new"
+        >
           {t('segments.new')}
         </button>
       )}
-      {message && <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'}>{message.text}</p>}
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} class={message.error ? 'error' : 'muted'}>
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }

@@ -66,7 +66,11 @@ export function StartOptions({ afterDemo }: { afterDemo?: () => void }) {
           <span class="muted small">{t('start.serverHint')}</span>
         </li>
       </ul>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
     </>
   );
 }

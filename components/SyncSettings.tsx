@@ -77,8 +77,12 @@ export function SyncSettings() {
           </p>
           {lines.on && (
             <>
-              <p class="muted" data-testid="sync-last">{lines.lastSuccess}</p>
-              <p class="muted" data-testid="sync-pending">{lines.pending}</p>
+              <p class="muted" data-testid="sync-last">
+                {lines.lastSuccess}
+              </p>
+              <p class="muted" data-testid="sync-pending">
+                {lines.pending}
+              </p>
               {lines.on && cryptoStatus.value === 'locked' && (
                 <p class="warning" role="status" data-testid="sync-locked">
                   {t('crypto.syncPaused')}

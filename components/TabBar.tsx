@@ -44,7 +44,9 @@ export function TabBar() {
       const available = n.clientWidth - parseFloat(style.paddingLeft || '0') - parseFloat(style.paddingRight || '0');
       const widths = items.slice(0, TABS.length).map((el) => Math.ceil(el.getBoundingClientRect().width));
       const more = Math.ceil(items[TABS.length]?.getBoundingClientRect().width ?? 0);
-      setLayout((prev) => (prev && prev.available === available && prev.more === more && prev.widths.every((w, i) => w === widths[i]) ? prev : { widths, more, available }));
+      setLayout((prev) =>
+        prev && prev.available === available && prev.more === more && prev.widths.every((w, i) => w === widths[i]) ? prev : { widths, more, available },
+      );
     };
     read();
     const ro = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(read);
@@ -59,7 +61,7 @@ export function TabBar() {
 
   // Focus follows the menu's active item while it is open.
   useLayoutEffect(() => {
-    if (open) (menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[focusAt])?.focus();
+    if (open) menu.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[focusAt]?.focus();
   }, [open, focusAt]);
 
   const close = (returnFocus: boolean) => {

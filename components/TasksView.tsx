@@ -22,7 +22,9 @@ export function TasksView() {
     <section aria-labelledby="tasks-view-title">
       <div class="section-head">
         <h2 id="tasks-view-title">{t('nav.tasks')}</h2>
-        <button type="button" class="primary" onClick={() => setAdding(true)}>{t('task.add')}</button>
+        <button type="button" class="primary" onClick={() => setAdding(true)}>
+          {t('task.add')}
+        </button>
       </div>
       {!tasks ? (
         <p class="muted">{t('common.loading')}</p>
@@ -43,14 +45,22 @@ export function TasksView() {
                     </div>
                   )}
                   {(task.contactId || task.accountId) && (
-                    <button type="button" class="link" onClick={() => open(task.contactId ? { name: 'contact', id: task.contactId } : { name: 'account', id: task.accountId! })}>
+                    <button
+                      type="button"
+                      class="link"
+                      onClick={() => open(task.contactId ? { name: 'contact', id: task.contactId } : { name: 'account', id: task.accountId! })}
+                    >
                       {t('task.openRelated')}
                     </button>
                   )}
                 </div>
                 <div class="actions">
-                  <button type="button" class="secondary" onClick={() => void snooze(task.id)}>{t('task.snooze')}</button>
-                  <button type="button" class="secondary" onClick={() => void done(task.id)} aria-label={t('task.done', { title: task.title })}>{t('task.doneShort')}</button>
+                  <button type="button" class="secondary" onClick={() => void snooze(task.id)}>
+                    {t('task.snooze')}
+                  </button>
+                  <button type="button" class="secondary" onClick={() => void done(task.id)} aria-label={t('task.done', { title: task.title })}>
+                    {t('task.doneShort')}
+                  </button>
                 </div>
               </li>
             );

@@ -38,7 +38,9 @@ export function Timeline({ query, total: initialTotal, firstPage }: { query: Tim
     <section aria-labelledby="timeline-title" class="timeline-section">
       <div class="section-head">
         <h3 id="timeline-title">{t('timeline.title')}</h3>
-        <span class="muted" data-testid="timeline-count">{t('timeline.count', { n: shownTotal })}</span>
+        <span class="muted" data-testid="timeline-count">
+          {t('timeline.count', { n: shownTotal })}
+        </span>
       </div>
       <div class="chips" role="group" aria-label={t('timeline.filter')}>
         <button type="button" class="chip-button" aria-pressed={channel === null} onClick={() => setChannel(null)}>
@@ -65,7 +67,12 @@ export function Timeline({ query, total: initialTotal, firstPage }: { query: Tim
           }}
           renderRow={(i) => {
             const item = rowAt(i);
-            if (!item) return <div class="timeline-item placeholder" aria-busy="true">…</div>;
+            if (!item)
+              return (
+                <div class="timeline-item placeholder" aria-busy="true">
+                  …
+                </div>
+              );
             const prev = rowAt(i - 1);
             const newDay = prev === undefined && i > 0 ? false : startsDay(prev ? [prev, item] : [item], prev ? 1 : 0);
             return (
@@ -73,8 +80,12 @@ export function Timeline({ query, total: initialTotal, firstPage }: { query: Tim
                 <span class="day">{newDay ? formatDate(item.occurredAt, 'medium') : ''}</span>
                 <span class="what">
                   <span class="chip">{t(`channel.${item.channel}`)}</span>
-                  <span class="muted">{t(`direction.${item.direction}`)} · {timeOf(item.occurredAt)}</span>
-                  <span class="subject" title={shownText(item.summary) ?? item.subject} data-summary-locked={isSealed(item.summary) || undefined}>{item.subject || t('timeline.noSubject')}</span>
+                  <span class="muted">
+                    {t(`direction.${item.direction}`)} · {timeOf(item.occurredAt)}
+                  </span>
+                  <span class="subject" title={shownText(item.summary) ?? item.subject} data-summary-locked={isSealed(item.summary) || undefined}>
+                    {item.subject || t('timeline.noSubject')}
+                  </span>
                 </span>
               </div>
             );

@@ -13,7 +13,9 @@ export function Toast() {
               {t('common.undo')}
             </button>
           )}
-          <button type="button" class="icon-button" aria-label={t('common.close')} onClick={dismissToast}>×</button>
+          <button type="button" class="icon-button" aria-label={t('common.close')} onClick={dismissToast}>
+            ×
+          </button>
         </div>
       )}
     </div>

@@ -63,13 +63,19 @@ export function VirtualList({ count, rowHeight, height, overscan = 6, renderRow,
     const i = current ? Number(current.dataset.index) : -1;
     const page = Math.max(1, Math.floor(viewport / rowHeight) - 1);
     const next =
-      e.key === 'ArrowDown' ? i + 1
-      : e.key === 'ArrowUp' ? i - 1
-      : e.key === 'PageDown' ? i + page
-      : e.key === 'PageUp' ? i - page
-      : e.key === 'Home' ? 0
-      : e.key === 'End' ? count - 1
-      : null;
+      e.key === 'ArrowDown'
+        ? i + 1
+        : e.key === 'ArrowUp'
+          ? i - 1
+          : e.key === 'PageDown'
+            ? i + page
+            : e.key === 'PageUp'
+              ? i - page
+              : e.key === 'Home'
+                ? 0
+                : e.key === 'End'
+                  ? count - 1
+                  : null;
     if (next === null) return;
     e.preventDefault();
     // From the list itself (no row focused yet), the first key lands on the first row in view.
@@ -79,13 +85,29 @@ export function VirtualList({ count, rowHeight, height, overscan = 6, renderRow,
   const rows = [];
   for (let i = first; i <= last; i++) {
     rows.push(
-      <div role="listitem" class="vrow" style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }} key={i} data-index={i} tabIndex={-1} aria-setsize={count} aria-posinset={i + 1}>
+      <div
+        role="listitem"
+        class="vrow"
+        style={{ top: `${i * rowHeight}px`, height: `${rowHeight}px` }}
+        key={i}
+        data-index={i}
+        tabIndex={-1}
+        aria-setsize={count}
+        aria-posinset={i + 1}
+      >
         {renderRow(i)}
       </div>,
     );
   }
   return (
-    <div ref={ref} class="vlist" style={{ height: `${viewport || rowHeight}px` }} onScroll={(e) => setTop(e.currentTarget.scrollTop)} onKeyDown={onKeyDown} data-testid={testId}>
+    <div
+      ref={ref}
+      class="vlist"
+      style={{ height: `${viewport || rowHeight}px` }}
+      onScroll={(e) => setTop(e.currentTarget.scrollTop)}
+      onKeyDown={onKeyDown}
+      data-testid={testId}
+    >
       <div role="list" aria-label={label} style={{ height: `${count * rowHeight}px`, position: 'relative' }}>
         {rows}
       </div>

@@ -15,9 +15,7 @@ import { startupMarks } from '@/lib/background/startup';
 export default defineBackground(() => {
   const startup = startupMarks();
   // Chrome: the toolbar button (and its shortcut) opens the side panel.
-  (globalThis as { chrome?: typeof chrome }).chrome?.sidePanel
-    ?.setPanelBehavior({ openPanelOnActionClick: true })
-    .catch(() => {});
+  (globalThis as { chrome?: typeof chrome }).chrome?.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
 
   const env = {
     extensionId: browser.runtime.id,
@@ -38,7 +36,13 @@ export default defineBackground(() => {
     syncNow: () => sync.syncNow(),
   };
 
-  setupReminders({ alarms: browser.alarms, storage: browser.storage, notifications: browser.notifications, iconUrl: browser.runtime.getURL('/icon/128.png'), title: () => browser.i18n.getMessage('reminderTitle') || 'Carnet' });
+  setupReminders({
+    alarms: browser.alarms,
+    storage: browser.storage,
+    notifications: browser.notifications,
+    iconUrl: browser.runtime.getURL('/icon/128.png'),
+    title: () => browser.i18n.getMessage('reminderTitle') || 'Carnet',
+  });
 
   // Sequences' stop rules and the workflows that schedule tasks, on their own alarm.
   setupLifecycle({ alarms: browser.alarms, storage: browser.storage, browserLanguage: () => browser.i18n.getUILanguage() });
@@ -51,7 +55,9 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onInstalled.addListener((details) => {
-    void openWelcomeOnInstall(details, { getURL: (p) => browser.runtime.getURL(p as '/sidepanel.html'), createTab: (p) => browser.tabs.create(p) }).catch((e) => console.error('welcome', e));
+    void openWelcomeOnInstall(details, { getURL: (p) => browser.runtime.getURL(p as '/sidepanel.html'), createTab: (p) => browser.tabs.create(p) }).catch((e) =>
+      console.error('welcome', e),
+    );
   });
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabKey(tabId));

@@ -14,7 +14,10 @@ self.__ready = performance.now();`;
 
 function emptyExtension() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carnet-bench-empty-sw-'));
-  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0', background: { service_worker: 'sw.js' } }));
+  fs.writeFileSync(
+    path.join(dir, 'manifest.json'),
+    JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0', background: { service_worker: 'sw.js' } }),
+  );
   fs.writeFileSync(path.join(dir, 'sw.js'), EMPTY_SW);
   fs.writeFileSync(path.join(dir, 'page.html'), '<!doctype html><title>empty</title>');
   return dir;
@@ -85,8 +88,15 @@ export async function benchBackground({ root, chromiumPath, samples = 30 }) {
     const emptyRound = empty.map((s) => s.roundTrip);
     const command = 'npm run bench -- --suite=background';
     const row = (metric, xs, raw, budget, pass) => ({
-      suite: 'background', metric: `${metric} (median; p95 ${percentile(xs, 95).toFixed(1)} ms; ${xs.length} wakes)`, unit: 'ms',
-      carnet: median(xs), raw: raw ? median(raw) : null, budget, pass, load, command,
+      suite: 'background',
+      metric: `${metric} (median; p95 ${percentile(xs, 95).toFixed(1)} ms; ${xs.length} wakes)`,
+      unit: 'ms',
+      carnet: median(xs),
+      raw: raw ? median(raw) : null,
+      budget,
+      pass,
+      load,
+      command,
     });
     return [
       row('service worker start-up: script evaluation to first message answered', evalToReply, emptyEvalToReply, '≤ 50 ms', percentile(evalToReply, 95) <= 50),

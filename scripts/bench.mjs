@@ -89,7 +89,15 @@ const browser = await chromium.launch({
   // The bench page (localhost) calls the sync server (127.0.0.1) cross-origin, as the extension does with its host
   // permission; the server sends no CORS headers, so the page's same-origin check is off when the suite runs.
   // gc() and precise performance.memory let suites measure the heap a view keeps.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--js-flags=--expose-gc', '--enable-precise-memory-info', ...(sync ? ['--disable-web-security'] : [])],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--js-flags=--expose-gc',
+    '--enable-precise-memory-info',
+    ...(sync ? ['--disable-web-security'] : []),
+  ],
 });
 const page = await browser.newPage();
 page.on('console', (m) => m.text().startsWith('[bench]') && console.log(m.text()));
@@ -168,9 +176,9 @@ if (profile) {
 const rows =
   only === 'background'
     ? []
-    : await page.goto(`http://localhost:${port}/${query.size ? `?${query}` : ''}`).then(() =>
-        page.waitForFunction(() => window.__benchDone, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue()),
-      );
+    : await page
+        .goto(`http://localhost:${port}/${query.size ? `?${query}` : ''}`)
+        .then(() => page.waitForFunction(() => window.__benchDone, null, { timeout: 30 * 60_000, polling: 500 }).then((h) => h.jsonValue()));
 await browser.close();
 if (!only || only === 'background') rows.push(...(await benchBackground({ root, chromiumPath })));
 server.close();
@@ -185,8 +193,24 @@ const panelHtml = fs.readFileSync(path.join(ext, 'sidepanel.html'), 'utf8');
 // What the panel loads at start-up (the scripts its page names); lazily loaded chunks (demo, charts) come after.
 const panelStart = allJs.filter((f) => panelHtml.includes(path.basename(f)));
 const lazy = allJs.filter((f) => /chunks\//.test(f) && !panelStart.includes(f));
-rows.push({ suite: 'bundle', metric: 'side panel JS at start-up (gzip)', unit: 'KB', carnet: gz(panelStart) / 1024, raw: null, budget: '≤ 120 KB', pass: gz(panelStart) / 1024 <= 120 });
-rows.push({ suite: 'bundle', metric: `side panel lazy chunks (gzip, ${lazy.length} files)`, unit: 'KB', carnet: gz(lazy) / 1024, raw: null, budget: 'loaded on demand', pass: true });
+rows.push({
+  suite: 'bundle',
+  metric: 'side panel JS at start-up (gzip)',
+  unit: 'KB',
+  carnet: gz(panelStart) / 1024,
+  raw: null,
+  budget: '≤ 120 KB',
+  pass: gz(panelStart) / 1024 <= 120,
+});
+rows.push({
+  suite: 'bundle',
+  metric: `side panel lazy chunks (gzip, ${lazy.length} files)`,
+  unit: 'KB',
+  carnet: gz(lazy) / 1024,
+  raw: null,
+  budget: 'loaded on demand',
+  pass: true,
+});
 for (const f of allJs.filter((f) => f.includes('content-scripts'))) {
   const kb = gz([f]) / 1024;
   rows.push({ suite: 'bundle', metric: `${path.basename(f)} (gzip)`, unit: 'KB', carnet: kb, raw: null, budget: '≤ 15 KB', pass: kb <= 15 });
@@ -208,7 +232,9 @@ for (const suite of [...new Set(rows.map((r) => r.suite))]) {
 console.log('\n| suite | metric | Carnet | raw | ratio (median, min–max) | budget | ok | command |\n|---|---|---|---|---|---|---|---|');
 for (const r of rows) {
   r.command ??= r.suite === 'bundle' ? 'npm run bench (any suite)' : commandOf(r.suite);
-  console.log(`| ${r.suite} | ${r.metric} | ${fmt(r.carnet)} ${r.unit} | ${r.raw == null ? '—' : `${fmt(r.raw)} ${r.unit}`} | ${ratioText(r)} | ${r.budget} | ${r.pass ? 'yes' : 'NO'} | \`${r.command}\` |`);
+  console.log(
+    `| ${r.suite} | ${r.metric} | ${fmt(r.carnet)} ${r.unit} | ${r.raw == null ? '—' : `${fmt(r.raw)} ${r.unit}`} | ${ratioText(r)} | ${r.budget} | ${r.pass ? 'yes' : 'NO'} | \`${r.command}\` |`,
+  );
 }
 const result = { at: new Date().toISOString(), node: process.version, chromium: chromiumPath, cores: os.cpus().length, argv: process.argv.slice(2), rows };
 fs.writeFileSync(path.join(root, 'bench/results.json'), `${JSON.stringify(result, null, 2)}\n`);

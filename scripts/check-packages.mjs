@@ -31,7 +31,10 @@ const doc = (name) => {
 const justified = justifiedNames(doc('permissions.md'));
 if (!doc('privacy-policy.md').includes('What leaves your device')) problems.push('docs/privacy-policy.md does not say what leaves the device');
 
-for (const [browser, dir] of [['chrome', chromeDir], ['firefox', firefoxDir]]) {
+for (const [browser, dir] of [
+  ['chrome', chromeDir],
+  ['firefox', firefoxDir],
+]) {
   const abs = path.resolve(root, dir);
   if (!fs.existsSync(path.join(abs, 'manifest.json'))) {
     problems.push(`${dir}: no built package (run npm run build${browser === 'firefox' ? ':firefox' : ''})`);
@@ -47,7 +50,8 @@ const shots = fs.existsSync(path.join(root, 'docs/store')) ? fs.readdirSync(path
 if (shots.length < 3) problems.push(`docs/store has ${shots.length} screenshots; the listings need at least 3 (npm run screenshots)`);
 for (const f of shots) {
   const size = pngSize(fs.readFileSync(path.join(root, 'docs/store', f)));
-  if (!size || size.width !== 1280 || size.height !== 800) problems.push(`docs/store/${f} is ${size ? `${size.width}×${size.height}` : 'not a PNG'}, not 1280×800`);
+  if (!size || size.width !== 1280 || size.height !== 800)
+    problems.push(`docs/store/${f} is ${size ? `${size.width}×${size.height}` : 'not a PNG'}, not 1280×800`);
 }
 
 if (problems.length) {

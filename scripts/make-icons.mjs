@@ -29,11 +29,17 @@ function png(size, pixel, inset = 0) {
     raw[y * (size * 4 + 1)] = 0;
     for (let x = 0; x < size; x++) {
       // Premultiplied average of the samples, so transparent edges do not darken.
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < SS; sy++)
         for (let sx = 0; sx < SS; sx++) {
           const [pr, pg, pb, pa] = pixel((x - inset + (sx + 0.5) / SS) / art, (y - inset + (sy + 0.5) / SS) / art);
-          r += pr * pa; g += pg * pa; b += pb * pa; a += pa;
+          r += pr * pa;
+          g += pg * pa;
+          b += pb * pa;
+          a += pa;
         }
       const out = a === 0 ? [0, 0, 0, 0] : [Math.round(r / a), Math.round(g / a), Math.round(b / a), Math.round(a / (SS * SS))];
       raw.set(out, y * (size * 4 + 1) + 1 + x * 4);
@@ -43,7 +49,12 @@ function png(size, pixel, inset = 0) {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 function icon(u, v) {
   if (u < 0 || u > 1 || v < 0 || v > 1) return [0, 0, 0, 0];
@@ -51,7 +62,13 @@ function icon(u, v) {
   const r = 0.1;
   const corner = (cx, cy) => (u - cx) ** 2 + (v - cy) ** 2 > r * r;
   if (!inCover) return [0, 0, 0, 0];
-  if ((u < 0.24 && v < 0.18 && corner(0.24, 0.18)) || (u > 0.76 && v < 0.18 && corner(0.76, 0.18)) || (u < 0.24 && v > 0.82 && corner(0.24, 0.82)) || (u > 0.76 && v > 0.82 && corner(0.76, 0.82))) return [0, 0, 0, 0];
+  if (
+    (u < 0.24 && v < 0.18 && corner(0.24, 0.18)) ||
+    (u > 0.76 && v < 0.18 && corner(0.76, 0.18)) ||
+    (u < 0.24 && v > 0.82 && corner(0.24, 0.82)) ||
+    (u > 0.76 && v > 0.82 && corner(0.76, 0.82))
+  )
+    return [0, 0, 0, 0];
   if (u > 0.58 && u < 0.72 && v < 0.5 && !(v > 0.4 && Math.abs(u - 0.65) < (v - 0.4) * 0.7)) return [245, 158, 11, 255];
   if (u < 0.26) return [8, 70, 135, 255];
   if (u > 0.34 && u < 0.52 && ((v > 0.3 && v < 0.34) || (v > 0.42 && v < 0.46))) return [255, 255, 255, 230];

@@ -27,7 +27,13 @@ const context = await chromium.launchPersistentContext(profile, {
   colorScheme: 'light',
   locale: 'fr-FR',
   ignoreDefaultArgs: ['--disable-extensions'],
-  args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-first-run', '--disable-background-networking', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+  args: [
+    `--disable-extensions-except=${ext}`,
+    `--load-extension=${ext}`,
+    '--no-first-run',
+    '--disable-background-networking',
+    ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+  ],
 });
 const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const id = new URL(sw.url()).host;
@@ -42,18 +48,22 @@ await page.getByTestId('account-list').waitFor({ timeout: 60_000 });
 
 if (shot) {
   // A healthy strategic account, once the portfolio is scored, opened through search as a user would.
-  const pickAccount = () => page.evaluate(() => new Promise((resolve) => {
-    const req = indexedDB.open('carnet');
-    req.onsuccess = () => {
-      const tx = req.result.transaction(['accounts', 'scores']);
-      const all = tx.objectStore('accounts').getAll();
-      const scores = tx.objectStore('scores').count();
-      tx.oncomplete = () => {
-        const pick = all.result.find((a) => a.lifecycleStage === 'active' && a.tier === 'strategic') ?? all.result[0];
-        resolve(scores.result >= all.result.length ? pick.name : null);
-      };
-    };
-  }));
+  const pickAccount = () =>
+    page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const req = indexedDB.open('carnet');
+          req.onsuccess = () => {
+            const tx = req.result.transaction(['accounts', 'scores']);
+            const all = tx.objectStore('accounts').getAll();
+            const scores = tx.objectStore('scores').count();
+            tx.oncomplete = () => {
+              const pick = all.result.find((a) => a.lifecycleStage === 'active' && a.tier === 'strategic') ?? all.result[0];
+              resolve(scores.result >= all.result.length ? pick.name : null);
+            };
+          };
+        }),
+    );
   let name = null;
   for (let i = 0; i < 120 && !name; i++) name = (await pickAccount()) ?? (await new Promise((r) => setTimeout(r, 500)));
   await page.getByTestId('search').fill(name);

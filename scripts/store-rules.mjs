@@ -81,7 +81,10 @@ export function checkPackage({ browser, manifest: m, files, justified }) {
     if (!m.default_locale) problems.push('__MSG_ strings need a default_locale');
     else if (!locales[m.default_locale]) problems.push(`default_locale "${m.default_locale}" has no _locales/${m.default_locale}/messages.json`);
   }
-  for (const [field, max] of [['name', NAME_MAX], ['description', DESCRIPTION_MAX]]) {
+  for (const [field, max] of [
+    ['name', NAME_MAX],
+    ['description', DESCRIPTION_MAX],
+  ]) {
     if (!m[field]) problems.push(`no ${field}`);
     for (const { locale, text } of localized(m[field], locales)) {
       const where = locale ? ` (${locale})` : '';
@@ -117,9 +120,13 @@ export function checkPackage({ browser, manifest: m, files, justified }) {
     if (!has(m.sidebar_action?.default_panel)) problems.push('no sidebar page in the package');
     const gecko = m.browser_specific_settings?.gecko;
     if (!gecko?.id) problems.push('no browser_specific_settings.gecko.id (AMO needs a stable add-on id)');
-    if (!gecko?.data_collection_permissions?.required?.length) problems.push('no gecko.data_collection_permissions.required (AMO asks for it; "none" when nothing is collected)');
+    if (!gecko?.data_collection_permissions?.required?.length)
+      problems.push('no gecko.data_collection_permissions.required (AMO asks for it; "none" when nothing is collected)');
     const min = parseFloat(gecko?.strict_min_version ?? '0');
-    if (min < FIREFOX_MIN) problems.push(`gecko.strict_min_version ${gecko?.strict_min_version ?? '(none)'} is older than ${FIREFOX_MIN}, the first Firefox that knows data_collection_permissions`);
+    if (min < FIREFOX_MIN)
+      problems.push(
+        `gecko.strict_min_version ${gecko?.strict_min_version ?? '(none)'} is older than ${FIREFOX_MIN}, the first Firefox that knows data_collection_permissions`,
+      );
   }
   for (const cs of m.content_scripts ?? []) for (const js of cs.js ?? []) if (!has(js)) problems.push(`content script ${js} is missing from the package`);
 
@@ -132,11 +139,14 @@ export function checkPackage({ browser, manifest: m, files, justified }) {
   ];
   for (const [kind, p] of asked) if (!justified.has(p)) problems.push(`${kind} "${p}" is not justified in docs/permissions.md`);
   const required = [...(m.permissions ?? []), ...(m.host_permissions ?? [])];
-  for (const p of required) if (['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*'].includes(p)) problems.push(`"${p}" at install: ask for broad host access only when needed (optional)`);
+  for (const p of required)
+    if (['<all_urls>', '*://*/*', 'https://*/*', 'http://*/*'].includes(p))
+      problems.push(`"${p}" at install: ask for broad host access only when needed (optional)`);
 
   // No remote code: the default CSP or a stricter one, no eval or remote scripts, no markup sinks
   const csp = typeof m.content_security_policy === 'string' ? m.content_security_policy : m.content_security_policy?.extension_pages;
-  if (csp && (/unsafe-eval|unsafe-inline/.test(csp) || /script-src[^;]*\bhttps?:/.test(csp))) problems.push(`content_security_policy allows remote or evaluated code: ${csp}`);
+  if (csp && (/unsafe-eval|unsafe-inline/.test(csp) || /script-src[^;]*\bhttps?:/.test(csp)))
+    problems.push(`content_security_policy allows remote or evaluated code: ${csp}`);
   for (const [path, buf] of files) {
     const rules = path.endsWith('.js') || path.endsWith('.mjs') ? CODE_RULES : path.endsWith('.html') ? HTML_RULES : null;
     if (!rules) continue;

@@ -22,8 +22,28 @@ if (spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' }).status !
 fs.mkdirSync(outDir, { recursive: true });
 
 const TEXT = {
-  en: { inbox: 'Inbox', sent: 'Sent', drafts: 'Drafts', to: 'to', me: 'me', subject: 'Contract renewal', when: 'Nov 12, 2026, 9:14 AM', body: 'Hello, could we talk about the renewal before the end of the month? We would like to add two seats.', locale: 'en-GB' },
-  fr: { inbox: 'Boîte de réception', sent: 'Envoyés', drafts: 'Brouillons', to: 'à', me: 'moi', subject: 'Renouvellement du contrat', when: '12 nov. 2026, 09:14', body: 'Bonjour, pouvons-nous parler du renouvellement avant la fin du mois ? Nous voudrions ajouter deux postes.', locale: 'fr-FR' },
+  en: {
+    inbox: 'Inbox',
+    sent: 'Sent',
+    drafts: 'Drafts',
+    to: 'to',
+    me: 'me',
+    subject: 'Contract renewal',
+    when: 'Nov 12, 2026, 9:14 AM',
+    body: 'Hello, could we talk about the renewal before the end of the month? We would like to add two seats.',
+    locale: 'en-GB',
+  },
+  fr: {
+    inbox: 'Boîte de réception',
+    sent: 'Envoyés',
+    drafts: 'Brouillons',
+    to: 'à',
+    me: 'moi',
+    subject: 'Renouvellement du contrat',
+    when: '12 nov. 2026, 09:14',
+    body: 'Bonjour, pouvons-nous parler du renouvellement avant la fin du mois ? Nous voudrions ajouter deux postes.',
+    locale: 'fr-FR',
+  },
 };
 const template = fs.readFileSync(path.join(import.meta.dirname, 'store/mail-page.html'), 'utf8');
 const esc = (s) => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -52,12 +72,20 @@ async function shoot(lang) {
     locale: text.locale,
     colorScheme: 'light',
     ignoreDefaultArgs: ['--disable-extensions'],
-    args: [`--disable-extensions-except=${ext}`, `--load-extension=${ext}`, '--no-first-run', '--disable-background-networking', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-first-run',
+      '--disable-background-networking',
+      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+    ],
   });
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const id = new URL(sw.url()).host;
   await context.route(/^https?:\/\/(?!localhost|127\.0\.0\.1)/, (r) => r.abort());
-  const welcomeTab = context.pages().find((p) => p.url().includes('view=welcome')) ?? (await context.waitForEvent('page', { predicate: (p) => p.url().includes('view=welcome') }));
+  const welcomeTab =
+    context.pages().find((p) => p.url().includes('view=welcome')) ??
+    (await context.waitForEvent('page', { predicate: (p) => p.url().includes('view=welcome') }));
   const shots = [];
 
   // 1. The welcome, as the install opens it.
@@ -91,7 +119,11 @@ async function shoot(lang) {
   // 2. The contact's 360° beside the email.
   await tab(/This page|Cette page/).click();
   await panel.getByTestId('contact-view').waitFor();
-  await panel.getByTestId('churn-gauge').first().waitFor({ timeout: 30_000 }).catch(() => {});
+  await panel
+    .getByTestId('churn-gauge')
+    .first()
+    .waitFor({ timeout: 30_000 })
+    .catch(() => {});
   await panel.waitForTimeout(500);
   shots.push(['contact', mailShot, await panel.screenshot()]);
   // 3. The portfolio, riskiest first.
@@ -115,7 +147,9 @@ async function shoot(lang) {
     if (!right) fs.writeFileSync(file, left);
     else {
       const img = (b, w) => `<img src="data:image/png;base64,${b.toString('base64')}" style="width:${w}px;height:${H}px;display:block">`;
-      await canvas.setContent(`<body style="margin:0;display:flex;background:#fff">${img(left, W - PANEL - 1)}<div style="width:1px;background:#d0d7de"></div>${img(right, PANEL)}</body>`);
+      await canvas.setContent(
+        `<body style="margin:0;display:flex;background:#fff">${img(left, W - PANEL - 1)}<div style="width:1px;background:#d0d7de"></div>${img(right, PANEL)}</body>`,
+      );
       await canvas.screenshot({ path: file });
     }
     written.push(path.relative(root, file));

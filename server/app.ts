@@ -29,8 +29,7 @@ const MAX_JSON_DEPTH = 64;
 
 type Env = { Variables: { caller: Caller } };
 
-const zodIssues = (issues: { path: PropertyKey[]; message: string }[]) =>
-  issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+const zodIssues = (issues: { path: PropertyKey[]; message: string }[]) => issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
 
 export function createApp({
   sql,
@@ -154,7 +153,11 @@ export function createApp({
     if (!q.success) {
       const field = String(q.error.issues[0]?.path[0] ?? 'cursor');
       const message =
-        field === 'limit' ? `limit must be between 1 and ${MAX_PULL_LIMIT}` : field === 'compact' ? 'compact must be 0 or 1' : 'cursor must be a whole number ≥ 0';
+        field === 'limit'
+          ? `limit must be between 1 and ${MAX_PULL_LIMIT}`
+          : field === 'compact'
+            ? 'compact must be 0 or 1'
+            : 'cursor must be a whole number ≥ 0';
       return apiError(c, 400, 'invalid_request', message, zodIssues(q.error.issues));
     }
     const { cursor, limit, compact } = q.data;

@@ -34,7 +34,12 @@ describe('server hardening', () => {
     await ready();
     for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
       const fields = JSON.parse(`{"firstName":"A","lastName":"B",${JSON.stringify(key)}:{"x":1}}`);
-      const r = await post({ clientId: 'c', mutations: [{ id: `m-${key}`, entity: 'contacts', recordId: rid(), op: 'upsert', fields, hlc, fieldClock: JSON.parse(`{${JSON.stringify(key)}:"${hlc}"}`) }] });
+      const r = await post({
+        clientId: 'c',
+        mutations: [
+          { id: `m-${key}`, entity: 'contacts', recordId: rid(), op: 'upsert', fields, hlc, fieldClock: JSON.parse(`{${JSON.stringify(key)}:"${hlc}"}`) },
+        ],
+      });
       expect(r.status, key).toBe(200);
     }
     // The same names as entity or as a custom-field key.
@@ -109,7 +114,16 @@ describe('server fuzz', () => {
     fc.constantFrom('\u0000', '\ud800', '\udfff', '__proto__', 'constructor', '9999-99-99T99:99:99.999Z-ffff-zzzz', 'x'.repeat(5000)),
   );
   const anyJson = fc.letrec((tie) => ({
-    value: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.double(), fc.integer(), texty, fc.array(tie('value'), { maxLength: 5 }), fc.dictionary(texty, tie('value'), { maxKeys: 5 })),
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.constant(null),
+      fc.boolean(),
+      fc.double(),
+      fc.integer(),
+      texty,
+      fc.array(tie('value'), { maxLength: 5 }),
+      fc.dictionary(texty, tie('value'), { maxKeys: 5 }),
+    ),
   })).value;
   const mutationish = fc.record(
     {
@@ -117,7 +131,9 @@ describe('server fuzz', () => {
       entity: fc.constantFrom('accounts', 'contacts', 'interactions', 'orders', 'deals', 'tasks', 'surveys', 'segments', 'feedback', 'users', '__proto__'),
       recordId: fc.oneof(fc.constant(rid()), texty),
       op: fc.constantFrom('upsert', 'delete', 'drop'),
-      fields: fc.dictionary(fc.oneof(texty, fc.constantFrom('name', 'firstName', 'emails', 'tags', 'custom', 'notes', 'rule', 'amount', 'score')), anyJson, { maxKeys: 6 }),
+      fields: fc.dictionary(fc.oneof(texty, fc.constantFrom('name', 'firstName', 'emails', 'tags', 'custom', 'notes', 'rule', 'amount', 'score')), anyJson, {
+        maxKeys: 6,
+      }),
       hlc: fc.oneof(fc.constant(hlc), texty),
       createdAt: fc.oneof(fc.constant(hlc), texty),
       fieldClock: fc.dictionary(texty, fc.oneof(fc.constant(hlc), texty), { maxKeys: 3 }),
@@ -132,7 +148,13 @@ describe('server fuzz', () => {
     recordId: v7,
     op: fc.constantFrom('upsert', 'delete'),
     fields: fc.record(
-      { name: texty, notes: texty, tags: fc.array(texty, { maxLength: 3 }), custom: fc.dictionary(texty, fc.oneof(texty, fc.double(), fc.boolean())), domains: fc.array(fc.domain(), { maxLength: 2 }) },
+      {
+        name: texty,
+        notes: texty,
+        tags: fc.array(texty, { maxLength: 3 }),
+        custom: fc.dictionary(texty, fc.oneof(texty, fc.double(), fc.boolean())),
+        domains: fc.array(fc.domain(), { maxLength: 2 }),
+      },
       { requiredKeys: [] },
     ),
     hlc: fc.constant(hlc),
@@ -140,7 +162,9 @@ describe('server fuzz', () => {
   const body = fc.oneof(
     fc.record({ clientId: fc.constant('c'), mutations: fc.array(wellFormed, { minLength: 1, maxLength: 5 }) }).map((v) => JSON.stringify(v)),
     anyJson.map((v) => JSON.stringify(v)),
-    fc.record({ clientId: fc.oneof(texty, fc.constant('c')), mutations: fc.array(fc.oneof(mutationish, anyJson), { maxLength: 8 }) }).map((v) => JSON.stringify(v)),
+    fc
+      .record({ clientId: fc.oneof(texty, fc.constant('c')), mutations: fc.array(fc.oneof(mutationish, anyJson), { maxLength: 8 }) })
+      .map((v) => JSON.stringify(v)),
     fc.string(),
     fc.nat(3000).map((d) => '['.repeat(d) + ']'.repeat(d)),
   );
@@ -152,8 +176,17 @@ describe('server fuzz', () => {
       fc.asyncProperty(
         fc.constantFrom(...routes),
         fc.constantFrom('GET', 'POST', 'PUT', 'DELETE'),
-        fc.oneof(fc.constant(user.token), fc.constant(''), texty.map((t) => t.replace(/[^\x21-\x7e]/g, ''))),
-        fc.oneof(fc.constant(''), fc.record({ cursor: fc.oneof(texty, fc.nat().map(String), fc.constant('1e308')), limit: fc.oneof(texty, fc.nat(5000).map(String)) }).map((q) => `?${new URLSearchParams(q)}`)),
+        fc.oneof(
+          fc.constant(user.token),
+          fc.constant(''),
+          texty.map((t) => t.replace(/[^\x21-\x7e]/g, '')),
+        ),
+        fc.oneof(
+          fc.constant(''),
+          fc
+            .record({ cursor: fc.oneof(texty, fc.nat().map(String), fc.constant('1e308')), limit: fc.oneof(texty, fc.nat(5000).map(String)) })
+            .map((q) => `?${new URLSearchParams(q)}`),
+        ),
         body,
         async (route0, method, token, query, text) => {
           // Half the well-formed pushes go where they can be stored.

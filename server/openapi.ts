@@ -32,7 +32,10 @@ export function openApiDocument(): object {
     paths: {
       '/health': { get: { security: [], responses: { '200': { description: 'The server and its database answer' } } } },
       '/v1/me': {
-        get: { summary: 'Who the token belongs to', responses: { '200': { description: 'Caller', content: { 'application/json': { schema: { $ref: '#/components/schemas/Me' } } } }, ...errors } },
+        get: {
+          summary: 'Who the token belongs to',
+          responses: { '200': { description: 'Caller', content: { 'application/json': { schema: { $ref: '#/components/schemas/Me' } } } }, ...errors },
+        },
       },
       '/v1/sync/push': {
         post: {
@@ -58,7 +61,10 @@ export function openApiDocument(): object {
               schema: { type: 'integer', enum: [0, 1], default: 0 },
             },
           ],
-          responses: { '200': { description: 'A page of changes', content: { 'application/json': { schema: { $ref: '#/components/schemas/PullResponse' } } } }, ...errors },
+          responses: {
+            '200': { description: 'A page of changes', content: { 'application/json': { schema: { $ref: '#/components/schemas/PullResponse' } } } },
+            ...errors,
+          },
         },
       },
     },

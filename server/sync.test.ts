@@ -123,12 +123,21 @@ describe('push', () => {
   it('is idempotent by mutation id: the same batch twice changes nothing the second time', async () => {
     const u = await makeUser(sql);
     const a = recordId();
-    const batch = { clientId: 'c', mutations: [contact(a, { firstName: 'Ann', lastName: 'Lee' }, stamp(10), 'm1'), contact(a, { title: 'CEO' }, stamp(20), 'm2')] };
+    const batch = {
+      clientId: 'c',
+      mutations: [contact(a, { firstName: 'Ann', lastName: 'Lee' }, stamp(10), 'm1'), contact(a, { title: 'CEO' }, stamp(20), 'm2')],
+    };
     const first = await (await req(u.token, 'POST', '/v1/sync/push', batch)).json();
     expect(first.results.map((r: { status: string }) => r.status)).toEqual(['applied', 'applied']);
     expect(first.cursor).toBe(1);
     const second = await (await req(u.token, 'POST', '/v1/sync/push', batch)).json();
-    expect(second).toEqual({ cursor: 1, results: [{ id: 'm1', status: 'duplicate' }, { id: 'm2', status: 'duplicate' }] });
+    expect(second).toEqual({
+      cursor: 1,
+      results: [
+        { id: 'm1', status: 'duplicate' },
+        { id: 'm2', status: 'duplicate' },
+      ],
+    });
     const all = await pullAll(u.token);
     expect(all.changes).toHaveLength(1);
     expect(all.changes[0]!.fields).toEqual({ firstName: 'Ann', lastName: 'Lee', title: 'CEO' });
@@ -139,7 +148,9 @@ describe('push', () => {
     const a = recordId();
     const old = { clientId: 'c', mutations: [contact(a, { firstName: 'Ann', lastName: 'Lee' }, stamp(10), 'old')] };
     await req(u.token, 'POST', '/v1/sync/push', old);
-    const newer = await (await req(u.token, 'POST', '/v1/sync/push', { clientId: 'd', mutations: [contact(a, { firstName: 'Bea' }, stamp(30), 'new')] })).json();
+    const newer = await (
+      await req(u.token, 'POST', '/v1/sync/push', { clientId: 'd', mutations: [contact(a, { firstName: 'Bea' }, stamp(30), 'new')] })
+    ).json();
     expect(newer).toEqual({ cursor: 2, results: [{ id: 'new', status: 'applied' }] });
     const replay = await (await req(u.token, 'POST', '/v1/sync/push', old)).json();
     expect(replay).toEqual({ cursor: 2, results: [{ id: 'old', status: 'duplicate' }] });
@@ -218,7 +229,10 @@ describe('push', () => {
     const [c] = compact.changes;
     expect(f.createdAt).toBe(created);
     expect(f.fieldClock).toMatchObject({ firstName: stamp(5), lastName: created, emails: created });
-    expect(c.fieldClock).toEqual({ firstName: stamp(5), ...Object.fromEntries(Object.entries(f.fieldClock).filter(([k, v]) => k !== 'firstName' && v !== created)) });
+    expect(c.fieldClock).toEqual({
+      firstName: stamp(5),
+      ...Object.fromEntries(Object.entries(f.fieldClock).filter(([k, v]) => k !== 'firstName' && v !== created)),
+    });
     expect(Object.values(c.fieldClock)).not.toContain(created);
     expect(c.fields).toEqual(f.fields);
     expect({ ...c, fieldClock: undefined }).toEqual({ ...f, fieldClock: undefined });
@@ -336,7 +350,13 @@ describe('several instances on one database', () => {
     const ids = Array.from({ length: 40 }, recordId);
     await Promise.all(
       ids.map((id, i) =>
-        req(u.token, 'POST', '/v1/sync/push', { clientId: `c${i % 4}`, mutations: [contact(id, { firstName: `P${i}`, lastName: 'Q' }, stamp(i))] }, instances[i % 2]),
+        req(
+          u.token,
+          'POST',
+          '/v1/sync/push',
+          { clientId: `c${i % 4}`, mutations: [contact(id, { firstName: `P${i}`, lastName: 'Q' }, stamp(i))] },
+          instances[i % 2],
+        ),
       ),
     );
     const all = await pullAll(u.token, 9);

@@ -7,11 +7,9 @@ import path from 'node:path';
  */
 function findRealdata(): string {
   const root = path.resolve(import.meta.dirname, '..');
-  const candidates = [
-    process.env.CARNET_REALDATA,
-    path.resolve(root, '../shared/realdata'),
-    path.resolve(root, '../../shared/realdata'),
-  ].filter((p): p is string => !!p);
+  const candidates = [process.env.CARNET_REALDATA, path.resolve(root, '../shared/realdata'), path.resolve(root, '../../shared/realdata')].filter(
+    (p): p is string => !!p,
+  );
   return candidates.find((p) => fs.existsSync(p)) ?? candidates[candidates.length - 2]!;
 }
 

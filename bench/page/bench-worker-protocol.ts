@@ -32,7 +32,9 @@ export function benchWorker() {
     ask<T extends BenchWorkerReply['type']>(m: BenchWorkerRequest, expect: T): Promise<Extract<BenchWorkerReply, { type: T }>> {
       const id = ++next;
       return new Promise((resolve, reject) => {
-        waiting.set(id, (r) => (r.type === expect ? resolve(r as Extract<BenchWorkerReply, { type: T }>) : reject(new Error(r.type === 'error' ? r.message : `unexpected ${r.type}`))));
+        waiting.set(id, (r) =>
+          r.type === expect ? resolve(r as Extract<BenchWorkerReply, { type: T }>) : reject(new Error(r.type === 'error' ? r.message : `unexpected ${r.type}`)),
+        );
         worker.postMessage({ id, ...m });
       });
     },

@@ -17,7 +17,8 @@ let seeded: { id: string }[] = [];
 
 function csv(n: number): ArrayBuffer {
   const lines = ['First Name,Last Name,E-mail Address,Job Title,Mobile Phone'];
-  for (let i = 0; i < n; i++) lines.push(`Hélène${i},Dupont${i},person${i}@company${i % 5000}.fr,Directrice des achats,+33 6 12 ${String(i % 100).padStart(2, '0')} 34 56`);
+  for (let i = 0; i < n; i++)
+    lines.push(`Hélène${i},Dupont${i},person${i}@company${i % 5000}.fr,Directrice des achats,+33 6 12 ${String(i % 100).padStart(2, '0')} 34 56`);
   return new TextEncoder().encode(lines.join('\r\n')).buffer as ArrayBuffer;
 }
 

@@ -61,7 +61,9 @@ export const syncSuite: BenchSuite = {
         pulls.push({ pages: r.pages, serverMs: r.serverMs });
         longTasks.push(...tasks.tasks);
         observed &&= tasks.supported;
-        log(`  pull: ${r.ms.toFixed(0)} ms (${r.pages} pages; waiting on the server ${r.serverMs.toFixed(0)} ms, overlapped with writing); live count seen ${seen}`);
+        log(
+          `  pull: ${r.ms.toFixed(0)} ms (${r.pages} pages; waiting on the server ${r.serverMs.toFixed(0)} ms, overlapped with writing); live count seen ${seen}`,
+        );
         return r.ms;
       } finally {
         tasks.stop();
@@ -85,7 +87,9 @@ export const syncSuite: BenchSuite = {
     for (const name of [DB, 'bench-sync-raw']) await deleteDb(name);
 
     const maxLong = longTasks.length ? Math.max(...longTasks) : 0;
-    log(`sync: waiting on the server, median ${median(pulls.map((p) => p.serverMs)).toFixed(0)} ms per pull; main-thread long tasks over ${pairs} pulls: ${longTasks.length} (${longTasks.map((x) => x.toFixed(0)).join(', ') || 'none'})`);
+    log(
+      `sync: waiting on the server, median ${median(pulls.map((p) => p.serverMs)).toFixed(0)} ms per pull; main-thread long tasks over ${pairs} pulls: ${longTasks.length} (${longTasks.map((x) => x.toFixed(0)).join(', ') || 'none'})`,
+    );
     const rows: BenchRow[] = [
       rateRow('sync', `initial pull of ${N} contacts, pages of ${PAGE} (raw = put of the same stored records)`, N, t, 0.9),
       {
@@ -97,7 +101,15 @@ export const syncSuite: BenchSuite = {
         budget: '≤ 50 ms',
         pass: observed && maxLong <= 50,
       },
-      { suite: 'sync', metric: 'incremental sync of one change, loopback (median)', unit: 'ms', carnet: inc.median, raw: null, budget: '≤ 200 ms', pass: inc.median <= 200 },
+      {
+        suite: 'sync',
+        metric: 'incremental sync of one change, loopback (median)',
+        unit: 'ms',
+        carnet: inc.median,
+        raw: null,
+        budget: '≤ 200 ms',
+        pass: inc.median <= 200,
+      },
     ];
     return rows;
   },

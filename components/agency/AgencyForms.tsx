@@ -9,19 +9,51 @@ import { failureReason } from '@/lib/panel/failure';
 const METRICS = KpiMetric.options;
 const CHANNELS = AdChannel.options;
 /** The natural direction of a target on each KPI (a ROAS floor, a CPA ceiling). */
-const DEFAULT_OP: Record<string, 'min' | 'max'> = { roas: 'min', cpa: 'max', ctr: 'min', cpc: 'max', cpm: 'max', conversionRate: 'min', conversions: 'min', spend: 'max', conversionValue: 'min' };
+const DEFAULT_OP: Record<string, 'min' | 'max'> = {
+  roas: 'min',
+  cpa: 'max',
+  ctr: 'min',
+  cpc: 'max',
+  cpm: 'max',
+  conversionRate: 'min',
+  conversions: 'min',
+  spend: 'max',
+  conversionValue: 'min',
+};
 
 const decimalComma = () => lang.value === 'fr';
 
 function fieldError(errors: FieldErrors | null, key: string) {
-  return errors?.[key] ? <span class="field-error" role="alert">{errors[key]}</span> : null;
+  return errors?.[key] ? (
+    <span class="field-error" role="alert">
+      {errors[key]}
+    </span>
+  ) : null;
 }
 
 /** Targets, monthly budget, pacing tolerance and report language of one client. */
-export function TargetsForm({ plan, currency, onSave, onDone }: { plan: AgencyPlan | null; currency: string; onSave: (d: PlanDraft, decimalComma: boolean) => Promise<unknown>; onDone: () => void }) {
+export function TargetsForm({
+  plan,
+  currency,
+  onSave,
+  onDone,
+}: {
+  plan: AgencyPlan | null;
+  currency: string;
+  onSave: (d: PlanDraft, decimalComma: boolean) => Promise<unknown>;
+  onDone: () => void;
+}) {
   const [d, setD] = useState<PlanDraft>(() => {
     const draft = planDraft(plan, currency, decimalComma());
-    return draft.targets.length ? draft : { ...draft, targets: [{ metric: 'roas', op: 'min', value: '' }, { metric: 'cpa', op: 'max', value: '' }] };
+    return draft.targets.length
+      ? draft
+      : {
+          ...draft,
+          targets: [
+            { metric: 'roas', op: 'min', value: '' },
+            { metric: 'cpa', op: 'max', value: '' },
+          ],
+        };
   });
   const [errors, setErrors] = useState<FieldErrors | null>(null);
   const setTarget = (i: number, patch: Partial<TargetDraft>) => setD({ ...d, targets: d.targets.map((x, j) => (j === i ? { ...x, ...patch } : x)) });
@@ -45,7 +77,14 @@ export function TargetsForm({ plan, currency, onSave, onDone }: { plan: AgencyPl
           <div class="target-row">
             <label class="field">
               {t('agency.targets.metric')}
-              <select value={x.metric} onChange={(e) => { const metric = e.currentTarget.value as TargetDraft['metric']; setTarget(i, { metric, op: DEFAULT_OP[metric] ?? 'min' }); }} data-testid={`target-metric-${i}`}>
+              <select
+                value={x.metric}
+                onChange={(e) => {
+                  const metric = e.currentTarget.value as TargetDraft['metric'];
+                  setTarget(i, { metric, op: DEFAULT_OP[metric] ?? 'min' });
+                }}
+                data-testid={`target-metric-${i}`}
+              >
                 {METRICS.map((m) => (
                   <option value={m}>{metricLabel(m)}</option>
                 ))}
@@ -62,7 +101,12 @@ export function TargetsForm({ plan, currency, onSave, onDone }: { plan: AgencyPl
               {x.metric === 'ctr' || x.metric === 'conversionRate' ? t('agency.targets.valuePercent') : t('agency.targets.value')}
               <input inputMode="decimal" value={x.value} onInput={(e) => setTarget(i, { value: e.currentTarget.value })} data-testid={`target-value-${i}`} />
             </label>
-            <button type="button" class="icon-button" aria-label={t('agency.targets.remove')} onClick={() => setD({ ...d, targets: d.targets.filter((_, j) => j !== i) })}>
+            <button
+              type="button"
+              class="icon-button"
+              aria-label={t('agency.targets.remove')}
+              onClick={() => setD({ ...d, targets: d.targets.filter((_, j) => j !== i) })}
+            >
               ×
             </button>
           </div>
@@ -74,7 +118,13 @@ export function TargetsForm({ plan, currency, onSave, onDone }: { plan: AgencyPl
       </fieldset>
       <label class="field">
         {t('agency.targets.budget', { currency: d.currency })}
-        <input inputMode="decimal" value={d.monthlyBudget} onInput={(e) => setD({ ...d, monthlyBudget: e.currentTarget.value })} data-testid="target-budget" aria-invalid={!!errors?.monthlyBudget} />
+        <input
+          inputMode="decimal"
+          value={d.monthlyBudget}
+          onInput={(e) => setD({ ...d, monthlyBudget: e.currentTarget.value })}
+          data-testid="target-budget"
+          aria-invalid={!!errors?.monthlyBudget}
+        />
         {fieldError(errors, 'monthlyBudget')}
       </label>
       <label class="field">
@@ -84,7 +134,12 @@ export function TargetsForm({ plan, currency, onSave, onDone }: { plan: AgencyPl
       </label>
       <label class="field">
         {t('agency.targets.tolerance')}
-        <input inputMode="decimal" value={d.pacingTolerance} onInput={(e) => setD({ ...d, pacingTolerance: e.currentTarget.value })} aria-invalid={!!errors?.pacingTolerance} />
+        <input
+          inputMode="decimal"
+          value={d.pacingTolerance}
+          onInput={(e) => setD({ ...d, pacingTolerance: e.currentTarget.value })}
+          aria-invalid={!!errors?.pacingTolerance}
+        />
         {fieldError(errors, 'pacingTolerance')}
       </label>
       <label class="field">
@@ -106,14 +161,39 @@ export function TargetsForm({ plan, currency, onSave, onDone }: { plan: AgencyPl
 const today = () => new Date().toISOString().slice(0, 10);
 
 /** Figures typed by hand for one campaign and one day or month (a platform without an export, an offline channel). */
-export function FiguresForm({ currency, onSave, onDone }: { currency: string; onSave: (d: FiguresDraft, decimalComma: boolean) => Promise<unknown>; onDone: () => void }) {
-  const [d, setD] = useState<FiguresDraft>({ granularity: 'month', when: today().slice(0, 7), channel: 'google_ads', campaign: '', spend: '', impressions: '', clicks: '', conversions: '', conversionValue: '', currency });
+export function FiguresForm({
+  currency,
+  onSave,
+  onDone,
+}: {
+  currency: string;
+  onSave: (d: FiguresDraft, decimalComma: boolean) => Promise<unknown>;
+  onDone: () => void;
+}) {
+  const [d, setD] = useState<FiguresDraft>({
+    granularity: 'month',
+    when: today().slice(0, 7),
+    channel: 'google_ads',
+    campaign: '',
+    spend: '',
+    impressions: '',
+    clicks: '',
+    conversions: '',
+    conversionValue: '',
+    currency,
+  });
   const [errors, setErrors] = useState<FieldErrors | null>(null);
   const [saved, setSaved] = useState(0);
   const num = (key: 'spend' | 'impressions' | 'clicks' | 'conversions' | 'conversionValue') => (
     <label class="field">
       {metricLabel(key)}
-      <input inputMode="decimal" value={d[key]} onInput={(e) => setD({ ...d, [key]: e.currentTarget.value })} aria-invalid={!!errors?.[key]} data-testid={`figures-${key}`} />
+      <input
+        inputMode="decimal"
+        value={d[key]}
+        onInput={(e) => setD({ ...d, [key]: e.currentTarget.value })}
+        aria-invalid={!!errors?.[key]}
+        data-testid={`figures-${key}`}
+      />
       {fieldError(errors, key)}
     </label>
   );
@@ -135,14 +215,26 @@ export function FiguresForm({ currency, onSave, onDone }: { currency: string; on
     >
       <label class="field">
         {t('agency.figures.granularity')}
-        <select value={d.granularity} onChange={(e) => { const g = e.currentTarget.value as 'day' | 'month'; setD({ ...d, granularity: g, when: g === 'month' ? d.when.slice(0, 7) : `${d.when.slice(0, 7)}-01` }); }}>
+        <select
+          value={d.granularity}
+          onChange={(e) => {
+            const g = e.currentTarget.value as 'day' | 'month';
+            setD({ ...d, granularity: g, when: g === 'month' ? d.when.slice(0, 7) : `${d.when.slice(0, 7)}-01` });
+          }}
+        >
           <option value="month">{t('agency.figures.month')}</option>
           <option value="day">{t('agency.figures.day')}</option>
         </select>
       </label>
       <label class="field">
         {d.granularity === 'month' ? t('agency.figures.month') : t('agency.figures.day')}
-        <input type={d.granularity === 'month' ? 'month' : 'date'} value={d.when} onInput={(e) => setD({ ...d, when: e.currentTarget.value })} data-testid="figures-when" aria-invalid={!!errors?.when} />
+        <input
+          type={d.granularity === 'month' ? 'month' : 'date'}
+          value={d.when}
+          onInput={(e) => setD({ ...d, when: e.currentTarget.value })}
+          data-testid="figures-when"
+          aria-invalid={!!errors?.when}
+        />
         {fieldError(errors, 'when')}
       </label>
       <label class="field">
@@ -155,7 +247,12 @@ export function FiguresForm({ currency, onSave, onDone }: { currency: string; on
       </label>
       <label class="field">
         {t('agency.figures.campaign')}
-        <input value={d.campaign} onInput={(e) => setD({ ...d, campaign: e.currentTarget.value })} placeholder={t('agency.figures.campaignHint')} data-testid="figures-campaign" />
+        <input
+          value={d.campaign}
+          onInput={(e) => setD({ ...d, campaign: e.currentTarget.value })}
+          placeholder={t('agency.figures.campaignHint')}
+          data-testid="figures-campaign"
+        />
       </label>
       {num('spend')}
       {num('impressions')}
@@ -180,4 +277,3 @@ export function FiguresForm({ currency, onSave, onDone }: { currency: string; on
     </form>
   );
 }
-

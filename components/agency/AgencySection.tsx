@@ -1,4 +1,4 @@
-import { useEffect, useMemo, } from 'preact/hooks';
+import { useEffect, useMemo } from 'preact/hooks';
 import { t, type MessageKey } from '@/lib/i18n';
 import { createAgencyAccountModel } from '@/lib/panel/models/agency-account';
 import { PERIOD_KEYS, isPeriodKey } from '@/lib/panel/models/agency-period';
@@ -73,7 +73,11 @@ export function AgencySection({ accountId }: { accountId: string }) {
       <div class="filters">
         <label class="field">
           {t('agency.period')}
-          <select value={m.periodKey.value} onChange={(e) => isPeriodKey(e.currentTarget.value) && m.setPeriod(e.currentTarget.value)} data-testid="agency-section-period">
+          <select
+            value={m.periodKey.value}
+            onChange={(e) => isPeriodKey(e.currentTarget.value) && m.setPeriod(e.currentTarget.value)}
+            data-testid="agency-section-period"
+          >
             {PERIOD_KEYS.map((k) => (
               <option value={k}>{t(`agency.period.${k}` as MessageKey)}</option>
             ))}

@@ -22,7 +22,11 @@ export function AgencyView() {
       <div class="filters">
         <label class="field">
           {t('agency.period')}
-          <select value={m.periodKey.value} onChange={(e) => isPeriodKey(e.currentTarget.value) && m.setPeriod(e.currentTarget.value)} data-testid="agency-period">
+          <select
+            value={m.periodKey.value}
+            onChange={(e) => isPeriodKey(e.currentTarget.value) && m.setPeriod(e.currentTarget.value)}
+            data-testid="agency-period"
+          >
             {PERIOD_KEYS.map((k) => (
               <option value={k}>{t(`agency.period.${k}` as MessageKey)}</option>
             ))}
@@ -32,7 +36,9 @@ export function AgencyView() {
       </div>
 
       <CampaignImport onImported={(ids) => (m.lastImported.value = ids[0] ?? null)} />
-      {o && m.lastImported.value && <JustImported c={o.clients.find((c) => c.accountId === m.lastImported.value)} onReport={(id) => void openExtensionPage(m.reportPath(id))} />}
+      {o && m.lastImported.value && (
+        <JustImported c={o.clients.find((c) => c.accountId === m.lastImported.value)} onReport={(id) => void openExtensionPage(m.reportPath(id))} />
+      )}
 
       {!o && <p class="muted">{t('common.loading')}</p>}
       {o && o.clients.length === 0 && (
@@ -141,7 +147,9 @@ function ClientRow({ c, highlight, onReport }: { c: ClientSummary; highlight: bo
       )}
       {missed.length > 0 && (
         <p class="small missed" data-testid="client-missed">
-          {missed.map((r) => t('agency.missedTarget', { target: targetLabel(r.target, c.currency), value: formatKpi(r.target.metric, r.value, c.currency) })).join(' · ')}
+          {missed
+            .map((r) => t('agency.missedTarget', { target: targetLabel(r.target, c.currency), value: formatKpi(r.target.metric, r.value, c.currency) }))
+            .join(' · ')}
         </p>
       )}
       {c.alerts.length > 0 && <p class="small muted">{alertText(c.alerts[0]!, c.currency)}</p>}

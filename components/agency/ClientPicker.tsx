@@ -4,7 +4,17 @@ import { useLiveQuery } from '@/lib/panel/live';
 import { clientChoices } from '@/lib/panel/queries/agency';
 
 /** The client a campaign report goes to: agency clients first, any account by name search. */
-export function ClientPicker({ value, onChange, fileAccounts, disabled }: { value: string; onChange: (id: string) => void; fileAccounts: string[]; disabled?: boolean }) {
+export function ClientPicker({
+  value,
+  onChange,
+  fileAccounts,
+  disabled,
+}: {
+  value: string;
+  onChange: (id: string) => void;
+  fileAccounts: string[];
+  disabled?: boolean;
+}) {
   const [query, setQuery] = useState('');
   const choices = useLiveQuery(() => clientChoices(query), [query]);
   const list = choices.value ?? [];

@@ -37,7 +37,11 @@ export function AbResults({ m }: { m: TemplatesModel }) {
             <th scope="col">{t('engage.ab.replies')}</th>
             <th scope="col">{t('engage.ab.rate')}</th>
             {a && <th scope="col">{t('engage.ab.pBest')}</th>}
-            {test?.status === 'running' && <th scope="col"><span class="visually-hidden">{t('engage.ab.keep')}</span></th>}
+            {test?.status === 'running' && (
+              <th scope="col">
+                <span class="visually-hidden">{t('engage.ab.keep')}</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -45,7 +49,10 @@ export function AbResults({ m }: { m: TemplatesModel }) {
             const arm = a?.arms.find((x) => x.id === v.variantId);
             return (
               <tr key={v.variantId} data-testid="ab-row" data-variant={v.variantId}>
-                <th scope="row">{v.label}{!v.active && <span class="muted small"> ({t('engage.ab.retired')})</span>}</th>
+                <th scope="row">
+                  {v.label}
+                  {!v.active && <span class="muted small"> ({t('engage.ab.retired')})</span>}
+                </th>
                 <td>{v.uses}</td>
                 <td>{v.replies}</td>
                 <td>{v.uses ? formatPercent(v.replies / v.uses) : '—'}</td>
@@ -65,7 +72,9 @@ export function AbResults({ m }: { m: TemplatesModel }) {
       {a && (
         <div class="ab-verdict" data-testid="ab-verdict">
           <p>
-            <strong>{t(`engage.ab.verdict.${a.verdict}`, { label: label(a.leader), p: formatPercent(a.arms.find((x) => x.id === a.leader)?.probabilityBest ?? 0) })}</strong>
+            <strong>
+              {t(`engage.ab.verdict.${a.verdict}`, { label: label(a.leader), p: formatPercent(a.arms.find((x) => x.id === a.leader)?.probabilityBest ?? 0) })}
+            </strong>
           </p>
           {a.zTest && (
             <p class="muted small">
@@ -75,8 +84,18 @@ export function AbResults({ m }: { m: TemplatesModel }) {
           {a.neededPerArm != null && (
             <p class="muted small" data-testid="ab-sample">
               {a.stillNeeded
-                ? t('engage.ab.stillNeeded', { n: formatNumber(a.stillNeeded), total: formatNumber(a.neededPerArm), points: formatNumber(a.effect * 100, 1), power: formatPercent(a.options.power), alpha: formatPercent(a.options.alpha) })
-                : t('engage.ab.enough', { total: formatNumber(a.neededPerArm), points: formatNumber(a.effect * 100, 1), power: formatPercent(a.options.power) })}
+                ? t('engage.ab.stillNeeded', {
+                    n: formatNumber(a.stillNeeded),
+                    total: formatNumber(a.neededPerArm),
+                    points: formatNumber(a.effect * 100, 1),
+                    power: formatPercent(a.options.power),
+                    alpha: formatPercent(a.options.alpha),
+                  })
+                : t('engage.ab.enough', {
+                    total: formatNumber(a.neededPerArm),
+                    points: formatNumber(a.effect * 100, 1),
+                    power: formatPercent(a.options.power),
+                  })}
             </p>
           )}
           <p class="muted small">{t('engage.ab.method', { days: r.windowDays })}</p>
@@ -104,9 +123,13 @@ export function AbResults({ m }: { m: TemplatesModel }) {
                   <>
                     <span class="muted small">{t('engage.uses.noReply')}</span>
                     {row.use.contactId && (
-                      <button type="button" class="link small" onClick={() => void logReply(row)} data-testid="use-log-reply">{t('engage.uses.logReply')}</button>
+                      <button type="button" class="link small" onClick={() => void logReply(row)} data-testid="use-log-reply">
+                        {t('engage.uses.logReply')}
+                      </button>
                     )}
-                    <button type="button" class="link small" onClick={() => (m.confirmRemoveUse.value = row)}>{t('engage.uses.notSent')}</button>
+                    <button type="button" class="link small" onClick={() => (m.confirmRemoveUse.value = row)}>
+                      {t('engage.uses.notSent')}
+                    </button>
                   </>
                 )}
               </span>

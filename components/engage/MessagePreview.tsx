@@ -10,11 +10,15 @@ export function MessagePreview({ subject, body, issues }: { subject: string; bod
         <span class="muted">{t('engage.subject')}: </span>
         <strong data-testid="preview-subject">{subject || t('engage.preview.noSubject')}</strong>
       </p>
-      <div class="preview-body" data-testid="preview-body">{body}</div>
+      <div class="preview-body" data-testid="preview-body">
+        {body}
+      </div>
       {issues.length > 0 && (
         <ul class="plain preview-issues" aria-label={t('engage.preview.issues')} data-testid="preview-issues">
           {issues.map((i) => (
-            <li class="warn" key={`${i.field}:${i.kind}`}>⚠ {issueText(i)}</li>
+            <li class="warn" key={`${i.field}:${i.kind}`}>
+              ⚠ {issueText(i)}
+            </li>
           ))}
         </ul>
       )}

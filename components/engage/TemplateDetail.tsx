@@ -41,8 +41,12 @@ export function TemplateDetail({ m }: { m: TemplatesModel }) {
   return (
     <section aria-labelledby="template-name" data-testid="template-detail">
       <div class="section-head">
-        <button type="button" class="link" onClick={() => m.select(null)} data-testid="templates-back">← {t('engage.back')}</button>
-        <button type="button" class="secondary danger-text" onClick={() => (m.confirmDelete.value = t0.id)} data-testid="template-delete">{t('engage.delete')}</button>
+        <button type="button" class="link" onClick={() => m.select(null)} data-testid="templates-back">
+          ← {t('engage.back')}
+        </button>
+        <button type="button" class="secondary danger-text" onClick={() => (m.confirmDelete.value = t0.id)} data-testid="template-delete">
+          {t('engage.delete')}
+        </button>
       </div>
       <form
         class="card"
@@ -59,7 +63,9 @@ export function TemplateDetail({ m }: { m: TemplatesModel }) {
           <span>{t('engage.category')}</span>
           <select value={d.category} onChange={(e) => m.recategorize((e.target as HTMLSelectElement).value as TemplateCategory)}>
             {TEMPLATE_CATEGORIES.map((c) => (
-              <option value={c} key={c}>{t(`engage.category.${c}`)}</option>
+              <option value={c} key={c}>
+                {t(`engage.category.${c}`)}
+              </option>
             ))}
           </select>
         </label>
@@ -67,7 +73,16 @@ export function TemplateDetail({ m }: { m: TemplatesModel }) {
         <div class="section-head">
           <div class="chips" role="tablist" aria-label={t('engage.variants')}>
             {active.map((x) => (
-              <button type="button" role="tab" class="chip-button" aria-selected={x.id === v.id} aria-pressed={x.id === v.id} onClick={() => m.selectVariant(x.id)} key={x.id} data-testid="variant-tab">
+              <button
+                type="button"
+                role="tab"
+                class="chip-button"
+                aria-selected={x.id === v.id}
+                aria-pressed={x.id === v.id}
+                onClick={() => m.selectVariant(x.id)}
+                key={x.id}
+                data-testid="variant-tab"
+              >
                 {t('engage.variant', { label: x.label })}
               </button>
             ))}
@@ -83,7 +98,9 @@ export function TemplateDetail({ m }: { m: TemplatesModel }) {
           </button>
         )}
         <label class="field">
-          <span>{t('engage.subject')} ({t(`engage.lang.${lang}`)})</span>
+          <span>
+            {t('engage.subject')} ({t(`engage.lang.${lang}`)})
+          </span>
           <input
             ref={subject}
             value={v[lang].subject}
@@ -95,7 +112,9 @@ export function TemplateDetail({ m }: { m: TemplatesModel }) {
           />
         </label>
         <label class="field">
-          <span>{t('engage.body')} ({t(`engage.lang.${lang}`)})</span>
+          <span>
+            {t('engage.body')} ({t(`engage.lang.${lang}`)})
+          </span>
           <textarea
             ref={body}
             rows={10}
@@ -118,19 +137,31 @@ export function TemplateDetail({ m }: { m: TemplatesModel }) {
             ))}
           </div>
         </details>
-        {m.saveError.value && <p role="alert" class="error">{m.saveError.value}</p>}
+        {m.saveError.value && (
+          <p role="alert" class="error">
+            {m.saveError.value}
+          </p>
+        )}
         <div class="actions">
-          <button type="submit" class="primary" disabled={!m.dirty.value} data-testid="template-save">{t('common.save')}</button>
-          {m.dirty.value && <button type="button" class="secondary" onClick={m.revert}>{t('engage.revert')}</button>}
-          {!m.dirty.value && <span class="muted small" role="status">{t('engage.saved')}</span>}
+          <button type="submit" class="primary" disabled={!m.dirty.value} data-testid="template-save">
+            {t('common.save')}
+          </button>
+          {m.dirty.value && (
+            <button type="button" class="secondary" onClick={m.revert}>
+              {t('engage.revert')}
+            </button>
+          )}
+          {!m.dirty.value && (
+            <span class="muted small" role="status">
+              {t('engage.saved')}
+            </span>
+          )}
         </div>
       </form>
 
       <section class="card" aria-labelledby="preview-title">
         <h3 id="preview-title">{t('engage.preview.title')}</h3>
-        <p class="muted small">
-          {rcp ? t('engage.preview.for', { name: contactName(rcp.contact) }) : t('engage.preview.noContact')}
-        </p>
+        <p class="muted small">{rcp ? t('engage.preview.for', { name: contactName(rcp.contact) }) : t('engage.preview.noContact')}</p>
         <input
           type="search"
           class="preview-search"
@@ -143,14 +174,20 @@ export function TemplateDetail({ m }: { m: TemplatesModel }) {
           <ul class="plain">
             {m.contactResults.value.map((c) => (
               <li key={c.id}>
-                <button type="button" class="link" onClick={() => void m.previewFor(c)}>{contactName(c)}</button>
+                <button type="button" class="link" onClick={() => void m.previewFor(c)}>
+                  {contactName(c)}
+                </button>
               </li>
             ))}
           </ul>
         )}
         {p && (
           <>
-            {p.fellBack && <p class="warn" role="note">{t('engage.preview.fellBack', { lang: t(`engage.lang.${p.lang}`) })}</p>}
+            {p.fellBack && (
+              <p class="warn" role="note">
+                {t('engage.preview.fellBack', { lang: t(`engage.lang.${p.lang}`) })}
+              </p>
+            )}
             <MessagePreview subject={p.subject} body={p.body} issues={p.issues} />
           </>
         )}

@@ -44,17 +44,33 @@ export function TemplatePicker({ contactId }: { contactId: string }) {
       {p && (
         <>
           <div class="section-head">
-            <span class="muted small">
-              {p.testId ? t('engage.picker.variantInTest', { label: p.variantLabel }) : null}
-            </span>
+            <span class="muted small">{p.testId ? t('engage.picker.variantInTest', { label: p.variantLabel }) : null}</span>
             <LangSwitch value={m.lang.value ?? p.lang} onChange={m.setLang} />
           </div>
-          {p.fellBack && <p class="warn" role="note">{t('engage.preview.fellBack', { lang: t(`engage.lang.${p.lang}`) })}</p>}
-          {p.doNotContact && <p class="error" role="alert">{t('engage.picker.doNotContact')}</p>}
-          {!p.doNotContact && p.consentMissing && <p class="warn" role="note">{t('engage.picker.noConsent', { purpose: t(`purpose.${CATEGORY_PURPOSE[p.template.category]}` as never) })}</p>}
+          {p.fellBack && (
+            <p class="warn" role="note">
+              {t('engage.preview.fellBack', { lang: t(`engage.lang.${p.lang}`) })}
+            </p>
+          )}
+          {p.doNotContact && (
+            <p class="error" role="alert">
+              {t('engage.picker.doNotContact')}
+            </p>
+          )}
+          {!p.doNotContact && p.consentMissing && (
+            <p class="warn" role="note">
+              {t('engage.picker.noConsent', { purpose: t(`purpose.${CATEGORY_PURPOSE[p.template.category]}` as never) })}
+            </p>
+          )}
           <MessagePreview subject={p.subject} body={p.body} issues={p.issues} />
           <div class="actions">
-            <button type="button" class="primary" disabled={m.busy.value || m.preparing.value || p.doNotContact} onClick={() => void m.insert()} data-testid="template-insert">
+            <button
+              type="button"
+              class="primary"
+              disabled={m.busy.value || m.preparing.value || p.doNotContact}
+              onClick={() => void m.insert()}
+              data-testid="template-insert"
+            >
               {t('engage.picker.insert')}
             </button>
           </div>

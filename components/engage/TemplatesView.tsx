@@ -66,11 +66,15 @@ export function TemplatesView() {
           <span>{t('engage.category')}</span>
           <select value={newCategory} onChange={(e) => setNewCategory((e.target as HTMLSelectElement).value as TemplateCategory)}>
             {TEMPLATE_CATEGORIES.map((c) => (
-              <option value={c} key={c}>{t(`engage.category.${c}`)}</option>
+              <option value={c} key={c}>
+                {t(`engage.category.${c}`)}
+              </option>
             ))}
           </select>
         </label>
-        <button type="submit" class="primary" data-testid="template-new">{t('engage.new')}</button>
+        <button type="submit" class="primary" data-testid="template-new">
+          {t('engage.new')}
+        </button>
       </form>
       <EngageSettingsForm m={m} />
     </section>

@@ -13,12 +13,21 @@ export function ContactSequences({ contactId }: { contactId: string }) {
   return (
     <section class="card contact-sequences" aria-labelledby="contact-sequences-title" data-testid="contact-sequences">
       <h3 id="contact-sequences-title">{t('sequence.title')}</h3>
-      <EnrolmentList rows={m.enrolments.value} show="sequence" confirmStop={m.confirmStop.value} onAskStop={m.askStop} onStop={(id) => void m.stop(id)} empty={t('sequence.contactNone')} />
+      <EnrolmentList
+        rows={m.enrolments.value}
+        show="sequence"
+        confirmStop={m.confirmStop.value}
+        onAskStop={m.askStop}
+        onStop={(id) => void m.stop(id)}
+        empty={t('sequence.contactNone')}
+      />
       {sequences !== undefined &&
         (sequences.length === 0 ? (
           <p class="muted small">
             {t('sequence.noneToEnrol')}{' '}
-            <button type="button" class="link" onClick={() => goTo('lifecycle')}>{t('sequence.create')}</button>
+            <button type="button" class="link" onClick={() => goTo('lifecycle')}>
+              {t('sequence.create')}
+            </button>
           </p>
         ) : (
           <form
@@ -32,15 +41,27 @@ export function ContactSequences({ contactId }: { contactId: string }) {
               <span>{t('sequence.enrolIn')}</span>
               <select value={m.choice.value ?? ''} onChange={(e) => m.choose((e.target as HTMLSelectElement).value)} data-testid="enrol-sequence">
                 {sequences.map((s) => (
-                  <option key={s.id} value={s.id}>{s.name}</option>
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
                 ))}
               </select>
             </label>
-            <button type="submit" class="primary" disabled={m.busy.value} data-testid="enrol-submit">{t('sequence.enrol')}</button>
+            <button type="submit" class="primary" disabled={m.busy.value} data-testid="enrol-submit">
+              {t('sequence.enrol')}
+            </button>
           </form>
         ))}
-      {m.refusal.value && <p class="error" role="alert" data-testid="enrol-refusal">{refusalText(m.refusal.value)}</p>}
-      {m.error.value && <p class="error" role="alert">{t('error.generic', { message: m.error.value })}</p>}
+      {m.refusal.value && (
+        <p class="error" role="alert" data-testid="enrol-refusal">
+          {refusalText(m.refusal.value)}
+        </p>
+      )}
+      {m.error.value && (
+        <p class="error" role="alert">
+          {t('error.generic', { message: m.error.value })}
+        </p>
+      )}
     </section>
   );
 }

@@ -24,18 +24,26 @@ export function EnrolmentList({ rows, show, confirmStop, onAskStop, onStop, empt
           <span>
             <strong>{show === 'contact' ? r.contactName || t('sequence.contactGone') : r.sequenceName || t('sequence.gone')}</strong>
             <br />
-            <span class={`chip status-${r.enrolment.status}`} data-testid="enrolment-state">{enrolmentStateText(r)}</span>{' '}
+            <span class={`chip status-${r.enrolment.status}`} data-testid="enrolment-state">
+              {enrolmentStateText(r)}
+            </span>{' '}
             <span class="muted small">{t('sequence.enrolledOn', { date: formatDate(r.enrolment.enrolledAt) })}</span>
           </span>
           {r.enrolment.status === 'active' &&
             (confirmStop === r.enrolment.id ? (
               <span class="actions" role="group" aria-label={t('sequence.stopConfirm')}>
                 <span class="small">{t('sequence.stopConfirm')}</span>
-                <button type="button" class="danger" onClick={() => onStop(r.enrolment.id)} data-testid="enrolment-stop-yes">{t('sequence.stopYes')}</button>
-                <button type="button" class="secondary" onClick={() => onAskStop(null)}>{t('common.cancel')}</button>
+                <button type="button" class="danger" onClick={() => onStop(r.enrolment.id)} data-testid="enrolment-stop-yes">
+                  {t('sequence.stopYes')}
+                </button>
+                <button type="button" class="secondary" onClick={() => onAskStop(null)}>
+                  {t('common.cancel')}
+                </button>
               </span>
             ) : (
-              <button type="button" class="secondary" onClick={() => onAskStop(r.enrolment.id)} data-testid="enrolment-stop">{t('sequence.stop')}</button>
+              <button type="button" class="secondary" onClick={() => onAskStop(r.enrolment.id)} data-testid="enrolment-stop">
+                {t('sequence.stop')}
+              </button>
             ))}
         </li>
       ))}

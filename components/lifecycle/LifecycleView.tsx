@@ -31,7 +31,13 @@ export function LifecycleView() {
           <ul class="plain sequence-list" data-testid="sequence-list">
             {rows.map((r) => (
               <li key={r.sequence.id}>
-                <button type="button" class="row" aria-pressed={sel?.sequence.id === r.sequence.id} onClick={() => m.select(sel?.sequence.id === r.sequence.id ? null : r.sequence.id)} data-testid="sequence-row">
+                <button
+                  type="button"
+                  class="row"
+                  aria-pressed={sel?.sequence.id === r.sequence.id}
+                  onClick={() => m.select(sel?.sequence.id === r.sequence.id ? null : r.sequence.id)}
+                  data-testid="sequence-row"
+                >
                   <span>
                     <strong>{r.sequence.name}</strong>
                     {r.sequence.archived && <span class="chip">{t('sequence.archived')}</span>}
@@ -46,9 +52,13 @@ export function LifecycleView() {
         )}
         {!m.draft.value && (
           <div class="actions">
-            <button type="button" class="primary" onClick={m.newSequence} data-testid="sequence-new">{t('sequence.new')}</button>
+            <button type="button" class="primary" onClick={m.newSequence} data-testid="sequence-new">
+              {t('sequence.new')}
+            </button>
             {(m.templates.value?.length ?? 1) === 0 && (
-              <button type="button" class="secondary" onClick={() => goTo('templates')}>{t('sequence.goTemplates')}</button>
+              <button type="button" class="secondary" onClick={() => goTo('templates')}>
+                {t('sequence.goTemplates')}
+              </button>
             )}
           </div>
         )}
@@ -59,12 +69,21 @@ export function LifecycleView() {
         <section class="card" aria-labelledby="enrolments-title" data-testid="sequence-detail">
           <h3 id="enrolments-title">{t('sequence.enrolmentsOf', { name: sel.sequence.name })}</h3>
           <div class="actions">
-            <button type="button" class="secondary" onClick={() => m.edit(sel.sequence.id)} data-testid="sequence-edit">{t('sequence.edit')}</button>
+            <button type="button" class="secondary" onClick={() => m.edit(sel.sequence.id)} data-testid="sequence-edit">
+              {t('sequence.edit')}
+            </button>
             <button type="button" class="secondary" onClick={() => void m.setArchived(sel.sequence.id, !sel.sequence.archived)}>
               {sel.sequence.archived ? t('sequence.unarchive') : t('sequence.archive')}
             </button>
           </div>
-          <EnrolmentList rows={m.enrolments.value} show="contact" confirmStop={m.confirmStop.value} onAskStop={m.askStop} onStop={(id) => void m.stop(id)} empty={t('sequence.noEnrolments')} />
+          <EnrolmentList
+            rows={m.enrolments.value}
+            show="contact"
+            confirmStop={m.confirmStop.value}
+            onAskStop={m.askStop}
+            onStop={(id) => void m.stop(id)}
+            empty={t('sequence.noEnrolments')}
+          />
         </section>
       )}
 

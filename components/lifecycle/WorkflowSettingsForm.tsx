@@ -27,7 +27,12 @@ export function WorkflowSettingsForm({ m }: { m: LifecycleModel }) {
             <fieldset key={rule} class="workflow-rule" data-testid={`workflow-${rule}`}>
               <legend>
                 <label class="inline">
-                  <input type="checkbox" checked={r.enabled} onChange={(e) => set(rule, { enabled: (e.target as HTMLInputElement).checked })} data-testid={`workflow-${rule}-enabled`} />{' '}
+                  <input
+                    type="checkbox"
+                    checked={r.enabled}
+                    onChange={(e) => set(rule, { enabled: (e.target as HTMLInputElement).checked })}
+                    data-testid={`workflow-${rule}-enabled`}
+                  />{' '}
                   {t(`workflow.rule.${rule}` as MessageKey)}
                 </label>
               </legend>
@@ -35,7 +40,11 @@ export function WorkflowSettingsForm({ m }: { m: LifecycleModel }) {
               <div class="workflow-fields">
                 <label class="field inline">
                   <span>{t('workflow.mode')}</span>
-                  <select value={r.mode} disabled={!r.enabled} onChange={(e) => set(rule, { mode: (e.target as HTMLSelectElement).value as RuleDraft['mode'] })}>
+                  <select
+                    value={r.mode}
+                    disabled={!r.enabled}
+                    onChange={(e) => set(rule, { mode: (e.target as HTMLSelectElement).value as RuleDraft['mode'] })}
+                  >
                     <option value="propose">{t('workflow.mode.propose')}</option>
                     <option value="schedule">{t('workflow.mode.schedule')}</option>
                   </select>
@@ -57,12 +66,28 @@ export function WorkflowSettingsForm({ m }: { m: LifecycleModel }) {
             </fieldset>
           );
         })}
-        {m.settingsError.value && <p class="error" role="alert">{t('workflow.invalid', { detail: m.settingsError.value })}</p>}
+        {m.settingsError.value && (
+          <p class="error" role="alert">
+            {t('workflow.invalid', { detail: m.settingsError.value })}
+          </p>
+        )}
         <div class="actions">
-          <button type="submit" class="primary" data-testid="workflow-save">{t('common.save')}</button>
-          {m.settingsSaved.value && !m.settingsError.value && <span role="status" class="ok">{t('workflow.saved')}</span>}
-          <button type="button" class="secondary" disabled={m.running.value} onClick={() => void m.runNow()} data-testid="workflow-run">{t('workflow.runNow')}</button>
-          {report && <span role="status" class="muted small">{t('workflow.runReport', report)}</span>}
+          <button type="submit" class="primary" data-testid="workflow-save">
+            {t('common.save')}
+          </button>
+          {m.settingsSaved.value && !m.settingsError.value && (
+            <span role="status" class="ok">
+              {t('workflow.saved')}
+            </span>
+          )}
+          <button type="button" class="secondary" disabled={m.running.value} onClick={() => void m.runNow()} data-testid="workflow-run">
+            {t('workflow.runNow')}
+          </button>
+          {report && (
+            <span role="status" class="muted small">
+              {t('workflow.runReport', report)}
+            </span>
+          )}
         </div>
       </form>
     </section>

@@ -10,7 +10,11 @@ const BONUS_KINDS = BonusKind.options;
 
 function FieldError({ errors, path }: { errors: Record<string, string>; path: string }) {
   const e = errors[path];
-  return e ? <span class="field-error" role="alert">{e}</span> : null;
+  return e ? (
+    <span class="field-error" role="alert">
+      {e}
+    </span>
+  ) : null;
 }
 
 /** The loyalty programme's rules: on or off, points per currency unit, bonuses, tiers and their window. */
@@ -44,15 +48,21 @@ export function LoyaltyProgrammeForm() {
                 })}
               </p>
               <p class="chips">
-                {[...r!.tiers].sort((a, b) => a.threshold - b.threshold).map((x) => (
-                  <span class="chip" key={x.id}>
-                    {x.name} · {formatNumber(x.threshold)}
-                  </span>
-                ))}
+                {[...r!.tiers]
+                  .sort((a, b) => a.threshold - b.threshold)
+                  .map((x) => (
+                    <span class="chip" key={x.id}>
+                      {x.name} · {formatNumber(x.threshold)}
+                    </span>
+                  ))}
               </p>
             </>
           )}
-          {m.saved.value && <p role="status" class="ok">{t('loyalty.saved')}</p>}
+          {m.saved.value && (
+            <p role="status" class="ok">
+              {t('loyalty.saved')}
+            </p>
+          )}
           <div class="actions">
             <button type="button" class={p.stored ? 'secondary' : 'primary'} onClick={m.edit} data-testid="loyalty-edit">
               {p.stored ? t('loyalty.edit') : t('loyalty.setUp')}
@@ -68,28 +78,61 @@ export function LoyaltyProgrammeForm() {
           }}
         >
           <label class="inline">
-            <input type="checkbox" checked={d.enabled} onChange={(e) => m.change({ enabled: (e.target as HTMLInputElement).checked })} data-testid="loyalty-enabled" /> {t('loyalty.enabled')}
+            <input
+              type="checkbox"
+              checked={d.enabled}
+              onChange={(e) => m.change({ enabled: (e.target as HTMLInputElement).checked })}
+              data-testid="loyalty-enabled"
+            />{' '}
+            {t('loyalty.enabled')}
           </label>
           <div class="loyalty-fields">
             <label class="field">
               <span>{t('loyalty.pointsPerUnit')}</span>
-              <input inputMode="decimal" size={6} value={d.pointsPerUnit} onInput={(e) => m.change({ pointsPerUnit: (e.target as HTMLInputElement).value })} data-testid="loyalty-points-per-unit" />
+              <input
+                inputMode="decimal"
+                size={6}
+                value={d.pointsPerUnit}
+                onInput={(e) => m.change({ pointsPerUnit: (e.target as HTMLInputElement).value })}
+                data-testid="loyalty-points-per-unit"
+              />
               <FieldError errors={errors} path="pointsPerUnit" />
             </label>
             <label class="field">
               <span>{t('loyalty.currency')}</span>
-              <input size={4} maxLength={3} value={d.currency} onInput={(e) => m.change({ currency: (e.target as HTMLInputElement).value })} data-testid="loyalty-currency" />
+              <input
+                size={4}
+                maxLength={3}
+                value={d.currency}
+                onInput={(e) => m.change({ currency: (e.target as HTMLInputElement).value })}
+                data-testid="loyalty-currency"
+              />
               <FieldError errors={errors} path="currency" />
             </label>
             <label class="field">
               <span>{t('loyalty.windowMonths')}</span>
-              <input inputMode="numeric" size={4} value={d.windowMonths} onInput={(e) => m.change({ windowMonths: (e.target as HTMLInputElement).value })} aria-describedby="loyalty-window-hint" data-testid="loyalty-window" />
-              <span id="loyalty-window-hint" class="muted small">{t('loyalty.windowHint')}</span>
+              <input
+                inputMode="numeric"
+                size={4}
+                value={d.windowMonths}
+                onInput={(e) => m.change({ windowMonths: (e.target as HTMLInputElement).value })}
+                aria-describedby="loyalty-window-hint"
+                data-testid="loyalty-window"
+              />
+              <span id="loyalty-window-hint" class="muted small">
+                {t('loyalty.windowHint')}
+              </span>
               <FieldError errors={errors} path="windowMonths" />
             </label>
             <label class="field">
               <span>{t('loyalty.warnDays')}</span>
-              <input inputMode="numeric" size={4} value={d.warnDays} onInput={(e) => m.change({ warnDays: (e.target as HTMLInputElement).value })} data-testid="loyalty-warn-days" />
+              <input
+                inputMode="numeric"
+                size={4}
+                value={d.warnDays}
+                onInput={(e) => m.change({ warnDays: (e.target as HTMLInputElement).value })}
+                data-testid="loyalty-warn-days"
+              />
               <FieldError errors={errors} path="warnDays" />
             </label>
           </div>
@@ -102,12 +145,23 @@ export function LoyaltyProgrammeForm() {
                 <li key={i}>
                   <label class="field">
                     <span>{t('loyalty.tierName')}</span>
-                    <input value={tier.name} maxLength={40} onInput={(e) => m.setTier(i, { name: (e.target as HTMLInputElement).value })} data-testid="loyalty-tier-name" />
+                    <input
+                      value={tier.name}
+                      maxLength={40}
+                      onInput={(e) => m.setTier(i, { name: (e.target as HTMLInputElement).value })}
+                      data-testid="loyalty-tier-name"
+                    />
                     <FieldError errors={errors} path={`tiers.${i}.name`} />
                   </label>
                   <label class="field">
                     <span>{t('loyalty.tierThreshold')}</span>
-                    <input inputMode="numeric" size={8} value={tier.threshold} onInput={(e) => m.setTier(i, { threshold: (e.target as HTMLInputElement).value })} data-testid="loyalty-tier-threshold" />
+                    <input
+                      inputMode="numeric"
+                      size={8}
+                      value={tier.threshold}
+                      onInput={(e) => m.setTier(i, { threshold: (e.target as HTMLInputElement).value })}
+                      data-testid="loyalty-tier-threshold"
+                    />
                     <FieldError errors={errors} path={`tiers.${i}.threshold`} />
                   </label>
                   <button type="button" class="icon-button" onClick={() => m.removeTier(i)} aria-label={t('loyalty.removeTier', { name: tier.name })}>
@@ -129,7 +183,11 @@ export function LoyaltyProgrammeForm() {
                 <li key={i}>
                   <label class="field">
                     <span>{t('loyalty.bonusKind')}</span>
-                    <select value={b.kind} onChange={(e) => m.setBonus(i, { kind: (e.target as HTMLSelectElement).value as BonusKind })} data-testid="loyalty-bonus-kind">
+                    <select
+                      value={b.kind}
+                      onChange={(e) => m.setBonus(i, { kind: (e.target as HTMLSelectElement).value as BonusKind })}
+                      data-testid="loyalty-bonus-kind"
+                    >
                       {BONUS_KINDS.map((k) => (
                         <option value={k} key={k}>
                           {t(`loyalty.bonus.${k}` as MessageKey)}
@@ -140,13 +198,25 @@ export function LoyaltyProgrammeForm() {
                   {b.kind === 'order_at_least' && (
                     <label class="field">
                       <span>{t('loyalty.bonusMinAmount')}</span>
-                      <input inputMode="decimal" size={8} value={b.minAmount} onInput={(e) => m.setBonus(i, { minAmount: (e.target as HTMLInputElement).value })} data-testid="loyalty-bonus-min" />
+                      <input
+                        inputMode="decimal"
+                        size={8}
+                        value={b.minAmount}
+                        onInput={(e) => m.setBonus(i, { minAmount: (e.target as HTMLInputElement).value })}
+                        data-testid="loyalty-bonus-min"
+                      />
                       <FieldError errors={errors} path={`bonuses.${i}.minAmount`} />
                     </label>
                   )}
                   <label class="field">
                     <span>{t('loyalty.bonusPoints')}</span>
-                    <input inputMode="numeric" size={6} value={b.points} onInput={(e) => m.setBonus(i, { points: (e.target as HTMLInputElement).value })} data-testid="loyalty-bonus-points" />
+                    <input
+                      inputMode="numeric"
+                      size={6}
+                      value={b.points}
+                      onInput={(e) => m.setBonus(i, { points: (e.target as HTMLInputElement).value })}
+                      data-testid="loyalty-bonus-points"
+                    />
                     <FieldError errors={errors} path={`bonuses.${i}.points`} />
                   </label>
                   <button type="button" class="icon-button" onClick={() => m.removeBonus(i)} aria-label={t('loyalty.removeBonus')}>

@@ -77,7 +77,9 @@ export function LoyaltySection({ accountId }: { accountId: string }) {
       <h4>{t('loyalty.referrals')}</h4>
       {data.receivedFrom && (
         <p class="small" data-testid="loyalty-referred-by">
-          {t('loyalty.referredBy', { who: [data.receivedFrom.contactName, data.receivedFrom.accountName].filter(Boolean).join(' · ') || t('loyalty.referredByUnknown') })}
+          {t('loyalty.referredBy', {
+            who: [data.receivedFrom.contactName, data.receivedFrom.accountName].filter(Boolean).join(' · ') || t('loyalty.referredByUnknown'),
+          })}
         </p>
       )}
       {data.made.length === 0 ? (
@@ -98,7 +100,12 @@ export function LoyaltySection({ accountId }: { accountId: string }) {
                   )}
                   {r.contactName && <span class="muted small"> {t('loyalty.referredVia', { person: r.contactName })}</span>}
                 </span>
-                <button type="button" class="icon-button" onClick={() => void m.remove(r.referral.id)} aria-label={t('loyalty.removeReferral', { account: name })}>
+                <button
+                  type="button"
+                  class="icon-button"
+                  onClick={() => void m.remove(r.referral.id)}
+                  aria-label={t('loyalty.removeReferral', { account: name })}
+                >
                   ×
                 </button>
               </li>
@@ -147,7 +154,11 @@ export function LoyaltySection({ accountId }: { accountId: string }) {
           )}
           <label class="field">
             <span>{t('loyalty.referrer')}</span>
-            <select value={ref.referrerContactId} onChange={(e) => m.changeReferral({ referrerContactId: (e.target as HTMLSelectElement).value })} data-testid="referral-contact">
+            <select
+              value={ref.referrerContactId}
+              onChange={(e) => m.changeReferral({ referrerContactId: (e.target as HTMLSelectElement).value })}
+              data-testid="referral-contact"
+            >
               <option value="">{t('loyalty.referrerNone')}</option>
               {data.contacts.map((c) => (
                 <option value={c.id} key={c.id}>
@@ -158,8 +169,17 @@ export function LoyaltySection({ accountId }: { accountId: string }) {
           </label>
           <label class="field">
             <span>{t('loyalty.referredAt')}</span>
-            <input type="date" value={ref.referredAt} onInput={(e) => m.changeReferral({ referredAt: (e.target as HTMLInputElement).value })} data-testid="referral-date" />
-            {errors.referredAt && <span class="field-error" role="alert">{errors.referredAt}</span>}
+            <input
+              type="date"
+              value={ref.referredAt}
+              onInput={(e) => m.changeReferral({ referredAt: (e.target as HTMLInputElement).value })}
+              data-testid="referral-date"
+            />
+            {errors.referredAt && (
+              <span class="field-error" role="alert">
+                {errors.referredAt}
+              </span>
+            )}
           </label>
           <label class="field">
             <span>{t('loyalty.note')}</span>

@@ -77,7 +77,11 @@ export function BackupPanel() {
           <progress max={1} value={progress} data-testid="restore-progress" />
         </div>
       )}
-      {message && <p role="status" data-testid="backup-message">{message}</p>}
+      {message && (
+        <p role="status" data-testid="backup-message">
+          {message}
+        </p>
+      )}
       {issues.length > 0 && (
         <div role="alert" class="error" data-testid="restore-errors">
           <p>{t('backup.invalid')}</p>

@@ -83,7 +83,11 @@ export function ConsentLedger({ contact }: { contact: Contact }) {
           {t('gdpr.grant')}
         </button>
       </div>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,15 +1,45 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import {
-  changeFromPanel, cryptoBusy, cryptoNotice, cryptoProgress, cryptoStatus, disableFromPanel, enableFromPanel, lockFromPanel, strengthHint,
+  changeFromPanel,
+  cryptoBusy,
+  cryptoNotice,
+  cryptoProgress,
+  cryptoStatus,
+  disableFromPanel,
+  enableFromPanel,
+  lockFromPanel,
+  strengthHint,
 } from '@/lib/panel/models/crypto';
 import { Field } from '../Field';
 import { UnlockForm } from '../UnlockForm';
 
-function PassField({ id, label, value, onInput, hint, autoComplete = 'new-password' }: { id: string; label: string; value: string; onInput: (v: string) => void; hint?: string; autoComplete?: string }) {
+function PassField({
+  id,
+  label,
+  value,
+  onInput,
+  hint,
+  autoComplete = 'new-password',
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+  hint?: string;
+  autoComplete?: string;
+}) {
   return (
     <Field id={id} label={label}>
-      <input id={id} type="password" autoComplete={autoComplete} value={value} onInput={(e) => onInput(e.currentTarget.value)} aria-describedby={hint ? `${id}-hint` : undefined} data-testid={id} />
+      <input
+        id={id}
+        type="password"
+        autoComplete={autoComplete}
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        data-testid={id}
+      />
       {hint && (
         <span id={`${id}-hint`} class="muted" aria-live="polite" data-testid={`${id}-hint`}>
           {hint}
@@ -31,7 +61,9 @@ function EnableForm() {
   };
   return (
     <form onSubmit={submit} data-testid="crypto-enable-form">
-      <p class="warning" role="note">{t('crypto.warning')}</p>
+      <p class="warning" role="note">
+        {t('crypto.warning')}
+      </p>
       <PassField id="crypto-pass" label={t('crypto.passphrase')} value={pass} onInput={setPass} hint={pass ? strengthHint(pass) : undefined} />
       <PassField id="crypto-confirm" label={t('crypto.confirm')} value={confirm} onInput={setConfirm} />
       <div class="actions">

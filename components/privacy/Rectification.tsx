@@ -43,7 +43,11 @@ export function Rectification({ contact }: { contact: Contact }) {
       <button type="button" class="primary" onClick={save} data-testid="rectify-save">
         {t('common.save')}
       </button>
-      {message && <p role={message.ok ? 'status' : 'alert'} class={message.ok ? '' : 'error'}>{message.text}</p>}
+      {message && (
+        <p role={message.ok ? 'status' : 'alert'} class={message.ok ? '' : 'error'}>
+          {message.text}
+        </p>
+      )}
     </details>
   );
 }

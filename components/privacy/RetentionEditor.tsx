@@ -64,7 +64,11 @@ export function RetentionEditor({ initial }: { initial: RetentionPolicy }) {
           />
         </label>
       ))}
-      {invalid.length > 0 && <p role="alert" class="error">{t('retention.invalid')}</p>}
+      {invalid.length > 0 && (
+        <p role="alert" class="error">
+          {t('retention.invalid')}
+        </p>
+      )}
       <div class="actions">
         <button type="button" class="secondary" onClick={save} data-testid="retention-save">
           {t('retention.save')}

@@ -30,11 +30,18 @@ function Report({ model: params }: { model: Parameters<typeof createClientReport
   useEffect(() => {
     if (r) document.title = `${t('agency.report.title')} – ${r.account.name} – ${periodLabel(r.period)}`;
   });
-  if (m.loading.value && !data) return <main class="report"><p class="muted">{t('common.loading')}</p></main>;
+  if (m.loading.value && !data)
+    return (
+      <main class="report">
+        <p class="muted">{t('common.loading')}</p>
+      </main>
+    );
   if (!data || !r)
     return (
       <main class="report">
-        <p role="alert" class="error" data-testid="report-error">{t('agency.report.missing')}</p>
+        <p role="alert" class="error" data-testid="report-error">
+          {t('agency.report.missing')}
+        </p>
       </main>
     );
   return (
@@ -47,8 +54,14 @@ function Report({ model: params }: { model: Parameters<typeof createClientReport
           {periodLabel(r.period)} <span class="muted">· {t('agency.report.vs', { period: periodLabel(r.previousPeriod) })}</span>
         </p>
       </header>
-      {r.coveredDays === 0 && <p class="warn" role="note">{t('agency.report.noFigures')}</p>}
-      {r.coveredDays > 0 && r.coveredDays < r.periodDays && <p class="muted small">{t('agency.report.partial', { days: r.coveredDays, total: r.periodDays })}</p>}
+      {r.coveredDays === 0 && (
+        <p class="warn" role="note">
+          {t('agency.report.noFigures')}
+        </p>
+      )}
+      {r.coveredDays > 0 && r.coveredDays < r.periodDays && (
+        <p class="muted small">{t('agency.report.partial', { days: r.coveredDays, total: r.periodDays })}</p>
+      )}
       {r.otherCurrency > 0 && <p class="muted small">{t('agency.report.otherCurrency', { n: r.otherCurrency, currency: r.currency })}</p>}
 
       <section aria-labelledby="r-summary">
@@ -168,7 +181,12 @@ function Report({ model: params }: { model: Parameters<typeof createClientReport
           </table>
           {r.channels.length > 1 && (
             <p class="small">
-              {r.channels.map((c) => `${channelLabel(c.channel)} : ${formatKpi('spend', c.kpis.spend, r.currency)} · ${metricLabel('roas')} ${formatKpi('roas', c.kpis.roas, r.currency)}`).join(' — ')}
+              {r.channels
+                .map(
+                  (c) =>
+                    `${channelLabel(c.channel)} : ${formatKpi('spend', c.kpis.spend, r.currency)} · ${metricLabel('roas')} ${formatKpi('roas', c.kpis.roas, r.currency)}`,
+                )
+                .join(' — ')}
             </p>
           )}
         </section>
@@ -197,7 +215,13 @@ function Toolbar({ m }: { m: ClientReportModel }) {
           </button>
         ))}
       </div>
-      <button type="button" class="secondary" aria-pressed={m.editing.value} onClick={() => (m.editing.value = !m.editing.value)} data-testid="report-edit-notes">
+      <button
+        type="button"
+        class="secondary"
+        aria-pressed={m.editing.value}
+        onClick={() => (m.editing.value = !m.editing.value)}
+        data-testid="report-edit-notes"
+      >
         {t('agency.report.editNotes')}
       </button>
       <p class="muted small">{t('agency.report.pdfHint')}</p>
@@ -212,8 +236,7 @@ function KpiTiles({ report: r }: { report: ClientReport }) {
         <div class={`kpi-tile ${k.target ? k.target.status : ''}`}>
           <dt>{metricLabel(k.metric)}</dt>
           <dd>
-            {formatKpi(k.metric, k.value, r.currency)}{' '}
-            <span class={`delta ${changeTone(k.metric, k.change)}`}>{formatChange(k.change)}</span>
+            {formatKpi(k.metric, k.value, r.currency)} <span class={`delta ${changeTone(k.metric, k.change)}`}>{formatChange(k.change)}</span>
             {k.target && (
               <span class="target">
                 {t('agency.report.targetIs', { target: targetLabel(k.target.target, r.currency) })} · {t(`agency.target.${k.target.status}` as MessageKey)}
@@ -227,7 +250,15 @@ function KpiTiles({ report: r }: { report: ClientReport }) {
 }
 
 function MonthlyTable({ report: r }: { report: ClientReport }) {
-  const rows = r.monthly.months.map((m, i) => ({ m, spend: r.monthly.spend[i] ?? null, conv: r.monthly.conversions[i] ?? null, cpa: r.monthly.cpa[i] ?? null, roas: r.monthly.roas[i] ?? null })).filter((x) => x.spend !== null);
+  const rows = r.monthly.months
+    .map((m, i) => ({
+      m,
+      spend: r.monthly.spend[i] ?? null,
+      conv: r.monthly.conversions[i] ?? null,
+      cpa: r.monthly.cpa[i] ?? null,
+      roas: r.monthly.roas[i] ?? null,
+    }))
+    .filter((x) => x.spend !== null);
   if (rows.length === 0) return null;
   return (
     <table class="data report-table monthly">

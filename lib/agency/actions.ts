@@ -50,7 +50,10 @@ const pct = (x: number) => Math.round(Math.abs(x) * 100);
 export function alertReason(a: AgencyAlert, currency: string): AgencyCandidate['reason'] {
   switch (a.kind) {
     case 'drop':
-      return { key: `agency_drop_${a.metric}`, params: { percent: pct(a.change), current: round(a.current), expected: round(a.expected), from: a.from, to: a.to, currency } };
+      return {
+        key: `agency_drop_${a.metric}`,
+        params: { percent: pct(a.change), current: round(a.current), expected: round(a.expected), from: a.from, to: a.to, currency },
+      };
     case 'target_missed': {
       // rates read as percentages ("CTR 1.2 %"), the rest in their own unit
       const f = a.metric === 'ctr' || a.metric === 'conversionRate' ? (x: number) => round(x * 100, 2) : (x: number) => round(x, 2);
@@ -66,7 +69,10 @@ export function alertReason(a: AgencyAlert, currency: string): AgencyCandidate['
       };
     }
     case 'pacing':
-      return { key: `agency_pacing_${a.direction}`, params: { percent: pct(a.ratio - 1), budget: Math.round(a.budget), projected: Math.round(a.projected), month: a.month, currency } };
+      return {
+        key: `agency_pacing_${a.direction}`,
+        params: { percent: pct(a.ratio - 1), budget: Math.round(a.budget), projected: Math.round(a.projected), month: a.month, currency },
+      };
   }
 }
 

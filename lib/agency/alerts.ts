@@ -47,7 +47,17 @@ function dropAlerts(rows: readonly StatRow[], asOf: string): AgencyAlert[] {
     const opts = dailyOptionsFor(s);
     return checkDrops(s, opts, metrics)
       .filter((c) => c.alarm)
-      .map((c) => ({ kind: 'drop', metric: c.metric, granularity: 'days', from: addDays(asOf, -(c.window - 1)), to: asOf, current: c.current, expected: c.expected, change: c.change, z: c.z }));
+      .map((c) => ({
+        kind: 'drop',
+        metric: c.metric,
+        granularity: 'days',
+        from: addDays(asOf, -(c.window - 1)),
+        to: asOf,
+        current: c.current,
+        expected: c.expected,
+        change: c.change,
+        z: c.z,
+      }));
   }
   // Monthly figures: the last finished month against the months before it.
   const last = asOf >= monthEnd(monthOf(asOf)) ? monthOf(asOf) : addMonths(monthOf(asOf), -1);
@@ -57,7 +67,17 @@ function dropAlerts(rows: readonly StatRow[], asOf: string): AgencyAlert[] {
   const s = m.totals.slice(firstWithData);
   return checkDrops(s, MONTHLY_DROP_OPTIONS, metrics)
     .filter((c) => c.alarm)
-    .map((c) => ({ kind: 'drop', metric: c.metric, granularity: 'month', from: `${last}-01`, to: monthEnd(last), current: c.current, expected: c.expected, change: c.change, z: c.z }));
+    .map((c) => ({
+      kind: 'drop',
+      metric: c.metric,
+      granularity: 'month',
+      from: `${last}-01`,
+      to: monthEnd(last),
+      current: c.current,
+      expected: c.expected,
+      change: c.change,
+      z: c.z,
+    }));
 }
 
 /** Targets missed in each of the last two finished months that have figures. */
@@ -93,7 +113,16 @@ export function assessAgencyAccount(input: { rows: readonly StatRow[]; plan: Pla
     alerts.push(...targetAlerts(rows, input.plan, asOf));
     const p = pacing(rows, input.plan.monthlyBudget, input.plan.pacingTolerance, asOf);
     if (p && p.status !== 'on_track') {
-      alerts.push({ kind: 'pacing', direction: p.status, month: p.month, spend: p.spend, budget: p.budget, projected: p.projected, ratio: p.ratio, complete: p.complete });
+      alerts.push({
+        kind: 'pacing',
+        direction: p.status,
+        month: p.month,
+        spend: p.spend,
+        budget: p.budget,
+        projected: p.projected,
+        ratio: p.ratio,
+        complete: p.complete,
+      });
     }
   }
   return { alerts, asOf, currency };

@@ -103,7 +103,14 @@ export function agencyOverview(clients: readonly ClientSummary[], converter?: Co
   const by = new Map<string, CurrencyTotals>();
   for (const c of clients) {
     if (c.coveredDays === 0 && c.previous.spend === 0) continue;
-    const cur = by.get(c.currency) ?? { currency: c.currency, clients: 0, totals: { ...ZERO_TOTALS }, previous: { ...ZERO_TOTALS }, roas: null, previousRoas: null };
+    const cur = by.get(c.currency) ?? {
+      currency: c.currency,
+      clients: 0,
+      totals: { ...ZERO_TOTALS },
+      previous: { ...ZERO_TOTALS },
+      roas: null,
+      previousRoas: null,
+    };
     cur.clients++;
     cur.totals = addTotals(cur.totals, c.totals);
     cur.previous = addTotals(cur.previous, c.previous);

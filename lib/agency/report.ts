@@ -12,7 +12,19 @@ import { evaluateTarget, type TargetResult } from './targets';
 import { judgedCurrency } from './alerts';
 
 export type ReportMetric = keyof Kpis;
-export const REPORT_METRICS = ['spend', 'impressions', 'clicks', 'ctr', 'cpc', 'cpm', 'conversions', 'conversionRate', 'cpa', 'conversionValue', 'roas'] as const satisfies readonly ReportMetric[];
+export const REPORT_METRICS = [
+  'spend',
+  'impressions',
+  'clicks',
+  'ctr',
+  'cpc',
+  'cpm',
+  'conversions',
+  'conversionRate',
+  'cpa',
+  'conversionValue',
+  'roas',
+] as const satisfies readonly ReportMetric[];
 
 export interface ReportKpi {
   metric: ReportMetric;
@@ -70,12 +82,22 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
     const t = targets.find((x) => x.metric === metric);
     return { metric, value: k[metric], previous: p[metric], change: relativeChange(k[metric], p[metric]), target: t ? evaluateTarget(k, t) : null };
   });
-  for (const t of targets) if (!(REPORT_METRICS as readonly string[]).includes(t.metric)) list.push({ metric: t.metric, value: k[t.metric], previous: p[t.metric], change: relativeChange(k[t.metric], p[t.metric]), target: evaluateTarget(k, t) });
+  for (const t of targets)
+    if (!(REPORT_METRICS as readonly string[]).includes(t.metric))
+      list.push({
+        metric: t.metric,
+        value: k[t.metric],
+        previous: p[t.metric],
+        change: relativeChange(k[t.metric], p[t.metric]),
+        target: evaluateTarget(k, t),
+      });
   const withTarget = list.filter((x) => x.target);
   // lead generation (no conversion value): ROAS says nothing, CPA is the efficiency
   const valued = now.totals.conversionValue > 0 || totalsIn(rows, prev).totals.conversionValue > 0;
   const defaults = valued ? ['spend', 'conversions', 'cpa', 'roas'] : ['spend', 'conversions', 'cpa'];
-  const headline = withTarget.length ? [...withTarget, ...list.filter((x) => !x.target && (x.metric === 'spend' || x.metric === 'conversions'))] : list.filter((x) => defaults.includes(x.metric));
+  const headline = withTarget.length
+    ? [...withTarget, ...list.filter((x) => !x.target && (x.metric === 'spend' || x.metric === 'conversions'))]
+    : list.filter((x) => defaults.includes(x.metric));
 
   const d = dailySeries(rows, period.from, period.to);
   const hasDaily = d.hasData.filter(Boolean).length >= Math.min(7, periodDays(period));
@@ -85,7 +107,16 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
   const campaigns = byCampaign(rows, period);
   const top = input.topCampaigns ?? 8;
   const rest = campaigns.slice(top);
-  const restTotals = rest.reduce((acc, c) => ({ spend: acc.spend + c.totals.spend, impressions: acc.impressions + c.totals.impressions, clicks: acc.clicks + c.totals.clicks, conversions: acc.conversions + c.totals.conversions, conversionValue: acc.conversionValue + c.totals.conversionValue }), { spend: 0, impressions: 0, clicks: 0, conversions: 0, conversionValue: 0 });
+  const restTotals = rest.reduce(
+    (acc, c) => ({
+      spend: acc.spend + c.totals.spend,
+      impressions: acc.impressions + c.totals.impressions,
+      clicks: acc.clicks + c.totals.clicks,
+      conversions: acc.conversions + c.totals.conversions,
+      conversionValue: acc.conversionValue + c.totals.conversionValue,
+    }),
+    { spend: 0, impressions: 0, clicks: 0, conversions: 0, conversionValue: 0 },
+  );
   return {
     account: { id: input.account.id, name: input.account.name },
     currency,
@@ -108,7 +139,10 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
     channels: byChannel(rows, period).map((c) => ({ channel: c.channel, kpis: c.kpis })),
     alerts: input.alerts,
     notes: input.note?.notes?.trim() || null,
-    nextSteps: (input.note?.nextSteps ?? '').split(/\r?\n/).map((s) => s.replace(/^\s*[-•*]\s*/, '').trim()).filter(Boolean),
+    nextSteps: (input.note?.nextSteps ?? '')
+      .split(/\r?\n/)
+      .map((s) => s.replace(/^\s*[-•*]\s*/, '').trim())
+      .filter(Boolean),
     budget: input.plan?.monthlyBudget ?? null,
     coveredDays: now.coveredDays,
     periodDays: periodDays(period),

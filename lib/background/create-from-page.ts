@@ -42,8 +42,7 @@ export async function createContactFromPerson(person: PagePerson): Promise<Conta
     let accountId: string | null = null;
     if (domain && !isFreeMailDomain(domain)) {
       const account =
-        (await accountForEmail(email)) ??
-        (await insert('accounts', { name: person.company?.trim() || companyFromDomain(domain), domains: [domain] }));
+        (await accountForEmail(email)) ?? (await insert('accounts', { name: person.company?.trim() || companyFromDomain(domain), domains: [domain] }));
       accountId = account.id;
     }
     return insert('contacts', {

@@ -55,9 +55,13 @@ export async function exportBackup(now = new Date()): Promise<Backup> {
   await db.open();
   requireUnlocked();
   const tables: Record<string, unknown[]> = {};
-  await db.transaction('r', ALL_TABLES.map((t) => db.table(t)), async () => {
-    for (const t of ALL_TABLES) tables[t] = (await db.table(t).toArray()).map(fromStored).filter((r) => !isCryptoConfig(t, r));
-  });
+  await db.transaction(
+    'r',
+    ALL_TABLES.map((t) => db.table(t)),
+    async () => {
+      for (const t of ALL_TABLES) tables[t] = (await db.table(t).toArray()).map(fromStored).filter((r) => !isCryptoConfig(t, r));
+    },
+  );
   return { format: BACKUP_FORMAT, schemaVersion: BACKUP_SCHEMA_VERSION, exportedAt: now.toISOString(), tables };
 }
 
@@ -118,29 +122,37 @@ export async function restoreBackup(input: string | unknown, opts: { onProgress?
   const db = getDb();
   const total = ALL_TABLES.reduce((n, t) => n + clean[t]!.length, 0);
   let done = 0;
-  await db.transaction('rw', ALL_TABLES.map((t) => db.table(t)), async () => {
-    const cryptoConfig = await db.meta.get(CRYPTO_META_KEY);
-    for (const t of ALL_TABLES) await db.table(t).clear();
-    if (cryptoConfig) await db.meta.put(cryptoConfig);
-    for (const t of ALL_TABLES) {
-      const rows = clean[t]!;
-      for (let i = 0; i < rows.length; i += 5000) {
-        const chunk = rows.slice(i, i + 5000);
-        await db.table(t).bulkAdd((ENTITY_NAMES as string[]).includes(t) ? chunk.map((r) => toStored(t as EntityName, r)) : chunk);
-        done += chunk.length;
-        opts.onProgress?.(total ? done / total : 1);
+  await db.transaction(
+    'rw',
+    ALL_TABLES.map((t) => db.table(t)),
+    async () => {
+      const cryptoConfig = await db.meta.get(CRYPTO_META_KEY);
+      for (const t of ALL_TABLES) await db.table(t).clear();
+      if (cryptoConfig) await db.meta.put(cryptoConfig);
+      for (const t of ALL_TABLES) {
+        const rows = clean[t]!;
+        for (let i = 0; i < rows.length; i += 5000) {
+          const chunk = rows.slice(i, i + 5000);
+          await db.table(t).bulkAdd((ENTITY_NAMES as string[]).includes(t) ? chunk.map((r) => toStored(t as EntityName, r)) : chunk);
+          done += chunk.length;
+          opts.onProgress?.(total ? done / total : 1);
+        }
       }
-    }
-  });
+    },
+  );
   return { fromVersion: backup.schemaVersion, counts: Object.fromEntries(ALL_TABLES.map((t) => [t, clean[t]!.length])) };
 }
 
 /** Empties every table (after a backup, or for "delete all my data"); at-rest encryption stays as it was. */
 export async function wipeDatabase(): Promise<void> {
   const db = getDb();
-  await db.transaction('rw', ALL_TABLES.map((t) => db.table(t)), async () => {
-    const cryptoConfig = await db.meta.get(CRYPTO_META_KEY);
-    for (const t of ALL_TABLES) await db.table(t).clear();
-    if (cryptoConfig) await db.meta.put(cryptoConfig);
-  });
+  await db.transaction(
+    'rw',
+    ALL_TABLES.map((t) => db.table(t)),
+    async () => {
+      const cryptoConfig = await db.meta.get(CRYPTO_META_KEY);
+      for (const t of ALL_TABLES) await db.table(t).clear();
+      if (cryptoConfig) await db.meta.put(cryptoConfig);
+    },
+  );
 }

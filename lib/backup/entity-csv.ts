@@ -18,6 +18,9 @@ export async function exportEntityCsv(name: EntityName): Promise<{ name: string;
   const rows = (await getDb().table(name).toArray()).filter((r: { deletedAt?: string | null }) => !r.deletedAt).map(fromStored);
   const shape = Object.keys((ENTITIES[name].input as unknown as { shape: Record<string, unknown> }).shape);
   const columns = ['id', ...shape.filter((k) => !SKIP.has(k)), 'createdAt', 'updatedAt'];
-  const text = toCsv(columns, rows.map((r: Record<string, unknown>) => Object.fromEntries(columns.map((c) => [c, cell(r[c])]))));
+  const text = toCsv(
+    columns,
+    rows.map((r: Record<string, unknown>) => Object.fromEntries(columns.map((c) => [c, cell(r[c])]))),
+  );
   return { name: `carnet-${name}.csv`, text, rows: rows.length };
 }

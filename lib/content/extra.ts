@@ -43,14 +43,15 @@ export function defineExtra(name: string, start: (env: ExtraEnv) => ExtraHooks |
       };
     let h: ExtraHooks = {};
     safe('start', () => {
-      h = start({
-        doc: win.document,
-        win,
-        browser,
-        listen: (target, type, handler, options) => ctx.addEventListener(target, type, safe(type, handler), options),
-        onInvalidated: (cb) => void ctx.onInvalidated(safe('invalidated', cb)),
-        report: fail,
-      }) ?? {};
+      h =
+        start({
+          doc: win.document,
+          win,
+          browser,
+          listen: (target, type, handler, options) => ctx.addEventListener(target, type, safe(type, handler), options),
+          onInvalidated: (cb) => void ctx.onInvalidated(safe('invalidated', cb)),
+          report: fail,
+        }) ?? {};
     })();
     return { recognized: h.recognized && safe('recognized', h.recognized), delivered: h.delivered && safe('delivered', h.delivered) };
   };

@@ -29,7 +29,12 @@ export function ratePerEur(table: RateTable, currency: string): number | null {
 
 /** The currencies a table can convert between, EUR first then alphabetical. */
 export function tableCurrencies(table: RateTable): string[] {
-  return ['EUR', ...Object.keys(table.perEur).filter((c) => c !== 'EUR').sort()];
+  return [
+    'EUR',
+    ...Object.keys(table.perEur)
+      .filter((c) => c !== 'EUR')
+      .sort(),
+  ];
 }
 
 export interface Converter {
@@ -60,14 +65,65 @@ export function makeConverter(currency: string, table: RateTable): Converter {
  * listed gives EUR.
  */
 const REGION_CURRENCY: Record<string, string> = {
-  GB: 'GBP', GG: 'GBP', JE: 'GBP', IM: 'GBP',
-  US: 'USD', PR: 'USD', GU: 'USD', VI: 'USD', AS: 'USD', MP: 'USD', UM: 'USD', EC: 'USD', SV: 'USD', PA: 'USD',
-  CH: 'CHF', LI: 'CHF', CA: 'CAD', AU: 'AUD', NZ: 'NZD', JP: 'JPY', CN: 'CNY', HK: 'HKD', IN: 'INR', KR: 'KRW',
-  MX: 'MXN', BR: 'BRL', ZA: 'ZAR', SE: 'SEK', NO: 'NOK', DK: 'DKK', PL: 'PLN', CZ: 'CZK', HU: 'HUF', RO: 'RON',
-  IS: 'ISK', TR: 'TRY', IL: 'ILS', ID: 'IDR', MY: 'MYR', PH: 'PHP', SG: 'SGD', TH: 'THB',
-  SN: 'XOF', CI: 'XOF', ML: 'XOF', BF: 'XOF', NE: 'XOF', TG: 'XOF', BJ: 'XOF', GW: 'XOF',
-  CM: 'XAF', GA: 'XAF', CG: 'XAF', TD: 'XAF', CF: 'XAF', GQ: 'XAF',
-  MA: 'MAD', TN: 'TND', DZ: 'DZD',
+  GB: 'GBP',
+  GG: 'GBP',
+  JE: 'GBP',
+  IM: 'GBP',
+  US: 'USD',
+  PR: 'USD',
+  GU: 'USD',
+  VI: 'USD',
+  AS: 'USD',
+  MP: 'USD',
+  UM: 'USD',
+  EC: 'USD',
+  SV: 'USD',
+  PA: 'USD',
+  CH: 'CHF',
+  LI: 'CHF',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  JP: 'JPY',
+  CN: 'CNY',
+  HK: 'HKD',
+  IN: 'INR',
+  KR: 'KRW',
+  MX: 'MXN',
+  BR: 'BRL',
+  ZA: 'ZAR',
+  SE: 'SEK',
+  NO: 'NOK',
+  DK: 'DKK',
+  PL: 'PLN',
+  CZ: 'CZK',
+  HU: 'HUF',
+  RO: 'RON',
+  IS: 'ISK',
+  TR: 'TRY',
+  IL: 'ILS',
+  ID: 'IDR',
+  MY: 'MYR',
+  PH: 'PHP',
+  SG: 'SGD',
+  TH: 'THB',
+  SN: 'XOF',
+  CI: 'XOF',
+  ML: 'XOF',
+  BF: 'XOF',
+  NE: 'XOF',
+  TG: 'XOF',
+  BJ: 'XOF',
+  GW: 'XOF',
+  CM: 'XAF',
+  GA: 'XAF',
+  CG: 'XAF',
+  TD: 'XAF',
+  CF: 'XAF',
+  GQ: 'XAF',
+  MA: 'MAD',
+  TN: 'TND',
+  DZ: 'DZD',
 };
 
 /** The currency of a BCP 47 locale's region (fr → FR → EUR, en → US → USD, en-GB → GBP, fr-CH → CHF). */

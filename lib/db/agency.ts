@@ -54,4 +54,3 @@ export async function reportNoteOf(accountId: string, periodStart: string, perio
   const rows = live(await getDb().reportNotes.where('[accountId+periodStart]').equals([accountId, periodStart]).toArray());
   return rows.filter((n) => n.periodEnd === periodEnd).sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : -1))[0] ?? null;
 }
-

@@ -3,8 +3,7 @@ import { getDb } from './db';
 import { fromStored } from './write';
 import { searchByTokens } from './search';
 
-const live = <T extends { deletedAt: string | null }>(rows: (T | undefined)[]): T[] =>
-  rows.filter((r): r is T => !!r && !r.deletedAt).map(fromStored);
+const live = <T extends { deletedAt: string | null }>(rows: (T | undefined)[]): T[] => rows.filter((r): r is T => !!r && !r.deletedAt).map(fromStored);
 
 /** The live contact that has this address among its emails (case-insensitive). */
 export async function findContactByEmail(email: string): Promise<Contact | undefined> {
@@ -47,10 +46,20 @@ export async function findContactsByNameTokens(tokens: string[], limit = 50): Pr
   const keys = [...new Set(tokens.filter((t) => t.length >= 2))];
   if (keys.length === 0) return [];
   const index = getDb().contacts.where('searchTokens');
-  const lists = await Promise.all(keys.map((k) => index.equals(k).limit(COMMON_TOKEN + 1).primaryKeys()));
+  const lists = await Promise.all(
+    keys.map((k) =>
+      index
+        .equals(k)
+        .limit(COMMON_TOKEN + 1)
+        .primaryKeys(),
+    ),
+  );
   const rare = lists.filter((ids) => ids.length <= COMMON_TOKEN);
   const hits = new Map<string, number>();
   for (const ids of rare.length > 0 ? rare : lists) for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
-  const best = [...hits].sort((x, y) => y[1] - x[1]).slice(0, limit).map(([id]) => id);
+  const best = [...hits]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, limit)
+    .map(([id]) => id);
   return live(await getDb().contacts.bulkGet(best));
 }

@@ -4,7 +4,14 @@ import { bytesToB64, b64ToBytes, sealText } from '../crypto/cipher';
 import { SENSITIVE_TABLES, SYNC_REJECTED_META_KEY, mapRow } from '../crypto/fields';
 import { refreshLiveQueries, writeSession } from '../crypto/install';
 import {
-  CHECK_PLAINTEXT, CRYPTO_META_KEY, CryptoConfig, WrongPassphraseError, cryptoState, keyMatches, setCryptoState, setTxCrypto,
+  CHECK_PLAINTEXT,
+  CRYPTO_META_KEY,
+  CryptoConfig,
+  WrongPassphraseError,
+  cryptoState,
+  keyMatches,
+  setCryptoState,
+  setTxCrypto,
   type TxCrypto,
 } from '../crypto/state';
 
@@ -107,7 +114,12 @@ const hasText = (table: string, row: unknown) => {
  * already opened with its read key), under the given crypto of that transaction
  * (read with one key, write with another or in clear), then runs `finish` in the same transaction.
  */
-async function rewriteAll(c: TxCrypto, needs: (table: string, row: unknown) => boolean, finish: () => Promise<unknown>, opts: ProgressOptions): Promise<number> {
+async function rewriteAll(
+  c: TxCrypto,
+  needs: (table: string, row: unknown) => boolean,
+  finish: () => Promise<unknown>,
+  opts: ProgressOptions,
+): Promise<number> {
   const db = getDb();
   await db.open();
   const tables: Table[] = [...SENSITIVE_TABLES.map((t) => db.table(t)), db.outbox, db.audit, db.meta];
@@ -140,10 +152,15 @@ async function rewriteAll(c: TxCrypto, needs: (table: string, row: unknown) => b
 export async function enableEncryption(passphrase: string, opts: ProgressOptions = {}): Promise<{ rows: number }> {
   if (await readConfig()) throw new Error('Encryption is already enabled.');
   const { key, config } = await newConfig(passphrase);
-  const rows = await rewriteAll({ enabled: true, readKey: null, writeKey: key }, hasText, async () => {
-    if (await getDb().meta.get(CRYPTO_META_KEY)) throw new Error('Encryption is already enabled.');
-    await getDb().meta.put({ key: CRYPTO_META_KEY, value: config });
-  }, opts);
+  const rows = await rewriteAll(
+    { enabled: true, readKey: null, writeKey: key },
+    hasText,
+    async () => {
+      if (await getDb().meta.get(CRYPTO_META_KEY)) throw new Error('Encryption is already enabled.');
+      await getDb().meta.put({ key: CRYPTO_META_KEY, value: config });
+    },
+    opts,
+  );
   await publish(true, key);
   return { rows };
 }
@@ -170,7 +187,12 @@ export async function changePassphrase(current: string, next: string, opts: Prog
   // Other contexts lock meanwhile: a value sealed with the old key after the rewrite could never be opened again.
   await publish(true, null);
   try {
-    const rows = await rewriteAll({ enabled: true, readKey: oldKey, writeKey: key }, hasText, () => getDb().meta.put({ key: CRYPTO_META_KEY, value: config }), opts);
+    const rows = await rewriteAll(
+      { enabled: true, readKey: oldKey, writeKey: key },
+      hasText,
+      () => getDb().meta.put({ key: CRYPTO_META_KEY, value: config }),
+      opts,
+    );
     await publish(true, key);
     return { rows };
   } catch (e) {

@@ -9,31 +9,61 @@ const live = <T extends { deletedAt: string | null }>(rows: T[]): T[] => rows.fi
 /** Contacts having any of these addresses; skips the index walk when the table is empty (first import). */
 export async function contactsByEmails(emails: string[]): Promise<Contact[]> {
   if (emails.length === 0 || (await getDb().contacts.limit(1).count()) === 0) return [];
-  return live(await getDb().contacts.where('emails').anyOf([...new Set(emails)]).distinct().toArray());
+  return live(
+    await getDb()
+      .contacts.where('emails')
+      .anyOf([...new Set(emails)])
+      .distinct()
+      .toArray(),
+  );
 }
 
 export async function contactsByLinkedinUrls(urls: string[]): Promise<Contact[]> {
   if (urls.length === 0) return [];
-  return live(await getDb().contacts.where('linkedinUrl').anyOf([...new Set(urls)]).toArray());
+  return live(
+    await getDb()
+      .contacts.where('linkedinUrl')
+      .anyOf([...new Set(urls)])
+      .toArray(),
+  );
 }
 
 export async function accountsByDomains(domains: string[]): Promise<Account[]> {
   if (domains.length === 0) return [];
-  return live(await getDb().accounts.where('domains').anyOf([...new Set(domains)]).distinct().toArray());
+  return live(
+    await getDb()
+      .accounts.where('domains')
+      .anyOf([...new Set(domains)])
+      .distinct()
+      .toArray(),
+  );
 }
 
 export async function accountsByNames(names: string[]): Promise<Account[]> {
   if (names.length === 0) return [];
-  return live(await getDb().accounts.where('name').anyOfIgnoreCase([...new Set(names)]).toArray());
+  return live(
+    await getDb()
+      .accounts.where('name')
+      .anyOfIgnoreCase([...new Set(names)])
+      .toArray(),
+  );
 }
 
 /** Live records carrying `custom.externalId` (the id in the system they were imported from). */
 export async function accountsWithExternalId(): Promise<Account[]> {
-  return live(await getDb().accounts.filter((a) => typeof a.custom?.externalId === 'string').toArray());
+  return live(
+    await getDb()
+      .accounts.filter((a) => typeof a.custom?.externalId === 'string')
+      .toArray(),
+  );
 }
 
 export async function contactsWithExternalId(): Promise<Contact[]> {
-  return live(await getDb().contacts.filter((c) => typeof c.custom?.externalId === 'string').toArray());
+  return live(
+    await getDb()
+      .contacts.filter((c) => typeof c.custom?.externalId === 'string')
+      .toArray(),
+  );
 }
 
 export async function interactionsBySourceRefs(site: string, refs: string[]): Promise<Interaction[]> {

@@ -71,8 +71,20 @@ export async function mergeContacts(survivorId: string, duplicateId: string): Pr
     await repoint('tasks', await db.tasks.where('contactId').equals(duplicateId).toArray());
     await repoint('surveys', await db.surveys.where('contactId').equals(duplicateId).toArray());
     await repoint('orders', await db.orders.where('contactId').equals(duplicateId).toArray());
-    await repoint('deals', (await db.deals.toCollection().filter((d) => d.contactId === duplicateId).toArray()));
-    await repoint('feedback', (await db.feedback.toCollection().filter((f) => f.contactId === duplicateId).toArray()));
+    await repoint(
+      'deals',
+      await db.deals
+        .toCollection()
+        .filter((d) => d.contactId === duplicateId)
+        .toArray(),
+    );
+    await repoint(
+      'feedback',
+      await db.feedback
+        .toCollection()
+        .filter((f) => f.contactId === duplicateId)
+        .toArray(),
+    );
     await repoint('templateUses', await db.templateUses.where('contactId').equals(duplicateId).toArray());
     const patch = mergeContactFields(fromStored(survivor), fromStored(duplicate));
     // The duplicate's emails move to the survivor: tombstone it first so no two live contacts share them.

@@ -14,7 +14,5 @@ export async function openTasksFor(ref: { accountId?: string; contactId?: string
     : ref.accountId
       ? await db.tasks.where('accountId').equals(ref.accountId).toArray()
       : [];
-  return rows
-    .filter((t) => !t.deletedAt && t.status === 'open')
-    .sort((a, b) => (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff'));
+  return rows.filter((t) => !t.deletedAt && t.status === 'open').sort((a, b) => (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff'));
 }

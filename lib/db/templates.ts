@@ -33,13 +33,20 @@ export async function testUseCounts(templateId: string, testId: string, variantI
 
 /** The variant a contact already had in this test (their latest use of it), if any. */
 export async function testVariantOfContact(templateId: string, testId: string, contactId: string): Promise<string | null> {
-  const mine = alive(await getDb().templateUses.where('contactId').equals(contactId).toArray()).filter((u) => u.templateId === templateId && u.testId === testId);
+  const mine = alive(await getDb().templateUses.where('contactId').equals(contactId).toArray()).filter(
+    (u) => u.templateId === templateId && u.testId === testId,
+  );
   return mine.sort((a, b) => b.usedAt.localeCompare(a.usedAt))[0]?.variantId ?? null;
 }
 
 export async function usesOfContacts(contactIds: readonly string[]): Promise<TemplateUse[]> {
   if (contactIds.length === 0) return [];
-  return alive(await getDb().templateUses.where('contactId').anyOf([...contactIds]).toArray());
+  return alive(
+    await getDb()
+      .templateUses.where('contactId')
+      .anyOf([...contactIds])
+      .toArray(),
+  );
 }
 
 /** Use counts per template (live uses). */
@@ -53,14 +60,25 @@ export async function useCountsByTemplate(): Promise<Map<string, number>> {
 
 /** The latest use of any of these templates (the one the user reaches for), read from the end of each one's index. */
 export async function latestUseAmong(templateIds: readonly string[]): Promise<TemplateUse | undefined> {
-  const latest = await Promise.all(templateIds.map((id) => ofTemplate(id).reverse().filter((u) => !u.deletedAt).first()));
+  const latest = await Promise.all(
+    templateIds.map((id) =>
+      ofTemplate(id)
+        .reverse()
+        .filter((u) => !u.deletedAt)
+        .first(),
+    ),
+  );
   return latest.filter((u): u is TemplateUse => !!u).sort((a, b) => b.usedAt.localeCompare(a.usedAt))[0];
 }
 
 /** The live interactions that involve these contacts (the replies are among them). */
 export async function interactionsOfContacts(contactIds: readonly string[]): Promise<Interaction[]> {
   if (contactIds.length === 0) return [];
-  const rows = await getDb().interactions.where('contactIds').anyOf([...contactIds]).distinct().toArray();
+  const rows = await getDb()
+    .interactions.where('contactIds')
+    .anyOf([...contactIds])
+    .distinct()
+    .toArray();
   return alive(rows);
 }
 

@@ -80,10 +80,7 @@ export function buildRecord<N extends EntityName>(name: N, input: EntityInput<N>
   return parseRecord(name, { ...input, id: input.id ?? uuidv7(), createdAt: stamp, updatedAt: stamp, deletedAt: null });
 }
 
-export async function insert<N extends EntityName>(
-  name: N,
-  input: EntityInput<N> & { id?: string },
-): Promise<EntityRecord<N>> {
+export async function insert<N extends EntityName>(name: N, input: EntityInput<N> & { id?: string }): Promise<EntityRecord<N>> {
   const record = buildRecord(name, input);
   await writeTransaction([name], async () => {
     await table(name).add(toStored(name, record) as AnyRecord);
@@ -93,10 +90,7 @@ export async function insert<N extends EntityName>(
 }
 
 /** Validates every input first (the error names the row and field), then writes them in one transaction. */
-export async function insertMany<N extends EntityName>(
-  name: N,
-  inputs: (EntityInput<N> & { id?: string })[],
-): Promise<EntityRecord<N>[]> {
+export async function insertMany<N extends EntityName>(name: N, inputs: (EntityInput<N> & { id?: string })[]): Promise<EntityRecord<N>[]> {
   const records = inputs.map((input, i) => {
     try {
       return buildRecord(name, input);
@@ -154,10 +148,7 @@ export async function insertBatch(batch: InsertBatch): Promise<Partial<Record<En
  * Writes records already made by buildRecord (validated and stamped) in bulk, with their outbox entries:
  * for imports, which build and check every record before the first write. Call inside writeTransaction.
  */
-export async function addBuilt<N extends EntityName>(
-  name: N,
-  records: EntityRecord<N>[],
-): Promise<void> {
+export async function addBuilt<N extends EntityName>(name: N, records: EntityRecord<N>[]): Promise<void> {
   await writeTransaction([name], async () => {
     await table(name).bulkAdd(records.map((r) => toStored(name, r) as AnyRecord));
     await enqueue(records.map((r) => upsertEntry(name, r as unknown as AnyRecord)));
@@ -177,11 +168,7 @@ export class NotFoundError extends Error {
 }
 
 /** Changes some fields of a live record; records which fields changed (the rectification log). */
-export async function update<N extends EntityName>(
-  name: N,
-  id: string,
-  patch: Partial<EntityInput<N>>,
-): Promise<EntityRecord<N>> {
+export async function update<N extends EntityName>(name: N, id: string, patch: Partial<EntityInput<N>>): Promise<EntityRecord<N>> {
   return writeTransaction([name], async () => {
     const existing = fromStored(await table(name).get(id));
     if (!existing || existing.deletedAt) throw new NotFoundError(name, id);

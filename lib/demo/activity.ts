@@ -243,13 +243,7 @@ function comment(rng: Rng, lang: 'fr' | 'en', v: Valence): string | null {
 }
 
 /** NPS for the account's mood at the time of the survey wave; CSAT and CES after solved tickets. */
-export function generateSurveys(
-  rng: Rng,
-  plan: AccountPlan,
-  contacts: ContactRef[],
-  tickets: TicketSeen[],
-  ids: IdMaker,
-): DemoInput<'surveys'>[] {
+export function generateSurveys(rng: Rng, plan: AccountPlan, contacts: ContactRef[], tickets: TicketSeen[], ids: IdMaker): DemoInput<'surveys'>[] {
   const out: DemoInput<'surveys'>[] = [];
   if (plan.contractStartMs === null) return out;
   const lastAlive = plan.churnedAtMs ?? plan.nowMs;
@@ -280,8 +274,16 @@ export function generateSurveys(
     const v = t.valence;
     const score =
       kind === 'csat'
-        ? v === 'pos' ? rng.int(4, 5) : v === 'neu' ? rng.int(3, 4) : rng.int(1, 2)
-        : v === 'pos' ? rng.int(6, 7) : v === 'neu' ? rng.int(4, 5) : rng.int(1, 3);
+        ? v === 'pos'
+          ? rng.int(4, 5)
+          : v === 'neu'
+            ? rng.int(3, 4)
+            : rng.int(1, 2)
+        : v === 'pos'
+          ? rng.int(6, 7)
+          : v === 'neu'
+            ? rng.int(4, 5)
+            : rng.int(1, 3);
     out.push({
       id: ids.next('surveys', ms),
       accountId: plan.id,
@@ -312,10 +314,7 @@ export function generateTasks(rng: Rng, plan: AccountPlan, contacts: ContactRef[
   for (let i = 0; i < n; i++) {
     const who = contacts.length > 0 ? rng.pick(contacts) : undefined;
     const templateIdx = rng.int(0, TASK[plan.lang].length - 1);
-    const state =
-      plan.archetype === 'churned'
-        ? 'done'
-        : rng.weighted({ done: 35, overdue: plan.archetype === 'at_risk' ? 40 : 20, soon: 30, later: 15 });
+    const state = plan.archetype === 'churned' ? 'done' : rng.weighted({ done: 35, overdue: plan.archetype === 'at_risk' ? 40 : 20, soon: 30, later: 15 });
     let due: number;
     if (state === 'done') due = (plan.churnedAtMs ?? plan.nowMs) - rng.int(2, 120) * DAY;
     else if (state === 'overdue') due = plan.nowMs - rng.int(1, 25) * DAY - rng.int(0, 23) * 3_600_000;

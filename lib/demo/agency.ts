@@ -53,13 +53,24 @@ export function generateAgency(plan: AccountPlan, ids: IdMaker): { campaignStats
   const leadGen = rng.chance(0.3);
   const scale = plan.currency === 'GBP' ? 0.86 : plan.currency === 'USD' ? 1.08 : 1;
   const budget = Math.round((rng.range(3_000, 25_000) * scale) / 100) * 100;
-  const channels: AdChannel[] = rng.chance(0.6) ? ['google_ads', 'meta_ads'] : rng.chance(0.5) ? ['google_ads'] : ['google_ads', 'microsoft_ads', plan.lang === 'fr' ? 'linkedin_ads' : 'meta_ads'];
+  const channels: AdChannel[] = rng.chance(0.6)
+    ? ['google_ads', 'meta_ads']
+    : rng.chance(0.5)
+      ? ['google_ads']
+      : ['google_ads', 'microsoft_ads', plan.lang === 'fr' ? 'linkedin_ads' : 'meta_ads'];
   const campaigns: { channel: AdChannel; name: string; share: number; cpc: number; cr: number; aov: number }[] = [];
   for (const ch of channels) {
     const names = CAMPAIGNS[plan.lang][ch];
     const n = ch === 'google_ads' ? rng.int(2, 3) : 1;
     for (let i = 0; i < n; i++) {
-      campaigns.push({ channel: ch, name: names[i % names.length]!, share: rng.range(0.5, 1.5), cpc: rng.range(0.35, ch === 'linkedin_ads' ? 4.5 : 1.4), cr: rng.range(0.02, 0.07), aov: leadGen ? 0 : rng.range(45, 140) });
+      campaigns.push({
+        channel: ch,
+        name: names[i % names.length]!,
+        share: rng.range(0.5, 1.5),
+        cpc: rng.range(0.35, ch === 'linkedin_ads' ? 4.5 : 1.4),
+        cr: rng.range(0.02, 0.07),
+        aov: leadGen ? 0 : rng.range(45, 140),
+      });
     }
   }
   const totalShare = campaigns.reduce((s, c) => s + c.share, 0);

@@ -31,9 +31,7 @@ export function generateOrders(rng: Rng, plan: AccountPlan, contacts: ContactRef
   const [a, b] = DROPOUT[plan.archetype];
   const dropout = rng.beta(a, b);
   const oneOff = rng.chance(0.12);
-  const meanAmount = oneOff
-    ? plan.annualValue * rng.range(0.3, 1)
-    : Math.max(80, (plan.annualValue * rng.range(0.5, 1)) / (rate * 365));
+  const meanAmount = oneOff ? plan.annualValue * rng.range(0.3, 1) : Math.max(80, (plan.annualValue * rng.range(0.5, 1)) / (rate * 365));
   const buyers = contacts.filter((c) => c.buyer);
   const buyer = buyers[0] ?? contacts[0];
   const fr = plan.lang === 'fr';
@@ -59,9 +57,7 @@ export function generateOrders(rng: Rng, plan: AccountPlan, contacts: ContactRef
         amount,
         currency: plan.currency,
         ref: credit ? `${fr ? 'AV' : 'CN'}-${year}-${number}` : `${fr ? 'FA' : 'INV'}-${year}-${number}`,
-        description: credit
-          ? fr ? `Avoir — ${product.fr}` : `Credit note — ${product.en}`
-          : `${product[plan.lang]} × ${rng.int(1, 40)}`,
+        description: credit ? (fr ? `Avoir — ${product.fr}` : `Credit note — ${product.en}`) : `${product[plan.lang]} × ${rng.int(1, 40)}`,
       });
     }
     if (oneOff || rng.chance(dropout)) break;

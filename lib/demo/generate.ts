@@ -23,7 +23,19 @@ import {
   type Lang,
 } from './vocab';
 
-export const DEMO_ENTITIES: readonly DemoEntity[] = ['accounts', 'contacts', 'interactions', 'orders', 'deals', 'tasks', 'surveys', 'segments', 'feedback', 'campaignStats', 'agencyPlans'];
+export const DEMO_ENTITIES: readonly DemoEntity[] = [
+  'accounts',
+  'contacts',
+  'interactions',
+  'orders',
+  'deals',
+  'tasks',
+  'surveys',
+  'segments',
+  'feedback',
+  'campaignStats',
+  'agencyPlans',
+];
 
 export interface PortfolioOptions {
   seed: number | string;
@@ -67,8 +79,50 @@ const EMPLOYEES: Record<string, [number, number]> = {
   '1001-5000': [1001, 5000],
   '5000+': [5001, 40000],
 };
-const FR_REGIONS = ['Ouest', 'Est', 'Sud', 'Nord', 'Atlantique', 'Provence', 'Alsace', 'Bretagne', 'Normandie', 'Savoie', 'Occitanie', 'Auvergne', 'Loire', 'Champagne', 'Picardie', 'Touraine', 'Lorraine', 'Vendée', 'Gironde', 'Jura'];
-const EN_REGIONS = ['North', 'South', 'East', 'West', 'Midlands', 'Pacific', 'Atlantic', 'Highland', 'Valley', 'Coastal', 'Metro', 'Central', 'Northern', 'Southern', 'Western', 'Eastern', 'Union', 'United', 'Global', 'Direct'];
+const FR_REGIONS = [
+  'Ouest',
+  'Est',
+  'Sud',
+  'Nord',
+  'Atlantique',
+  'Provence',
+  'Alsace',
+  'Bretagne',
+  'Normandie',
+  'Savoie',
+  'Occitanie',
+  'Auvergne',
+  'Loire',
+  'Champagne',
+  'Picardie',
+  'Touraine',
+  'Lorraine',
+  'Vendée',
+  'Gironde',
+  'Jura',
+];
+const EN_REGIONS = [
+  'North',
+  'South',
+  'East',
+  'West',
+  'Midlands',
+  'Pacific',
+  'Atlantic',
+  'Highland',
+  'Valley',
+  'Coastal',
+  'Metro',
+  'Central',
+  'Northern',
+  'Southern',
+  'Western',
+  'Eastern',
+  'Union',
+  'United',
+  'Global',
+  'Direct',
+];
 const MULTIPLIERS = [7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47];
 
 interface Context {
@@ -123,7 +177,12 @@ function identity(rng: Rng, ctx: Context, index: number, lang: Lang, country: ke
 function heavyIdentity(lang: Lang, country: keyof typeof COUNTRY) {
   return lang === 'fr'
     ? { name: 'Groupe Vasseur Logistique SA', shortName: 'Groupe Vasseur', domain: `groupe-vasseur.${COUNTRY[country].tld}`, industry: 'Transport & Logistics' }
-    : { name: 'Kingsmead Holdings plc', shortName: 'Kingsmead Holdings', domain: `kingsmeadholdings.${COUNTRY[country].tld}`, industry: 'Transport & Logistics' };
+    : {
+        name: 'Kingsmead Holdings plc',
+        shortName: 'Kingsmead Holdings',
+        domain: `kingsmeadholdings.${COUNTRY[country].tld}`,
+        industry: 'Transport & Logistics',
+      };
 }
 
 function planAccount(rng: Rng, ctx: Context, index: number, force?: { archetype?: Archetype; tier?: TierName; lang?: Lang }) {
@@ -206,9 +265,13 @@ function accountRecord(rng: Rng, plan: AccountPlan, industry: string): DemoInput
     plan.archetype === 'healthy'
       ? 'active'
       : plan.archetype === 'at_risk'
-        ? rng.chance(0.6) ? 'at_risk' : 'active' // not every decline has been noticed yet
+        ? rng.chance(0.6)
+          ? 'at_risk'
+          : 'active' // not every decline has been noticed yet
         : plan.archetype === 'dormant'
-          ? rng.chance(0.7) ? 'dormant' : 'active'
+          ? rng.chance(0.7)
+            ? 'dormant'
+            : 'active'
           : plan.archetype;
   const tags = rng.sample(TAGS, rng.pick([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 3]));
   return {
@@ -234,12 +297,28 @@ function accountRecord(rng: Rng, plan: AccountPlan, industry: string): DemoInput
       customerNumber: plan.contractStartMs === null ? null : `C-${String(plan.index + 1).padStart(6, '0')}`,
       paymentTermsDays: rng.pick([30, 30, 45, 60]),
     },
-    notes: rng.chance(0.2) ? fill(rng.pick(NOTE[plan.lang][plan.archetype === 'at_risk' || plan.archetype === 'churned' ? 'neg' : 'neu']), { first: '', company: plan.shortName }).replace(/\s+/g, ' ').trim() : null,
+    notes: rng.chance(0.2)
+      ? fill(rng.pick(NOTE[plan.lang][plan.archetype === 'at_risk' || plan.archetype === 'churned' ? 'neg' : 'neu']), { first: '', company: plan.shortName })
+          .replace(/\s+/g, ' ')
+          .trim()
+      : null,
   };
 }
 
 function emptyRecords(): DemoRecords {
-  return { accounts: [], contacts: [], interactions: [], orders: [], deals: [], tasks: [], surveys: [], segments: [], feedback: [], campaignStats: [], agencyPlans: [] };
+  return {
+    accounts: [],
+    contacts: [],
+    interactions: [],
+    orders: [],
+    deals: [],
+    tasks: [],
+    surveys: [],
+    segments: [],
+    feedback: [],
+    campaignStats: [],
+    agencyPlans: [],
+  };
 }
 
 interface AccountOverrides {
@@ -284,14 +363,26 @@ function segments(ctx: Context): DemoInput<'segments'>[] {
       id: id(0),
       name: fr ? 'Comptes stratégiques à risque' : 'Strategic accounts at risk',
       description: fr ? 'Comptes stratégiques et clés marqués à risque' : 'Strategic and key accounts flagged at risk',
-      rule: { op: 'and', rules: [{ field: 'lifecycleStage', operator: 'eq', value: 'at_risk' }, { field: 'tier', operator: 'in', value: ['strategic', 'key'] }] },
+      rule: {
+        op: 'and',
+        rules: [
+          { field: 'lifecycleStage', operator: 'eq', value: 'at_risk' },
+          { field: 'tier', operator: 'in', value: ['strategic', 'key'] },
+        ],
+      },
       color: '#d64545',
     },
     {
       id: id(1),
       name: fr ? 'Renouvellements sous 90 jours' : 'Renewals in the next 90 days',
       description: null,
-      rule: { op: 'and', rules: [{ field: 'renewalDate', operator: 'within_days', value: 90 }, { field: 'lifecycleStage', operator: 'neq', value: 'churned' }] },
+      rule: {
+        op: 'and',
+        rules: [
+          { field: 'renewalDate', operator: 'within_days', value: 90 },
+          { field: 'lifecycleStage', operator: 'neq', value: 'churned' },
+        ],
+      },
       color: '#e08a00',
     },
     {
@@ -309,7 +400,13 @@ function segments(ctx: Context): DemoInput<'segments'>[] {
         op: 'and',
         rules: [
           { field: 'lifecycleStage', operator: 'eq', value: 'dormant' },
-          { op: 'or', rules: [{ field: 'tier', operator: 'eq', value: 'key' }, { field: 'annualValue', operator: 'gte', value: 20000 }] },
+          {
+            op: 'or',
+            rules: [
+              { field: 'tier', operator: 'eq', value: 'key' },
+              { field: 'annualValue', operator: 'gte', value: 20000 },
+            ],
+          },
         ],
       },
       color: '#7a7a7a',

@@ -44,21 +44,19 @@ export function emptyCounts(): DemoCounts {
 }
 
 async function writeChunk(chunk: DemoChunk, counts: DemoCounts): Promise<void> {
-  const written = await insertBatch(
-    {
-      accounts: chunk.accounts,
-      contacts: chunk.contacts,
-      interactions: chunk.interactions,
-      orders: chunk.orders,
-      deals: chunk.deals,
-      tasks: chunk.tasks,
-      surveys: chunk.surveys,
-      segments: chunk.segments,
-      feedback: chunk.feedback,
-      campaignStats: chunk.campaignStats,
-      agencyPlans: chunk.agencyPlans,
-    },
-  );
+  const written = await insertBatch({
+    accounts: chunk.accounts,
+    contacts: chunk.contacts,
+    interactions: chunk.interactions,
+    orders: chunk.orders,
+    deals: chunk.deals,
+    tasks: chunk.tasks,
+    surveys: chunk.surveys,
+    segments: chunk.segments,
+    feedback: chunk.feedback,
+    campaignStats: chunk.campaignStats,
+    agencyPlans: chunk.agencyPlans,
+  });
   for (const name of DEMO_ENTITIES) counts[name] += written[name] ?? 0;
 }
 

@@ -21,11 +21,17 @@ export function phoneFor(rng: Rng, country: Country, mobile: boolean): string {
     case 'BE':
       return mobile ? `+32 4${rng.int(70, 99)} ${pairs(rng, 3)}` : `+32 ${rng.pick(['2', '4', '81', '71'])} ${digits(rng, 3)} ${pairs(rng, 2)}`;
     case 'GB':
-      return mobile ? `+44 7${digits(rng, 3)} ${digits(rng, 6)}` : rng.chance(0.5) ? `+44 20 ${digits(rng, 4)} ${digits(rng, 4)}` : `+44 ${rng.pick(['161', '117', '113', '121', '131', '141'])} ${digits(rng, 3)} ${digits(rng, 4)}`;
+      return mobile
+        ? `+44 7${digits(rng, 3)} ${digits(rng, 6)}`
+        : rng.chance(0.5)
+          ? `+44 20 ${digits(rng, 4)} ${digits(rng, 4)}`
+          : `+44 ${rng.pick(['161', '117', '113', '121', '131', '141'])} ${digits(rng, 3)} ${digits(rng, 4)}`;
     case 'US':
       return `+1 (${rng.pick(['617', '312', '720', '512', '206', '404', '503', '612', '919', '412'])}) ${rng.int(200, 989)}-${digits(rng, 4)}`;
     case 'IE':
-      return mobile ? `+353 8${rng.pick(['3', '5', '6', '7'])} ${digits(rng, 3)} ${digits(rng, 4)}` : `+353 ${rng.pick(['1', '21', '91', '61'])} ${digits(rng, 3)} ${digits(rng, 4)}`;
+      return mobile
+        ? `+353 8${rng.pick(['3', '5', '6', '7'])} ${digits(rng, 3)} ${digits(rng, 4)}`
+        : `+353 ${rng.pick(['1', '21', '91', '61'])} ${digits(rng, 3)} ${digits(rng, 4)}`;
   }
 }
 
@@ -54,7 +60,13 @@ function consentLedger(rng: Rng, plan: AccountPlan, lang: Lang, dnc: boolean): C
     });
   }
   if (plan.contractStartMs !== null && rng.chance(0.5)) {
-    out.push({ purpose: 'surveys', lawfulBasis: 'legitimate_interest', grantedAt: iso(since), source: fr ? 'Contrat cadre' : 'Master services agreement', withdrawnAt: null });
+    out.push({
+      purpose: 'surveys',
+      lawfulBasis: 'legitimate_interest',
+      grantedAt: iso(since),
+      source: fr ? 'Contrat cadre' : 'Master services agreement',
+      withdrawnAt: null,
+    });
   }
   return out;
 }

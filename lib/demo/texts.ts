@@ -19,8 +19,8 @@ export const EMAIL: Bank = {
     neu: [
       ['Re: Facture {inv}', '{first} demande un duplicata de la facture {inv} pour leur comptabilité.'],
       ['Mise à jour des coordonnées', 'Nouvelle adresse de facturation à prendre en compte à partir du mois prochain.'],
-      ['Re: Planning de livraison', "{first} confirme les créneaux de livraison proposés pour la semaine prochaine."],
-      ['Invitation webinaire', 'Envoi de l\'invitation au webinaire sur les nouveautés du {product}.', 'outbound'],
+      ['Re: Planning de livraison', '{first} confirme les créneaux de livraison proposés pour la semaine prochaine.'],
+      ['Invitation webinaire', "Envoi de l'invitation au webinaire sur les nouveautés du {product}.", 'outbound'],
       ['Re: Proposition commerciale', 'Envoi de la proposition révisée ; {first} la transmet à la direction.', 'outbound'],
       ['Compte rendu de réunion', 'Compte rendu envoyé avec les prochaines étapes et le calendrier.', 'outbound'],
     ],
@@ -28,7 +28,7 @@ export const EMAIL: Bank = {
       ['Re: Retard de livraison', '{first} signale un nouveau retard et demande un geste commercial.'],
       ['Réclamation facture {inv}', 'Montant contesté sur la facture {inv} : écart avec le tarif négocié.'],
       ['Re: Renouvellement', "{first} indique qu'un concurrent leur a fait une offre moins chère ; réflexion en cours."],
-      ['Insatisfaction support', "{first} se plaint des délais de réponse du support depuis deux mois."],
+      ['Insatisfaction support', '{first} se plaint des délais de réponse du support depuis deux mois.'],
       ["Plan d'action", "Envoi à {first} du plan d'action suite aux incidents du mois.", 'outbound'],
       ['Point sur vos tickets en cours', 'Relance de {first} pour faire le point sur les tickets ouverts.', 'outbound'],
     ],
@@ -55,7 +55,7 @@ export const EMAIL: Bank = {
       ['Dispute on invoice {inv}', 'Amount disputed on invoice {inv}: does not match the negotiated price.'],
       ['Re: Renewal', '{first} mentioned a competitor offered a cheaper deal; they are considering it.'],
       ['Unhappy with support', '{first} complained about support response times over the last two months.'],
-      ['Action plan', 'Sent {first} the action plan following this month\'s incidents.', 'outbound'],
+      ['Action plan', "Sent {first} the action plan following this month's incidents.", 'outbound'],
       ['Your open tickets', 'Chased {first} to review the open tickets together.', 'outbound'],
     ],
   },
@@ -105,14 +105,14 @@ export const MEETING: Bank = {
       ['Réunion de lancement', 'Lancement du projet : planning, rôles et accès définis.'],
     ],
     neg: [
-      ['Réunion de crise', 'Réunion avec {first} suite aux incidents : plan d\'action sur 30 jours demandé.'],
+      ['Réunion de crise', "Réunion avec {first} suite aux incidents : plan d'action sur 30 jours demandé."],
       ['Revue du contrat', '{first} remet en question la valeur du contrat ; budget en baisse.'],
     ],
   },
   en: {
     pos: [
       ['{company} quarterly business review', 'QBR: goals met, roadmap shared, {first} very positive.'],
-      ['Rollout workshop', 'On-site workshop to configure {product} with {first}\'s team.'],
+      ['Rollout workshop', "On-site workshop to configure {product} with {first}'s team."],
     ],
     neu: [
       ['{product} demo', 'Demo of {product} for {first} and team; questions on pricing.'],
@@ -128,10 +128,10 @@ export const MEETING: Bank = {
 export const TICKET: Record<Lang, readonly string[]> = {
   fr: [
     'Impossible de se connecter au portail',
-    'Erreur lors de l\'export des commandes',
+    "Erreur lors de l'export des commandes",
     'Synchronisation ERP bloquée',
     'Question sur la facture {inv}',
-    'Ajout d\'un utilisateur',
+    "Ajout d'un utilisateur",
     'Lenteurs sur le module de planification',
     'Colis reçu endommagé',
     'Réinitialisation du mot de passe',
@@ -153,13 +153,21 @@ export const TICKET: Record<Lang, readonly string[]> = {
 export const TICKET_SUMMARY: Record<Lang, Record<Valence, readonly string[]>> = {
   fr: {
     pos: ['Résolu au premier contact, {first} remercie le support.', 'Contournement fourni puis correctif livré ; client satisfait.'],
-    neu: ['Demande traitée par le support de niveau 1.', 'Informations complémentaires demandées à {first}.', 'Transmis à l\'équipe technique pour analyse.'],
-    neg: ['Troisième relance de {first} ; impact sur la production.', 'Incident récurrent, {first} demande une escalade.', 'Délai de résolution dépassé, client mécontent.'],
+    neu: ['Demande traitée par le support de niveau 1.', 'Informations complémentaires demandées à {first}.', "Transmis à l'équipe technique pour analyse."],
+    neg: [
+      'Troisième relance de {first} ; impact sur la production.',
+      'Incident récurrent, {first} demande une escalade.',
+      'Délai de résolution dépassé, client mécontent.',
+    ],
   },
   en: {
     pos: ['Solved on first contact, {first} thanked the team.', 'Workaround given, then a fix shipped; customer happy.'],
     neu: ['Handled by first-line support.', 'Asked {first} for more details.', 'Passed to engineering for analysis.'],
-    neg: ['Third chaser from {first}; production is affected.', 'Recurring incident, {first} asked for an escalation.', 'Resolution time breached, customer unhappy.'],
+    neg: [
+      'Third chaser from {first}; production is affected.',
+      'Recurring incident, {first} asked for an escalation.',
+      'Resolution time breached, customer unhappy.',
+    ],
   },
 };
 
@@ -169,15 +177,15 @@ export const CHAT: Record<Lang, readonly string[]> = {
 };
 
 export const LINKEDIN: Record<Lang, readonly string[]> = {
-  fr: ['Félicitations pour le nouveau poste', 'Partage de l\'étude de cas', 'Invitation à se connecter', 'Réponse au message LinkedIn'],
+  fr: ['Félicitations pour le nouveau poste', "Partage de l'étude de cas", 'Invitation à se connecter', 'Réponse au message LinkedIn'],
   en: ['Congrats on the new role', 'Shared the case study', 'Connection request', 'Reply to LinkedIn message'],
 };
 
 export const NOTE: Record<Lang, Record<Valence, readonly string[]>> = {
   fr: {
     pos: ['Compte en croissance, potentiel de montée en gamme.', '{first} porte le projet en interne, excellent relais.'],
-    neu: ['Changement d\'interlocuteur aux achats prévu en fin d\'année.', 'Budget voté en janvier, à relancer début décembre.'],
-    neg: ['Risque de départ : usage en baisse et retours négatifs.', 'Le sponsor a quitté l\'entreprise, pas de remplaçant identifié.'],
+    neu: ["Changement d'interlocuteur aux achats prévu en fin d'année.", 'Budget voté en janvier, à relancer début décembre.'],
+    neg: ['Risque de départ : usage en baisse et retours négatifs.', "Le sponsor a quitté l'entreprise, pas de remplaçant identifié."],
   },
   en: {
     pos: ['Growing account, upsell potential.', '{first} is our internal champion, very engaged.'],
@@ -188,14 +196,34 @@ export const NOTE: Record<Lang, Record<Valence, readonly string[]>> = {
 
 export const SURVEY_COMMENT: Record<Lang, Record<Valence, readonly string[]>> = {
   fr: {
-    pos: ['Équipe réactive et produit fiable, je recommande.', 'Très satisfaits, le support répond vite.', 'Outil simple, gain de temps énorme.', 'Merci à Camille pour son suivi !'],
-    neu: ['Correct dans l\'ensemble, quelques lenteurs.', 'Bon produit mais un peu cher.', 'RAS.'],
-    neg: ['Trop de bugs depuis la dernière mise à jour.', 'Support injoignable, très déçu.', 'Le prix a augmenté sans amélioration visible.', 'Nous étudions d\'autres solutions.'],
+    pos: [
+      'Équipe réactive et produit fiable, je recommande.',
+      'Très satisfaits, le support répond vite.',
+      'Outil simple, gain de temps énorme.',
+      'Merci à Camille pour son suivi !',
+    ],
+    neu: ["Correct dans l'ensemble, quelques lenteurs.", 'Bon produit mais un peu cher.', 'RAS.'],
+    neg: [
+      'Trop de bugs depuis la dernière mise à jour.',
+      'Support injoignable, très déçu.',
+      'Le prix a augmenté sans amélioration visible.',
+      "Nous étudions d'autres solutions.",
+    ],
   },
   en: {
-    pos: ['Responsive team and a reliable product, would recommend.', 'Very happy, support answers fast.', 'Simple tool, saves us a lot of time.', 'Thanks to Sarah for the follow-up!'],
+    pos: [
+      'Responsive team and a reliable product, would recommend.',
+      'Very happy, support answers fast.',
+      'Simple tool, saves us a lot of time.',
+      'Thanks to Sarah for the follow-up!',
+    ],
     neu: ['Fine overall, a bit slow at times.', 'Good product but pricey.', 'Nothing to report.'],
-    neg: ['Too many bugs since the last update.', 'Could never reach support, very disappointed.', 'Price went up with no visible improvement.', 'We are looking at alternatives.'],
+    neg: [
+      'Too many bugs since the last update.',
+      'Could never reach support, very disappointed.',
+      'Price went up with no visible improvement.',
+      'We are looking at alternatives.',
+    ],
   },
 };
 

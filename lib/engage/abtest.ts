@@ -126,9 +126,7 @@ export function analyzeAbTest(arms: readonly Arm[], options: AbOptions = {}): Ab
   // The rates the sample size is for: the observed pair when its gap is worth detecting, else the pooled rate ± half the minimum effect.
   const pooled = (leader.replies + runner.replies) / (leader.uses + runner.uses);
   const [p1, p2] =
-    observed >= opts.minEffect
-      ? [leader.rate, runner.rate]
-      : [Math.min(1, Math.max(0, pooled + effect / 2)), Math.max(0, Math.min(1, pooled - effect / 2))];
+    observed >= opts.minEffect ? [leader.rate, runner.rate] : [Math.min(1, Math.max(0, pooled + effect / 2)), Math.max(0, Math.min(1, pooled - effect / 2))];
   const neededPerArm = sampleSizePerArm(p1, p2, opts.alpha, opts.power);
   const stillNeeded = Math.max(0, neededPerArm - Math.min(leader.uses, runner.uses));
   const verdict: Verdict =

@@ -1,7 +1,15 @@
 import type { Purpose } from '../schema/contact';
 import type { TemplateCategory } from '../schema/template';
 
-export const TEMPLATE_CATEGORIES = ['welcome', 'follow_up', 'renewal', 'win_back', 'birthday', 'survey_request', 'referral_ask'] as const satisfies readonly TemplateCategory[];
+export const TEMPLATE_CATEGORIES = [
+  'welcome',
+  'follow_up',
+  'renewal',
+  'win_back',
+  'birthday',
+  'survey_request',
+  'referral_ask',
+] as const satisfies readonly TemplateCategory[];
 
 /** What sending a template of this category is for, checked against the contact's consent ledger. */
 export const CATEGORY_PURPOSE: Record<TemplateCategory, Purpose> = {

@@ -28,7 +28,9 @@ export function outlookComposeUrl(d: Draft, host: 'outlook.office.com' | 'outloo
   return `https://${host}/mail/deeplink/compose?to=${encodeURIComponent(d.to.join(';'))}&subject=${enc(d.subject)}&body=${enc(d.body)}`;
 }
 
-function siteOf(url: string | null): { site: 'gmail'; account: number } | { site: 'outlook'; host: 'outlook.office.com' | 'outlook.office365.com' | 'outlook.live.com' } | null {
+function siteOf(
+  url: string | null,
+): { site: 'gmail'; account: number } | { site: 'outlook'; host: 'outlook.office.com' | 'outlook.office365.com' | 'outlook.live.com' } | null {
   if (!url) return null;
   let u: URL;
   try {
@@ -38,7 +40,8 @@ function siteOf(url: string | null): { site: 'gmail'; account: number } | { site
   }
   if (u.protocol !== 'https:') return null;
   if (u.hostname === 'mail.google.com') return { site: 'gmail', account: Number(/^\/mail\/u\/(\d{1,2})\//.exec(u.pathname)?.[1] ?? 0) };
-  if (u.hostname === 'outlook.office.com' || u.hostname === 'outlook.office365.com' || u.hostname === 'outlook.live.com') return { site: 'outlook', host: u.hostname };
+  if (u.hostname === 'outlook.office.com' || u.hostname === 'outlook.office365.com' || u.hostname === 'outlook.live.com')
+    return { site: 'outlook', host: u.hostname };
   return null;
 }
 
@@ -48,7 +51,14 @@ export function fallbackFor(target: ComposeTarget, activeUrl: string | null, dra
   const here = siteOf(activeUrl);
   let fb: Fallback;
   if (target === 'outlook' || target === 'outlook_live') {
-    fb = { kind: 'open', site: 'outlook', url: outlookComposeUrl(draft, target === 'outlook_live' ? 'outlook.live.com' : here?.site === 'outlook' && here.host !== 'outlook.live.com' ? here.host : 'outlook.office.com') };
+    fb = {
+      kind: 'open',
+      site: 'outlook',
+      url: outlookComposeUrl(
+        draft,
+        target === 'outlook_live' ? 'outlook.live.com' : here?.site === 'outlook' && here.host !== 'outlook.live.com' ? here.host : 'outlook.office.com',
+      ),
+    };
   } else if (target === 'auto' && here?.site === 'outlook') {
     fb = { kind: 'open', site: 'outlook', url: outlookComposeUrl(draft, here.host) };
   } else {

@@ -29,9 +29,7 @@ export interface Rendered {
   fields: MergeField[];
 }
 
-type Token =
-  | { kind: 'text'; text: string }
-  | { kind: 'field'; raw: string; name: string; fallback: string | null; forms: string[] | null };
+type Token = { kind: 'text'; text: string } | { kind: 'field'; raw: string; name: string; fallback: string | null; forms: string[] | null };
 
 const NAME = /^[A-Za-z][A-Za-z0-9]*$/;
 const MAX_TOKEN = 500;
@@ -71,7 +69,15 @@ function parseField(inner: string): Omit<Extract<Token, { kind: 'field' }>, 'raw
   if (colon >= 0 && (bar < 0 || colon < bar)) {
     const name = inner.slice(0, colon).trim();
     if (!NAME.test(name)) return null;
-    return { kind: 'field', name, fallback: null, forms: inner.slice(colon + 1).split('|').map((f) => f.trim()) };
+    return {
+      kind: 'field',
+      name,
+      fallback: null,
+      forms: inner
+        .slice(colon + 1)
+        .split('|')
+        .map((f) => f.trim()),
+    };
   }
   const name = (bar < 0 ? inner : inner.slice(0, bar)).trim();
   if (!NAME.test(name)) return null;

@@ -47,7 +47,10 @@ export function matchReplies(
   }
   for (const list of byContact.values()) list.sort((a, b) => a.t - b.t);
 
-  const replies = [...interactions].filter(isReply).map((i) => ({ i, t: Date.parse(i.occurredAt) })).filter((r) => !Number.isNaN(r.t));
+  const replies = [...interactions]
+    .filter(isReply)
+    .map((i) => ({ i, t: Date.parse(i.occurredAt) }))
+    .filter((r) => !Number.isNaN(r.t));
   replies.sort((a, b) => a.t - b.t || (a.i.id < b.i.id ? -1 : 1));
 
   const out = new Map<string, Reply>();

@@ -133,8 +133,14 @@ const STARTERS: Starter[] = [
     name: { fr: 'Joyeux anniversaire', en: 'Happy birthday' },
     variants: [
       {
-        fr: { subject: 'Joyeux anniversaire, {{firstName}} !', body: 'Bonjour {{firstName}},\n\nToute l’équipe vous souhaite un très joyeux anniversaire !\n\nBien amicalement,\n{{signature}}' },
-        en: { subject: 'Happy birthday, {{firstName}}!', body: 'Hello {{firstName|there}},\n\nThe whole team wishes you a very happy birthday!\n\nWarm regards,\n{{signature}}' },
+        fr: {
+          subject: 'Joyeux anniversaire, {{firstName}} !',
+          body: 'Bonjour {{firstName}},\n\nToute l’équipe vous souhaite un très joyeux anniversaire !\n\nBien amicalement,\n{{signature}}',
+        },
+        en: {
+          subject: 'Happy birthday, {{firstName}}!',
+          body: 'Hello {{firstName|there}},\n\nThe whole team wishes you a very happy birthday!\n\nWarm regards,\n{{signature}}',
+        },
       },
     ],
   },

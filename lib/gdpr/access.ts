@@ -17,7 +17,10 @@ function flat(value: unknown): unknown {
 
 function tableCsv(rows: object[]): string {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return toCsv(columns, rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, flat(v)]))));
+  return toCsv(
+    columns,
+    rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, flat(v)]))),
+  );
 }
 
 /** Right of access (art. 15): the person's contact record, what is linked to them, consent history and audit trail. */

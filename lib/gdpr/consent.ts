@@ -11,11 +11,7 @@ async function contactOrThrow(contactId: string): Promise<Contact> {
 }
 
 /** Appends a ledger entry (the ledger keeps history: a grant never overwrites an earlier one). */
-export async function grantConsent(
-  contactId: string,
-  grant: z.input<typeof GrantInput>,
-  now = new Date(),
-): Promise<Contact> {
+export async function grantConsent(contactId: string, grant: z.input<typeof GrantInput>, now = new Date()): Promise<Contact> {
   const r = GrantInput.safeParse(grant);
   if (!r.success) throw ValidationError.from('consent', r.error);
   const c = await contactOrThrow(contactId);

@@ -26,9 +26,7 @@ function escapeRe(s: string): string {
 /** The person's identifying strings, longest first so "Hélène Dupont" is replaced before "Dupont". */
 function personalStrings(c: Contact): string[] {
   const full = `${c.firstName} ${c.lastName}`.trim();
-  const out = [full, ...c.emails, ...c.phones, c.linkedinUrl ?? '', c.lastName, c.firstName]
-    .map((s) => s.trim())
-    .filter((s) => s.length >= 2);
+  const out = [full, ...c.emails, ...c.phones, c.linkedinUrl ?? '', c.lastName, c.firstName].map((s) => s.trim()).filter((s) => s.length >= 2);
   return [...new Set(out)].sort((a, b) => b.length - a.length);
 }
 
@@ -48,25 +46,84 @@ function tombstone(name: EntityName, row: Record<string, unknown>, stamp: string
   const base = { id: row.id, createdAt: row.createdAt, updatedAt: stamp, deletedAt: stamp };
   switch (name) {
     case 'contacts':
-      return { ...base, accountId: null, firstName: '', lastName: '', emails: [], phones: [], linkedinUrl: null, title: null,
-        language: null, birthday: null, tags: [], consent: [], doNotContact: true, owner: null, custom: {}, notes: null };
+      return {
+        ...base,
+        accountId: null,
+        firstName: '',
+        lastName: '',
+        emails: [],
+        phones: [],
+        linkedinUrl: null,
+        title: null,
+        language: null,
+        birthday: null,
+        tags: [],
+        consent: [],
+        doNotContact: true,
+        owner: null,
+        custom: {},
+        notes: null,
+      };
     case 'interactions':
-      return { ...base, accountId: row.accountId, contactIds: [], channel: row.channel, direction: row.direction,
-        occurredAt: row.occurredAt, subject: '', summary: null, source: null, outcome: null, sentiment: null,
-        ticketStatus: null, durationMinutes: null };
+      return {
+        ...base,
+        accountId: row.accountId,
+        contactIds: [],
+        channel: row.channel,
+        direction: row.direction,
+        occurredAt: row.occurredAt,
+        subject: '',
+        summary: null,
+        source: null,
+        outcome: null,
+        sentiment: null,
+        ticketStatus: null,
+        durationMinutes: null,
+      };
     case 'surveys':
       return { ...base, accountId: row.accountId, contactId: null, kind: row.kind, score: row.score, comment: null, respondedAt: row.respondedAt };
     case 'tasks':
-      return { ...base, accountId: row.accountId, contactId: null, title: ERASED, notes: null, dueAt: null, status: row.status,
-        doneAt: null, remindedAt: null, actionType: row.actionType ?? null, owner: null };
+      return {
+        ...base,
+        accountId: row.accountId,
+        contactId: null,
+        title: ERASED,
+        notes: null,
+        dueAt: null,
+        status: row.status,
+        doneAt: null,
+        remindedAt: null,
+        actionType: row.actionType ?? null,
+        owner: null,
+      };
     case 'feedback':
       return { ...base, accountId: row.accountId, contactId: null, actionType: row.actionType, outcome: row.outcome, at: row.at, snoozeUntil: null };
     case 'workflowRuns':
-      return { ...base, rule: row.rule, key: `${row.rule}|erased|${row.id}`, accountId: row.accountId, contactId: null, period: 'erased', outcome: row.outcome, at: row.at, taskId: null };
+      return {
+        ...base,
+        rule: row.rule,
+        key: `${row.rule}|erased|${row.id}`,
+        accountId: row.accountId,
+        contactId: null,
+        period: 'erased',
+        outcome: row.outcome,
+        at: row.at,
+        taskId: null,
+      };
     case 'enrolments':
       // contactId is the erased contact's own tombstone id; the rest of the enrolment goes
-      return { ...base, sequenceId: row.sequenceId, contactId: row.contactId, accountId: row.accountId, enrolledAt: row.enrolledAt, status: 'stopped',
-        stopReason: 'objected', stoppedAt: row.stoppedAt ?? row.enrolledAt, stopDetail: null, taskIds: [] };
+      return {
+        ...base,
+        sequenceId: row.sequenceId,
+        contactId: row.contactId,
+        accountId: row.accountId,
+        enrolledAt: row.enrolledAt,
+        status: 'stopped',
+        stopReason: 'objected',
+        stoppedAt: row.stoppedAt ?? row.enrolledAt,
+        stopDetail: null,
+        taskIds: [],
+      };
     default:
       return { ...row, ...base };
   }
@@ -100,9 +157,7 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
   // Scrubbing their phones and name out of shared notes, the audit log and the outbox needs those in clear.
   requireUnlocked();
   const needles = personalStrings(contact);
-  const hashes = (await Promise.all([...contact.emails, contact.linkedinUrl ?? ''].map(suppressionHash))).filter(
-    (h): h is string => !!h,
-  );
+  const hashes = (await Promise.all([...contact.emails, contact.linkedinUrl ?? ''].map(suppressionHash))).filter((h): h is string => !!h);
   const report: ErasureReport = { deleted: {}, scrubbed: {}, auditEntriesCleared: 0, outboxEntriesRemoved: 0, suppressions: 0 };
   const tables = [...ENTITY_NAMES.map((n) => db.table(n)), db.outbox, db.meta, db.audit, db.suppressions, db.scores];
 
@@ -137,7 +192,13 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
         erasedIds.add(row.id);
         del('interactions');
       } else {
-        const next: Record<string, unknown> = { ...r, contactIds: others, subject: scrubText(row.subject, needles), summary: row.summary ? scrubText(row.summary, needles) : null, updatedAt: stamp };
+        const next: Record<string, unknown> = {
+          ...r,
+          contactIds: others,
+          subject: scrubText(row.subject, needles),
+          summary: row.summary ? scrubText(row.summary, needles) : null,
+          updatedAt: stamp,
+        };
         const fields = ['contactIds', 'subject', 'summary'].filter((k) => JSON.stringify(next[k]) !== JSON.stringify(r[k]));
         next.fieldClock = { ...(row.fieldClock ?? {}), ...Object.fromEntries(fields.map((f) => [f, stamp])) };
         await put('interactions', next, false, fields);
@@ -174,7 +235,12 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
         stamp = clock.tick();
         const next: Record<string, unknown> = { ...r, [field]: null, updatedAt: stamp, fieldClock: { ...((r.fieldClock as object) ?? {}), [field]: stamp } };
         for (const k of ['notes', 'description', 'note'] as const) if (typeof next[k] === 'string') next[k] = scrubText(next[k], needles);
-        await put(name, next, false, Object.keys(next).filter((k) => [field, 'notes', 'description', 'note'].includes(k)));
+        await put(
+          name,
+          next,
+          false,
+          Object.keys(next).filter((k) => [field, 'notes', 'description', 'note'].includes(k)),
+        );
         scrub(name);
       }
     }
@@ -182,7 +248,14 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
       const r = lenientRecord('templateUses', storedRow as unknown as Record<string, unknown>);
       stamp = clock.tick();
       const fields = ['contactId', 'threadRef', 'replyInteractionId'];
-      const next: Record<string, unknown> = { ...r, contactId: null, threadRef: null, replyInteractionId: null, updatedAt: stamp, fieldClock: { ...((r.fieldClock as object) ?? {}), ...Object.fromEntries(fields.map((f) => [f, stamp])) } };
+      const next: Record<string, unknown> = {
+        ...r,
+        contactId: null,
+        threadRef: null,
+        replyInteractionId: null,
+        updatedAt: stamp,
+        fieldClock: { ...((r.fieldClock as object) ?? {}), ...Object.fromEntries(fields.map((f) => [f, stamp])) },
+      };
       await put('templateUses', next, false, fields);
       scrub('templateUses');
     }
@@ -206,7 +279,9 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
 
     // Outbox: nothing about them may still leave the device.
     const pending: OutboxEntry[] = await db.outbox.toArray();
-    const drop = pending.filter((e) => erasedIds.has(e.recordId) || changed.some((c2) => c2.rec.id === e.recordId) || mentions(e.fields, needles, new Set([contactId])));
+    const drop = pending.filter(
+      (e) => erasedIds.has(e.recordId) || changed.some((c2) => c2.rec.id === e.recordId) || mentions(e.fields, needles, new Set([contactId])),
+    );
     await db.outbox.bulkDelete(drop.map((e) => e.seq!));
     report.outboxEntriesRemoved = drop.length;
     await enqueue(
@@ -214,7 +289,13 @@ export async function erasePerson(contactId: string, now = new Date()): Promise<
         deleted
           ? // The delete carries the cleared fields, so the server drops the personal values too.
             deleteEntry(name, rec as Record<string, unknown> & { id: string; createdAt: string }, rec.updatedAt as string)
-          : { entity: name, recordId: rec.id as string, op: 'upsert' as const, fields: Object.fromEntries(fields.map((f) => [f, rec[f]])), hlc: rec.updatedAt as string },
+          : {
+              entity: name,
+              recordId: rec.id as string,
+              op: 'upsert' as const,
+              fields: Object.fromEntries(fields.map((f) => [f, rec[f]])),
+              hlc: rec.updatedAt as string,
+            },
       ),
     );
 

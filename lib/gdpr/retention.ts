@@ -45,11 +45,26 @@ interface Rule {
 }
 
 const RULES: Rule[] = [
-  { table: 'interactions', months: 'interactionsMonths', dateOf: (r) => r.occurredAt as string, label: (r) => `${r.channel as string}: ${r.subject as string}` },
-  { table: 'tasks', months: 'closedTasksMonths', dateOf: (r) => (r.status === 'done' ? ((r.doneAt as string | null) ?? (r.dueAt as string | null)) : null), label: (r) => r.title as string },
+  {
+    table: 'interactions',
+    months: 'interactionsMonths',
+    dateOf: (r) => r.occurredAt as string,
+    label: (r) => `${r.channel as string}: ${r.subject as string}`,
+  },
+  {
+    table: 'tasks',
+    months: 'closedTasksMonths',
+    dateOf: (r) => (r.status === 'done' ? ((r.doneAt as string | null) ?? (r.dueAt as string | null)) : null),
+    label: (r) => r.title as string,
+  },
   { table: 'surveys', months: 'surveysMonths', dateOf: (r) => r.respondedAt as string, label: (r) => `${r.kind as string} ${r.score as number}` },
   { table: 'feedback', months: 'feedbackMonths', dateOf: (r) => r.at as string, label: (r) => `${r.actionType as string}: ${r.outcome as string}` },
-  { table: 'orders', months: 'ordersMonths', dateOf: (r) => r.occurredAt as string, label: (r) => `${(r.ref as string | null) ?? ''} ${r.amount as number}`.trim() },
+  {
+    table: 'orders',
+    months: 'ordersMonths',
+    dateOf: (r) => r.occurredAt as string,
+    label: (r) => `${(r.ref as string | null) ?? ''} ${r.amount as number}`.trim(),
+  },
 ];
 
 export interface RetentionPreview {

@@ -30,7 +30,10 @@ export function formatTime(iso: string, localeTag: string | undefined = locale.v
 export function formatMoney(amount: number | null | undefined, currency: string, digits = 0): string {
   if (amount == null) return '';
   const l = locale.value;
-  return memo(`m:${l}:${currency}:${digits}`, () => new Intl.NumberFormat(l, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits })).format(amount);
+  return memo(
+    `m:${l}:${currency}:${digits}`,
+    () => new Intl.NumberFormat(l, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ).format(amount);
 }
 
 export function formatNumber(n: number, digits = 0): string {
@@ -49,7 +52,10 @@ export function formatBytes(bytes: number): string {
     i++;
   }
   const digits = n < 10 && i > 0 ? 1 : 0;
-  return memo(`b:${l}:${units[i]}:${digits}`, () => new Intl.NumberFormat(l, { style: 'unit', unit: units[i]!, unitDisplay: 'short', maximumFractionDigits: digits })).format(n);
+  return memo(
+    `b:${l}:${units[i]}:${digits}`,
+    () => new Intl.NumberFormat(l, { style: 'unit', unit: units[i]!, unitDisplay: 'short', maximumFractionDigits: digits }),
+  ).format(n);
 }
 
 export function formatPercent(p: number, digits = 0): string {
@@ -108,8 +114,9 @@ export function formatDateIn(localeTag: string, iso: string, style: 'medium' | '
 /** An amount in the given locale and currency; cents only when there are some ("1 200 €", "€1,234.50"). */
 export function formatMoneyIn(localeTag: string, amount: number, currency: string): string {
   const whole = Number.isInteger(amount);
-  return memo(`mi:${localeTag}:${currency}:${whole}`, () =>
-    new Intl.NumberFormat(localeTag, { style: 'currency', currency, ...(whole && { minimumFractionDigits: 0, maximumFractionDigits: 0 }) }),
+  return memo(
+    `mi:${localeTag}:${currency}:${whole}`,
+    () => new Intl.NumberFormat(localeTag, { style: 'currency', currency, ...(whole && { minimumFractionDigits: 0, maximumFractionDigits: 0 }) }),
   ).format(amount);
 }
 
@@ -121,11 +128,15 @@ export function formatNumberIn(localeTag: string, n: number): string {
 export function formatDay(isoDate: string, style: 'short' | 'medium' | 'long' = 'medium'): string {
   if (!isoDate) return '';
   const l = locale.value;
-  return memo(`dd:${l}:${style}`, () => new Intl.DateTimeFormat(l, { dateStyle: style, timeZone: 'UTC' })).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  return memo(`dd:${l}:${style}`, () => new Intl.DateTimeFormat(l, { dateStyle: style, timeZone: 'UTC' })).format(
+    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
+  );
 }
 
 /** A month given as 'YYYY-MM': "October 2026" / "octobre 2026" (short: "Oct 2026"). */
 export function formatMonth(month: string, style: 'long' | 'short' = 'long'): string {
   const l = locale.value;
-  return memo(`mo:${l}:${style}`, () => new Intl.DateTimeFormat(l, { month: style, year: 'numeric', timeZone: 'UTC' })).format(new Date(`${month.slice(0, 7)}-01T00:00:00Z`));
+  return memo(`mo:${l}:${style}`, () => new Intl.DateTimeFormat(l, { month: style, year: 'numeric', timeZone: 'UTC' })).format(
+    new Date(`${month.slice(0, 7)}-01T00:00:00Z`),
+  );
 }

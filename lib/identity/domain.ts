@@ -33,7 +33,9 @@ const MULTI_PART_SUFFIXES = new Set(
    gouv.fr asso.fr nom.fr presse.fr tm.fr com.fr com.es org.es nom.es gob.es edu.es com.pt org.pt gov.pt
    com.pl net.pl org.pl gov.pl edu.pl co.at or.at gv.at ac.at com.gr org.gr gov.gr edu.gr com.cy
    com.ru org.ru net.ru com.ua org.ua net.ua gov.ua in.ua com.ro org.ro co.hu org.hu com.hr
-   co.no priv.no com.mt co.rs org.rs gov.it edu.it gov.be ac.be co.je co.gg co.im gov.ie`.split(/\s+/).filter(Boolean),
+   co.no priv.no com.mt co.rs org.rs gov.it edu.it gov.be ac.be co.je co.gg co.im gov.ie`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 /**

@@ -9,7 +9,10 @@ export function normalizeEmail(raw: string | null | undefined): string | null {
   } catch {
     /* keep as is */
   }
-  s = s.replace(/^<(.*)>$/, '$1').trim().replace(/\.$/, '');
+  s = s
+    .replace(/^<(.*)>$/, '$1')
+    .trim()
+    .replace(/\.$/, '');
   return isEmail(s) ? s.toLowerCase() : null;
 }
 

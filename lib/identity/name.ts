@@ -7,7 +7,10 @@ const ASCII = /^[\x00-\x7f]*$/;
 export function fold(text: string): string {
   // Plain ASCII has nothing to decompose: most names and every address skip the Unicode pass (bulk writes fold each).
   if (ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;

@@ -37,9 +37,9 @@ export async function runImport(plan: ImportPlan, opts: RunOptions = {}): Promis
       const rows = plan.inserts[entity];
       for (let i = 0; i < rows.length; i += chunkSize) {
         checkAbort();
-        const records = rows
-          .slice(i, i + chunkSize)
-          .map((r) => buildRecord(entity, r as EntityInput<typeof entity> & { id: string })) as EntityRecord<typeof entity>[];
+        const records = rows.slice(i, i + chunkSize).map((r) => buildRecord(entity, r as EntityInput<typeof entity> & { id: string })) as EntityRecord<
+          typeof entity
+        >[];
         await addBuilt(entity, records);
         written += records.length;
         created[entity] = (created[entity] ?? 0) + records.length;

@@ -19,8 +19,7 @@ export function idDamage(cell: string): IdDamage | null {
   return null;
 }
 
-const fold = (s: string) =>
-  s.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 export interface PersonKey {
   emails: string[];

@@ -29,11 +29,7 @@ export async function analyzeFile(
 }
 
 /** Step 2: the dry run under the detected (or user-chosen) preset and mapping. */
-export async function planFile(
-  file: AnalyzedFile,
-  choice: { presetId?: string; mapping?: Mapping } = {},
-  opts: PlanOptions = {},
-): Promise<ImportPlan> {
+export async function planFile(file: AnalyzedFile, choice: { presetId?: string; mapping?: Mapping } = {}, opts: PlanOptions = {}): Promise<ImportPlan> {
   const saved = await listImportPresets();
   const preset = (choice.presetId && presetById(choice.presetId, saved)) || file.detection.preset;
   const mapping = choice.mapping ?? (preset === file.detection.preset ? file.detection.mapping : resolveMapping(preset, file.parsed.header));

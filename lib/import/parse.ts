@@ -88,7 +88,10 @@ export function findHeaderIndex(rows: string[][], isKnownHeader?: (cells: string
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
     if (!headerLike(r)) continue;
-    const next = rows.slice(i + 1).filter((x) => nonEmpty(x) > 0).slice(0, 3);
+    const next = rows
+      .slice(i + 1)
+      .filter((x) => nonEmpty(x) > 0)
+      .slice(0, 3);
     if (next.length === 0 || next.every((x) => Math.abs(x.length - r.length) <= 1)) return i;
   }
   return -1;
@@ -114,10 +117,7 @@ export function parseCsv(text: string, opts: ParseOptions = {}): ParsedCsv {
   const delimiter = detectDelimiter(text);
   const headerIndex = findHeaderIndex(previewRows(text, delimiter), opts.isKnownHeader);
   if (headerIndex < 0) {
-    throw new ImportFileError(
-      'No header row found: the first lines must name the columns (for example "First Name,Last Name,Email").',
-      'no_header',
-    );
+    throw new ImportFileError('No header row found: the first lines must name the columns (for example "First Name,Last Name,Email").', 'no_header');
   }
 
   const rows: CsvRow[] = [];

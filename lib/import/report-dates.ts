@@ -6,18 +6,54 @@
 import { parseDateParts, toIsoDate, type DayOrder } from './values';
 
 const MONTH_WORDS: Record<string, number> = {
-  january: 1, jan: 1, janvier: 1, janv: 1,
-  february: 2, feb: 2, février: 2, fevrier: 2, févr: 2, fevr: 2, fév: 2, fev: 2,
-  march: 3, mar: 3, mars: 3,
-  april: 4, apr: 4, avril: 4, avr: 4,
-  may: 5, mai: 5,
-  june: 6, jun: 6, juin: 6,
-  july: 7, jul: 7, juillet: 7, juil: 7,
-  august: 8, aug: 8, août: 8, aout: 8, aoû: 8,
-  september: 9, sep: 9, sept: 9, septembre: 9,
-  october: 10, oct: 10, octobre: 10,
-  november: 11, nov: 11, novembre: 11,
-  december: 12, dec: 12, décembre: 12, decembre: 12, déc: 12,
+  january: 1,
+  jan: 1,
+  janvier: 1,
+  janv: 1,
+  february: 2,
+  feb: 2,
+  février: 2,
+  fevrier: 2,
+  févr: 2,
+  fevr: 2,
+  fév: 2,
+  fev: 2,
+  march: 3,
+  mar: 3,
+  mars: 3,
+  april: 4,
+  apr: 4,
+  avril: 4,
+  avr: 4,
+  may: 5,
+  mai: 5,
+  june: 6,
+  jun: 6,
+  juin: 6,
+  july: 7,
+  jul: 7,
+  juillet: 7,
+  juil: 7,
+  august: 8,
+  aug: 8,
+  août: 8,
+  aout: 8,
+  aoû: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  septembre: 9,
+  october: 10,
+  oct: 10,
+  octobre: 10,
+  november: 11,
+  nov: 11,
+  novembre: 11,
+  december: 12,
+  dec: 12,
+  décembre: 12,
+  decembre: 12,
+  déc: 12,
 };
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -86,7 +122,10 @@ export interface DateRange {
  * text is not one (or the end comes before the start).
  */
 export function parseDateRange(text: string, order: DayOrder): DateRange | null {
-  const c = text.trim().replace(/^"|"$/g, '').replace(/^[\p{L} ]+:\s*/u, '');
+  const c = text
+    .trim()
+    .replace(/^"|"$/g, '')
+    .replace(/^[\p{L} ]+:\s*/u, '');
   const parts = c.split(/\s+(?:-|–|—|to|au|à)\s+/i);
   if (parts.length !== 2) return null;
   const from = parseReportDate(parts[0]!, order);

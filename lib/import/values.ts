@@ -57,7 +57,7 @@ export function splitMulti(cell: string): string[] {
 
 // ---------- numbers ----------
 
-const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'JPY', CHF: 'CHF', 'R$': 'BRL' };
+const CURRENCY_SYMBOLS: Record<string, string> = { '€': 'EUR', $: 'USD', '£': 'GBP', '¥': 'JPY', CHF: 'CHF', R$: 'BRL' };
 
 export function currencyOf(cell: string): string | null {
   const c = clean(cell);
@@ -99,8 +99,30 @@ export function parseNumber(cell: string, decimalComma = false): number | null {
 export type DayOrder = 'dmy' | 'mdy';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, fév: 2, fev: 2, mar: 3, mär: 3, apr: 4, avr: 4, may: 5, mai: 5, jun: 6, juin: 6, jul: 7, juil: 7,
-  aug: 8, aoû: 8, aou: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12, déc: 12, dez: 12,
+  jan: 1,
+  feb: 2,
+  fév: 2,
+  fev: 2,
+  mar: 3,
+  mär: 3,
+  apr: 4,
+  avr: 4,
+  may: 5,
+  mai: 5,
+  jun: 6,
+  juin: 6,
+  jul: 7,
+  juil: 7,
+  aug: 8,
+  aoû: 8,
+  aou: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
+  déc: 12,
+  dez: 12,
 };
 
 interface DateParts {
@@ -144,7 +166,9 @@ export function parseDateParts(cell: string, order: DayOrder): DateParts | null 
     if (m[4] && !time) return null;
     let instant: string | null = null;
     if (m[5] && time) {
-      const t = Date.parse(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}T${time}${m[5] === 'Z' ? 'Z' : m[5].replace(/(\d{2})(\d{2})$/, '$1:$2')}`);
+      const t = Date.parse(
+        `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}T${time}${m[5] === 'Z' ? 'Z' : m[5].replace(/(\d{2})(\d{2})$/, '$1:$2')}`,
+      );
       if (Number.isNaN(t)) return null;
       instant = new Date(t).toISOString();
     }

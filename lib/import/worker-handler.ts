@@ -66,12 +66,16 @@ export function createImportHandler(post: (m: FromWorker) => void): (m: ToWorker
       } else if (m.type === 'plan') {
         if (!file) throw new Error('No file analysed yet.');
         plan = null;
-        plan = await planFile(file, { presetId: m.presetId, mapping: m.mapping }, {
-          currency: m.currency,
-          accountId: m.accountId,
-          signal: ctrl.signal,
-          onProgress: (done) => progress({ type: 'progress', phase: 'plan', done }),
-        });
+        plan = await planFile(
+          file,
+          { presetId: m.presetId, mapping: m.mapping },
+          {
+            currency: m.currency,
+            accountId: m.accountId,
+            signal: ctrl.signal,
+            onProgress: (done) => progress({ type: 'progress', phase: 'plan', done }),
+          },
+        );
         post({ type: 'planned', dryRun: dryRunOf(plan) });
       } else if (m.type === 'commit') {
         if (!plan) throw new Error('No dry run to import.');

@@ -18,10 +18,7 @@ export interface LifecycleRunReport {
 
 /** One run at `now`. Each half runs even when the other fails (a broken sequence must not stop the renewals). */
 export async function runLifecycle(now: Date, lang: Lang): Promise<LifecycleRunReport> {
-  const [enrolments, workflows] = await Promise.allSettled([
-    evaluateEnrolments(now),
-    getWorkflowSettings().then((s) => scheduleWorkflows(s, now, lang)),
-  ]);
+  const [enrolments, workflows] = await Promise.allSettled([evaluateEnrolments(now), getWorkflowSettings().then((s) => scheduleWorkflows(s, now, lang))]);
   if (enrolments.status === 'rejected') console.error('lifecycle: enrolments', enrolments.reason);
   if (workflows.status === 'rejected') console.error('lifecycle: workflows', workflows.reason);
   return {

@@ -24,7 +24,12 @@ export const WorkflowSettings = z.object({
   /** Birthday wishes, `leadDays` before the day (contacts' birthday, with or without the year). */
   birthday: rule(z.object({ ...on('propose'), leadDays: days(0, 60, 7) })),
   /** A reminder at each of `leadDays` before the renewal date (e.g. 90 and 30 days). */
-  renewal: rule(z.object({ ...on('schedule'), leadDays: z._default(z.array(z.number().check(z.int(), z.gte(1), z.lte(730))).check(z.minLength(1), z.maxLength(5)), [90, 30]) })),
+  renewal: rule(
+    z.object({
+      ...on('schedule'),
+      leadDays: z._default(z.array(z.number().check(z.int(), z.gte(1), z.lte(730))).check(z.minLength(1), z.maxLength(5)), [90, 30]),
+    }),
+  ),
   /** Win-back for a dormant account, and for a lost one `lostAfterDays` after it was lost (up to `lostMaxDays`). */
   win_back: rule(z.object({ ...on('propose'), lostAfterDays: days(0, 3650, 90), lostMaxDays: days(1, 3650, 365) })),
   /** A recovery call after an NPS detractor answer (0–6), within `withinDays` of the answer. */

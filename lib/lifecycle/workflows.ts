@@ -39,7 +39,9 @@ export interface WorkflowAccount {
   renewalDate: string | null;
 }
 
-export type WorkflowContact = Pick<Contact, 'id' | 'firstName' | 'lastName' | 'emails' | 'birthday' | 'consent' | 'doNotContact'> & { deletedAt?: string | null };
+export type WorkflowContact = Pick<Contact, 'id' | 'firstName' | 'lastName' | 'emails' | 'birthday' | 'consent' | 'doNotContact'> & {
+  deletedAt?: string | null;
+};
 export interface WorkflowSurvey {
   id: string;
   kind: string;
@@ -121,7 +123,18 @@ export function workflowProposals(input: WorkflowInput, settings: WorkflowSettin
     const actionType = WORKFLOW_ACTION[rule];
     const def = ACTION_CATALOGUE[actionType];
     if (def.needsContact && !p.contactId) return;
-    out.push({ rule, actionType, mode: settings[rule].mode, key, period, accountId: a.id, contactId: p.contactId, purpose: def.purpose, dueAt: new Date(Math.max(p.dueAt, 0)).toISOString(), reason: p.reason });
+    out.push({
+      rule,
+      actionType,
+      mode: settings[rule].mode,
+      key,
+      period,
+      accountId: a.id,
+      contactId: p.contactId,
+      purpose: def.purpose,
+      dueAt: new Date(Math.max(p.dueAt, 0)).toISOString(),
+      reason: p.reason,
+    });
   };
   const lost = a.lifecycle === 'churned';
   const started = a.startedAt;
@@ -135,7 +148,11 @@ export function workflowProposals(input: WorkflowInput, settings: WorkflowSettin
   const ob = settings.onboarding;
   if (ob.enabled && !lost && age >= ob.afterDays && age < ob.afterDays + ob.withinDays) {
     const c = firstReachable(ACTION_CATALOGUE.onboarding_checkin.purpose);
-    add('onboarding', a.id, 'once', { contactId: c?.id ?? null, dueAt: started + ob.afterDays * DAY_MS, reason: { key: 'onboarding_days', params: { days: Math.floor(age) } } });
+    add('onboarding', a.id, 'once', {
+      contactId: c?.id ?? null,
+      dueAt: started + ob.afterDays * DAY_MS,
+      reason: { key: 'onboarding_days', params: { days: Math.floor(age) } },
+    });
   }
 
   if (settings.birthday.enabled && !lost) {
@@ -145,7 +162,11 @@ export function workflowProposals(input: WorkflowInput, settings: WorkflowSettin
       const days = daysUntilBirthday(c.birthday, now);
       if (days === null || days > settings.birthday.leadDays) continue;
       const day = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + days * DAY_MS;
-      add('birthday', c.id, String(new Date(day).getUTCFullYear()), { contactId: c.id, dueAt: ms(morning(day)), reason: { key: 'birthday_in_days', params: { days, name: nameOf(c) } } });
+      add('birthday', c.id, String(new Date(day).getUTCFullYear()), {
+        contactId: c.id,
+        dueAt: ms(morning(day)),
+        reason: { key: 'birthday_in_days', params: { days, name: nameOf(c) } },
+      });
     }
   }
 
@@ -156,7 +177,11 @@ export function workflowProposals(input: WorkflowInput, settings: WorkflowSettin
     // Only the tightest lead reached: a renewal set 20 days ahead gets its 30-day reminder, not the 90-day one too.
     const lead = [...settings.renewal.leadDays].sort((x, y) => x - y).find((n) => days <= n);
     if (days >= 0 && lead !== undefined) {
-      add('renewal', a.id, `${a.renewalDate!.slice(0, 10)}@${lead}`, { contactId: null, dueAt: Math.max(t, ms(morning(renewal - lead * DAY_MS))), reason: { key: 'renewal_in_days', params: { days } } });
+      add('renewal', a.id, `${a.renewalDate!.slice(0, 10)}@${lead}`, {
+        contactId: null,
+        dueAt: Math.max(t, ms(morning(renewal - lead * DAY_MS))),
+        reason: { key: 'renewal_in_days', params: { days } },
+      });
     }
   }
 
@@ -167,12 +192,20 @@ export function workflowProposals(input: WorkflowInput, settings: WorkflowSettin
     if (lost && !Number.isNaN(churnedAt)) {
       const since = Math.floor((t - churnedAt) / DAY_MS);
       if (since >= wb.lostAfterDays && since <= wb.lostMaxDays)
-        add('win_back', a.id, `lost:${a.churnedAt!.slice(0, 10)}`, { contactId: c?.id ?? null, dueAt: t, reason: { key: 'lost_days', params: { days: since } } });
+        add('win_back', a.id, `lost:${a.churnedAt!.slice(0, 10)}`, {
+          contactId: c?.id ?? null,
+          dueAt: t,
+          reason: { key: 'lost_days', params: { days: since } },
+        });
     } else if (a.lifecycle === 'dormant') {
       const last = a.lastActivityAt ?? started;
       const idle = Number.isNaN(last) ? -1 : Math.floor((t - last) / DAY_MS);
       // A new period after each return to activity: dormant again later is a new win-back.
-      add('win_back', a.id, `dormant:${Number.isNaN(last) ? 'never' : dayIso(last)}`, { contactId: c?.id ?? null, dueAt: t, reason: { key: 'dormant_days', params: { days: idle } } });
+      add('win_back', a.id, `dormant:${Number.isNaN(last) ? 'never' : dayIso(last)}`, {
+        contactId: c?.id ?? null,
+        dueAt: t,
+        reason: { key: 'dormant_days', params: { days: idle } },
+      });
     }
   }
 
@@ -190,13 +223,18 @@ export function workflowProposals(input: WorkflowInput, settings: WorkflowSettin
       if (s.score > 6 || age > settings.nps_recovery.withinDays) continue;
       const own = s.contactId ? contacts.find((c) => c.id === s.contactId) : undefined;
       const c = own ? (reachable(own, purpose, now) ? own : null) : s.contactId ? null : firstReachable(purpose);
-      add('nps_recovery', s.contactId ?? a.id, s.id, { contactId: c?.id ?? null, dueAt: Math.max(t, ms(s.respondedAt) + DAY_MS), reason: { key: 'nps_detractor', params: { score: s.score, name: c ? nameOf(c) : '', days: Math.floor(age) } } });
+      add('nps_recovery', s.contactId ?? a.id, s.id, {
+        contactId: c?.id ?? null,
+        dueAt: Math.max(t, ms(s.respondedAt) + DAY_MS),
+        reason: { key: 'nps_detractor', params: { score: s.score, name: c ? nameOf(c) : '', days: Math.floor(age) } },
+      });
     }
   }
 
   if (settings.csat_request.enabled) {
     const purpose = ACTION_CATALOGUE.ask_csat.purpose;
-    const csatAfter = (contactId: string, at: number) => input.surveys.some((s) => live(s) && s.kind === 'csat' && (s.contactId === contactId || s.contactId === null) && ms(s.respondedAt) >= at);
+    const csatAfter = (contactId: string, at: number) =>
+      input.surveys.some((s) => live(s) && s.kind === 'csat' && (s.contactId === contactId || s.contactId === null) && ms(s.respondedAt) >= at);
     for (const i of input.interactions) {
       if (!live(i) || i.channel !== 'ticket' || (i.ticketStatus !== 'solved' && i.ticketStatus !== 'closed')) continue;
       const solvedAt = Math.max(hlcTime(i.updatedAt) || 0, ms(i.occurredAt) || 0);

@@ -47,4 +47,3 @@ export function badgesFor({ events, referralDates, history, topRank, now }: Badg
   if (topRank > 0) add('top_tier', history.find((c) => c.to?.rank === topRank)?.at ?? null);
   return out.sort((a, b) => a.earnedAt - b.earnedAt || BADGES.indexOf(a.key) - BADGES.indexOf(b.key));
 }
-

@@ -91,5 +91,8 @@ export function pointsEvents(
 
 /** Lifetime balance: every event's points, never below zero. */
 export function lifetimePoints(events: readonly PointsEvent[]): number {
-  return Math.max(0, events.reduce((s, e) => s + e.points, 0));
+  return Math.max(
+    0,
+    events.reduce((s, e) => s + e.points, 0),
+  );
 }

@@ -71,7 +71,13 @@ export interface StandingRecords {
 export function accountStanding(records: StandingRecords, rules: LoyaltyRules | null, now: Date, rates: RateTable | null): LoyaltyStatus | null {
   if (!rules || !rules.enabled) return null;
   const converter = makeConverter(rules.currency, rates ?? REFERENCE_TABLE);
-  const orders = records.orders.map((o, i) => ({ id: o.id ?? `o${i}`, occurredAt: o.occurredAt, amount: o.amount, currency: o.currency ?? 'EUR', deletedAt: o.deletedAt ?? null }));
+  const orders = records.orders.map((o, i) => ({
+    id: o.id ?? `o${i}`,
+    occurredAt: o.occurredAt,
+    amount: o.amount,
+    currency: o.currency ?? 'EUR',
+    deletedAt: o.deletedAt ?? null,
+  }));
   const referralsMade = records.referralsMade.map((r, i) => ({ id: r.id ?? `r${i}`, referredAt: r.referredAt, deletedAt: r.deletedAt ?? null }));
   return loyaltyStatus({ orders, referralsMade }, rules, now, (a, from) => converter.convert(a, from));
 }

@@ -50,10 +50,7 @@ export function fuzzyScore(a: string | null | undefined, b: string | null | unde
 }
 
 /** A page person against a contact: the name decides; a known company adds or subtracts a little. */
-export function personScore(
-  page: { name: string | null; company?: string | null },
-  candidate: { name: string; company?: string | null },
-): number {
+export function personScore(page: { name: string | null; company?: string | null }, candidate: { name: string; company?: string | null }): number {
   const name = fuzzyScore(page.name, candidate.name);
   if (!page.company || !candidate.company) return name;
   return 0.85 * name + 0.15 * fuzzyScore(page.company, candidate.company);

@@ -1,12 +1,6 @@
 import type { Account, Contact, PageContext, PagePerson } from '../schema';
 import { contactName } from '../schema/contact';
-import {
-  findAccountByDomain,
-  findContactByEmail,
-  findContactByLinkedin,
-  findContactsByNameTokens,
-  getLive,
-} from '../db';
+import { findAccountByDomain, findContactByEmail, findContactByLinkedin, findContactsByNameTokens, getLive } from '../db';
 import { emailDomain, normalizeEmail } from '../identity/email';
 import { isFreeMailDomain, parentDomains } from '../identity/domain';
 import { canonicalLinkedinUrl } from '../identity/linkedin';
@@ -96,8 +90,7 @@ async function suggest(person: PagePerson, accountId: string | null, options: Re
   return scored.sort((a, b) => b.score - a.score).slice(0, options.maxSuggestions ?? 5);
 }
 
-const personKey = (p: PagePerson) =>
-  normalizeEmail(p.email) ?? canonicalLinkedinUrl(p.linkedinUrl) ?? `name:${nameTokens(p.name).sort().join(' ')}`;
+const personKey = (p: PagePerson) => normalizeEmail(p.email) ?? canonicalLinkedinUrl(p.linkedinUrl) ?? `name:${nameTokens(p.name).sort().join(' ')}`;
 
 /**
  * Matches what a page shows to the CRM: the primary person (see pickPrimaryPerson) and every other external

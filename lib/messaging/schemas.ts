@@ -11,7 +11,10 @@ export const MESSAGES = {
   /** The panel asks the background to recompute a tab's match (after creating a contact, say). */
   rematchTab: { from: 'extension', payload: z.object({ tabId: z.number().check(z.int()) }) },
   /** "Create contact" from what a tab shows: the background creates it (and its account by domain) and rematches. */
-  createContactFromTab: { from: 'extension', payload: z.object({ tabId: z.number().check(z.int()), personIndex: z._default(z.number().check(z.int(), z.gte(-1)), -1) }) },
+  createContactFromTab: {
+    from: 'extension',
+    payload: z.object({ tabId: z.number().check(z.int()), personIndex: z._default(z.number().check(z.int(), z.gte(-1)), -1) }),
+  },
   /** The panel asks for a sync now (Settings, "Sync now"). */
   syncNow: { from: 'extension', payload: z.object({}) },
 } as const;

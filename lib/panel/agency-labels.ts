@@ -45,7 +45,7 @@ export function formatChange(change: number | null): string {
 export function changeTone(metric: ReportMetric, change: number | null): 'good' | 'bad' | 'neutral' {
   const dir = metric in METRIC_DIRECTION ? METRIC_DIRECTION[metric as keyof typeof METRIC_DIRECTION] : 'higher';
   if (change === null || Math.abs(change) < 0.005 || dir === 'neutral') return 'neutral';
-  return (change > 0) === (dir === 'higher') ? 'good' : 'bad';
+  return change > 0 === (dir === 'higher') ? 'good' : 'bad';
 }
 
 /** "ROAS ≥ 4", "CPA ≤ 30,00 €". */

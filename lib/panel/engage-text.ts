@@ -33,7 +33,10 @@ export function deliveryText(d: Delivery): string {
       return `${where} ${at}${d.subjectSet ? ` ${t('engage.done.subjectSet')}` : ''}`;
     }
     case 'opened_compose':
-      return t(d.reason === 'unreachable' ? 'engage.done.openedUnreachable' : d.reason === 'no_compose' ? 'engage.done.openedNoCompose' : 'engage.done.opened', { site: SITE[d.site] });
+      return t(
+        d.reason === 'unreachable' ? 'engage.done.openedUnreachable' : d.reason === 'no_compose' ? 'engage.done.openedNoCompose' : 'engage.done.opened',
+        { site: SITE[d.site] },
+      );
     case 'copied':
       return t(d.reason === 'too_long' ? 'engage.done.copiedTooLong' : d.reason === 'open_failed' ? 'engage.done.copiedOpenFailed' : 'engage.done.copied');
   }

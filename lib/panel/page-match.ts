@@ -40,17 +40,19 @@ export function followPageMatch(): () => void {
     if (!s || next === null) return;
     const ctx = s.context;
     // The matcher carries the free-mail list (~80 KB gzip): loaded when a page is first shown, not at start-up.
-    void import('../match/page-match').then(async ({ matchPage, suppressionKeys }) => {
-      const keys = await suppressionKeys(ctx);
-      if (mine !== generation) return;
-      sub = liveQuery(() => matchPage(ctx, keys)).subscribe({
-        next: (match) => {
-          if (mine === generation) live.value = { key: next, match };
-        },
-        // A failed re-match keeps the last match shown (the background's, or the previous live one).
-        error: (e) => console.error('page match', e),
-      });
-    }).catch((e) => console.error('page match', e));
+    void import('../match/page-match')
+      .then(async ({ matchPage, suppressionKeys }) => {
+        const keys = await suppressionKeys(ctx);
+        if (mine !== generation) return;
+        sub = liveQuery(() => matchPage(ctx, keys)).subscribe({
+          next: (match) => {
+            if (mine === generation) live.value = { key: next, match };
+          },
+          // A failed re-match keeps the last match shown (the background's, or the previous live one).
+          error: (e) => console.error('page match', e),
+        });
+      })
+      .catch((e) => console.error('page match', e));
   });
   return () => {
     generation++;

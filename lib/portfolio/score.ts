@@ -20,7 +20,16 @@ import {
 } from '../scoring/engagement';
 import { predictChurn, shouldRetrain, trainHealthModel, type ChurnReason, type FeatureRecord, type HealthModel } from '../scoring/health';
 import { DEFAULT_LIFECYCLE_THRESHOLDS, lifecycleStage, valueTier, valueTierCuts, type LifecycleThresholds, type ValueTierCuts } from '../scoring/lifecycle';
-import { learnSuccessRates, nextBestActions, DEFAULT_NBA_SETTINGS, type ContactLike, type FeedbackLike, type NbaSettings, type SuccessRates, type TaskLike } from '../scoring/nba';
+import {
+  learnSuccessRates,
+  nextBestActions,
+  DEFAULT_NBA_SETTINGS,
+  type ContactLike,
+  type FeedbackLike,
+  type NbaSettings,
+  type SuccessRates,
+  type TaskLike,
+} from '../scoring/nba';
 import { rfmLabel, type RfmScore } from '../scoring/rfm';
 import { segmentsFor, type AccountFacts } from '../scoring/rules';
 import { DAY_MS, ms, WEEK_MS } from '../scoring/time';
@@ -147,7 +156,16 @@ export interface AccountRecords {
   agencyPlan?: AgencyPlanRow | null;
 }
 
-const emptyRecords = (): AccountRecords => ({ contacts: [], interactions: [], orders: [], surveys: [], tasks: [], feedback: [], referralsMade: [], workflowRuns: [] });
+const emptyRecords = (): AccountRecords => ({
+  contacts: [],
+  interactions: [],
+  orders: [],
+  surveys: [],
+  tasks: [],
+  feedback: [],
+  referralsMade: [],
+  workflowRuns: [],
+});
 const alive = <T extends Live>(r: T) => !r.deletedAt;
 
 /** Groups every record by account once; interactions without an account follow their first contact's account. */
@@ -165,7 +183,10 @@ export function groupByAccount(input: PortfolioInput): Map<string, AccountRecord
     const acc = i.accountId ?? (i.contactIds?.length ? contactAccount.get(i.contactIds[0]!) : undefined);
     if (acc) by.get(acc)?.interactions.push(i);
   }
-  const push = <K extends 'orders' | 'surveys' | 'tasks' | 'feedback'>(key: K, rows: readonly (AccountRecords[K][number] & { contactId?: string | null })[]) => {
+  const push = <K extends 'orders' | 'surveys' | 'tasks' | 'feedback'>(
+    key: K,
+    rows: readonly (AccountRecords[K][number] & { contactId?: string | null })[],
+  ) => {
     for (const r of rows) {
       if (!alive(r)) continue;
       const acc = r.accountId ?? (r.contactId ? contactAccount.get(r.contactId) : undefined);
@@ -271,7 +292,10 @@ interface Prepared {
 }
 
 function prepare(account: AccountLike, records: AccountRecords, now: Date): Prepared {
-  const features = engagementFeatures({ renewalDate: account.renewalDate, interactions: records.interactions, orders: records.orders, surveys: records.surveys }, now);
+  const features = engagementFeatures(
+    { renewalDate: account.renewalDate, interactions: records.interactions, orders: records.orders, surveys: records.surveys },
+    now,
+  );
   const last = features.last_contact_at;
   return {
     account,
@@ -287,7 +311,8 @@ function sortedRef(values: number[]): Float64Array {
   return Float64Array.from(values).sort();
 }
 function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0, hi = a.length;
+  let lo = 0,
+    hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid]! < v) lo = mid + 1;
@@ -296,7 +321,8 @@ function lowerBound(a: Float64Array, v: number): number {
   return lo;
 }
 function upperBound(a: Float64Array, v: number): number {
-  let lo = 0, hi = a.length;
+  let lo = 0,
+    hi = a.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (a[mid]! <= v) lo = mid + 1;
@@ -354,7 +380,13 @@ export function healthTrainingRows(prepared: readonly Prepared[], now: Date) {
     if (churnedAt <= t) at = new Date(churnedAt);
     else if (t - started >= 365 * DAY_MS) at = now;
     else continue;
-    const f = at === now ? p.features : engagementFeatures({ renewalDate: p.account.renewalDate, interactions: p.records.interactions, orders: p.records.orders, surveys: p.records.surveys }, at);
+    const f =
+      at === now
+        ? p.features
+        : engagementFeatures(
+            { renewalDate: p.account.renewalDate, interactions: p.records.interactions, orders: p.records.orders, surveys: p.records.surveys },
+            at,
+          );
     rows.push({ features: modelFeatures(f), churned: at !== now });
   }
   return rows;
@@ -365,7 +397,11 @@ export function fitPortfolioModels(prepared: readonly Prepared[], now: Date, set
   return { ...fitted, ...portfolioReferences(prepared, now) };
 }
 
-function fitModels(prepared: readonly Prepared[], now: Date, settings: ScoringSettings): Pick<PortfolioModels, 'bgnbd' | 'gammaGamma' | 'health' | 'healthSource'> {
+function fitModels(
+  prepared: readonly Prepared[],
+  now: Date,
+  settings: ScoringSettings,
+): Pick<PortfolioModels, 'bgnbd' | 'gammaGamma' | 'health' | 'healthSource'> {
   const withOrders = prepared.filter((p) => p.orders);
   let bgnbd: BgNbdFit | null = null;
   let gammaGamma: GammaGammaFit | null = null;
@@ -414,14 +450,21 @@ function fitModels(prepared: readonly Prepared[], now: Date, settings: ScoringSe
 }
 
 function portfolioReferences(prepared: readonly Prepared[], now: Date): Omit<PortfolioModels, 'bgnbd' | 'gammaGamma' | 'health' | 'healthSource'> {
-  const ref = { orders: { recency: [] as number[], frequency: [] as number[], monetary: [] as number[] }, interactions: { recency: [] as number[], frequency: [] as number[], monetary: [] as number[] } };
+  const ref = {
+    orders: { recency: [] as number[], frequency: [] as number[], monetary: [] as number[] },
+    interactions: { recency: [] as number[], frequency: [] as number[], monetary: [] as number[] },
+  };
   for (const p of prepared) {
     const x = rfmInputs(p, now);
     ref[x.basis].recency.push(x.recency);
     ref[x.basis].frequency.push(x.frequency);
     ref[x.basis].monetary.push(x.monetary);
   }
-  const toRef = (r: (typeof ref)['orders']): RfmReference => ({ recency: sortedRef(r.recency), frequency: sortedRef(r.frequency), monetary: sortedRef(r.monetary) });
+  const toRef = (r: (typeof ref)['orders']): RfmReference => ({
+    recency: sortedRef(r.recency),
+    frequency: sortedRef(r.frequency),
+    monetary: sortedRef(r.monetary),
+  });
   return {
     rates: learnSuccessRates(prepared.flatMap((p) => p.records.feedback)),
     valueCuts: null,
@@ -496,19 +539,39 @@ function loyaltyOf(p: Prepared, loyalty: LoyaltyRules | null, now: Date, setting
 }
 
 /** The workflows' proposals for this account, minus what the ledger holds. */
-function proposalsOf(p: Prepared, facts: AccountFacts, startedAt: number, lastActivity: number | null, now: Date, workflows: WorkflowSettings): WorkflowProposal[] {
+function proposalsOf(
+  p: Prepared,
+  facts: AccountFacts,
+  startedAt: number,
+  lastActivity: number | null,
+  now: Date,
+  workflows: WorkflowSettings,
+): WorkflowProposal[] {
   const a = p.account;
   const r = p.records;
   return workflowProposals(
     {
       account: { id: a.id, lifecycle: facts.lifecycle, startedAt, lastActivityAt: lastActivity, churnedAt: a.churnedAt, renewalDate: a.renewalDate },
       contacts: r.contacts,
-      surveys: r.surveys.map((s, i) => ({ id: (s as { id?: string }).id ?? `s${i}:${s.respondedAt}`, kind: s.kind, score: s.score, contactId: s.contactId ?? null, respondedAt: s.respondedAt })),
+      surveys: r.surveys.map((s, i) => ({
+        id: (s as { id?: string }).id ?? `s${i}:${s.respondedAt}`,
+        kind: s.kind,
+        score: s.score,
+        contactId: s.contactId ?? null,
+        respondedAt: s.respondedAt,
+      })),
       interactions: r.interactions
         .filter((i) => i.channel === 'ticket')
         .map((i, k) => {
           const x = i as { id?: string; updatedAt?: string };
-          return { id: x.id ?? `i${k}:${i.occurredAt}`, channel: i.channel, ticketStatus: i.ticketStatus, contactIds: i.contactIds ?? [], occurredAt: i.occurredAt, updatedAt: x.updatedAt ?? i.occurredAt };
+          return {
+            id: x.id ?? `i${k}:${i.occurredAt}`,
+            channel: i.channel,
+            ticketStatus: i.ticketStatus,
+            contactIds: i.contactIds ?? [],
+            occurredAt: i.occurredAt,
+            updatedAt: x.updatedAt ?? i.occurredAt,
+          };
         }),
       done: new Set((r.workflowRuns ?? []).map((x) => x.key)),
     },
@@ -620,11 +683,15 @@ function finish(
     accountValue: annualised,
     settings: settings.nba,
     ...(settings.workflows && {
-      proposals: proposalsOf(p, facts, startedAt, lastActivity === -Infinity ? null : lastActivity, now, settings.workflows).filter((x) => x.mode === 'propose'),
+      proposals: proposalsOf(p, facts, startedAt, lastActivity === -Infinity ? null : lastActivity, now, settings.workflows).filter(
+        (x) => x.mode === 'propose',
+      ),
     }),
     ...(loyalty && {
       loyalty: {
-        drop: loyalty.drop ? { tier: loyalty.drop.from.name, to: loyalty.drop.to?.name ?? null, days: loyalty.drop.daysLeft, points: loyalty.drop.pointsNeeded } : null,
+        drop: loyalty.drop
+          ? { tier: loyalty.drop.from.name, to: loyalty.drop.to?.name ?? null, days: loyalty.drop.daysLeft, points: loyalty.drop.pointsNeeded }
+          : null,
         referralBonus: (extras.loyalty?.bonuses ?? []).filter((b) => b.kind === 'referral').reduce((n, b) => n + b.points, 0),
       },
     }),

@@ -6,9 +6,7 @@ import { cleanText } from './text';
 export const CleanString = z.string().check(z.overwrite(cleanText));
 
 /** UUIDv7: time-ordered, so ids sort by creation. */
-export const Id = z.string().check(
-  z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a UUIDv7'),
-);
+export const Id = z.string().check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'must be a UUIDv7'));
 export type Id = z.infer<typeof Id>;
 
 /** Hybrid logical clock stamp `<ISO millis>-<counter 4 hex>-<node id>` of a real instant; comparable as a string. */
@@ -24,10 +22,9 @@ export const Tags = z._default(z.array(Tag), []);
 export const Money = z.number().check(z.gte(0));
 export const Text = (max: number) => CleanString.check(z.maxLength(max));
 export const OptionalText = (max: number) => z._default(z.nullable(Text(max)), null);
-export const Domain = z.string().check(
-  z.toLowerCase(),
-  z.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain such as acme.fr'),
-);
+export const Domain = z
+  .string()
+  .check(z.toLowerCase(), z.regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain such as acme.fr'));
 /** Addresses are stored lower-cased: matching is case-insensitive. */
 export const Email = z.email().check(z.toLowerCase(), z.maxLength(254));
 export const CustomFields = z._default(

@@ -1,14 +1,7 @@
 import * as z from 'zod/mini';
 import { recordBase, Id, Email, IsoDateTime, Tags, CustomFields, OptionalText, Text } from './common';
 
-export const LawfulBasis = z.enum([
-  'consent',
-  'contract',
-  'legitimate_interest',
-  'legal_obligation',
-  'vital_interest',
-  'public_task',
-]);
+export const LawfulBasis = z.enum(['consent', 'contract', 'legitimate_interest', 'legal_obligation', 'vital_interest', 'public_task']);
 /** What a contact may be contacted for; every suggested action names its purpose. */
 export const Purpose = z.enum(['sales', 'marketing', 'support', 'surveys', 'account_management']);
 export type Purpose = z.infer<typeof Purpose>;

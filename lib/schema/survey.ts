@@ -15,10 +15,10 @@ export const SurveyResponseFields = {
   respondedAt: IsoDateTime,
 };
 
-const inRange = z.refine<{ kind: SurveyKind; score: number }>(
-  (s) => s.score >= SURVEY_RANGE[s.kind][0] && s.score <= SURVEY_RANGE[s.kind][1],
-  { message: 'score is out of range for this survey (NPS 0–10, CSAT 1–5, CES 1–7)', path: ['score'] },
-);
+const inRange = z.refine<{ kind: SurveyKind; score: number }>((s) => s.score >= SURVEY_RANGE[s.kind][0] && s.score <= SURVEY_RANGE[s.kind][1], {
+  message: 'score is out of range for this survey (NPS 0–10, CSAT 1–5, CES 1–7)',
+  path: ['score'],
+});
 export const SurveyResponse = z.object({ ...recordBase, ...SurveyResponseFields }).check(inRange);
 export type SurveyResponse = z.infer<typeof SurveyResponse>;
 export const SurveyResponseInput = z.object(SurveyResponseFields).check(inRange);

@@ -42,7 +42,9 @@ export type AbTest = z.infer<typeof AbTest>;
 
 type TemplateShape = { variants: { id: string }[]; abTest: { winnerVariantId: string | null } | null };
 const variantsConsistent = z.refine<TemplateShape>(
-  (t) => new Set(t.variants.map((v) => v.id)).size === t.variants.length && (!t.abTest?.winnerVariantId || t.variants.some((v) => v.id === t.abTest!.winnerVariantId)),
+  (t) =>
+    new Set(t.variants.map((v) => v.id)).size === t.variants.length &&
+    (!t.abTest?.winnerVariantId || t.variants.some((v) => v.id === t.abTest!.winnerVariantId)),
   { message: 'variant ids must be unique and the winner one of them', path: ['variants'] },
 );
 

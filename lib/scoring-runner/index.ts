@@ -1,5 +1,18 @@
 /** On-device scoring: full runs in a Web Worker from the side panel, incremental rescoring on data changes. */
-export { runScoring, rescoreAccounts, ensureFreshScores, currentFacts, peekFacts, lastRunAt, lastRunInfo, scoringStatus, factsVersion, resetRunnerCache, LAST_RUN_KEY, MODELS_KEY } from './runner';
+export {
+  runScoring,
+  rescoreAccounts,
+  ensureFreshScores,
+  currentFacts,
+  peekFacts,
+  lastRunAt,
+  lastRunInfo,
+  scoringStatus,
+  factsVersion,
+  resetRunnerCache,
+  LAST_RUN_KEY,
+  MODELS_KEY,
+} from './runner';
 export { setScoringBackend } from './runner';
 export type { RunInfo, RunOptions } from './runner';
 export type { ScoringBackend, ScoreRequest, ScoreResult, AccountScored } from './protocol';

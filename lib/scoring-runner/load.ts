@@ -24,23 +24,38 @@ export async function loyaltyRules(): Promise<LoyaltyRules | null> {
 
 export async function loadPortfolioInput(): Promise<PortfolioInput & { accounts: Account[] }> {
   const db = getDb();
-  const tables = [db.accounts, db.contacts, db.interactions, db.orders, db.surveys, db.tasks, db.feedback, db.segments, db.campaignStats, db.agencyPlans, db.referrals, db.workflowRuns, db.loyaltyProgrammes];
+  const tables = [
+    db.accounts,
+    db.contacts,
+    db.interactions,
+    db.orders,
+    db.surveys,
+    db.tasks,
+    db.feedback,
+    db.segments,
+    db.campaignStats,
+    db.agencyPlans,
+    db.referrals,
+    db.workflowRuns,
+    db.loyaltyProgrammes,
+  ];
   return db.transaction('r', tables, async () => {
-    const [accounts, contacts, interactions, orders, surveys, tasks, feedback, segments, campaignStats, agencyPlans, referrals, workflowRuns, loyalty] = await Promise.all([
-      db.accounts.toArray(),
-      db.contacts.toArray(),
-      db.interactions.toArray(),
-      db.orders.toArray(),
-      db.surveys.toArray(),
-      db.tasks.toArray(),
-      db.feedback.toArray(),
-      db.segments.toArray(),
-      db.campaignStats.toArray(),
-      db.agencyPlans.toArray(),
-      db.referrals.toArray(),
-      db.workflowRuns.toArray(),
-      loyaltyRules(),
-    ]);
+    const [accounts, contacts, interactions, orders, surveys, tasks, feedback, segments, campaignStats, agencyPlans, referrals, workflowRuns, loyalty] =
+      await Promise.all([
+        db.accounts.toArray(),
+        db.contacts.toArray(),
+        db.interactions.toArray(),
+        db.orders.toArray(),
+        db.surveys.toArray(),
+        db.tasks.toArray(),
+        db.feedback.toArray(),
+        db.segments.toArray(),
+        db.campaignStats.toArray(),
+        db.agencyPlans.toArray(),
+        db.referrals.toArray(),
+        db.workflowRuns.toArray(),
+        loyaltyRules(),
+      ]);
     return {
       accounts: alive(accounts).map(plainAccount) as Account[],
       contacts: alive(contacts).map(plainAccount),
@@ -63,10 +78,11 @@ export async function liveSegments(): Promise<Segment[]> {
   return alive(await getDb().segments.toArray());
 }
 
-const byAccount = (accountId: string) => [
-  [accountId, Dexie.minKey],
-  [accountId, Dexie.maxKey],
-] as const;
+const byAccount = (accountId: string) =>
+  [
+    [accountId, Dexie.minKey],
+    [accountId, Dexie.maxKey],
+  ] as const;
 
 /** One account and its live records (including those linked only through one of its contacts). */
 export async function loadAccountRecords(accountId: string): Promise<{ account: Account; records: AccountRecords } | null> {
@@ -78,7 +94,23 @@ export async function loadAccountRecords(accountId: string): Promise<{ account: 
   const [lo, hi] = byAccount(accountId);
   const uniq = <T extends { id: string }>(rows: T[]) => [...new Map(rows.map((r) => [r.id, r])).values()];
   const linked = <T extends { accountId: string | null }>(rows: T[]) => rows.filter((r) => r.accountId === null || r.accountId === accountId);
-  const [interactions, viaContacts, orders, ordersVia, surveys, surveysVia, tasks, tasksVia, feedback, campaignStats, agencyPlans, referrals, referralsVia, runs, runsVia] = await Promise.all([
+  const [
+    interactions,
+    viaContacts,
+    orders,
+    ordersVia,
+    surveys,
+    surveysVia,
+    tasks,
+    tasksVia,
+    feedback,
+    campaignStats,
+    agencyPlans,
+    referrals,
+    referralsVia,
+    runs,
+    runsVia,
+  ] = await Promise.all([
     db.interactions.where('[accountId+occurredAt]').between(lo, hi, true, true).toArray(),
     contactIds.length ? db.interactions.where('contactIds').anyOf(contactIds).toArray() : [],
     db.orders.where('[accountId+occurredAt]').between(lo, hi, true, true).toArray(),

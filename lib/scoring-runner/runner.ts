@@ -117,7 +117,10 @@ async function fullRun(opts: RunOptions): Promise<RunInfo> {
   const recent = !opts.refit && previous !== null && fit !== undefined && now.getTime() - Date.parse(fit.at) < REFIT_AFTER_MS;
   const settings = libSettings(user, previous?.bgnbd ?? null, await storedExtras());
   const reuseModels = recent
-    ? { models: { bgnbd: previous.bgnbd, gammaGamma: previous.gammaGamma, health: previous.health, healthSource: previous.healthSource }, fitAccounts: fit.accounts }
+    ? {
+        models: { bgnbd: previous.bgnbd, gammaGamma: previous.gammaGamma, health: previous.health, healthSource: previous.healthSource },
+        fitAccounts: fit.accounts,
+      }
     : null;
   const t1 = performance.now();
   // The backend reads the portfolio itself (in the panel: the scoring worker), and reuses the models when its size
@@ -188,7 +191,9 @@ export function rescoreAccounts(accountIds: Iterable<string>, opts: { now?: Date
       if (loaded) batch.push(loaded);
       else gone.push(id);
     }
-    const scored = batch.length ? await backend.accounts({ kind: 'accounts', accounts: batch, segments, models, now: now.toISOString(), settings, loyalty }) : [];
+    const scored = batch.length
+      ? await backend.accounts({ kind: 'accounts', accounts: batch, segments, models, now: now.toISOString(), settings, loyalty })
+      : [];
     const puts: Score[] = scored.map((r) => r.score);
     for (const r of scored) factsCache?.set(r.score.accountId, r.facts);
     await db.transaction('rw', db.scores, async () => {

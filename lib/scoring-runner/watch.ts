@@ -9,7 +9,21 @@ import { liveQuery, type Subscription } from 'dexie';
 import { getDb } from '../db/db';
 import { rescoreAccounts, runScoring } from './runner';
 
-const WATCHED = ['accounts', 'contacts', 'interactions', 'orders', 'surveys', 'tasks', 'feedback', 'segments', 'campaignStats', 'agencyPlans', 'referrals', 'workflowRuns', 'loyaltyProgrammes'] as const;
+const WATCHED = [
+  'accounts',
+  'contacts',
+  'interactions',
+  'orders',
+  'surveys',
+  'tasks',
+  'feedback',
+  'segments',
+  'campaignStats',
+  'agencyPlans',
+  'referrals',
+  'workflowRuns',
+  'loyaltyProgrammes',
+] as const;
 type Watched = (typeof WATCHED)[number];
 type Changed = {
   id: string;

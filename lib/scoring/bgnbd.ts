@@ -56,7 +56,10 @@ interface Grouped {
 /** Rows collapse to distinct (x, t_x, T) with counts: CDNOW's 2357 rows become far fewer. */
 function group(rows: readonly BgNbdRow[]): Grouped {
   const map = new Map<string, number>();
-  const gx: number[] = [], gtx: number[] = [], gT: number[] = [], gc: number[] = [];
+  const gx: number[] = [],
+    gtx: number[] = [],
+    gT: number[] = [],
+    gc: number[] = [];
   for (const { frequency, recency, T } of rows) {
     const key = `${frequency}|${recency}|${T}`;
     const at = map.get(key);
@@ -104,7 +107,10 @@ function logLikelihoodWithGradient(g: Grouped, { r, alpha, a, b }: BgNbdParams, 
   const base = r * Math.log(alpha) + lgamma(a + b) - lgamma(b) - lgamma(r);
   const dBase = { r: Math.log(alpha) - digamma(r), alpha: r / alpha, ab: digamma(a + b), b: -digamma(b) };
   const nx = g.xs.length;
-  const perX = new Float64Array(nx), dR = new Float64Array(nx), dA = new Float64Array(nx), dB = new Float64Array(nx);
+  const perX = new Float64Array(nx),
+    dR = new Float64Array(nx),
+    dA = new Float64Array(nx),
+    dB = new Float64Array(nx);
   g.xs.forEach((x, i) => {
     perX[i] = lgamma(r + x) + lgamma(b + x) - lgamma(a + b + x);
     const psiABX = digamma(a + b + x);
@@ -113,7 +119,11 @@ function logLikelihoodWithGradient(g: Grouped, { r, alpha, a, b }: BgNbdParams, 
     dB[i] = digamma(b + x) - psiABX;
   });
   const logA = Math.log(a);
-  let ll = 0, gr = 0, gal = 0, ga = 0, gb = 0;
+  let ll = 0,
+    gr = 0,
+    gal = 0,
+    ga = 0,
+    gb = 0;
   for (let i = 0; i < g.x.length; i++) {
     const x = g.x[i]!;
     const c = g.count[i]!;
@@ -214,13 +224,7 @@ export function expectedTransactionsNew({ r, alpha, a, b }: BgNbdParams, t: numb
 }
 
 /** E[Y(t) | x, t_x, T]: expected purchases in the next t periods for a customer with that history. */
-export function expectedTransactions(
-  { r, alpha, a, b }: BgNbdParams,
-  t: number,
-  frequency: number,
-  recency: number,
-  T: number,
-): number {
+export function expectedTransactions({ r, alpha, a, b }: BgNbdParams, t: number, frequency: number, recency: number, T: number): number {
   if (t <= 0) return 0;
   const x = frequency;
   const ca = r + x;
@@ -241,9 +245,7 @@ export function probabilityOfNPurchases({ r, alpha, a, b }: BgNbdParams, t: numb
   const lb = logBeta(a, b);
   const logP = Math.log(alpha / (alpha + t));
   const logQ = Math.log(t / (alpha + t));
-  const first = Math.exp(
-    logBeta(a, b + n) - lb + lgamma(r + n) - lgamma(r) - lgamma(n + 1) + r * logP + (n > 0 ? n * logQ : 0),
-  );
+  const first = Math.exp(logBeta(a, b + n) - lb + lgamma(r + n) - lgamma(r) - lgamma(n + 1) + r * logP + (n > 0 ? n * logQ : 0));
   if (n === 0) return first;
   let finite = 0;
   for (let j = 0; j < n; j++) finite += Math.exp(lgamma(r + j) - lgamma(r) - lgamma(j + 1) + (j > 0 ? j * logQ : 0));

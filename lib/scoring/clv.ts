@@ -41,12 +41,7 @@ export interface PurchaseHistory {
   monetaryValue: number;
 }
 
-export function clvFromModels(
-  bg: BgNbdParams,
-  gg: GammaGammaParams,
-  h: PurchaseHistory,
-  settings: ClvSettings = DEFAULT_CLV_SETTINGS,
-): ClvResult {
+export function clvFromModels(bg: BgNbdParams, gg: GammaGammaParams, h: PurchaseHistory, settings: ClvSettings = DEFAULT_CLV_SETTINGS): ClvResult {
   const spend = expectedAverageSpend(gg, h.frequency, h.monetaryValue);
   const d = monthlyRate(settings.annualDiscountRate);
   let clv = 0;
@@ -69,11 +64,7 @@ export function clvFromModels(
 }
 
 /** annualChurnProbability null = no risk estimate: the contract value is assumed to continue over the horizon. */
-export function clvFromAnnualValue(
-  annualValue: number | null,
-  annualChurnProbability: number | null,
-  settings: ClvSettings = DEFAULT_CLV_SETTINGS,
-): ClvResult {
+export function clvFromAnnualValue(annualValue: number | null, annualChurnProbability: number | null, settings: ClvSettings = DEFAULT_CLV_SETTINGS): ClvResult {
   if (annualValue === null || !Number.isFinite(annualValue)) return { clv: null, method: 'none' };
   const d = monthlyRate(settings.annualDiscountRate);
   const keep = 1 - Math.min(1, Math.max(0, annualChurnProbability ?? 0));

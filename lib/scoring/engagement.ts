@@ -44,7 +44,12 @@ export const ENGAGEMENT_FEATURES = [
 export function engagementFeatures(input: EngagementInput, now: Date): FeatureRecord {
   const t = now.getTime();
   let lastContact = -Infinity;
-  let last90 = 0, prior90 = 0, last365 = 0, openTickets = 0, withSentiment = 0, negative = 0;
+  let last90 = 0,
+    prior90 = 0,
+    last365 = 0,
+    openTickets = 0,
+    withSentiment = 0,
+    negative = 0;
   for (const i of input.interactions) {
     const at = ms(i.occurredAt);
     if (!(at <= t)) continue;
@@ -68,7 +73,9 @@ export function engagementFeatures(input: EngagementInput, now: Date): FeatureRe
     if (s.kind === 'nps' && (!lastNps || at > lastNps.at)) lastNps = { at, score: s.score };
     if (s.kind === 'csat' && (!lastCsat || at > lastCsat.at)) lastCsat = { at, score: s.score };
   }
-  let spendLast = 0, spendPrior = 0, orderCount = 0;
+  let spendLast = 0,
+    spendPrior = 0,
+    orderCount = 0;
   for (const o of input.orders) {
     const at = ms(o.occurredAt);
     if (!(at <= t)) continue;

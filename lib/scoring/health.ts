@@ -64,8 +64,7 @@ export interface TrainOptions {
   maxIterations?: number;
 }
 
-const isMissing = (v: FeatureValue): v is null | undefined =>
-  v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) || v === '';
+const isMissing = (v: FeatureValue): v is null | undefined => v === null || v === undefined || (typeof v === 'number' && !Number.isFinite(v)) || v === '';
 
 function numericValue(spec: Extract<FeatureSpec, { kind: 'numeric' }>, v: number): number {
   let x = v;
@@ -104,7 +103,7 @@ function columnsFor(specs: FeatureSpec[], hasMissing: Set<string>): Column[] {
       if (hasMissing.has(spec.key))
         cols.push({ feature: fi, value: (r) => (toNumber(r[spec.key]) === null ? 1 : 0), set: (s, w) => ((s as typeof spec).missingWeight = w) });
     } else if (spec.kind === 'boolean') {
-      cols.push({ feature: fi, value: (r) => (toNumber(r[spec.key]) ?? 0), set: (s, w) => ((s as typeof spec).weight = w) });
+      cols.push({ feature: fi, value: (r) => toNumber(r[spec.key]) ?? 0, set: (s, w) => ((s as typeof spec).weight = w) });
       if (hasMissing.has(spec.key))
         cols.push({ feature: fi, value: (r) => (isMissing(r[spec.key]) ? 1 : 0), set: (s, w) => ((s as typeof spec).missingWeight = w) });
     } else {
@@ -156,8 +155,7 @@ export function trainHealthModel(rows: readonly TrainRow[], opts: TrainOptions =
     if (present.length < values.length) hasMissing.add(key);
     if (present.length === 0) continue;
     const kind =
-      opts.kinds?.[key] ??
-      (present.some((v) => typeof v === 'string') ? 'categorical' : present.every((v) => typeof v === 'boolean') ? 'boolean' : 'numeric');
+      opts.kinds?.[key] ?? (present.some((v) => typeof v === 'string') ? 'categorical' : present.every((v) => typeof v === 'boolean') ? 'boolean' : 'numeric');
     if (kind === 'categorical') {
       const cats = [...new Set(present.map(String))].sort();
       specs.push({ key, kind, weights: Object.fromEntries(cats.map((c) => [c, 0])) });
@@ -297,7 +295,11 @@ export function auc(preds: readonly number[], labels: readonly (boolean | number
     let j = i;
     while (j + 1 < idx.length && preds[idx[j + 1]!] === preds[idx[i]!]) j++;
     const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) if (labels[idx[k]!]) { rankSumPos += rank; pos++; }
+    for (let k = i; k <= j; k++)
+      if (labels[idx[k]!]) {
+        rankSumPos += rank;
+        pos++;
+      }
     i = j + 1;
   }
   const neg = preds.length - pos;
@@ -315,14 +317,24 @@ export interface ReliabilityRow {
 
 /** Calibration table: equal-width probability bins, mean prediction vs observed rate in each (empty bins kept). */
 export function reliabilityTable(preds: readonly number[], labels: readonly (boolean | number)[], bins = 10): ReliabilityRow[] {
-  const rows: ReliabilityRow[] = Array.from({ length: bins }, (_, b) => ({ lower: b / bins, upper: (b + 1) / bins, count: 0, meanPredicted: 0, observedRate: 0 }));
+  const rows: ReliabilityRow[] = Array.from({ length: bins }, (_, b) => ({
+    lower: b / bins,
+    upper: (b + 1) / bins,
+    count: 0,
+    meanPredicted: 0,
+    observedRate: 0,
+  }));
   preds.forEach((p, i) => {
     const row = rows[Math.min(bins - 1, Math.max(0, Math.floor(p * bins)))]!;
     row.count++;
     row.meanPredicted += p;
     row.observedRate += labels[i] ? 1 : 0;
   });
-  for (const row of rows) if (row.count) { row.meanPredicted /= row.count; row.observedRate /= row.count; }
+  for (const row of rows)
+    if (row.count) {
+      row.meanPredicted /= row.count;
+      row.observedRate /= row.count;
+    }
   return rows;
 }
 

@@ -51,8 +51,12 @@ export interface ChurnStats {
 }
 
 export function churnStats(accounts: readonly KpiAccount[], period: Period, filter?: AccountFilter): ChurnStats {
-  const from = ms(period.from), to = ms(period.to);
-  let atStart = 0, churned = 0, acquired = 0, atEnd = 0;
+  const from = ms(period.from),
+    to = ms(period.to);
+  let atStart = 0,
+    churned = 0,
+    acquired = 0,
+    atEnd = 0;
   for (const a of accounts) {
     if (a.deletedAt || (filter && !filter(a.id))) continue;
     const start = startOf(a);
@@ -78,7 +82,8 @@ export function churnStats(accounts: readonly KpiAccount[], period: Period, filt
 }
 
 function responses(surveys: readonly SurveyLike[], kind: SurveyLike['kind'], period?: Period, filter?: AccountFilter): number[] {
-  const from = period ? ms(period.from) : -Infinity, to = period ? ms(period.to) : Infinity;
+  const from = period ? ms(period.from) : -Infinity,
+    to = period ? ms(period.to) : Infinity;
   const out: number[] = [];
   for (const s of surveys) {
     if (s.kind !== kind) continue;
@@ -226,7 +231,8 @@ export function segmentSizes(scores: readonly Pick<Score, 'accountId' | 'segment
 /** Calendar months (UTC) ending with the month of `now`: [{key: 'YYYY-MM', from, to}] oldest first. */
 export function lastMonths(now: Date, count: number): { key: string; from: number; to: number }[] {
   const out: { key: string; from: number; to: number }[] = [];
-  const y = now.getUTCFullYear(), m = now.getUTCMonth();
+  const y = now.getUTCFullYear(),
+    m = now.getUTCMonth();
   for (let k = count - 1; k >= 0; k--) {
     const from = Date.UTC(y, m - k, 1);
     const to = Date.UTC(y, m - k + 1, 1);

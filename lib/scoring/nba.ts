@@ -43,7 +43,20 @@ export const ACTION_TYPES = [
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
-export const TEMPLATE_KEYS = ['renewal_proposal', 'nps_request', 'referral_request', 'reengage', 'upsell', 'birthday', 'welcome', 'win_back', 'csat_request', 'loyalty_tier', 'performance_review', 'budget_shift'] as const;
+export const TEMPLATE_KEYS = [
+  'renewal_proposal',
+  'nps_request',
+  'referral_request',
+  'reengage',
+  'upsell',
+  'birthday',
+  'welcome',
+  'win_back',
+  'csat_request',
+  'loyalty_tier',
+  'performance_review',
+  'budget_shift',
+] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 export type ActionExecution =
@@ -116,28 +129,154 @@ interface ActionDefinition {
 
 export const ACTION_CATALOGUE: Record<ActionType, ActionDefinition> = {
   // the churn probability × annual value is at stake; a call saves some of it
-  call_at_risk: { purpose: 'account_management', cooldownDays: 14, prior: { alpha: 3, beta: 5 }, valueShare: 1, needsContact: true, execute: { kind: 'task', titleKey: 'task.call_at_risk', dueInDays: 2 } },
-  renewal_proposal: { purpose: 'sales', cooldownDays: 30, prior: { alpha: 4, beta: 4 }, valueShare: 1, needsContact: true, execute: { kind: 'email', template: 'renewal_proposal' } },
-  ask_nps: { purpose: 'surveys', cooldownDays: 90, prior: { alpha: 3, beta: 7 }, valueShare: 0.02, needsContact: true, execute: { kind: 'email', template: 'nps_request' } },
-  ask_referral: { purpose: 'marketing', cooldownDays: 180, prior: { alpha: 2, beta: 8 }, valueShare: 0.3, needsContact: true, execute: { kind: 'email', template: 'referral_request' } },
-  resolve_tickets: { purpose: 'support', cooldownDays: 7, prior: { alpha: 6, beta: 4 }, valueShare: 0.5, needsContact: false, execute: { kind: 'task', titleKey: 'task.resolve_tickets', dueInDays: 1 } },
-  reengage_dormant: { purpose: 'marketing', cooldownDays: 60, prior: { alpha: 2, beta: 8 }, valueShare: 0.3, needsContact: true, execute: { kind: 'email', template: 'reengage' } },
-  propose_upsell: { purpose: 'sales', cooldownDays: 90, prior: { alpha: 2, beta: 8 }, valueShare: 0.2, needsContact: true, execute: { kind: 'email', template: 'upsell' } },
-  birthday_message: { purpose: 'marketing', cooldownDays: 300, prior: { alpha: 5, beta: 5 }, valueShare: 0.01, needsContact: true, execute: { kind: 'email', template: 'birthday' } },
-  welcome_new: { purpose: 'account_management', cooldownDays: 3650, prior: { alpha: 6, beta: 4 }, valueShare: 0.05, needsContact: true, execute: { kind: 'email', template: 'welcome' } },
+  call_at_risk: {
+    purpose: 'account_management',
+    cooldownDays: 14,
+    prior: { alpha: 3, beta: 5 },
+    valueShare: 1,
+    needsContact: true,
+    execute: { kind: 'task', titleKey: 'task.call_at_risk', dueInDays: 2 },
+  },
+  renewal_proposal: {
+    purpose: 'sales',
+    cooldownDays: 30,
+    prior: { alpha: 4, beta: 4 },
+    valueShare: 1,
+    needsContact: true,
+    execute: { kind: 'email', template: 'renewal_proposal' },
+  },
+  ask_nps: {
+    purpose: 'surveys',
+    cooldownDays: 90,
+    prior: { alpha: 3, beta: 7 },
+    valueShare: 0.02,
+    needsContact: true,
+    execute: { kind: 'email', template: 'nps_request' },
+  },
+  ask_referral: {
+    purpose: 'marketing',
+    cooldownDays: 180,
+    prior: { alpha: 2, beta: 8 },
+    valueShare: 0.3,
+    needsContact: true,
+    execute: { kind: 'email', template: 'referral_request' },
+  },
+  resolve_tickets: {
+    purpose: 'support',
+    cooldownDays: 7,
+    prior: { alpha: 6, beta: 4 },
+    valueShare: 0.5,
+    needsContact: false,
+    execute: { kind: 'task', titleKey: 'task.resolve_tickets', dueInDays: 1 },
+  },
+  reengage_dormant: {
+    purpose: 'marketing',
+    cooldownDays: 60,
+    prior: { alpha: 2, beta: 8 },
+    valueShare: 0.3,
+    needsContact: true,
+    execute: { kind: 'email', template: 'reengage' },
+  },
+  propose_upsell: {
+    purpose: 'sales',
+    cooldownDays: 90,
+    prior: { alpha: 2, beta: 8 },
+    valueShare: 0.2,
+    needsContact: true,
+    execute: { kind: 'email', template: 'upsell' },
+  },
+  birthday_message: {
+    purpose: 'marketing',
+    cooldownDays: 300,
+    prior: { alpha: 5, beta: 5 },
+    valueShare: 0.01,
+    needsContact: true,
+    execute: { kind: 'email', template: 'birthday' },
+  },
+  welcome_new: {
+    purpose: 'account_management',
+    cooldownDays: 3650,
+    prior: { alpha: 6, beta: 4 },
+    valueShare: 0.05,
+    needsContact: true,
+    execute: { kind: 'email', template: 'welcome' },
+  },
   // a call some weeks in: the first problems are cheap to fix then
-  onboarding_checkin: { purpose: 'account_management', cooldownDays: 30, prior: { alpha: 4, beta: 6 }, valueShare: 0.05, needsContact: true, execute: { kind: 'task', titleKey: 'task.onboarding_checkin', dueInDays: 2 } },
+  onboarding_checkin: {
+    purpose: 'account_management',
+    cooldownDays: 30,
+    prior: { alpha: 4, beta: 6 },
+    valueShare: 0.05,
+    needsContact: true,
+    execute: { kind: 'task', titleKey: 'task.onboarding_checkin', dueInDays: 2 },
+  },
   // internal preparation: no one is contacted
-  renewal_reminder: { purpose: 'account_management', cooldownDays: 20, prior: { alpha: 6, beta: 4 }, valueShare: 0.5, needsContact: false, execute: { kind: 'task', titleKey: 'task.renewal_reminder', dueInDays: 1 } },
-  win_back: { purpose: 'marketing', cooldownDays: 60, prior: { alpha: 2, beta: 8 }, valueShare: 0.3, needsContact: true, execute: { kind: 'email', template: 'win_back' } },
+  renewal_reminder: {
+    purpose: 'account_management',
+    cooldownDays: 20,
+    prior: { alpha: 6, beta: 4 },
+    valueShare: 0.5,
+    needsContact: false,
+    execute: { kind: 'task', titleKey: 'task.renewal_reminder', dueInDays: 1 },
+  },
+  win_back: {
+    purpose: 'marketing',
+    cooldownDays: 60,
+    prior: { alpha: 2, beta: 8 },
+    valueShare: 0.3,
+    needsContact: true,
+    execute: { kind: 'email', template: 'win_back' },
+  },
   // a detractor heard quickly often stays
-  recovery_call: { purpose: 'account_management', cooldownDays: 14, prior: { alpha: 5, beta: 5 }, valueShare: 0.5, needsContact: true, execute: { kind: 'task', titleKey: 'task.recovery_call', dueInDays: 1 } },
-  ask_csat: { purpose: 'surveys', cooldownDays: 7, prior: { alpha: 3, beta: 7 }, valueShare: 0.02, needsContact: true, execute: { kind: 'email', template: 'csat_request' } },
-  loyalty_tier_drop: { purpose: 'marketing', cooldownDays: 60, prior: { alpha: 3, beta: 7 }, valueShare: 0.1, needsContact: true, execute: { kind: 'email', template: 'loyalty_tier' } },
+  recovery_call: {
+    purpose: 'account_management',
+    cooldownDays: 14,
+    prior: { alpha: 5, beta: 5 },
+    valueShare: 0.5,
+    needsContact: true,
+    execute: { kind: 'task', titleKey: 'task.recovery_call', dueInDays: 1 },
+  },
+  ask_csat: {
+    purpose: 'surveys',
+    cooldownDays: 7,
+    prior: { alpha: 3, beta: 7 },
+    valueShare: 0.02,
+    needsContact: true,
+    execute: { kind: 'email', template: 'csat_request' },
+  },
+  loyalty_tier_drop: {
+    purpose: 'marketing',
+    cooldownDays: 60,
+    prior: { alpha: 3, beta: 7 },
+    valueShare: 0.1,
+    needsContact: true,
+    execute: { kind: 'email', template: 'loyalty_tier' },
+  },
   // value shares of the agency actions: lib/agency/actions.ts (AGENCY_VALUE_SHARE) times the alert's severity
-  performance_review: { purpose: 'account_management', cooldownDays: 30, prior: { alpha: 5, beta: 5 }, valueShare: 0.5, needsContact: true, execute: { kind: 'email', template: 'performance_review' } },
-  budget_shift: { purpose: 'account_management', cooldownDays: 21, prior: { alpha: 4, beta: 6 }, valueShare: 0.25, needsContact: true, execute: { kind: 'email', template: 'budget_shift' } },
-  investigate_drop: { purpose: 'account_management', cooldownDays: 7, prior: { alpha: 6, beta: 4 }, valueShare: 0.3, needsContact: false, execute: { kind: 'task', titleKey: 'task.investigate_drop', dueInDays: 1 } },
+  performance_review: {
+    purpose: 'account_management',
+    cooldownDays: 30,
+    prior: { alpha: 5, beta: 5 },
+    valueShare: 0.5,
+    needsContact: true,
+    execute: { kind: 'email', template: 'performance_review' },
+  },
+  budget_shift: {
+    purpose: 'account_management',
+    cooldownDays: 21,
+    prior: { alpha: 4, beta: 6 },
+    valueShare: 0.25,
+    needsContact: true,
+    execute: { kind: 'email', template: 'budget_shift' },
+  },
+  investigate_drop: {
+    purpose: 'account_management',
+    cooldownDays: 7,
+    prior: { alpha: 6, beta: 4 },
+    valueShare: 0.3,
+    needsContact: false,
+    execute: { kind: 'task', titleKey: 'task.investigate_drop', dueInDays: 1 },
+  },
 };
 
 export function executionFor(type: string): ActionExecution | null {
@@ -262,7 +401,8 @@ export function daysUntilBirthday(birthday: string, now: Date): number | null {
   // The schema's regex admits '---MM-DD' while its comment says '--MM-DD'; accept both.
   const m = /^(?:\d{4}-|---?)(\d\d)-(\d\d)$/.exec(birthday);
   if (!m) return null;
-  const month = Number(m[1]) - 1, day = Number(m[2]);
+  const month = Number(m[1]) - 1,
+    day = Number(m[2]);
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   let next = Date.UTC(now.getUTCFullYear(), month, day);
   if (next < today) next = Date.UTC(now.getUTCFullYear() + 1, month, day);
@@ -327,15 +467,31 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
     const def = ACTION_CATALOGUE[p.actionType];
     // consent is checked again here: the proposal may be older than a withdrawal
     if (def.needsContact && (!c || !reachable(c, def.purpose, now))) continue;
-    cands.push({ type: p.actionType, contact: c ?? 'account', value: def.valueShare * value, reason: p.reason, workflow: { rule: p.rule, key: p.key, period: p.period } });
+    cands.push({
+      type: p.actionType,
+      contact: c ?? 'account',
+      value: def.valueShare * value,
+      reason: p.reason,
+      workflow: { rule: p.rule, key: p.key, period: p.period },
+    });
   }
   // A lost account gets only what a workflow proposes for it (a win-back).
   if (f.lifecycle === 'churned') return rank(cands, ctx);
 
   if (f.lifecycle === 'at_risk' || churnP >= 0.5)
-    cands.push({ type: 'call_at_risk', contact: primary('call_at_risk'), value: churnP * value, reason: { key: 'churn_risk_high', params: { percent: Math.round(churnP * 100) } } });
+    cands.push({
+      type: 'call_at_risk',
+      contact: primary('call_at_risk'),
+      value: churnP * value,
+      reason: { key: 'churn_risk_high', params: { percent: Math.round(churnP * 100) } },
+    });
   if (f.daysToRenewal !== null && f.daysToRenewal >= 0 && f.daysToRenewal <= s.renewalLeadDays)
-    cands.push({ type: 'renewal_proposal', contact: primary('renewal_proposal'), value, reason: { key: 'renewal_in_days', params: { days: f.daysToRenewal } } });
+    cands.push({
+      type: 'renewal_proposal',
+      contact: primary('renewal_proposal'),
+      value,
+      reason: { key: 'renewal_in_days', params: { days: f.daysToRenewal } },
+    });
   const npsAge = ctx.lastNpsAt === null ? null : Math.floor((t - ctx.lastNpsAt) / DAY_MS);
   if ((npsAge === null || npsAge > s.npsIntervalDays) && f.lifecycle !== 'dormant')
     cands.push({
@@ -348,7 +504,10 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
   for (const c of ctx.contacts) {
     const nps = ctx.lastNpsByContact.get(c.id);
     if (nps && nps.score >= 9 && (t - nps.at) / DAY_MS <= s.promoterMaxAgeDays && reachable(c, 'marketing', now) && !suppression('ask_referral', c.id, ctx)) {
-      const reason: Candidate['reason'] = bonus > 0 ? { key: 'promoter_bonus', params: { score: nps.score, name: name(c), points: bonus } } : { key: 'promoter', params: { score: nps.score, name: name(c) } };
+      const reason: Candidate['reason'] =
+        bonus > 0
+          ? { key: 'promoter_bonus', params: { score: nps.score, name: name(c), points: bonus } }
+          : { key: 'promoter', params: { score: nps.score, name: name(c) } };
       cands.push({ type: 'ask_referral', contact: c, value: ACTION_CATALOGUE.ask_referral.valueShare * value, reason });
       break;
     }
@@ -362,7 +521,12 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
       reason: { key: 'loyalty_tier_drop', params: { tier: drop.tier, to: drop.to ?? '', days: drop.days, points: drop.points } },
     });
   if (f.openTickets > 0)
-    cands.push({ type: 'resolve_tickets', contact: 'account', value: ACTION_CATALOGUE.resolve_tickets.valueShare * Math.max(churnP, 0.1) * value, reason: { key: 'tickets_open', params: { count: f.openTickets } } });
+    cands.push({
+      type: 'resolve_tickets',
+      contact: 'account',
+      value: ACTION_CATALOGUE.resolve_tickets.valueShare * Math.max(churnP, 0.1) * value,
+      reason: { key: 'tickets_open', params: { count: f.openTickets } },
+    });
   if (f.lifecycle === 'dormant' && !workflows)
     cands.push({
       type: 'reengage_dormant',
@@ -372,12 +536,22 @@ export function nextBestActions(ctx: NbaContext): NbaAction[] {
     });
   const engaged = f.rfmLabel === 'champions' || f.rfmLabel === 'loyal' || f.interactionsLast90d >= 6 || (f.lastNps ?? 0) >= 9;
   if (f.lifecycle === 'active' && churnP < 0.25 && engaged)
-    cands.push({ type: 'propose_upsell', contact: primary('propose_upsell'), value: ACTION_CATALOGUE.propose_upsell.valueShare * value, reason: { key: 'highly_engaged', params: { interactions: f.interactionsLast90d } } });
+    cands.push({
+      type: 'propose_upsell',
+      contact: primary('propose_upsell'),
+      value: ACTION_CATALOGUE.propose_upsell.valueShare * value,
+      reason: { key: 'highly_engaged', params: { interactions: f.interactionsLast90d } },
+    });
   for (const c of workflows ? [] : ctx.contacts) {
     if (!c.birthday) continue;
     const days = daysUntilBirthday(c.birthday, now);
     if (days !== null && days <= s.birthdayLeadDays && reachable(c, 'marketing', now) && !suppression('birthday_message', c.id, ctx))
-      cands.push({ type: 'birthday_message', contact: c, value: ACTION_CATALOGUE.birthday_message.valueShare * value, reason: { key: 'birthday_in_days', params: { days, name: name(c) } } });
+      cands.push({
+        type: 'birthday_message',
+        contact: c,
+        value: ACTION_CATALOGUE.birthday_message.valueShare * value,
+        reason: { key: 'birthday_in_days', params: { days, name: name(c) } },
+      });
   }
   if (f.lifecycle === 'new' && !workflows)
     cands.push({

@@ -78,11 +78,7 @@ export function nelderMead(f: (x: number[]) => number, start: number[], opts: Ne
 }
 
 /** Nelder–Mead from several starts, each restarted from its best point until it stops improving; returns the best. */
-export function minimizeMultiStart(
-  f: (x: number[]) => number,
-  starts: number[][],
-  opts: NelderMeadOptions & { restarts?: number } = {},
-): MinimizeResult {
+export function minimizeMultiStart(f: (x: number[]) => number, starts: number[][], opts: NelderMeadOptions & { restarts?: number } = {}): MinimizeResult {
   let best: MinimizeResult | null = null;
   let evaluations = 0;
   for (const start of starts) {

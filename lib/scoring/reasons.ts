@@ -8,9 +8,7 @@ export const PURCHASE_REASON_KEYS = ['purchase_gap_weeks', 'buying_regularly'] a
 export const CHURNED_REASON_KEY = 'already_churned';
 
 export const CHURN_REASON_KEYS = [
-  ...new Set(
-    Object.values(ENGAGEMENT_REASONS).flatMap((r) => [r.up, r.down, r.missing].filter((k): k is string => typeof k === 'string')),
-  ),
+  ...new Set(Object.values(ENGAGEMENT_REASONS).flatMap((r) => [r.up, r.down, r.missing].filter((k): k is string => typeof k === 'string'))),
   ...PURCHASE_REASON_KEYS,
   CHURNED_REASON_KEY,
 ];

@@ -61,11 +61,42 @@ export interface AccountFacts {
 }
 
 export const FACT_FIELDS = [
-  'name', 'tier', 'lifecycle', 'lifecycleStage', 'owner', 'industry', 'size', 'tags', 'annualValue', 'currency',
-  'churnProbability', 'clv', 'valueTier', 'rfmR', 'rfmF', 'rfmM', 'rfmLabel', 'daysSinceLastInteraction',
-  'lastInteractionAt', 'daysSinceLastOrder', 'lastOrderAt', 'orderCount', 'interactionsLast90d', 'openTickets',
-  'lastNps', 'lastCsat', 'daysToRenewal', 'renewalDate', 'contractStart', 'churnedAt', 'segments',
-  'loyaltyTier', 'loyaltyTierRank', 'loyaltyPoints', 'loyaltyBadges', 'referrals',
+  'name',
+  'tier',
+  'lifecycle',
+  'lifecycleStage',
+  'owner',
+  'industry',
+  'size',
+  'tags',
+  'annualValue',
+  'currency',
+  'churnProbability',
+  'clv',
+  'valueTier',
+  'rfmR',
+  'rfmF',
+  'rfmM',
+  'rfmLabel',
+  'daysSinceLastInteraction',
+  'lastInteractionAt',
+  'daysSinceLastOrder',
+  'lastOrderAt',
+  'orderCount',
+  'interactionsLast90d',
+  'openTickets',
+  'lastNps',
+  'lastCsat',
+  'daysToRenewal',
+  'renewalDate',
+  'contractStart',
+  'churnedAt',
+  'segments',
+  'loyaltyTier',
+  'loyaltyTierRank',
+  'loyaltyPoints',
+  'loyaltyBadges',
+  'referrals',
 ] as const satisfies readonly (keyof AccountFacts)[];
 
 /** A field path: a fact name, or `custom.<key>` for a custom field. */
@@ -73,8 +104,7 @@ export function factValue(facts: Partial<AccountFacts>, field: string): FactValu
   if (field.startsWith('custom.')) return facts.custom?.[field.slice(7)];
   if (!Object.hasOwn(facts, field)) return undefined;
   const v = (facts as Record<string, unknown>)[field];
-  if (v === undefined || v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v))
-    return v as FactValue;
+  if (v === undefined || v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || Array.isArray(v)) return v as FactValue;
   return undefined;
 }
 
@@ -93,17 +123,20 @@ function num(v: unknown): number | null {
 
 function same(a: Scalar | string | number, b: Scalar | string | number): boolean {
   if (typeof a === 'string' && typeof b === 'string') return a.toLowerCase() === b.toLowerCase();
-  const na = num(a), nb = num(b);
+  const na = num(a),
+    nb = num(b);
   if (na !== null && nb !== null && (typeof a === 'number' || typeof b === 'number')) return na === nb;
   return a === b;
 }
 
 function compare(fact: FactValue, value: RuleCondition['value']): number | null {
   if (Array.isArray(fact) || Array.isArray(value)) return null;
-  const nf = num(fact), nv = num(value);
+  const nf = num(fact),
+    nv = num(value);
   if (nf !== null && nv !== null) return nf - nv;
   if (typeof fact === 'string' && typeof value === 'string' && ISO_DATE.test(fact) && ISO_DATE.test(value)) {
-    const a = Date.parse(fact), b = Date.parse(value);
+    const a = Date.parse(fact),
+      b = Date.parse(value);
     if (!Number.isNaN(a) && !Number.isNaN(b)) return a - b;
   }
   return null;
@@ -129,10 +162,22 @@ export function evaluateCondition(c: RuleCondition, facts: Partial<AccountFacts>
     case 'neq':
       if (Array.isArray(v)) return true;
       return list ? !list.some((x) => same(x, v)) : !same(fact as Scalar, v);
-    case 'gt': { const d = compare(fact, v); return d !== null && d > 0; }
-    case 'gte': { const d = compare(fact, v); return d !== null && d >= 0; }
-    case 'lt': { const d = compare(fact, v); return d !== null && d < 0; }
-    case 'lte': { const d = compare(fact, v); return d !== null && d <= 0; }
+    case 'gt': {
+      const d = compare(fact, v);
+      return d !== null && d > 0;
+    }
+    case 'gte': {
+      const d = compare(fact, v);
+      return d !== null && d >= 0;
+    }
+    case 'lt': {
+      const d = compare(fact, v);
+      return d !== null && d < 0;
+    }
+    case 'lte': {
+      const d = compare(fact, v);
+      return d !== null && d <= 0;
+    }
     case 'contains':
       if (v === null || Array.isArray(v)) return false;
       if (list) return list.some((x) => same(x, v));

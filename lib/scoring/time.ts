@@ -18,7 +18,9 @@ export function ms(iso: string | number | null | undefined): number {
     const d = d2(iso, 8);
     if (n === 10) return y >= 0 && mo >= 0 && mo < 12 && d >= 1 && d <= 31 ? Date.UTC(y, mo, d) : NaN;
     if (iso.charCodeAt(10) === 84 && iso.charCodeAt(n - 1) === 90 && (n === 20 || iso.charCodeAt(19) === 46)) {
-      const h = d2(iso, 11), mi = d2(iso, 14), se = d2(iso, 17);
+      const h = d2(iso, 11),
+        mi = d2(iso, 14),
+        se = d2(iso, 17);
       const milli = n === 24 ? d2(iso, 20) * 10 + (iso.charCodeAt(22) - 48) : 0;
       if (mo >= 0 && mo < 12 && d >= 1 && d <= 31 && h < 24 && mi < 60 && se < 60 && milli >= 0 && milli < 1000) return Date.UTC(y, mo, d, h, mi, se, milli);
     }

@@ -32,7 +32,10 @@ describe('page-derived strings are capped: an odd page gives fewer fields, never
     const url = 'https://acme.freshdesk.com/a/tickets/9';
     const longName = 'Ж'.repeat(10_000);
     const longMail = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.example`;
-    const page = dom(`<h2 class="ticket-subject-heading">${'S'.repeat(5000)}</h2><div class="info-details-widget"><div class="widget-requestor-info">${longName}</div><a href="mailto:${longMail}">x</a></div>`, url);
+    const page = dom(
+      `<h2 class="ticket-subject-heading">${'S'.repeat(5000)}</h2><div class="info-details-widget"><div class="widget-requestor-info">${longName}</div><a href="mailto:${longMail}">x</a></div>`,
+      url,
+    );
     const parsed = PageContext.safeParse(RECOGNIZERS.freshdesk(url, page));
     expect(parsed.success).toBe(true);
     expect(parsed.data!.subject).toHaveLength(1000);
@@ -42,7 +45,12 @@ describe('page-derived strings are capped: an odd page gives fewer fields, never
 
   it('cutting never leaves half a surrogate pair', () => {
     expect(cap(`${'a'.repeat(299)}😀`, 300)).toBe('a'.repeat(299));
-    const ctx = bound({ site: 'gmail', kind: 'thread', url: `https://mail.google.com/${'😀'.repeat(3000)}`, people: [{ role: 'from', name: '😀'.repeat(400) }] });
+    const ctx = bound({
+      site: 'gmail',
+      kind: 'thread',
+      url: `https://mail.google.com/${'😀'.repeat(3000)}`,
+      people: [{ role: 'from', name: '😀'.repeat(400) }],
+    });
     expect(hasLoneSurrogate(ctx.url)).toBe(false);
     expect(hasLoneSurrogate(ctx.people![0]!.name!)).toBe(false);
   });
@@ -74,10 +82,16 @@ const oddText = fc.oneof(
   fc.integer({ min: 300, max: 12_000 }).map((n) => 'x'.repeat(n)),
   fc.integer({ min: 20, max: 12_000 }).map((n) => '9'.repeat(n)),
 );
-const attrValue = fc.oneof(oddText, fc.constantFrom('mailto:a@b.example', '/in/jose-garcia-nunez/overlay/about-this-profile/', 'https://www.linkedin.com/company/acme/', 'display:none', 'true'));
+const attrValue = fc.oneof(
+  oddText,
+  fc.constantFrom('mailto:a@b.example', '/in/jose-garcia-nunez/overlay/about-this-profile/', 'https://www.linkedin.com/company/acme/', 'display:none', 'true'),
+);
 const attr = fc.oneof(
   fc.constantFrom(...ATTRS).chain(([k, v]) => (v ? fc.constant([k, v] as [string, string]) : attrValue.map((x) => [k, x] as [string, string]))),
-  fc.tuple(fc.constantFrom('href', 'title', 'aria-label', 'alt', 'value', 'hidden', 'style', 'data-ticket-id', 'data-entity-id', 'data-album', 'email', 'name'), attrValue),
+  fc.tuple(
+    fc.constantFrom('href', 'title', 'aria-label', 'alt', 'value', 'hidden', 'style', 'data-ticket-id', 'data-entity-id', 'data-album', 'email', 'name'),
+    attrValue,
+  ),
 );
 const TAGS = ['div', 'span', 'a', 'input', 'h1', 'h2', 'button', 'code', 'script', 'section', 'main', 'aside', 'img', 'ul', 'li', 'option'] as const;
 type Node = { tag: (typeof TAGS)[number]; attrs: [string, string][]; text: string; children: Node[] };
@@ -114,11 +128,24 @@ const enc = (t: string) => {
   }
 };
 const URLS: Record<keyof typeof RECOGNIZERS, fc.Arbitrary<string>> = {
-  gmail: fc.oneof(fc.constant('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKyxsVzLzKFRjHNjfhxxd'), oddText.map((t) => `https://mail.google.com/mail/u/0/#inbox/${enc(t)}`)),
+  gmail: fc.oneof(
+    fc.constant('https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKyxsVzLzKFRjHNjfhxxd'),
+    oddText.map((t) => `https://mail.google.com/mail/u/0/#inbox/${enc(t)}`),
+  ),
   outlook: oddText.map((t) => `https://outlook.office.com/mail/inbox/id/${enc(t)}`),
-  linkedin: fc.oneof(fc.constant('https://www.linkedin.com/in/jose-garcia-nunez/'), oddText.map((t) => `https://www.linkedin.com/in/${enc(t)}/`), oddText.map((t) => `https://www.linkedin.com/messaging/thread/${enc(t)}/`)),
-  zendesk: fc.oneof(fc.constant('https://acme.zendesk.com/agent/tickets/12'), fc.integer({ min: 1, max: 12_000 }).map((n) => `https://acme.zendesk.com/agent/tickets/${'9'.repeat(n)}`)),
-  freshdesk: fc.oneof(fc.constant('https://acme.freshdesk.com/a/tickets/12'), fc.integer({ min: 1, max: 12_000 }).map((n) => `https://acme.freshdesk.com/a/tickets/${'1'.repeat(n)}`)),
+  linkedin: fc.oneof(
+    fc.constant('https://www.linkedin.com/in/jose-garcia-nunez/'),
+    oddText.map((t) => `https://www.linkedin.com/in/${enc(t)}/`),
+    oddText.map((t) => `https://www.linkedin.com/messaging/thread/${enc(t)}/`),
+  ),
+  zendesk: fc.oneof(
+    fc.constant('https://acme.zendesk.com/agent/tickets/12'),
+    fc.integer({ min: 1, max: 12_000 }).map((n) => `https://acme.zendesk.com/agent/tickets/${'9'.repeat(n)}`),
+  ),
+  freshdesk: fc.oneof(
+    fc.constant('https://acme.freshdesk.com/a/tickets/12'),
+    fc.integer({ min: 1, max: 12_000 }).map((n) => `https://acme.freshdesk.com/a/tickets/${'1'.repeat(n)}`),
+  ),
 };
 
 describe('fuzz: recognizers on odd DOM and strings never throw and always pass the schema', () => {

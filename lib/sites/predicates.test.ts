@@ -5,9 +5,7 @@ import { SITE_MATCHES } from './matches';
 type Predicate = ((url: string) => boolean) & { urls?: string[] };
 
 const predicates: [string, Predicate][] = Object.values(URLS).flatMap((mod) =>
-  Object.entries(mod as Record<string, unknown>).filter(
-    (e): e is [string, Predicate] => typeof e[1] === 'function' && Array.isArray((e[1] as Predicate).urls),
-  ),
+  Object.entries(mod as Record<string, unknown>).filter((e): e is [string, Predicate] => typeof e[1] === 'function' && Array.isArray((e[1] as Predicate).urls)),
 );
 
 describe('URL predicates', () => {

@@ -52,7 +52,10 @@ test('a Gmail thread served at its real address is recognised; one click creates
   await click(panel, testId('log-page'));
   await waitForText(panel, testId('toast'), /logged/);
   await waitForText(panel, testId('contact-view'), new RegExp(expected.subject!.slice(0, 20).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
-  const logged = async () => (await readTable<{ source: { site: string; ref: string } | null; contactIds: string[]; deletedAt: string | null }>(panel, 'interactions')).filter((i) => !i.deletedAt);
+  const logged = async () =>
+    (await readTable<{ source: { site: string; ref: string } | null; contactIds: string[]; deletedAt: string | null }>(panel, 'interactions')).filter(
+      (i) => !i.deletedAt,
+    );
   await until(async () => (await logged()).length === 1, 10_000, 'one logged interaction');
   const [row] = await logged();
   expect(row!.source).toMatchObject({ site: 'gmail', ref: expected.ref });
@@ -65,12 +68,18 @@ test('a Gmail thread served at its real address is recognised; one click creates
 test('a known sender in Gmail gets the in-page badge, in a closed shadow root', async () => {
   device = await launchFirefox();
   const { panel } = device;
-  await device.openSite('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkQxyz', gmailPage({ email: 'paul.durand@ventoux-logistique.fr', name: 'Paul Durand', subject: 'Bonjour' }));
+  await device.openSite(
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkQxyz',
+    gmailPage({ email: 'paul.durand@ventoux-logistique.fr', name: 'Paul Durand', subject: 'Bonjour' }),
+  );
   await click(panel, tab('page'));
   await click(panel, testId('create-contact'));
   await panel.waitForSelector(testId('contact-view'));
   // The content script learns the new contact on its next recognition: a reload.
-  const gmail = await device.openSite('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkQxyz', gmailPage({ email: 'paul.durand@ventoux-logistique.fr', name: 'Paul Durand', subject: 'Bonjour' }));
+  const gmail = await device.openSite(
+    'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkQxyz',
+    gmailPage({ email: 'paul.durand@ventoux-logistique.fr', name: 'Paul Durand', subject: 'Bonjour' }),
+  );
   await gmail.waitForSelector('carnet-badge[data-carnet-email="paul.durand@ventoux-logistique.fr"]', { timeout: 15_000 });
   expect(await gmail.$eval('carnet-badge', (el) => el.shadowRoot)).toBeNull();
 });
@@ -95,7 +104,8 @@ test('"Open the side panel" on the welcome opens Carnet’s sidebar (the install
   device = await launchFirefox();
   const { panel } = device;
   await gotoExtension(panel, WELCOME_URL);
-  const sidebarOpen = () => panel.evaluate(() => (globalThis as unknown as { browser: { sidebarAction: { isOpen(o: object): Promise<boolean> } } }).browser.sidebarAction.isOpen({}));
+  const sidebarOpen = () =>
+    panel.evaluate(() => (globalThis as unknown as { browser: { sidebarAction: { isOpen(o: object): Promise<boolean> } } }).browser.sidebarAction.isOpen({}));
   expect(await sidebarOpen()).toBe(false);
   // sidebarAction.open is allowed only during a user action: the click.
   await click(panel, testId('open-side-panel'));
@@ -111,7 +121,11 @@ test('at 360 px every view is reachable through the bar or its "More" menu, by k
     const nav = document.querySelector<HTMLElement>('[data-testid="tab-bar"]')!;
     const right = nav.getBoundingClientRect().right;
     const bar = [...nav.querySelectorAll<HTMLElement>(':scope > .tab, :scope > .tab-more > .tab')];
-    return { cut: bar.filter((b) => b.getBoundingClientRect().right > right + 0.5).length, shown: bar.map((b) => b.dataset.tab).filter(Boolean) as string[], pageScrolls: document.documentElement.scrollWidth > innerWidth };
+    return {
+      cut: bar.filter((b) => b.getBoundingClientRect().right > right + 0.5).length,
+      shown: bar.map((b) => b.dataset.tab).filter(Boolean) as string[],
+      pageScrolls: document.documentElement.scrollWidth > innerWidth,
+    };
   });
   expect(layout).toMatchObject({ cut: 0, pageScrolls: false });
   await panel.focus(`${tab(layout.shown[0]!)}`);
@@ -119,7 +133,18 @@ test('at 360 px every view is reachable through the bar or its "More" menu, by k
   expect(await panel.evaluate(() => (document.activeElement as HTMLElement).dataset.testid)).toBe('tab-more');
   await panel.keyboard.press('ArrowDown');
   const inMenu = await panel.$$eval('[role="menuitem"]', (els) => els.map((e) => (e as HTMLElement).dataset.tab!));
-  expect([...layout.shown, ...inMenu].sort()).toEqual(['agency', 'dashboard', 'import', 'lifecycle', 'page', 'portfolio', 'privacy', 'settings', 'tasks', 'templates']);
+  expect([...layout.shown, ...inMenu].sort()).toEqual([
+    'agency',
+    'dashboard',
+    'import',
+    'lifecycle',
+    'page',
+    'portfolio',
+    'privacy',
+    'settings',
+    'tasks',
+    'templates',
+  ]);
   await panel.keyboard.press('End');
   await panel.keyboard.press('Enter');
   await panel.waitForSelector(testId('sync-settings'));

@@ -85,7 +85,8 @@ export async function launchFirefox(opts: { keepWelcome?: boolean } = {}): Promi
         await page.setRequestInterception(true);
         page.on('request', (req) => {
           if (req.isInterceptResolutionHandled()) return;
-          if (new URL(req.url()).origin === origin && req.isNavigationRequest()) void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+          if (new URL(req.url()).origin === origin && req.isNavigationRequest())
+            void req.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
           else void req.abort();
         });
         await page.goto(url);
@@ -131,7 +132,13 @@ export const testId = (id: string) => `[data-testid="${id}"]`;
 
 /** Waits until the element's text matches. */
 export async function waitForText(page: Page, selector: string, re: RegExp, timeout = 15_000): Promise<void> {
-  await page.waitForFunction((sel, src, flags) => new RegExp(src, flags).test(document.querySelector(sel)?.textContent ?? ''), { timeout }, selector, re.source, re.flags);
+  await page.waitForFunction(
+    (sel, src, flags) => new RegExp(src, flags).test(document.querySelector(sel)?.textContent ?? ''),
+    { timeout },
+    selector,
+    re.source,
+    re.flags,
+  );
 }
 
 /** Rows straight from the extension's IndexedDB (no Dexie), as the Chromium tests read them. */

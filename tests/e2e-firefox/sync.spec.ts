@@ -45,7 +45,10 @@ async function syncNow(d: Device) {
 const serverEmails = async (teamId: string) => (await server.contacts(teamId)).map((r) => r.email);
 
 const liveEmails = async (p: Page) =>
-  (await readTable<{ emails: string[]; deletedAt: string | null }>(p, 'contacts')).filter((c) => !c.deletedAt).flatMap((c) => c.emails).sort();
+  (await readTable<{ emails: string[]; deletedAt: string | null }>(p, 'contacts'))
+    .filter((c) => !c.deletedAt)
+    .flatMap((c) => c.emails)
+    .sort();
 
 test('a contact created in Firefox reaches the team server, and another Firefox device, after "Sync now"', async () => {
   test.setTimeout(120_000);
@@ -56,12 +59,18 @@ test('a contact created in Firefox reaches the team server, and another Firefox 
     await connect(a, user);
     await connect(b, user);
     // The server's host was asked for and granted at the click, and only it (Firefox's patterns have no port).
-    const origins = await a.panel.evaluate(async () => (await (globalThis as unknown as { browser: { permissions: { getAll(): Promise<{ origins: string[] }> } } }).browser.permissions.getAll()).origins);
+    const origins = await a.panel.evaluate(
+      async () =>
+        (await (globalThis as unknown as { browser: { permissions: { getAll(): Promise<{ origins: string[] }> } } }).browser.permissions.getAll()).origins,
+    );
     expect(origins).toContain('http://127.0.0.1/*');
     expect(origins).not.toContain('https://*/*');
     expect(origins).not.toContain('http://localhost/*');
 
-    await a.openSite('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkQxyz', gmailPage({ email: 'paul.durand@ventoux-logistique.fr', name: 'Paul Durand', subject: 'Renouvellement' }));
+    await a.openSite(
+      'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkQxyz',
+      gmailPage({ email: 'paul.durand@ventoux-logistique.fr', name: 'Paul Durand', subject: 'Renouvellement' }),
+    );
     await click(a.panel, tab('page'));
     await click(a.panel, testId('create-contact'));
     await waitForText(a.panel, testId('contact-view'), /Paul Durand/);

@@ -17,10 +17,13 @@ function googleAdsReport(currency: string): { csv: string; first: string; last: 
   const q = (s: string) => (s.includes(',') ? `"${s}"` : s);
   const rows: string[] = [];
   let seed = 11;
-  const r = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const r = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   let total = 0;
   for (let t = start; t < today; t += DAY) {
-    for (const [name, clicks, cpc, cr, aov] of [['Brand - Search', 180, 0.5, 0.09, 70], ['Generic - Shoes', 320, 0.9, 0.035, 85]] as const) {
+    for (const [name, clicks, cpc, cr, aov] of [
+      ['Brand - Search', 180, 0.5, 0.09, 70],
+      ['Generic - Shoes', 320, 0.9, 0.035, 85],
+    ] as const) {
       const c = Math.round(clicks * (0.85 + 0.3 * r()));
       const f = t >= today - 8 * DAY ? 0.33 : 1;
       const conv = Math.round(c * cr * f * (0.8 + 0.4 * r()));
@@ -43,7 +46,10 @@ function googleAdsReport(currency: string): { csv: string; first: string; last: 
   return { csv, first, last };
 }
 
-test('an account manager imports a Google Ads report for a client, sees its KPIs and an alert, and opens its client report', async ({ panel, context }, info) => {
+test('an account manager imports a Google Ads report for a client, sees its KPIs and an alert, and opens its client report', async ({
+  panel,
+  context,
+}, info) => {
   await loadDemo(panel);
   const accounts = (await readTable<Account>(panel, 'accounts', 1000)).filter((a) => !a.deletedAt);
   const plans = await readTable<{ accountId: string }>(panel, 'agencyPlans', 1000);
@@ -76,7 +82,9 @@ test('an account manager imports a Google Ads report for a client, sees its KPIs
   expect(planned).toBeGreaterThan(150);
   await card.getByTestId('campaign-import-run').click();
   await expect(card.getByTestId('campaign-import-done')).toBeVisible({ timeout: 20_000 });
-  await expect.poll(async () => (await readTable<{ accountId: string }>(panel, 'campaignStats', 20_000)).filter((s) => s.accountId === client.id).length).toBe(planned);
+  await expect
+    .poll(async () => (await readTable<{ accountId: string }>(panel, 'campaignStats', 20_000)).filter((s) => s.accountId === client.id).length)
+    .toBe(planned);
 
   // 3. the client is in the list; its 360° shows the KPIs and, once rescored in the worker, the drop
   const row = view.locator(`[data-testid="agency-client"][data-account="${client.id}"]`);
@@ -89,7 +97,9 @@ test('an account manager imports a Google Ads report for a client, sees its KPIs
   await expect(section.locator('.kpi-tile[data-metric="conversions"]')).toBeVisible();
 
   // the drop is also an action to take, ranked with the others
-  const score = (await readTable<{ accountId: string; actions: { type: string }[]; agency?: { alerts: { kind: string }[] } }>(panel, 'scores', 2000)).find((s) => s.accountId === client.id)!;
+  const score = (await readTable<{ accountId: string; actions: { type: string }[]; agency?: { alerts: { kind: string }[] } }>(panel, 'scores', 2000)).find(
+    (s) => s.accountId === client.id,
+  )!;
   expect(score.agency?.alerts.map((a) => a.kind)).toContain('drop');
   expect(score.actions.map((a) => a.type)).toContain('investigate_drop');
 
@@ -132,7 +142,10 @@ test('an account manager imports a Google Ads report for a client, sees its KPIs
   console.log(`import → KPIs and alert → client report (automated): ${(elapsed / 1000).toFixed(1)} s; PDF ${pdf.length} bytes`);
 });
 
-test('done when: last month’s Google Ads report imported from the Agency tab, clients below target listed first, one client’s report opened from its row', async ({ panel, context }, info) => {
+test('done when: last month’s Google Ads report imported from the Agency tab, clients below target listed first, one client’s report opened from its row', async ({
+  panel,
+  context,
+}, info) => {
   await loadDemo(panel);
   const accounts = (await readTable<Account>(panel, 'accounts', 1000)).filter((a) => !a.deletedAt);
   const agency = new Set((await readTable<{ accountId: string }>(panel, 'agencyPlans', 1000)).map((p) => p.accountId));

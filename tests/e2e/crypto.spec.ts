@@ -80,7 +80,8 @@ test('an import while encryption is on seals the imported phones and notes (the 
   await card.getByTestId('crypto-enable').click();
   await expect(card.getByTestId('crypto-status')).toHaveAttribute('data-status', 'unlocked', { timeout: 20_000 });
 
-  const csv = 'First Name,Last Name,E-mail Address,Mobile Phone,Notes\nJeanne,Roux,jeanne.roux@atelier-roux.fr,+33 6 12 34 56 78,Wants the renewal split in two\n';
+  const csv =
+    'First Name,Last Name,E-mail Address,Mobile Phone,Notes\nJeanne,Roux,jeanne.roux@atelier-roux.fr,+33 6 12 34 56 78,Wants the renewal split in two\n';
   await panel.getByRole('button', { name: 'Import' }).click();
   await panel.getByTestId('import-file').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await panel.getByTestId('dry-run').click();
@@ -94,6 +95,9 @@ test('an import while encryption is on seals the imported phones and notes (the 
   expect(disk).not.toContain('renewal split');
   await panel.getByTestId('search').fill('Jeanne Roux');
 
-  await panel.getByRole('option', { name: /Jeanne Roux/ }).first().click();
+  await panel
+    .getByRole('option', { name: /Jeanne Roux/ })
+    .first()
+    .click();
   await expect(panel.locator('body')).toContainText('+33 6 12 34 56 78');
 });

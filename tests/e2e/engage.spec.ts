@@ -57,7 +57,11 @@ async function insertTemplate(panel: Page, templateName: RegExp) {
   return { body, subject, outcome: (await dialog.getByTestId('template-outcome').textContent())! };
 }
 
-const norm = (s: string) => s.replace(/\u00a0/g, ' ').replace(/\n+/g, '\n').trim();
+const norm = (s: string) =>
+  s
+    .replace(/\u00a0/g, ' ')
+    .replace(/\n+/g, '\n')
+    .trim();
 
 test('Gmail new message: a template lands at the cursor above the signature, with its subject, and the use is recorded', async ({ context, panel }) => {
   await serveAt(context, 'https://mail.google.com/**', page('gmail/2026-12-03-compose-new-message'));
@@ -113,7 +117,10 @@ test('Outlook reply then new message: at the cursor in the reply, then with the 
   expect(reply.outcome).toMatch(/Written into the Outlook reply at the cursor\./);
   const replyText = norm(await site.locator('#editorParent_2').innerText());
   expect(replyText.replace(/\n/g, '')).toContain(`Hi Jonas,${norm(reply.body).replace(/\n/g, '')}`);
-  await panel.getByTestId('template-dialog').getByRole('button', { name: /Close|Fermer/ }).click();
+  await panel
+    .getByTestId('template-dialog')
+    .getByRole('button', { name: /Close|Fermer/ })
+    .click();
 
   await site.goto('https://outlook.office.com/mail/deeplink/compose');
   await expect(site.locator('#editorParent_1')).toBeVisible();
@@ -138,11 +145,19 @@ const EMAIL_ACTIONS = ['renewal_proposal', 'ask_nps', 'ask_referral', 'reengage_
 test('from Gmail: a suggested action writes its template into the reply in one click, and the Templates view counts the reply', async ({ context, panel }) => {
   await loadDemo(panel);
   type Score = { accountId: string; actions: { type: string; contactId: string | null }[] };
-  await expect.poll(async () => (await readTable<Score>(panel, 'scores', 5000)).some((s) => s.actions.some((a) => EMAIL_ACTIONS.includes(a.type) && a.contactId)), { timeout: 60_000 }).toBe(true);
+  await expect
+    .poll(async () => (await readTable<Score>(panel, 'scores', 5000)).some((s) => s.actions.some((a) => EMAIL_ACTIONS.includes(a.type) && a.contactId)), {
+      timeout: 60_000,
+    })
+    .toBe(true);
   const scores = await readTable<Score>(panel, 'scores', 5000);
   const contacts = await readTable<{ id: string; firstName: string; lastName: string; emails: string[]; deletedAt: string | null }>(panel, 'contacts', 100_000);
   const pick = scores
-    .flatMap((s) => s.actions.filter((a) => EMAIL_ACTIONS.includes(a.type) && a.contactId).map((a) => ({ s, a, c: contacts.find((c) => c.id === a.contactId && c.emails.length && !c.deletedAt) })))
+    .flatMap((s) =>
+      s.actions
+        .filter((a) => EMAIL_ACTIONS.includes(a.type) && a.contactId)
+        .map((a) => ({ s, a, c: contacts.find((c) => c.id === a.contactId && c.emails.length && !c.deletedAt) })),
+    )
     .find((x) => x.c && x.s.actions[0]?.contactId === x.a.contactId)!;
   const contact = pick.c!;
   const name = `${contact.firstName} ${contact.lastName}`.trim();
@@ -169,7 +184,10 @@ test('from Gmail: a suggested action writes its template into the reply in one c
 
   // A week later, in the Templates view: the use is listed; the contact's reply, logged, counts.
   await panel.getByRole('button', { name: /^(Templates|Modèles)$/ }).click();
-  await panel.getByTestId('template-row').filter({ hasText: /(^|\D)1 use\b/ }).click();
+  await panel
+    .getByTestId('template-row')
+    .filter({ hasText: /(^|\D)1 use\b/ })
+    .click();
   const results = panel.getByTestId('ab-results');
   await expect(results.getByTestId('use-list')).toContainText(name);
   await results.getByTestId('use-log-reply').click();
@@ -183,7 +201,10 @@ test('from Gmail: a suggested action writes its template into the reply in one c
 test('Templates view: edit a starter in French and English with a live preview, run an A/B test, stop it and keep the winner', async ({ panel }) => {
   await panel.getByRole('button', { name: /^(Templates|Modèles)$/ }).click();
   await expect(panel.getByTestId('template-row')).toHaveCount(10);
-  await panel.getByTestId('template-row').filter({ hasText: /Contract renewal/ }).click();
+  await panel
+    .getByTestId('template-row')
+    .filter({ hasText: /Contract renewal/ })
+    .click();
   const detail = panel.getByTestId('template-detail');
   await expect(detail.getByTestId('variant-tab')).toHaveCount(2);
   await expect(detail.getByTestId('ab-status')).toContainText(/A\/B test running since/);
@@ -195,7 +216,13 @@ test('Templates view: edit a starter in French and English with a live preview, 
   await expect(detail.getByTestId('preview-issues')).toContainText('Renewal date is empty for this contact: the message shows nothing there.');
   await detail.getByTestId('template-save').click();
   await expect(detail.getByTestId('template-save')).toBeDisabled();
-  await expect.poll(async () => (await readTable<{ name: string; variants: { en: { body: string } }[] }>(panel, 'templates', 20)).find((t) => t.name.startsWith('Contract renewal'))!.variants[1]!.en.body).toContain('{{fristName}}');
+  await expect
+    .poll(
+      async () =>
+        (await readTable<{ name: string; variants: { en: { body: string } }[] }>(panel, 'templates', 20)).find((t) => t.name.startsWith('Contract renewal'))!
+          .variants[1]!.en.body,
+    )
+    .toContain('{{fristName}}');
   // stop the test, keeping B (after a confirmation)
   await detail.getByTestId('ab-keep').nth(1).click();
   await panel.getByTestId('ab-stop-confirm').getByTestId('confirm').click();

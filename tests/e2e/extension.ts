@@ -79,9 +79,7 @@ export async function loadDemo(panel: Page): Promise<void> {
   await panel.getByTestId('load-demo').click();
   await panel.getByTestId('account-list').waitFor({ timeout: 30_000 });
   // The list shows the first chunk at once; the load is over when the loader leaves its marker.
-  await expect
-    .poll(async () => (await readTable<{ key: string }>(panel, 'meta', 100)).some((m) => m.key === 'demo.loaded'), { timeout: 60_000 })
-    .toBe(true);
+  await expect.poll(async () => (await readTable<{ key: string }>(panel, 'meta', 100)).some((m) => m.key === 'demo.loaded'), { timeout: 60_000 }).toBe(true);
 }
 
 /** Reads rows straight from the extension's IndexedDB, to compare what the panel shows with what is stored. */

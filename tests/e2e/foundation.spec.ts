@@ -5,9 +5,7 @@ import { test, expect, loadDemo, serveAt, readTable } from './extension';
 const GMAIL_THREAD = fs.readFileSync(path.join(import.meta.dirname, 'pages/gmail-thread.html'), 'utf8');
 
 function gmailPage(fields: Record<string, string>): string {
-  return GMAIL_THREAD.replace(/\{\{(\w+)\}\}/g, (_, k: string) =>
-    (fields[k] ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`),
-  );
+  return GMAIL_THREAD.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (fields[k] ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`));
 }
 
 test('the side panel loads the demo portfolio and shows accounts read from IndexedDB', async ({ panel }) => {
@@ -38,7 +36,11 @@ test('in Gmail, a known sender gets the Carnet badge (in a shadow root), and the
   await loadDemo(panel);
   const contacts = await readTable<{ firstName: string; lastName: string; emails: string[] }>(panel, 'contacts', 50);
   const contact = contacts.find((c) => c.emails.length > 0)!;
-  await serveAt(context, 'https://mail.google.com/**', gmailPage({ email: contact.emails[0]!, name: `${contact.firstName} ${contact.lastName}`, subject: 'Bonjour' }));
+  await serveAt(
+    context,
+    'https://mail.google.com/**',
+    gmailPage({ email: contact.emails[0]!, name: `${contact.firstName} ${contact.lastName}`, subject: 'Bonjour' }),
+  );
   const gmail = await context.newPage();
   await gmail.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkQxyz');
   const badge = gmail.locator(`carnet-badge[data-carnet-email="${contact.emails[0]}"]`);

@@ -77,13 +77,18 @@ test.describe('gdprui', () => {
     await expect(panel.getByTestId('import-done')).toBeVisible({ timeout: 30_000 });
     const contacts = await readTable<{ emails: string[] }>(panel, 'contacts', 10_000);
     expect(contacts.length).toBe(planned);
-    const someEmail = fs.readFileSync(SF_CONTACTS, 'utf8').match(/[\w.+-]+@[\w-]+\.[\w.]+/)![0].toLowerCase();
+    const someEmail = fs
+      .readFileSync(SF_CONTACTS, 'utf8')
+      .match(/[\w.+-]+@[\w-]+\.[\w.]+/)![0]
+      .toLowerCase();
     expect(contacts.some((c) => c.emails.includes(someEmail))).toBe(true);
   });
 
   test('a bad file gets a clear error', async ({ panel }) => {
     await tab(panel, /^(Import|Importer)$/).click();
-    await panel.getByTestId('import-file').setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 0, 0, 3]) });
+    await panel
+      .getByTestId('import-file')
+      .setInputFiles({ name: 'photo.csv', mimeType: 'text/csv', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 1, 2, 0, 0, 3]) });
     await expect(panel.getByTestId('import-error')).toContainText(/not a CSV file|pas un fichier CSV/);
   });
 
@@ -118,7 +123,11 @@ test.describe('gdprui', () => {
     fs.rmSync(saved, { force: true });
 
     // An invalid backup lists its errors and changes nothing.
-    await panel.getByTestId('backup-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"carnet-backup","schemaVersion":2,"exportedAt":"x","tables":{"contacts":[{"id":1}]}}') });
+    await panel.getByTestId('backup-file').setInputFiles({
+      name: 'bad.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"carnet-backup","schemaVersion":2,"exportedAt":"x","tables":{"contacts":[{"id":1}]}}'),
+    });
     await panel.getByTestId('restore-dialog').getByTestId('confirm').click();
     await expect(panel.getByTestId('restore-errors')).toContainText('contacts[0]');
     expect(await countRows(panel, 'contacts')).toBe(before.contacts!.length);
@@ -137,7 +146,9 @@ test.describe('gdprui', () => {
     const row = ledger.locator('li[data-purpose="surveys"]');
     await expect(row).toHaveAttribute('data-active', 'yes');
     await expect(row).toContainText('Salon Lyon 2025');
-    let stored = (await readTable<{ id: string; consent: { purpose: string; source: string; withdrawnAt: string | null }[] }>(panel, 'contacts', 10_000)).find((x) => x.id === c.id)!;
+    let stored = (await readTable<{ id: string; consent: { purpose: string; source: string; withdrawnAt: string | null }[] }>(panel, 'contacts', 10_000)).find(
+      (x) => x.id === c.id,
+    )!;
     expect(stored.consent.filter((e) => e.purpose === 'surveys' && e.source.startsWith('Salon') && !e.withdrawnAt)).toHaveLength(1);
     await ledger.getByTestId('withdraw-surveys').click();
     await expect(row).toHaveAttribute('data-active', 'no');

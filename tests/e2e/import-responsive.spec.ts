@@ -101,7 +101,10 @@ test('100 000 contacts: the panel never blocks over 50 ms, Cancel changes nothin
       await panel.getByTestId('run-import').click();
       await expect.poll(async () => Number(await bar.getAttribute('value')), { timeout: 120_000, intervals: [50] }).toBeGreaterThan(0.4);
       await panel.getByTestId('import-cancel').click();
-      await panel.getByTestId('import-error').filter({ hasText: /nothing was changed|rien n’a été modifié/ }).waitFor({ timeout: 60_000 });
+      await panel
+        .getByTestId('import-error')
+        .filter({ hasText: /nothing was changed|rien n’a été modifié/ })
+        .waitFor({ timeout: 60_000 });
     });
     expect(await snapshot(panel)).toEqual(before);
 
@@ -147,7 +150,9 @@ test('100 000 contacts: the panel never blocks over 50 ms, Cancel changes nothin
       ...tasks.filter((t) => during(t) && (t.cpu == null || t.cpu > 50)).map((t) => `${inPhase(t)}: ${t.duration.toFixed(0)} ms (${cpuOf(t)})`),
       ...cpuLong.filter(during).map((t) => `${inPhase(t as LongTask)}: a task of ${t.cpu.toFixed(0)} ms CPU`),
     ];
-    console.log(`main-thread tasks over 50 ms of CPU in the trace: ${cpuLong.map((t) => `${inPhase(t as LongTask)} ${t.cpu.toFixed(0)} ms`).join(', ') || 'none'}`);
+    console.log(
+      `main-thread tasks over 50 ms of CPU in the trace: ${cpuLong.map((t) => `${inPhase(t as LongTask)} ${t.cpu.toFixed(0)} ms`).join(', ') || 'none'}`,
+    );
     console.log(`phases: ${phases.map((p) => `${p.name} ${(p.to - p.from).toFixed(0)} ms`).join(', ')}`);
     if (cdp) console.log(`tasks: ${JSON.stringify(tasks)}; origin ${await panel.evaluate(() => performance.timeOrigin)}`);
     console.log(`long tasks (${tasks.length}): ${report.join(', ') || 'none'}`);

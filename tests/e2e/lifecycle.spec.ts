@@ -2,7 +2,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, serveAt, readTable, loadDemo } from './extension';
 
-type Contact = { id: string; firstName: string; lastName: string; emails: string[]; accountId: string | null; doNotContact: boolean; deletedAt: string | null; consent: { purpose: string; withdrawnAt: string | null }[] };
+type Contact = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  emails: string[];
+  accountId: string | null;
+  doNotContact: boolean;
+  deletedAt: string | null;
+  consent: { purpose: string; withdrawnAt: string | null }[];
+};
 type Account = { id: string; lifecycleStage: string; churnedAt: string | null };
 type Enrolment = { id: string; contactId: string; status: string; stopReason: string | null; taskIds: string[] };
 type Task = { id: string; status: string; deletedAt: string | null; title: string };
@@ -17,13 +26,24 @@ async function enrollableContact(panel: Parameters<typeof readTable>[0]) {
   const accounts = new Map((await readTable<Account>(panel, 'accounts', 100_000)).map((a) => [a.id, a]));
   const c = contacts.find((x) => {
     const a = x.accountId ? accounts.get(x.accountId) : undefined;
-    return !x.deletedAt && !x.doNotContact && x.emails.length > 0 && x.consent.some((e) => e.purpose === 'sales' && !e.withdrawnAt) && a && a.lifecycleStage !== 'churned' && !a.churnedAt;
+    return (
+      !x.deletedAt &&
+      !x.doNotContact &&
+      x.emails.length > 0 &&
+      x.consent.some((e) => e.purpose === 'sales' && !e.withdrawnAt) &&
+      a &&
+      a.lifecycleStage !== 'churned' &&
+      !a.churnedAt
+    );
   });
   expect(c, 'a demo contact with sales consent').toBeTruthy();
   return c!;
 }
 
-test('a sequence built in the Lifecycle tab: a demo contact enrolled from their card gets dated steps, and their reply logged from Gmail stops it', async ({ context, panel }) => {
+test('a sequence built in the Lifecycle tab: a demo contact enrolled from their card gets dated steps, and their reply logged from Gmail stops it', async ({
+  context,
+  panel,
+}) => {
   test.setTimeout(150_000); // a long flow: demo load, two views, a contact, a Gmail page
   await loadDemo(panel);
   // the starter templates are there once Templates has been opened
@@ -62,7 +82,12 @@ test('a sequence built in the Lifecycle tab: a demo contact enrolled from their 
   expect(enrolment).toMatchObject({ contactId: contact.id, status: 'active' });
   expect(enrolment!.taskIds).toHaveLength(2);
   const tasks = await readTable<Task>(panel, 'tasks', 100_000);
-  expect(tasks.filter((x) => enrolment!.taskIds.includes(x.id)).map((x) => x.title).join('\n')).toMatch(/Quote follow-up · (step|étape) 2\/2/);
+  expect(
+    tasks
+      .filter((x) => enrolment!.taskIds.includes(x.id))
+      .map((x) => x.title)
+      .join('\n'),
+  ).toMatch(/Quote follow-up · (step|étape) 2\/2/);
   // a second enrolment in the same running sequence is refused with the reason
   await sequences.getByTestId('enrol-submit').click();
   await expect(sequences.getByTestId('enrol-refusal')).toContainText(/already running|suit déjà/);

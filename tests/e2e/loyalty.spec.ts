@@ -5,7 +5,9 @@ type Order = { accountId: string | null; contactId: string | null; occurredAt: s
 
 const digits = (s: string) => Number(s.replace(/[^\d]/g, ''));
 
-test('a loyalty programme set up in Lifecycle shows points, tier and badges on a demo account; a referral recorded there counts, and its removal can be undone', async ({ panel }) => {
+test('a loyalty programme set up in Lifecycle shows points, tier and badges on a demo account; a referral recorded there counts, and its removal can be undone', async ({
+  panel,
+}) => {
   test.setTimeout(150_000);
   await loadDemo(panel);
 
@@ -40,7 +42,10 @@ test('a loyalty programme set up in Lifecycle shows points, tier and badges on a
   });
   expect(candidate, 'a demo account with euro orders').toBeTruthy();
   const account = candidate!;
-  const expected = Math.max(0, (byAccount.get(account.id) ?? []).reduce((s, o) => s + Math.trunc(o.amount + (o.amount >= 0 ? 1e-9 : -1e-9)), 0));
+  const expected = Math.max(
+    0,
+    (byAccount.get(account.id) ?? []).reduce((s, o) => s + Math.trunc(o.amount + (o.amount >= 0 ? 1e-9 : -1e-9)), 0),
+  );
   const other = accounts.find((a) => a.id !== account.id && !accounts.some((b) => b !== a && b.name === a.name) && a.name.length > 3)!;
 
   await panel.getByTestId('search').fill(account.name);
@@ -51,7 +56,9 @@ test('a loyalty programme set up in Lifecycle shows points, tier and badges on a
   const points = async () => digits((await card.getByTestId('loyalty-points').innerText()).split(/points/)[0]!);
   expect(await points()).toBe(expected);
   await expect(card.getByTestId('loyalty-badges')).toContainText(/First order|Première commande/);
-  await expect(card.getByTestId('loyalty-tier')).toHaveText(expected >= 20000 ? 'Gold' : expected >= 5000 ? 'Silver' : expected >= 1000 ? 'Bronze' : /No tier yet|Pas encore de niveau/);
+  await expect(card.getByTestId('loyalty-tier')).toHaveText(
+    expected >= 20000 ? 'Gold' : expected >= 5000 ? 'Silver' : expected >= 1000 ? 'Bronze' : /No tier yet|Pas encore de niveau/,
+  );
 
   // record who this account brought: picked by name, counted at once (250 bonus points), badge earned
   await expect(card.getByText(/No referral recorded|Aucune recommandation/)).toBeVisible();
@@ -68,12 +75,17 @@ test('a loyalty programme set up in Lifecycle shows points, tier and badges on a
   expect((await readTable<{ referredAccountId: string }>(panel, 'referrals')).map((r) => r.referredAccountId)).toEqual([other.id]);
 
   // removing it offers an undo; undo brings it back
-  await card.getByRole('button', { name: new RegExp(`(Remove the referral of|Retirer la recommandation de) ${other.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+  await card
+    .getByRole('button', { name: new RegExp(`(Remove the referral of|Retirer la recommandation de) ${other.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    .click();
   await expect(card.getByText(/No referral recorded|Aucune recommandation/)).toBeVisible();
   await panel.getByTestId('undo').click();
   await expect(card.getByTestId('loyalty-referrals')).toContainText(other.name);
 
   // the referred account says who brought it
-  await card.getByTestId('loyalty-referrals').getByRole('button', { name: new RegExp(`^${other.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }).click();
+  await card
+    .getByTestId('loyalty-referrals')
+    .getByRole('button', { name: new RegExp(`^${other.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) })
+    .click();
   await expect(panel.getByTestId('account-view').getByTestId('loyalty-referred-by')).toContainText(account.name);
 });

@@ -7,7 +7,9 @@ type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: num
  * that long because the machine was busy (the longtask API measures wall time: on a loaded 2-core machine a 15 ms
  * task can last 100 ms). `cpuMsAt(start, duration)` gives the thread time of the task a longtask entry reports.
  */
-export async function traceMainThread(page: Page): Promise<{ stop(): Promise<{ cpuMsAt(start: number, duration: number): number | null; cpuLongTasks(): { start: number; cpu: number }[] }> }> {
+export async function traceMainThread(
+  page: Page,
+): Promise<{ stop(): Promise<{ cpuMsAt(start: number, duration: number): number | null; cpuLongTasks(): { start: number; cpu: number }[] }> }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (e) => {

@@ -7,9 +7,7 @@ const GMAIL_THREAD = fs.readFileSync(path.join(import.meta.dirname, 'pages/gmail
 const THREAD_URL = 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQbfLkQxyz';
 
 function gmailPage(fields: Record<string, string>): string {
-  return GMAIL_THREAD.replace(/\{\{(\w+)\}\}/g, (_, k: string) =>
-    (fields[k] ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`),
-  );
+  return GMAIL_THREAD.replace(/\{\{(\w+)\}\}/g, (_, k: string) => (fields[k] ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`));
 }
 
 type Row = { id: string; deletedAt: string | null; source: { site: string; ref: string; url: string | null } | null; subject: string; contactIds: string[] };
@@ -40,7 +38,12 @@ test('a recognised contact opens its 360° with score placeholder, timeline and 
   await expect(view.getByRole('list', { name: /Timeline|Historique/ })).toBeVisible();
   await view.getByTestId('open-account').click();
   await expect(panel.getByTestId('account-view')).toBeVisible();
-  await expect(panel.getByTestId('account-view').getByRole('button', { name: new RegExp(contact.firstName) }).first()).toBeVisible();
+  await expect(
+    panel
+      .getByTestId('account-view')
+      .getByRole('button', { name: new RegExp(contact.firstName) })
+      .first(),
+  ).toBeVisible();
 });
 
 test('"Log this email" logs once; logging again updates instead of duplicating; Undo restores', async ({ context, panel }) => {
@@ -90,9 +93,7 @@ test('a task that falls due raises a browser notification from the background al
   const task = panel.getByTestId('task').filter({ hasText: 'Call back Hélène' });
   await expect(task).toBeVisible();
   await expect(task).toContainText(/Overdue|En retard/);
-  await expect
-    .poll(async () => Object.keys(await sw.evaluate(() => chrome.notifications.getAll())), { timeout: 20_000 })
-    .toHaveLength(1);
+  await expect.poll(async () => Object.keys(await sw.evaluate(() => chrome.notifications.getAll())), { timeout: 20_000 }).toHaveLength(1);
   // Done removes it from the open list.
   await task.getByRole('button', { name: /Mark|Marquer/ }).click();
   await expect(panel.getByTestId('task')).toHaveCount(0);

@@ -1,6 +1,12 @@
 import { test, expect, loadDemo, readTable } from './extension';
 
-type Score = { accountId: string; churnProbability: number | null; segments: string[]; actions: { type: string; contactId: string | null }[]; computedAt: string };
+type Score = {
+  accountId: string;
+  churnProbability: number | null;
+  segments: string[];
+  actions: { type: string; contactId: string | null }[];
+  computedAt: string;
+};
 const TASK_ACTIONS = ['call_at_risk', 'resolve_tickets'];
 
 test('the demo portfolio is scored on the device and the dashboard shows KPIs, charts, reasons and actions', async ({ panel }) => {
@@ -37,7 +43,9 @@ test('the demo portfolio is scored on the device and the dashboard shows KPIs, c
   expect(await insights.getByTestId('segment-chips').locator('.chip').count()).toBeGreaterThan(1);
   await expect(insights.getByTestId('segment-chips')).toContainText(/At risk|Active|Dormant|New|À risque|Actif|Dormant|Nouveau/);
   // its ranked actions, as stored in its score
-  const [riskiest] = (await readTable<Score>(panel, 'scores', 5000)).filter((s) => s.churnProbability !== null && !s.segments.includes('lifecycle:churned')).sort((a, b) => b.churnProbability! - a.churnProbability!);
+  const [riskiest] = (await readTable<Score>(panel, 'scores', 5000))
+    .filter((s) => s.churnProbability !== null && !s.segments.includes('lifecycle:churned'))
+    .sort((a, b) => b.churnProbability! - a.churnProbability!);
   if (riskiest!.actions.length) {
     await expect(insights.getByTestId('action-list').locator('li')).toHaveCount(riskiest!.actions.length);
     await expect(insights.getByTestId('action-list').locator('li').first()).toHaveAttribute('data-action-type', riskiest!.actions[0]!.type);
@@ -74,7 +82,9 @@ test('executing a suggested action from the panel creates the task in IndexedDB 
   // the panel's watcher rescored that account (in the worker, with the cached models): the executed action
   // (this type for this contact) left its score; the rest of the portfolio was not rescored
   const done = (s: Score) => s.actions.some((a) => a.type === type && a.contactId === recent[0]!.contactId);
-  await expect.poll(async () => (await readTable<Score>(panel, 'scores', 5000)).find((s) => s.accountId === accountId)!.computedAt, { timeout: 5000 }).not.toBe(before.computedAt);
+  await expect
+    .poll(async () => (await readTable<Score>(panel, 'scores', 5000)).find((s) => s.accountId === accountId)!.computedAt, { timeout: 5000 })
+    .not.toBe(before.computedAt);
   const after = await readTable<Score>(panel, 'scores', 5000);
   expect(done(after.find((s) => s.accountId === accountId)!)).toBe(false);
   expect(after.filter((s) => s.computedAt === before.computedAt).length).toBe(after.length - 1);
@@ -90,7 +100,9 @@ const PER_EUR: Record<string, number> = { EUR: 1, GBP: 0.8683, USD: 1.1611 };
 function expectedTotals(accounts: DemoAccount[], scores: MoneyScore[], to: string) {
   const conv = (x: number, from: string) => (x / PER_EUR[from]!) * PER_EUR[to]!;
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  let risk = 0, clv = 0, n = 0;
+  let risk = 0,
+    clv = 0,
+    n = 0;
   const now = Date.now();
   for (const s of scores) {
     const a = byId.get(s.accountId);

@@ -62,7 +62,10 @@ test('the page view follows the database: create, edit and erase the contact, no
   // Edit: the address no longer matches the page's requester, so the page shows an unknown person again.
   await view.getByTestId('edit-record').click();
   await panel.locator('#c-emails').fill('ana.c@elsewhere.example');
-  await panel.getByTestId('contact-form').getByRole('button', { name: /Save|Enregistrer/ }).click();
+  await panel
+    .getByTestId('contact-form')
+    .getByRole('button', { name: /Save|Enregistrer/ })
+    .click();
   await expect(panel.getByTestId('create-contact')).toBeVisible();
   await expect(panel.getByTestId('contact-view')).toHaveCount(0);
 
@@ -73,7 +76,10 @@ test('the page view follows the database: create, edit and erase the contact, no
   await box.press('Enter');
   await panel.getByTestId('contact-view').getByTestId('edit-record').click();
   await panel.locator('#c-emails').fill(email);
-  await panel.getByTestId('contact-form').getByRole('button', { name: /Save|Enregistrer/ }).click();
+  await panel
+    .getByTestId('contact-form')
+    .getByRole('button', { name: /Save|Enregistrer/ })
+    .click();
   await panel.getByRole('button', { name: /This page|Cette page/ }).click();
   await expect(panel.getByTestId('contact-view')).toBeVisible();
   await expect(panel.getByTestId('create-contact')).toHaveCount(0);
@@ -89,7 +95,10 @@ test('the page view follows the database: create, edit and erase the contact, no
   await expect(panel.getByTestId('create-contact')).toHaveCount(0);
 });
 
-test('a page Carnet should read but cannot (its markup changed) says so after a wait, and copies a report without the page content', async ({ context, panel }) => {
+test('a page Carnet should read but cannot (its markup changed) says so after a wait, and copies a report without the page content', async ({
+  context,
+  panel,
+}) => {
   // A LinkedIn profile address whose page has no profile markup: what a redesign that breaks the selectors looks like.
   const url = 'https://www.linkedin.com/in/someone-secret-42/';
   await serveAt(context, 'https://www.linkedin.com/**', '<!doctype html><html><body><main><p>Jeanne Secret-Client, Acme</p></main></body></html>');

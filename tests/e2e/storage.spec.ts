@@ -1,6 +1,8 @@
 import { test, expect, loadDemo } from './extension';
 
-test('when the browser deletes Carnet’s database under an open panel, the panel says so and what to do; reloading gives a working, empty Carnet', async ({ panel }) => {
+test('when the browser deletes Carnet’s database under an open panel, the panel says so and what to do; reloading gives a working, empty Carnet', async ({
+  panel,
+}) => {
   test.setTimeout(120_000);
   await loadDemo(panel);
   await expect(panel.getByTestId('storage-banner')).toHaveCount(0);

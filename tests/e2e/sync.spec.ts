@@ -34,7 +34,11 @@ async function device(): Promise<Device> {
   const error = await details.evaluate(
     ([id, pattern]) =>
       new Promise<string | null>((resolve) => {
-        const dev = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void }; runtime: { lastError?: { message: string } } } }).chrome;
+        const dev = (
+          globalThis as unknown as {
+            chrome: { developerPrivate: { addHostPermission(id: string, host: string, cb: () => void): void }; runtime: { lastError?: { message: string } } };
+          }
+        ).chrome;
         dev.developerPrivate.addHostPermission(id, pattern, () => resolve(dev.runtime.lastError?.message ?? null));
       }),
     [extensionId, `${server.url}/*`] as const,
@@ -85,7 +89,10 @@ async function syncNow(d: Device) {
 
 type StoredContact = { id: string; emails: string[]; deletedAt: string | null };
 const liveEmails = async (p: Page) =>
-  (await readTable<StoredContact>(p, 'contacts', 10_000)).filter((c) => !c.deletedAt).flatMap((c) => c.emails).sort();
+  (await readTable<StoredContact>(p, 'contacts', 10_000))
+    .filter((c) => !c.deletedAt)
+    .flatMap((c) => c.emails)
+    .sort();
 
 test('a contact created on one device reaches the other after "Sync now"', async () => {
   test.setTimeout(120_000);
@@ -180,18 +187,27 @@ test('with sync on, the demo loads, one device renames an account and edits a co
     const name = a.panel.locator('#a-name');
     const before = await name.inputValue();
     await name.fill(`${before} (renommé)`);
-    await a.panel.getByTestId('account-form').getByRole('button', { name: /Save|Enregistrer/ }).click();
+    await a.panel
+      .getByTestId('account-form')
+      .getByRole('button', { name: /Save|Enregistrer/ })
+      .click();
     await expect(accountView).toContainText(`${before} (renommé)`);
     // Edit one of its contacts' job title.
     const renamed = (await readTable<{ id: string; name: string }>(a.panel, 'accounts', 1000)).find((x) => x.name === `${before} (renommé)`)!;
     const people = await readTable<{ accountId: string | null; firstName: string; lastName: string }>(a.panel, 'contacts', 100_000);
     const person = people.find((p) => p.accountId === renamed.id && p.firstName)!;
-    await accountView.getByRole('button', { name: `${person.firstName} ${person.lastName}`.trim() }).first().click();
+    await accountView
+      .getByRole('button', { name: `${person.firstName} ${person.lastName}`.trim() })
+      .first()
+      .click();
     const contactView = a.panel.getByTestId('contact-view');
     await expect(contactView).toBeVisible();
     await contactView.getByTestId('edit-record').click();
     await a.panel.locator('#c-title').fill('Responsable essais Carnet 42');
-    await a.panel.getByTestId('contact-form').getByRole('button', { name: /Save|Enregistrer/ }).click();
+    await a.panel
+      .getByTestId('contact-form')
+      .getByRole('button', { name: /Save|Enregistrer/ })
+      .click();
     await expect(contactView).toContainText('Responsable essais Carnet 42');
 
     await syncNow(a);
@@ -207,7 +223,9 @@ test('with sync on, the demo loads, one device renames an account and edits a co
       .poll(async () => (await readTable<Named>(b.panel, 'accounts', 1000)).some((x) => x.name === `${before} (renommé)`), { timeout: 30_000 })
       .toBe(true);
     await expect
-      .poll(async () => (await readTable<{ title: string | null }>(b.panel, 'contacts', 100_000)).filter((c) => c.title === 'Responsable essais Carnet 42').length)
+      .poll(
+        async () => (await readTable<{ title: string | null }>(b.panel, 'contacts', 100_000)).filter((c) => c.title === 'Responsable essais Carnet 42').length,
+      )
       .toBe(1);
     // Both devices keep syncing afterwards (the pull never sticks).
     await syncNow(a);

@@ -39,7 +39,10 @@ describe('write path', () => {
   it('rejects a bad record with the failing field named, writing nothing', async () => {
     await expect(insert('contacts', { firstName: 'A', lastName: 'B', emails: ['not-an-email'] })).rejects.toThrow(/emails\.0/);
     await expect(
-      insertMany('accounts', [{ name: 'Ok', domains: ['ok.fr'] }, { name: '', domains: [] }]),
+      insertMany('accounts', [
+        { name: 'Ok', domains: ['ok.fr'] },
+        { name: '', domains: [] },
+      ]),
     ).rejects.toThrow(ValidationError);
     expect(await getDb().accounts.count()).toBe(0);
   });
@@ -150,8 +153,17 @@ describe('schema upgrade', () => {
     v3.version(1).stores(SCHEMA_V1);
     v3.version(2).stores(SCHEMA_V2);
     v3.version(3).stores(SCHEMA_V3);
-    await v3.table('accounts').add({ id: '0190a0a0-0000-7000-8000-00000000000c', name: 'Acme', domains: ['acme.fr'], searchTokens: ['acme'], sortName: 'acme', deletedAt: null });
-    await v3.table('contacts').add({ id: '0190a0a0-0000-7000-8000-00000000000d', firstName: 'Zoé', lastName: 'Martin', emails: ['zoe@acme.fr'], searchTokens: ['zoe'], deletedAt: null });
+    await v3
+      .table('accounts')
+      .add({ id: '0190a0a0-0000-7000-8000-00000000000c', name: 'Acme', domains: ['acme.fr'], searchTokens: ['acme'], sortName: 'acme', deletedAt: null });
+    await v3.table('contacts').add({
+      id: '0190a0a0-0000-7000-8000-00000000000d',
+      firstName: 'Zoé',
+      lastName: 'Martin',
+      emails: ['zoe@acme.fr'],
+      searchTokens: ['zoe'],
+      deletedAt: null,
+    });
     v3.close();
     const db = new CarnetDB();
     await db.open();
@@ -159,7 +171,12 @@ describe('schema upgrade', () => {
     expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000c'))?.sortName).toBe('acme');
     expect((await db.contacts.where('emails').equals('zoe@acme.fr').first())?.firstName).toBe('Zoé');
     expect(await db.templates.count()).toBe(0);
-    await db.templateUses.add({ id: '0190a0a0-0000-7000-8000-00000000000e', templateId: 't', contactId: '0190a0a0-0000-7000-8000-00000000000d', usedAt: '2026-12-01T00:00:00.000Z' } as never);
+    await db.templateUses.add({
+      id: '0190a0a0-0000-7000-8000-00000000000e',
+      templateId: 't',
+      contactId: '0190a0a0-0000-7000-8000-00000000000d',
+      usedAt: '2026-12-01T00:00:00.000Z',
+    } as never);
     expect(await db.templateUses.where('contactId').equals('0190a0a0-0000-7000-8000-00000000000d').count()).toBe(1);
     expect(await db.templateUses.where('[templateId+usedAt]').between(['t', ''], ['t', '\uffff']).count()).toBe(1);
     db.close();
@@ -172,10 +189,16 @@ describe('schema upgrade', () => {
     v4.version(3).stores(SCHEMA_V3);
     v4.version(4).stores(SCHEMA_V4);
     v4.version(6).stores(SCHEMA_V6);
-    await v4.table('campaignStats').add({ id: '0190a0a0-0000-7000-8000-000000000010', accountId: '0190a0a0-0000-7000-8000-00000000000c', date: '2026-10-01', deletedAt: null });
+    await v4
+      .table('campaignStats')
+      .add({ id: '0190a0a0-0000-7000-8000-000000000010', accountId: '0190a0a0-0000-7000-8000-00000000000c', date: '2026-10-01', deletedAt: null });
     await v4.table('templates').add({ id: '0190a0a0-0000-7000-8000-00000000000f', category: 'welcome', deletedAt: null });
-    await v4.table('accounts').add({ id: '0190a0a0-0000-7000-8000-00000000000c', name: 'Kept', domains: [], searchTokens: ['kept'], sortName: 'kept', deletedAt: null });
-    await v4.table('tasks').add({ id: '0190a0a0-0000-7000-8000-00000000000d', title: 'Call', status: 'open', dueAt: '2026-01-01T09:00:00.000Z', deletedAt: null });
+    await v4
+      .table('accounts')
+      .add({ id: '0190a0a0-0000-7000-8000-00000000000c', name: 'Kept', domains: [], searchTokens: ['kept'], sortName: 'kept', deletedAt: null });
+    await v4
+      .table('tasks')
+      .add({ id: '0190a0a0-0000-7000-8000-00000000000d', title: 'Call', status: 'open', dueAt: '2026-01-01T09:00:00.000Z', deletedAt: null });
     v4.close();
     const db = new CarnetDB();
     await db.open();

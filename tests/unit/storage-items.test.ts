@@ -42,6 +42,9 @@ describe('typed storage items', () => {
     await fakeBrowser.storage.local.set({ settings: { inPageHint: false } });
     await fakeBrowser.storage.local.set({ settings: 42 });
     stop();
-    expect(seen).toEqual([{ language: null, inPageHint: false }, { language: null, inPageHint: true }]);
+    expect(seen).toEqual([
+      { language: null, inPageHint: false },
+      { language: null, inPageHint: true },
+    ]);
   });
 });

@@ -26,4 +26,3 @@ export const gmailCompose: ComposeDriver = {
     return out;
   },
 };
-

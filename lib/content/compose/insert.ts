@@ -72,5 +72,7 @@ export function setSubjectIfEmpty(input: HTMLInputElement | null, subject: strin
 export function chooseCompose(windows: ComposeWindow[], saved: Range | null, active: Element | null): ComposeWindow | null {
   if (windows.length === 0) return null;
   const holding = (n: Node | null | undefined) => (n ? windows.find((w) => w.body.contains(n)) : undefined);
-  return holding(saved?.startContainer) ?? holding(active) ?? (active ? windows.find((w) => w.root.contains(active)) : undefined) ?? windows[windows.length - 1]!;
+  return (
+    holding(saved?.startContainer) ?? holding(active) ?? (active ? windows.find((w) => w.root.contains(active)) : undefined) ?? windows[windows.length - 1]!
+  );
 }

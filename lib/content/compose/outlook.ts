@@ -12,7 +12,10 @@ export const OUTLOOK_COMPOSE = {
     ['div[contenteditable="true"][role="textbox"]', '2025-11'],
   ] as Alt[],
   // The subject line of a new message; an inline reply has none.
-  subject: [['input[maxlength="255"]', '2026-12 (assumed)'], ['input[type="text"]:not([role="combobox"])', '2026-12 (assumed)']] as Alt[],
+  subject: [
+    ['input[maxlength="255"]', '2026-12 (assumed)'],
+    ['input[type="text"]:not([role="combobox"])', '2026-12 (assumed)'],
+  ] as Alt[],
 } as const;
 
 export const outlookCompose: ComposeDriver = {

@@ -4,8 +4,10 @@ import { defineMessages } from '../define';
 export const cryptoMessages = defineMessages(
   {
     'crypto.title': 'At-rest encryption',
-    'crypto.intro': 'Optional, for laptops that travel: notes, interaction summaries, survey comments and phone numbers are encrypted on this computer with a passphrase (AES-256-GCM, key from PBKDF2, 600 000 rounds). Names, e-mails, companies and subjects stay readable so search and page recognition keep working.',
-    'crypto.syncNote': 'Your team server is your team’s trusted store: sync sends it these fields in clear, as before. Backups and data exports are in clear too; keep them safe.',
+    'crypto.intro':
+      'Optional, for laptops that travel: notes, interaction summaries, survey comments and phone numbers are encrypted on this computer with a passphrase (AES-256-GCM, key from PBKDF2, 600 000 rounds). Names, e-mails, companies and subjects stay readable so search and page recognition keep working.',
+    'crypto.syncNote':
+      'Your team server is your team’s trusted store: sync sends it these fields in clear, as before. Backups and data exports are in clear too; keep them safe.',
     'crypto.status.off': 'Off: everything is stored in clear in this browser profile.',
     'crypto.status.unlocked': 'On and unlocked in this browser until you lock it or quit the browser.',
     'crypto.status.locked': 'On and locked: encrypted fields cannot be read or changed until you unlock.',
@@ -13,7 +15,8 @@ export const cryptoMessages = defineMessages(
     'crypto.confirm': 'Passphrase again',
     'crypto.current': 'Current passphrase',
     'crypto.new': 'New passphrase',
-    'crypto.warning': 'Carnet cannot recover a forgotten passphrase: without it, the encrypted notes, summaries and phone numbers on this computer are lost for good (your team server keeps its copy if sync is on).',
+    'crypto.warning':
+      'Carnet cannot recover a forgotten passphrase: without it, the encrypted notes, summaries and phone numbers on this computer are lost for good (your team server keeps its copy if sync is on).',
     'crypto.strength.0': 'Too short: at least {min} characters.',
     'crypto.strength.1': 'Weak: a longer phrase of several words is much harder to guess.',
     'crypto.strength.2': 'Fair.',
@@ -38,12 +41,15 @@ export const cryptoMessages = defineMessages(
     'crypto.banner': 'Notes, summaries and phone numbers are locked.',
     'crypto.syncPaused': 'Sync is paused while encrypted data is locked.',
     'crypto.inventoryChip': 'encrypted here',
-    'crypto.inventoryNote': 'At-rest encryption is on: free text and phone numbers are encrypted in this browser; the team server receives them in clear over sync, as it is the team’s trusted store.',
+    'crypto.inventoryNote':
+      'At-rest encryption is on: free text and phone numbers are encrypted in this browser; the team server receives them in clear over sync, as it is the team’s trusted store.',
   },
   {
     'crypto.title': 'Chiffrement au repos',
-    'crypto.intro': 'Facultatif, pour les portables qui voyagent : les notes, résumés d’échanges, commentaires d’enquête et numéros de téléphone sont chiffrés sur cet ordinateur avec une phrase secrète (AES-256-GCM, clé dérivée par PBKDF2, 600 000 tours). Noms, e-mails, entreprises et objets restent lisibles pour que la recherche et la reconnaissance des pages fonctionnent.',
-    'crypto.syncNote': 'Le serveur de votre équipe est son stockage de confiance : la synchronisation lui envoie ces champs en clair, comme avant. Les sauvegardes et exports de données sont aussi en clair ; gardez-les en lieu sûr.',
+    'crypto.intro':
+      'Facultatif, pour les portables qui voyagent : les notes, résumés d’échanges, commentaires d’enquête et numéros de téléphone sont chiffrés sur cet ordinateur avec une phrase secrète (AES-256-GCM, clé dérivée par PBKDF2, 600 000 tours). Noms, e-mails, entreprises et objets restent lisibles pour que la recherche et la reconnaissance des pages fonctionnent.',
+    'crypto.syncNote':
+      'Le serveur de votre équipe est son stockage de confiance : la synchronisation lui envoie ces champs en clair, comme avant. Les sauvegardes et exports de données sont aussi en clair ; gardez-les en lieu sûr.',
     'crypto.status.off': 'Désactivé : tout est stocké en clair dans ce profil de navigateur.',
     'crypto.status.unlocked': 'Activé et déverrouillé dans ce navigateur jusqu’au verrouillage ou à la fermeture du navigateur.',
     'crypto.status.locked': 'Activé et verrouillé : les champs chiffrés ne peuvent être ni lus ni modifiés avant déverrouillage.',
@@ -51,7 +57,8 @@ export const cryptoMessages = defineMessages(
     'crypto.confirm': 'Phrase secrète (confirmation)',
     'crypto.current': 'Phrase secrète actuelle',
     'crypto.new': 'Nouvelle phrase secrète',
-    'crypto.warning': 'Carnet ne peut pas retrouver une phrase secrète oubliée : sans elle, les notes, résumés et numéros chiffrés sur cet ordinateur sont perdus pour de bon (le serveur de l’équipe garde sa copie si la synchronisation est active).',
+    'crypto.warning':
+      'Carnet ne peut pas retrouver une phrase secrète oubliée : sans elle, les notes, résumés et numéros chiffrés sur cet ordinateur sont perdus pour de bon (le serveur de l’équipe garde sa copie si la synchronisation est active).',
     'crypto.strength.0': 'Trop courte : au moins {min} caractères.',
     'crypto.strength.1': 'Faible : une phrase plus longue, de plusieurs mots, est bien plus difficile à deviner.',
     'crypto.strength.2': 'Moyenne.',
@@ -71,11 +78,13 @@ export const cryptoMessages = defineMessages(
     'crypto.decrypting': 'Déchiffrement… {done} sur {total}',
     'crypto.mismatch': 'Les deux phrases secrètes diffèrent.',
     'crypto.error.wrong': 'Phrase secrète incorrecte : rien n’a été modifié.',
-    'crypto.error.locked': 'Les notes chiffrées sont verrouillées : déverrouillez-les (page Confidentialité) pour modifier notes, résumés ou téléphones. Rien n’a été enregistré.',
+    'crypto.error.locked':
+      'Les notes chiffrées sont verrouillées : déverrouillez-les (page Confidentialité) pour modifier notes, résumés ou téléphones. Rien n’a été enregistré.',
     'crypto.lockedField': '🔒 Verrouillé',
     'crypto.banner': 'Notes, résumés et numéros de téléphone sont verrouillés.',
     'crypto.syncPaused': 'Synchronisation en pause tant que les données chiffrées sont verrouillées.',
     'crypto.inventoryChip': 'chiffré ici',
-    'crypto.inventoryNote': 'Le chiffrement au repos est activé : texte libre et numéros de téléphone sont chiffrés dans ce navigateur ; le serveur de l’équipe les reçoit en clair par la synchronisation, car c’est le stockage de confiance de l’équipe.',
+    'crypto.inventoryNote':
+      'Le chiffrement au repos est activé : texte libre et numéros de téléphone sont chiffrés dans ce navigateur ; le serveur de l’équipe les reçoit en clair par la synchronisation, car c’est le stockage de confiance de l’équipe.',
   },
 );

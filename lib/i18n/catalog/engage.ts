@@ -5,7 +5,8 @@ export const engageMessages = defineMessages(
   {
     'nav.templates': 'Templates',
     'engage.title': 'Templates',
-    'engage.intro': 'Messages in French and English with fields filled from the contact ({{firstName}}, {{renewalDate}}…). Insert one into the Gmail or Outlook message you are writing from a contact’s page or a suggested action. Replies are counted from the e-mails you log — no tracking pixels.',
+    'engage.intro':
+      'Messages in French and English with fields filled from the contact ({{firstName}}, {{renewalDate}}…). Insert one into the Gmail or Outlook message you are writing from a contact’s page or a suggested action. Replies are counted from the e-mails you log — no tracking pixels.',
     'engage.empty': 'No templates yet: create one below.',
     'engage.emptyCategory': 'No template in this category yet.',
     'engage.new': 'New template',
@@ -35,7 +36,8 @@ export const engageMessages = defineMessages(
     'engage.variantAddHelp': 'A second variant starts an A/B test: each contact gets one of them, and replies show which works better.',
     'engage.variantRemove': 'Remove variant {label}',
     'engage.fields': 'Merge fields',
-    'engage.syntaxHelp': 'Click a field to insert it at the cursor. {{firstName|there}} writes “there” when the first name is empty; {{daysToRenewal:# day|# days}} chooses the singular or plural for the number (# is the number).',
+    'engage.syntaxHelp':
+      'Click a field to insert it at the cursor. {{firstName|there}} writes “there” when the first name is empty; {{daysToRenewal:# day|# days}} chooses the singular or plural for the number (# is the number).',
     'engage.revert': 'Undo changes',
     'engage.saved': 'All changes saved',
     'engage.delete': 'Delete',
@@ -105,9 +107,11 @@ export const engageMessages = defineMessages(
     'engage.ab.verdict.winner': '{label} gets more replies: {p} chance of being best, and the difference is significant.',
     'engage.ab.verdict.no_clear_difference': 'No clear difference after enough messages: keep the one you prefer.',
     'engage.ab.zTest': 'Two-proportion test, {leader} against {other}: z = {z}, p = {p} (significant below 0.05).',
-    'engage.ab.stillNeeded': 'About {n} more messages per variant ({total} in all) to detect a {points}-point difference with {power} power at the {alpha} level.',
+    'engage.ab.stillNeeded':
+      'About {n} more messages per variant ({total} in all) to detect a {points}-point difference with {power} power at the {alpha} level.',
     'engage.ab.enough': 'Enough messages ({total} per variant) to detect a {points}-point difference with {power} power.',
-    'engage.ab.method': 'A reply is an e-mail from the contact you log (or log from Gmail and Outlook) in the same thread, or within {days} days after the message. Chance of being best: Beta posteriors, computed exactly.',
+    'engage.ab.method':
+      'A reply is an e-mail from the contact you log (or log from Gmail and Outlook) in the same thread, or within {days} days after the message. Chance of being best: Beta posteriors, computed exactly.',
     'engage.ab.stopTitle': 'Stop the test and keep variant {label}?',
     'engage.ab.stopBody': 'Every later message uses this variant; the others are retired, and their results stay here.',
     'engage.ab.stopConfirm': 'Keep {label}',
@@ -145,7 +149,8 @@ export const engageMessages = defineMessages(
   {
     'nav.templates': 'Modèles',
     'engage.title': 'Modèles',
-    'engage.intro': 'Des messages en français et en anglais dont les champs se remplissent avec le contact ({{firstName}}, {{renewalDate}}…). Insérez-en un dans le message Gmail ou Outlook que vous écrivez, depuis la fiche d’un contact ou une action suggérée. Les réponses sont comptées à partir des e-mails que vous enregistrez — aucun pixel de suivi.',
+    'engage.intro':
+      'Des messages en français et en anglais dont les champs se remplissent avec le contact ({{firstName}}, {{renewalDate}}…). Insérez-en un dans le message Gmail ou Outlook que vous écrivez, depuis la fiche d’un contact ou une action suggérée. Les réponses sont comptées à partir des e-mails que vous enregistrez — aucun pixel de suivi.',
     'engage.empty': 'Aucun modèle pour l’instant : créez-en un ci-dessous.',
     'engage.emptyCategory': 'Aucun modèle dans cette catégorie pour l’instant.',
     'engage.new': 'Nouveau modèle',
@@ -172,10 +177,12 @@ export const engageMessages = defineMessages(
     'engage.variants': 'Variantes',
     'engage.variant': 'Variante {label}',
     'engage.variantAdd': 'Variante (test A/B)',
-    'engage.variantAddHelp': 'Une deuxième variante lance un test A/B : chaque contact reçoit l’une des deux, et les réponses montrent laquelle fonctionne le mieux.',
+    'engage.variantAddHelp':
+      'Une deuxième variante lance un test A/B : chaque contact reçoit l’une des deux, et les réponses montrent laquelle fonctionne le mieux.',
     'engage.variantRemove': 'Retirer la variante {label}',
     'engage.fields': 'Champs de fusion',
-    'engage.syntaxHelp': 'Cliquez sur un champ pour l’insérer au curseur. {{firstName|Madame, Monsieur}} écrit « Madame, Monsieur » quand le prénom est vide ; {{daysToRenewal:# jour|# jours}} choisit le singulier ou le pluriel selon le nombre (# est le nombre).',
+    'engage.syntaxHelp':
+      'Cliquez sur un champ pour l’insérer au curseur. {{firstName|Madame, Monsieur}} écrit « Madame, Monsieur » quand le prénom est vide ; {{daysToRenewal:# jour|# jours}} choisit le singulier ou le pluriel selon le nombre (# est le nombre).',
     'engage.revert': 'Annuler les modifications',
     'engage.saved': 'Modifications enregistrées',
     'engage.delete': 'Supprimer',
@@ -221,7 +228,8 @@ export const engageMessages = defineMessages(
     'engage.done.subjectSet': 'Objet renseigné.',
     'engage.done.opened': 'Nouveau message {site} ouvert avec le modèle.',
     'engage.done.openedNoCompose': 'Aucun message ouvert dans cet onglet : nouveau message {site} ouvert avec le modèle.',
-    'engage.done.openedUnreachable': 'Carnet ne peut pas écrire dans cet onglet (rechargez-le pour le permettre) : nouveau message {site} ouvert avec le modèle.',
+    'engage.done.openedUnreachable':
+      'Carnet ne peut pas écrire dans cet onglet (rechargez-le pour le permettre) : nouveau message {site} ouvert avec le modèle.',
     'engage.done.copied': 'Copié dans le presse-papiers : collez-le dans votre message.',
     'engage.done.copiedTooLong': 'Trop long pour ouvrir un nouveau message : copié dans le presse-papiers, collez-le dans votre message.',
     'engage.done.copiedOpenFailed': 'Impossible d’ouvrir un nouveau message : copié dans le presse-papiers à la place.',
@@ -241,13 +249,16 @@ export const engageMessages = defineMessages(
     'engage.ab.retired': 'retirée',
     'engage.ab.verdict.no_data': 'Aucun message envoyé dans ce test pour l’instant.',
     'engage.ab.verdict.collecting': 'Trop tôt pour conclure : {label} mène avec {p} de chances d’être la meilleure.',
-    'engage.ab.verdict.likely_winner': '{label} est probablement meilleure ({p} de chances d’être la meilleure), mais le test classique n’est pas encore significatif.',
+    'engage.ab.verdict.likely_winner':
+      '{label} est probablement meilleure ({p} de chances d’être la meilleure), mais le test classique n’est pas encore significatif.',
     'engage.ab.verdict.winner': '{label} obtient plus de réponses : {p} de chances d’être la meilleure, et l’écart est significatif.',
     'engage.ab.verdict.no_clear_difference': 'Pas d’écart net après assez de messages : gardez celle que vous préférez.',
     'engage.ab.zTest': 'Test de deux proportions, {leader} contre {other} : z = {z}, p = {p} (significatif sous 0,05).',
-    'engage.ab.stillNeeded': 'Environ {n} messages de plus par variante ({total} au total) pour détecter un écart de {points} points avec une puissance de {power} au seuil de {alpha}.',
+    'engage.ab.stillNeeded':
+      'Environ {n} messages de plus par variante ({total} au total) pour détecter un écart de {points} points avec une puissance de {power} au seuil de {alpha}.',
     'engage.ab.enough': 'Assez de messages ({total} par variante) pour détecter un écart de {points} points avec une puissance de {power}.',
-    'engage.ab.method': 'Une réponse est un e-mail du contact que vous enregistrez (ou enregistrez depuis Gmail et Outlook) dans le même fil, ou dans les {days} jours qui suivent le message. Chance d’être la meilleure : lois bêta a posteriori, calcul exact.',
+    'engage.ab.method':
+      'Une réponse est un e-mail du contact que vous enregistrez (ou enregistrez depuis Gmail et Outlook) dans le même fil, ou dans les {days} jours qui suivent le message. Chance d’être la meilleure : lois bêta a posteriori, calcul exact.',
     'engage.ab.stopTitle': 'Arrêter le test et garder la variante {label} ?',
     'engage.ab.stopBody': 'Tous les messages suivants utilisent cette variante ; les autres sont retirées, et leurs résultats restent ici.',
     'engage.ab.stopConfirm': 'Garder {label}',

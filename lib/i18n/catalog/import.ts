@@ -47,8 +47,10 @@ export const importMessages = defineMessages(
     'import.error.aborted': 'Cancelled: nothing was changed.',
     'import.error.other': 'The import failed: {message}',
     'import.idNotice': '{n} identifiers were damaged by a spreadsheet or shared by two people: they are not used to match rows or records (see the warnings).',
-    'import.issue.idScientific': '{column}: “{value}” is in scientific notation (a spreadsheet re-save rounded it): not used to match or kept; the row stays a record of its own.',
-    'import.issue.idRounded': '{column}: “{value}” lost its last digits (a spreadsheet keeps 15): not used to match or kept; the row stays a record of its own.',
+    'import.issue.idScientific':
+      '{column}: “{value}” is in scientific notation (a spreadsheet re-save rounded it): not used to match or kept; the row stays a record of its own.',
+    'import.issue.idRounded':
+      '{column}: “{value}” lost its last digits (a spreadsheet keeps 15): not used to match or kept; the row stays a record of its own.',
     'import.issue.idConflictFile': '{column}: “{value}” is also on line {other}, a person with another e-mail and name: kept as two people.',
     'import.issue.idConflictDb': '{column}: “{value}” belongs to a contact in Carnet with another e-mail and name: kept as two people.',
   },
@@ -96,10 +98,15 @@ export const importMessages = defineMessages(
     'import.error.too_large': 'Ce fichier est trop volumineux pour être importé en une fois.',
     'import.error.aborted': 'Annulé : rien n’a été modifié.',
     'import.error.other': 'L’import a échoué : {message}',
-    'import.idNotice': '{n} identifiants abîmés par un tableur ou partagés par deux personnes : ils ne servent pas à rapprocher lignes et fiches (voir les avertissements).',
-    'import.issue.idScientific': '{column} : « {value} » est en notation scientifique (un tableur l’a arrondi en réenregistrant) : ni utilisé pour rapprocher, ni conservé ; la ligne reste une fiche à part.',
-    'import.issue.idRounded': '{column} : « {value} » a perdu ses derniers chiffres (un tableur n’en garde que 15) : ni utilisé pour rapprocher, ni conservé ; la ligne reste une fiche à part.',
-    'import.issue.idConflictFile': '{column} : « {value} » figure aussi ligne {other}, pour une personne d’une autre adresse et d’un autre nom : gardées comme deux personnes.',
-    'import.issue.idConflictDb': '{column} : « {value} » est celui d’un contact de Carnet d’une autre adresse et d’un autre nom : gardées comme deux personnes.',
+    'import.idNotice':
+      '{n} identifiants abîmés par un tableur ou partagés par deux personnes : ils ne servent pas à rapprocher lignes et fiches (voir les avertissements).',
+    'import.issue.idScientific':
+      '{column} : « {value} » est en notation scientifique (un tableur l’a arrondi en réenregistrant) : ni utilisé pour rapprocher, ni conservé ; la ligne reste une fiche à part.',
+    'import.issue.idRounded':
+      '{column} : « {value} » a perdu ses derniers chiffres (un tableur n’en garde que 15) : ni utilisé pour rapprocher, ni conservé ; la ligne reste une fiche à part.',
+    'import.issue.idConflictFile':
+      '{column} : « {value} » figure aussi ligne {other}, pour une personne d’une autre adresse et d’un autre nom : gardées comme deux personnes.',
+    'import.issue.idConflictDb':
+      '{column} : « {value} » est celui d’un contact de Carnet d’une autre adresse et d’un autre nom : gardées comme deux personnes.',
   },
 );

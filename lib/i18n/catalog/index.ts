@@ -15,7 +15,23 @@ import { loyaltyMessages } from './loyalty';
 import { storageMessages } from './storage';
 
 /** Every feature's catalogue: add a file per feature and list it here. */
-const CATALOGS = [core, panel, scoring, insights, sync, importMessages, privacyMessages, cryptoMessages, onboarding, numbersMessages, engageMessages, agencyMessages, lifecycleMessages, loyaltyMessages, storageMessages] as const;
+const CATALOGS = [
+  core,
+  panel,
+  scoring,
+  insights,
+  sync,
+  importMessages,
+  privacyMessages,
+  cryptoMessages,
+  onboarding,
+  numbersMessages,
+  engageMessages,
+  agencyMessages,
+  lifecycleMessages,
+  loyaltyMessages,
+  storageMessages,
+] as const;
 
 type Merge<T extends readonly { en: Record<string, string> }[]> = T extends readonly [infer H, ...infer R]
   ? H extends { en: infer E }

@@ -37,7 +37,8 @@ export const lifecycleMessages = defineMessages(
     'form.direction.outbound': 'I did',
     'form.direction.inbound': 'They did (a reply)',
     'lifecycle.title': 'Lifecycle',
-    'lifecycle.intro': 'Follow-up sequences stop by themselves when the person replies, objects or loses consent, or when the account churns. Workflows suggest or schedule the welcome, birthday, renewal, win-back, detractor recovery and CSAT follow-ups; they run in the background, offline too.',
+    'lifecycle.intro':
+      'Follow-up sequences stop by themselves when the person replies, objects or loses consent, or when the account churns. Workflows suggest or schedule the welcome, birthday, renewal, win-back, detractor recovery and CSAT follow-ups; they run in the background, offline too.',
     'sequence.title': 'Sequences',
     'sequence.empty': 'No sequence yet. A sequence is a few templates sent days apart: create one, then enrol a contact from their card.',
     'sequence.new': 'New sequence',
@@ -90,7 +91,8 @@ export const lifecycleMessages = defineMessages(
     'sequence.refusal.churned': 'The account has churned: use a win-back instead.',
     'sequence.refusal.not_found': 'The sequence or the contact no longer exists.',
     'workflow.title': 'Workflows',
-    'workflow.intro': 'Each workflow can suggest an action (in the next-best-actions) or schedule a task with its reminder. Contacts who objected or did not consent are never included.',
+    'workflow.intro':
+      'Each workflow can suggest an action (in the next-best-actions) or schedule a task with its reminder. Contacts who objected or did not consent are never included.',
     'workflow.mode': 'Mode',
     'workflow.mode.propose': 'Suggest',
     'workflow.mode.schedule': 'Schedule a task',
@@ -156,9 +158,11 @@ export const lifecycleMessages = defineMessages(
     'form.direction.outbound': 'Moi',
     'form.direction.inbound': 'Le contact (une réponse)',
     'lifecycle.title': 'Cycle de vie',
-    'lifecycle.intro': 'Les séquences de relance s’arrêtent d’elles-mêmes quand la personne répond, s’oppose ou retire son consentement, ou quand le compte est perdu. Les workflows suggèrent ou planifient bienvenue, anniversaire, renouvellement, reconquête, rappel des détracteurs et demande de CSAT ; ils tournent en arrière-plan, hors ligne aussi.',
+    'lifecycle.intro':
+      'Les séquences de relance s’arrêtent d’elles-mêmes quand la personne répond, s’oppose ou retire son consentement, ou quand le compte est perdu. Les workflows suggèrent ou planifient bienvenue, anniversaire, renouvellement, reconquête, rappel des détracteurs et demande de CSAT ; ils tournent en arrière-plan, hors ligne aussi.',
     'sequence.title': 'Séquences',
-    'sequence.empty': 'Aucune séquence pour l’instant. Une séquence, ce sont quelques modèles envoyés à quelques jours d’intervalle : créez-en une, puis inscrivez un contact depuis sa fiche.',
+    'sequence.empty':
+      'Aucune séquence pour l’instant. Une séquence, ce sont quelques modèles envoyés à quelques jours d’intervalle : créez-en une, puis inscrivez un contact depuis sa fiche.',
     'sequence.new': 'Nouvelle séquence',
     'sequence.newName': 'Relance',
     'sequence.edit': 'Modifier la séquence',
@@ -209,7 +213,8 @@ export const lifecycleMessages = defineMessages(
     'sequence.refusal.churned': 'Le compte est perdu : proposez plutôt une reconquête.',
     'sequence.refusal.not_found': 'La séquence ou le contact n’existe plus.',
     'workflow.title': 'Workflows',
-    'workflow.intro': 'Chaque workflow peut suggérer une action (dans les prochaines actions) ou planifier une tâche avec son rappel. Les contacts qui se sont opposés ou n’ont pas consenti n’en font jamais partie.',
+    'workflow.intro':
+      'Chaque workflow peut suggérer une action (dans les prochaines actions) ou planifier une tâche avec son rappel. Les contacts qui se sont opposés ou n’ont pas consenti n’en font jamais partie.',
     'workflow.mode': 'Mode',
     'workflow.mode.propose': 'Suggérer',
     'workflow.mode.schedule': 'Planifier une tâche',

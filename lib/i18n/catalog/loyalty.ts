@@ -4,7 +4,8 @@ import { defineMessages } from '../define';
 export const loyaltyMessages = defineMessages(
   {
     'loyalty.title': 'Loyalty programme',
-    'loyalty.intro': 'Accounts earn points on their orders (returns take them back), climb tiers on the points of a rolling window, and earn badges for milestones. Tiers can be used in segments and in templates; a coming tier drop and promoters’ referral asks show up in next best actions.',
+    'loyalty.intro':
+      'Accounts earn points on their orders (returns take them back), climb tiers on the points of a rolling window, and earn badges for milestones. Tiers can be used in segments and in templates; a coming tier drop and promoters’ referral asks show up in next best actions.',
     'loyalty.off': 'No loyalty programme yet.',
     'loyalty.disabled': 'The programme is switched off: no points, tiers or badges are shown.',
     'loyalty.setUp': 'Set up the programme',
@@ -79,7 +80,8 @@ export const loyaltyMessages = defineMessages(
   },
   {
     'loyalty.title': 'Programme de fidélité',
-    'loyalty.intro': 'Les comptes gagnent des points sur leurs commandes (les avoirs les reprennent), montent de niveau sur les points d’une période glissante et gagnent des badges à chaque étape. Les niveaux servent dans les segments et les modèles ; une perte de niveau prochaine et les demandes de recommandation aux promoteurs apparaissent dans les prochaines actions.',
+    'loyalty.intro':
+      'Les comptes gagnent des points sur leurs commandes (les avoirs les reprennent), montent de niveau sur les points d’une période glissante et gagnent des badges à chaque étape. Les niveaux servent dans les segments et les modèles ; une perte de niveau prochaine et les demandes de recommandation aux promoteurs apparaissent dans les prochaines actions.',
     'loyalty.off': 'Pas encore de programme de fidélité.',
     'loyalty.disabled': 'Le programme est désactivé : ni points, ni niveaux, ni badges ne sont affichés.',
     'loyalty.setUp': 'Créer le programme',

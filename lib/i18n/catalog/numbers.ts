@@ -60,7 +60,8 @@ export const numbersMessages = defineMessages(
     'reporting.error.rate': 'Ligne {row} : le taux doit être un nombre positif (unités de la devise pour 1 EUR).',
     'reporting.error.asOf': 'Indiquez la date des taux.',
     'reporting.error.noRate': '{currency} n’a pas de taux de change : ajoutez-en un d’abord, ou choisissez une autre devise.',
-    'dashboard.money.convertedEcb': 'Montants convertis en {currency} aux taux de référence de la BCE du {date} ; les chiffres de chaque compte restent dans sa devise.',
+    'dashboard.money.convertedEcb':
+      'Montants convertis en {currency} aux taux de référence de la BCE du {date} ; les chiffres de chaque compte restent dans sa devise.',
     'dashboard.money.convertedUser': 'Montants convertis en {currency} à vos taux de change du {date} ; les chiffres de chaque compte restent dans sa devise.',
     'dashboard.money.single': 'Montants en {currency}.',
     'dashboard.money.leftOut': 'Comptes exclus des montants faute de taux de change ({currencies}) : {n}.',

@@ -261,7 +261,8 @@ export const panel = defineMessages(
     'account.created': 'Compte créé.',
     'merge.open': 'Fusionner un doublon',
     'merge.title': 'Fusionner un doublon dans {name}',
-    'merge.help': 'Les interactions, tâches, réponses d’enquête, e-mails, téléphones, étiquettes et consentements du doublon passent sur ce contact ; le doublon est supprimé.',
+    'merge.help':
+      'Les interactions, tâches, réponses d’enquête, e-mails, téléphones, étiquettes et consentements du doublon passent sur ce contact ; le doublon est supprimé.',
     'merge.search': 'Trouver le doublon',
     'merge.pick': 'Doublon',
     'merge.confirm': '{dup} sera fusionné dans {name}.',

@@ -66,7 +66,8 @@ export const privacyMessages = defineMessages(
     'backup.exported': 'Backup downloaded.',
     'backup.restore': 'Restore from backup…',
     'backup.confirmTitle': 'Replace all your data?',
-    'backup.confirmBody': 'Restoring “{name}” replaces everything Carnet stores in this browser with the backup’s content. Data added since the backup is lost.',
+    'backup.confirmBody':
+      'Restoring “{name}” replaces everything Carnet stores in this browser with the backup’s content. Data added since the backup is lost.',
     'backup.confirmRestore': 'Replace with backup',
     'backup.restored': 'Backup restored: {n} records.',
     'backup.invalid': 'This backup is not valid; nothing was changed:',
@@ -110,7 +111,8 @@ export const privacyMessages = defineMessages(
     'gdpr.action.restore': 'restored',
     'gdpr.erase': 'Erase this person',
     'gdpr.eraseTitle': 'Erase {name}?',
-    'gdpr.eraseBody': 'This removes for good: their contact record ({emails}), their own interactions, survey answers, tasks and feedback, and their name from shared interactions and the change history. Orders and deals stay with the account, without their name. If a page shows them again, Carnet will not recreate them.',
+    'gdpr.eraseBody':
+      'This removes for good: their contact record ({emails}), their own interactions, survey answers, tasks and feedback, and their name from shared interactions and the change history. Orders and deals stay with the account, without their name. If a page shows them again, Carnet will not recreate them.',
     'gdpr.eraseConfirm': 'Erase for good',
     'gdpr.erased': '{name} was erased.',
     'gdpr.erasedDeleted': '{table}: {n} deleted',
@@ -159,7 +161,8 @@ export const privacyMessages = defineMessages(
     'privacy.what.import_mappings': 'Correspondances d’import enregistrées',
     'privacy.what.settings': 'Réglages',
     'retention.title': 'Durées de conservation',
-    'retention.explain': 'Les enregistrements plus anciens sont supprimés automatiquement une fois par jour. Laissez une case vide pour les garder jusqu’à suppression manuelle.',
+    'retention.explain':
+      'Les enregistrements plus anciens sont supprimés automatiquement une fois par jour. Laissez une case vide pour les garder jusqu’à suppression manuelle.',
     'retention.interactionsMonths': 'Interactions (mois après la date)',
     'retention.closedTasksMonths': 'Tâches terminées (mois après la fin)',
     'retention.surveysMonths': 'Réponses aux enquêtes (mois)',
@@ -186,12 +189,14 @@ export const privacyMessages = defineMessages(
     'table.feedback': 'Retours',
     'table.scores': 'Scores',
     'backup.title': 'Sauvegarde et restauration',
-    'backup.explain': 'Une sauvegarde est un fichier JSON avec tout ce que Carnet conserve dans ce navigateur. Rangez-la en lieu sûr : elle contient des données personnelles.',
+    'backup.explain':
+      'Une sauvegarde est un fichier JSON avec tout ce que Carnet conserve dans ce navigateur. Rangez-la en lieu sûr : elle contient des données personnelles.',
     'backup.export': 'Tout exporter',
     'backup.exported': 'Sauvegarde téléchargée.',
     'backup.restore': 'Restaurer une sauvegarde…',
     'backup.confirmTitle': 'Remplacer toutes vos données ?',
-    'backup.confirmBody': 'Restaurer « {name} » remplace tout ce que Carnet conserve dans ce navigateur par le contenu de la sauvegarde. Les données ajoutées depuis sont perdues.',
+    'backup.confirmBody':
+      'Restaurer « {name} » remplace tout ce que Carnet conserve dans ce navigateur par le contenu de la sauvegarde. Les données ajoutées depuis sont perdues.',
     'backup.confirmRestore': 'Remplacer par la sauvegarde',
     'backup.restored': 'Sauvegarde restaurée : {n} enregistrements.',
     'backup.invalid': 'Cette sauvegarde n’est pas valide ; rien n’a été modifié :',
@@ -235,7 +240,8 @@ export const privacyMessages = defineMessages(
     'gdpr.action.restore': 'restauré',
     'gdpr.erase': 'Effacer cette personne',
     'gdpr.eraseTitle': 'Effacer {name} ?',
-    'gdpr.eraseBody': 'Ceci supprime définitivement : sa fiche ({emails}), ses propres interactions, réponses aux enquêtes, tâches et retours, et son nom des interactions partagées et de l’historique. Les commandes et affaires restent sur le compte, sans son nom. Si une page la montre de nouveau, Carnet ne la recréera pas.',
+    'gdpr.eraseBody':
+      'Ceci supprime définitivement : sa fiche ({emails}), ses propres interactions, réponses aux enquêtes, tâches et retours, et son nom des interactions partagées et de l’historique. Les commandes et affaires restent sur le compte, sans son nom. Si une page la montre de nouveau, Carnet ne la recréera pas.',
     'gdpr.eraseConfirm': 'Effacer définitivement',
     'gdpr.erased': '{name} a été effacé(e).',
     'gdpr.erasedDeleted': '{table} : {n} supprimé(s)',

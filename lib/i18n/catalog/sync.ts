@@ -61,7 +61,8 @@ export const sync = defineMessages(
   },
   {
     'sync.title': 'Synchronisation d’équipe',
-    'sync.intro': 'Partagez votre portefeuille avec votre équipe via le serveur Carnet de votre équipe. Désactivée tant que vous ne l’activez pas : rien ne quitte cet appareil avant.',
+    'sync.intro':
+      'Partagez votre portefeuille avec votre équipe via le serveur Carnet de votre équipe. Désactivée tant que vous ne l’activez pas : rien ne quitte cet appareil avant.',
     'sync.serverUrl': 'Adresse du serveur',
     'sync.token': 'Jeton d’API',
     'sync.test': 'Tester la connexion',

@@ -46,7 +46,11 @@ export interface ReportContext {
   accountId: string | null;
 }
 
-const unquote = (line: string) => line.trim().replace(/^"+|"+$/g, '').trim();
+const unquote = (line: string) =>
+  line
+    .trim()
+    .replace(/^"+|"+$/g, '')
+    .trim();
 
 /** What a report's preamble says: its date range, aggregation and account (Google, Microsoft, LinkedIn layouts). */
 export function reportContext(preamble: readonly string[], order: DayOrder): ReportContext {
@@ -140,7 +144,11 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
 
   // ---------- per-file choices: day order, decimal comma, the report's period and account ----------
   const dateCells = values.flatMap((v) => [...all(v, 'date'), ...all(v, 'periodStart'), ...all(v, 'periodEnd'), ...all(v, 'week')]);
-  const order: DayOrder = detectDayOrder(dateCells.map((c) => c.replace(/,?\s+\d{1,2}:\d{2}.*$/, '')), preferDmy) ?? (preferDmy ? 'dmy' : 'mdy');
+  const order: DayOrder =
+    detectDayOrder(
+      dateCells.map((c) => c.replace(/,?\s+\d{1,2}:\d{2}.*$/, '')),
+      preferDmy,
+    ) ?? (preferDmy ? 'dmy' : 'mdy');
   const ctx = reportContext(parsed.preamble ?? [], order);
   const numberCells = values.flatMap((v) => [...all(v, 'spend'), ...all(v, 'conversions'), ...all(v, 'conversionValue')]);
   const decimalComma = preferDmy || numberCells.some((n) => /^[-\d\s\u00a0\u202f.]*,\d{1,2}$/.test(n.replace(/[^\d\s\u00a0\u202f.,-]/g, '').trim()));
@@ -176,7 +184,14 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
     if (accountFor.has(key)) return accountFor.get(key)!;
     const linked = a.name || a.id ? linkOwner(a) : null;
     const named = a.name ? byName.get(a.name.toLowerCase()) : undefined;
-    const r = chosen && single ? { id: chosen.id, how: 'chosen' as const } : linked ? { id: linked, how: 'link' as const } : named ? { id: named.id, how: 'name' as const } : null;
+    const r =
+      chosen && single
+        ? { id: chosen.id, how: 'chosen' as const }
+        : linked
+          ? { id: linked, how: 'link' as const }
+          : named
+            ? { id: named.id, how: 'name' as const }
+            : null;
     accountFor.set(key, r);
     return r;
   };
@@ -282,7 +297,9 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
       const a = fileAccount(v);
       if (a.name || a.id) {
         const name = (a.name || a.id).slice(0, 80);
-        issue(line, `account: no client named "${name}" in Carnet; choose the client for this report or link the account in its targets`, 'unknownClient', { name });
+        issue(line, `account: no client named "${name}" in Carnet; choose the client for this report or link the account in its targets`, 'unknownClient', {
+          name,
+        });
       } else issue(line, 'account: choose the client this report is for', 'chooseClient');
       continue;
     }
@@ -301,7 +318,12 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
     const { id: campaignId, scientific } = cleanId(first(v, 'campaignId'));
     if (scientific) {
       const value = first(v, 'campaignId').slice(0, 40);
-      summary.warnings.push({ line, reason: `campaignId: "${value}" was turned into a rounded number by a spreadsheet; the campaign is matched by its name`, key: 'agency.issue.scientificId', params: { value } });
+      summary.warnings.push({
+        line,
+        reason: `campaignId: "${value}" was turned into a rounded number by a spreadsheet; the campaign is matched by its name`,
+        key: 'agency.issue.scientificId',
+        params: { value },
+      });
     }
     const currency = currencyOf(first(v, 'currency')) ?? headerCurrency ?? currencyOf(first(v, 'spend')) ?? account.currency ?? opts.currency ?? 'EUR';
     const input: Record<string, unknown> = {
@@ -398,12 +420,22 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
   }
 
   if (summary.new + summary.updated + summary.duplicates === 0 && summary.invalid.length === 0 && rows.length > 0) {
-    summary.warnings.push({ line: parsed.headerLine, reason: 'the file holds only totals rows: export the report by campaign', key: 'agency.issue.onlyTotals' });
+    summary.warnings.push({
+      line: parsed.headerLine,
+      reason: 'the file holds only totals rows: export the report by campaign',
+      key: 'agency.issue.onlyTotals',
+    });
   }
   summary.campaigns = {
     period: periodFrom && periodTo ? { from: periodFrom, to: periodTo } : null,
     channel: channelSeen,
-    accounts: [...perAccount.entries()].map(([id, a]) => ({ id, name: accounts.get(id)?.name ?? id, rows: a.rows, spend: round2(a.spend), currency: a.currency })),
+    accounts: [...perAccount.entries()].map(([id, a]) => ({
+      id,
+      name: accounts.get(id)?.name ?? id,
+      rows: a.rows,
+      spend: round2(a.spend),
+      currency: a.currency,
+    })),
     totalsSkipped,
     merged,
     linked,
@@ -412,7 +444,6 @@ export async function planCampaigns(parsed: ParsedCsv, preset: PresetDef, mappin
   opts.onProgress?.(1);
   return { preset: { id: preset.id, name: preset.name, entity: preset.entity }, inserts, updates, summary };
 }
-
 
 export interface CampaignHint {
   /** Account names (or ids) the file gives, at most ten. */
@@ -438,7 +469,8 @@ export async function campaignHint(parsed: ParsedCsv, mapping: Mapping): Promise
     const a = list[0]!;
     const norm = (s: string) => s.replace(/[\s-]/g, '').toLowerCase();
     for (const p of await agencyPlans()) {
-      if (p.adAccounts.some((l) => (a.id && l.externalId ? norm(l.externalId) === norm(a.id) : !!a.name && l.name.toLowerCase() === a.name.toLowerCase()))) suggestedAccountId = p.accountId;
+      if (p.adAccounts.some((l) => (a.id && l.externalId ? norm(l.externalId) === norm(a.id) : !!a.name && l.name.toLowerCase() === a.name.toLowerCase())))
+        suggestedAccountId = p.accountId;
     }
     if (!suggestedAccountId && a.name) suggestedAccountId = (await accountsByNames([a.name]))[0]?.id ?? null;
   }

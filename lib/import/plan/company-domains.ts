@@ -1,4 +1,8 @@
-const alnum = (s: string) => s.normalize('NFD').replace(/[^a-zA-Z0-9]/g, '').toLowerCase();
+const alnum = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[^a-zA-Z0-9]/g, '')
+    .toLowerCase();
 
 /** Whether a domain looks like the company's own: "Acme Inc" ~ acme.com, "Burlington Textiles" ~ burlington.com. */
 function resembles(company: string, domain: string): boolean {

@@ -30,7 +30,11 @@ const who = (c: Record<string, unknown>): PersonKey => ({
 
 const keysOf = (c: Record<string, unknown>) => {
   const externalId = (c.custom as Record<string, unknown> | undefined)?.externalId;
-  return [...((c.emails as string[]) ?? []).map((e) => `e:${e}`), ...(c.linkedinUrl ? [`l:${c.linkedinUrl as string}`] : []), ...(externalId ? [`x:${String(externalId)}`] : [])];
+  return [
+    ...((c.emails as string[]) ?? []).map((e) => `e:${e}`),
+    ...(c.linkedinUrl ? [`l:${c.linkedinUrl as string}`] : []),
+    ...(externalId ? [`x:${String(externalId)}`] : []),
+  ];
 };
 
 /** The contact a row describes, before matching: names, e-mails, valid phones, LinkedIn, birthday, tags. */
@@ -38,7 +42,13 @@ function contactInput(ctx: PlanContext, v: Values, line: number): Record<string,
   let firstName = first(v, 'firstName');
   let lastName = first(v, 'lastName');
   if (!firstName && !lastName && first(v, 'fullName')) ({ firstName, lastName } = splitFullName(first(v, 'fullName')));
-  const emails = [...new Set(all(v, 'email').flatMap(splitMulti).map((e) => e.toLowerCase()))];
+  const emails = [
+    ...new Set(
+      all(v, 'email')
+        .flatMap(splitMulti)
+        .map((e) => e.toLowerCase()),
+    ),
+  ];
   const phones: string[] = [];
   for (const p of all(v, 'phone').flatMap(splitMulti)) {
     if (Phone.safeParse(p).success) phones.push(p);
@@ -107,8 +117,18 @@ export function createContactPlanner(ctx: PlanContext, known: Known, accounts: A
       const column = ctx.columnOf('externalId');
       summary.warnings.push(
         where.line !== undefined
-          ? { line, key: 'import.issue.idConflictFile', params: { column, value, other: String(where.line) }, reason: `${column}: "${value}" is also line ${where.line}'s, a person with another e-mail and name; kept as two people` }
-          : { line, key: 'import.issue.idConflictDb', params: { column, value }, reason: `${column}: "${value}" belongs to a contact in Carnet with another e-mail and name; kept as two people` },
+          ? {
+              line,
+              key: 'import.issue.idConflictFile',
+              params: { column, value, other: String(where.line) },
+              reason: `${column}: "${value}" is also line ${where.line}'s, a person with another e-mail and name; kept as two people`,
+            }
+          : {
+              line,
+              key: 'import.issue.idConflictDb',
+              params: { column, value },
+              reason: `${column}: "${value}" belongs to a contact in Carnet with another e-mail and name; kept as two people`,
+            },
       );
       return true;
     };
@@ -148,7 +168,7 @@ export function createContactPlanner(ctx: PlanContext, known: Known, accounts: A
   };
 
   const accountOf = (id: string): string | null =>
-    ((inFileById.get(id)?.accountId as string | null | undefined) ?? known.contactsById.get(id)?.accountId) ?? null;
+    (inFileById.get(id)?.accountId as string | null | undefined) ?? known.contactsById.get(id)?.accountId ?? null;
 
   return { plan, accountOf };
 }

@@ -32,7 +32,9 @@ export async function createDealPlanner(ctx: PlanContext, accounts: AccountResol
     if (!accountId) {
       summary.invalid.push({
         line,
-        reason: accountExternalId ? `accountId: no account with id "${accountExternalId}" in Carnet; import the accounts file first` : 'accountId: the deal names no company',
+        reason: accountExternalId
+          ? `accountId: no account with id "${accountExternalId}" in Carnet; import the accounts file first`
+          : 'accountId: the deal names no company',
       });
       return;
     }

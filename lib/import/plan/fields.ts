@@ -24,8 +24,17 @@ export function sizeBucket(n: number): AccountInput['size'] {
 }
 
 export const TICKET_STATUS: Record<string, InteractionInput['ticketStatus']> = {
-  new: 'new', open: 'open', pending: 'pending', 'waiting on customer': 'pending', 'waiting on third party': 'on_hold',
-  hold: 'on_hold', 'on-hold': 'on_hold', 'on hold': 'on_hold', resolved: 'solved', solved: 'solved', closed: 'closed',
+  new: 'new',
+  open: 'open',
+  pending: 'pending',
+  'waiting on customer': 'pending',
+  'waiting on third party': 'on_hold',
+  hold: 'on_hold',
+  'on-hold': 'on_hold',
+  'on hold': 'on_hold',
+  resolved: 'solved',
+  solved: 'solved',
+  closed: 'closed',
 };
 
 export function dealStage(s: string): DealInput['stage'] {

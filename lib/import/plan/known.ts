@@ -1,5 +1,12 @@
 import type { Account, Contact } from '../../schema';
-import { accountsByDomains, accountsByNames, accountsWithExternalId, contactsByEmails, contactsByLinkedinUrls, contactsWithExternalId } from '../../db/import-lookups';
+import {
+  accountsByDomains,
+  accountsByNames,
+  accountsWithExternalId,
+  contactsByEmails,
+  contactsByLinkedinUrls,
+  contactsWithExternalId,
+} from '../../db/import-lookups';
 import { canonicalLinkedin, domainFromWebsite, emailDomain, isFreeMailDomain, splitMulti } from '../values';
 import type { PlanContext } from './context';
 import { all } from './row';

@@ -28,4 +28,3 @@ export function fillPatch(existing: Record<string, unknown>, incoming: Record<st
   }
   return patch;
 }
-

@@ -30,7 +30,8 @@ export async function createTicketPlanner(ctx: PlanContext, accounts: AccountRes
     const hasPerson = first(v, 'email') || first(v, 'fullName') || first(v, 'firstName') || first(v, 'lastName');
     const contactId = hasPerson ? contacts.plan(v, line, false) : null;
     const accountId =
-      (contactId ? contacts.accountOf(contactId) : null) ?? (first(v, 'company') ? accounts.resolve({ name: first(v, 'company'), domains: [] }, line, true) : null);
+      (contactId ? contacts.accountOf(contactId) : null) ??
+      (first(v, 'company') ? accounts.resolve({ name: first(v, 'company'), domains: [] }, line, true) : null);
     const r = check('interactions', {
       accountId,
       contactIds: contactId ? [contactId] : [],

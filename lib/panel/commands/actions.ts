@@ -55,7 +55,14 @@ const isActionType = (t: string): t is ActionType => (ACTION_TYPES as readonly s
 const DAY = 86_400_000;
 
 function feedbackInput(accountId: string, action: Action, outcome: ActionFeedback['outcome'], now: Date, snoozeUntil: Date | null = null) {
-  return { accountId, contactId: action.contactId ?? null, actionType: action.type, outcome, at: now.toISOString(), snoozeUntil: snoozeUntil?.toISOString() ?? null };
+  return {
+    accountId,
+    contactId: action.contactId ?? null,
+    actionType: action.type,
+    outcome,
+    at: now.toISOString(),
+    snoozeUntil: snoozeUntil?.toISOString() ?? null,
+  };
 }
 
 /** The action's contact, if it may be contacted for the action's purpose now; else ActionBlockedError. */
@@ -72,7 +79,14 @@ async function reachableContact(type: ActionType, contactId: string | null, now:
 export async function executeAction(accountId: string, action: Action, opts: ExecuteOptions = {}): Promise<ExecuteResult> {
   const now = opts.now ?? new Date();
   const result = await execute(accountId, action, now, opts);
-  if (action.workflow) await recordWorkflowRun(action.workflow, { accountId, contactId: action.contactId ?? null }, 'accepted', now, result.kind === 'task' ? result.task.id : null);
+  if (action.workflow)
+    await recordWorkflowRun(
+      action.workflow,
+      { accountId, contactId: action.contactId ?? null },
+      'accepted',
+      now,
+      result.kind === 'task' ? result.task.id : null,
+    );
   return result;
 }
 
@@ -140,7 +154,8 @@ export async function recordFeedback(
   const until = outcome === 'snoozed' ? new Date(now.getTime() + (opts.snoozeDays ?? 7) * DAY) : null;
   const feedback = await insert('feedback', feedbackInput(accountId, action, outcome, now, until));
   // a dismissed workflow proposal never comes back; a snoozed one does, after its snooze
-  if (outcome === 'dismissed' && action.workflow) await recordWorkflowRun(action.workflow, { accountId, contactId: action.contactId ?? null }, 'dismissed', now);
+  if (outcome === 'dismissed' && action.workflow)
+    await recordWorkflowRun(action.workflow, { accountId, contactId: action.contactId ?? null }, 'dismissed', now);
   return feedback;
 }
 
@@ -157,7 +172,8 @@ export async function markRetained(accountId: string): Promise<Account> {
 /** Labels available for retraining (as the library counts them): churned = has a churn date; retained = not churned and started a year ago. */
 export async function labelCounts(now = new Date()): Promise<{ churned: number; retained: number; min: typeof RETRAIN_MIN; enough: boolean }> {
   const t = now.getTime();
-  let churned = 0, retained = 0;
+  let churned = 0,
+    retained = 0;
   await getDb().accounts.each((a) => {
     if (a.deletedAt) return;
     if (a.churnedAt && Date.parse(a.churnedAt) <= t) churned++;

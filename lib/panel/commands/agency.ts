@@ -109,7 +109,10 @@ export async function saveFigures(accountId: string, input: FiguresDraft, decima
   if (!parsed.success) throw ValidationError.from('campaignStats', parsed.error);
   const d = parsed.data;
   const month = d.when.slice(0, 7);
-  const slot = d.granularity === 'month' ? { period: 'month' as const, date: monthStart(month), endDate: monthEnd(month) } : { period: 'day' as const, date: d.when, endDate: d.when };
+  const slot =
+    d.granularity === 'month'
+      ? { period: 'month' as const, date: monthStart(month), endDate: monthEnd(month) }
+      : { period: 'day' as const, date: d.when, endDate: d.when };
   const num = (field: 'spend' | 'impressions' | 'clicks' | 'conversions' | 'conversionValue') => {
     try {
       return formNumber(d[field], decimalComma) ?? 0;

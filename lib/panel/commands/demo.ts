@@ -1,4 +1,3 @@
-
 export const DEMO_ACCOUNTS = 200;
 
 /** The generator is loaded on demand: it is not part of the panel's start-up code. */

@@ -51,7 +51,14 @@ export async function prepareMessage(templateId: string, contactId: string, opts
   if (!template || !recipient || activeVariants(template).length === 0) return null;
   const running = template.abTest?.status === 'running' ? template.abTest : null;
   const state = running
-    ? await Promise.all([testVariantOfContact(template.id, running.id, contactId), testUseCounts(template.id, running.id, activeVariants(template).map((v) => v.id))]).then(([sticky, counts]) => ({ sticky, counts }))
+    ? await Promise.all([
+        testVariantOfContact(template.id, running.id, contactId),
+        testUseCounts(
+          template.id,
+          running.id,
+          activeVariants(template).map((v) => v.id),
+        ),
+      ]).then(([sticky, counts]) => ({ sticky, counts }))
     : { sticky: null, counts: new Map<string, number>() };
   const assigned = assignVariant(template, contactId, state);
   const variant = template.variants.find((v) => v.id === assigned.variantId)!;
@@ -144,7 +151,11 @@ export async function recordUse(p: PreparedMessage, d: Delivery, tab: TargetTab,
   const site = d.how === 'copied' ? null : d.site;
   const threadRef = d.how === 'inserted' && tab.context && tab.context.site === d.site && tab.context.ref ? tab.context.ref.slice(0, 500) : null;
   const recent = (await usesOfContacts([p.contactId])).find(
-    (u) => u.templateId === p.template.id && u.threadRef === threadRef && now.getTime() - Date.parse(u.usedAt) < SAME_USE_MS && Date.parse(u.usedAt) <= now.getTime(),
+    (u) =>
+      u.templateId === p.template.id &&
+      u.threadRef === threadRef &&
+      now.getTime() - Date.parse(u.usedAt) < SAME_USE_MS &&
+      Date.parse(u.usedAt) <= now.getTime(),
   );
   if (recent) return update('templateUses', recent.id, { usedAt: now.toISOString(), how: d.how, site });
   return insert('templateUses', {
@@ -172,10 +183,14 @@ export async function templateForAction(templateKey: string): Promise<Template |
   const candidates = (await liveTemplates()).filter((t) => t.category === category && activeVariants(t).length > 0);
   if (candidates.length === 0) return null;
   const last = await latestUseAmong(candidates.map((t) => t.id));
-  const starterFor: Record<string, string> = { renewal_proposal: 'renewal', nps_request: 'nps_request', referral_request: 'referral', reengage: 'win_back', upsell: 'upsell', birthday: 'birthday', welcome: 'welcome' };
-  return (
-    candidates.find((t) => t.id === last?.templateId) ??
-    candidates.find((t) => t.starterKey === starterFor[templateKey]) ??
-    candidates[0]!
-  );
+  const starterFor: Record<string, string> = {
+    renewal_proposal: 'renewal',
+    nps_request: 'nps_request',
+    referral_request: 'referral',
+    reengage: 'win_back',
+    upsell: 'upsell',
+    birthday: 'birthday',
+    welcome: 'welcome',
+  };
+  return candidates.find((t) => t.id === last?.templateId) ?? candidates.find((t) => t.starterKey === starterFor[templateKey]) ?? candidates[0]!;
 }

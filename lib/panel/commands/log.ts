@@ -10,7 +10,13 @@ import { stopOnReply } from './sequences';
 
 function failed(e: unknown): void {
   const fields = errorsOf(e);
-  const message = fields ? t('error.generic', { message: Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ') }) : failureText(e);
+  const message = fields
+    ? t('error.generic', {
+        message: Object.entries(fields)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; '),
+      })
+    : failureText(e);
   showToast({ message, error: true });
 }
 

@@ -26,9 +26,13 @@ export async function recordReferral(input: unknown): Promise<Referral> {
   if (!parsed.success) throw ValidationError.from('referrals', parsed.error);
   const r = parsed.data;
   const db = getDb();
-  const [referred, referrer] = await Promise.all([db.accounts.get(r.referredAccountId), r.referrerAccountId ? db.accounts.get(r.referrerAccountId) : undefined]);
+  const [referred, referrer] = await Promise.all([
+    db.accounts.get(r.referredAccountId),
+    r.referrerAccountId ? db.accounts.get(r.referrerAccountId) : undefined,
+  ]);
   if (!referred || referred.deletedAt) throw new ValidationError('referrals', [{ path: 'referredAccountId', message: 'the referred account does not exist' }]);
-  if (r.referrerAccountId && (!referrer || referrer.deletedAt)) throw new ValidationError('referrals', [{ path: 'referrerAccountId', message: 'the referring account does not exist' }]);
+  if (r.referrerAccountId && (!referrer || referrer.deletedAt))
+    throw new ValidationError('referrals', [{ path: 'referrerAccountId', message: 'the referring account does not exist' }]);
   return insert('referrals', r);
 }
 

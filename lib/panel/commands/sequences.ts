@@ -48,7 +48,16 @@ export async function enrolContact(sequenceId: string, contactId: string, now: D
         total: steps.length,
         template: template?.name ?? translate(lang, 'sequence.templateGone'),
       });
-      const task = await insert('tasks', { accountId: contact.accountId, contactId, title, notes: s.note, dueAt: s.dueAt, status: 'open', actionType: 'sequence_step', owner: account?.owner ?? null });
+      const task = await insert('tasks', {
+        accountId: contact.accountId,
+        contactId,
+        title,
+        notes: s.note,
+        dueAt: s.dueAt,
+        status: 'open',
+        actionType: 'sequence_step',
+        owner: account?.owner ?? null,
+      });
       taskIds.push(task.id);
     }
     return insert('enrolments', { sequenceId, contactId, accountId: contact.accountId, enrolledAt: now.toISOString(), status: 'active', taskIds });
@@ -96,13 +105,27 @@ export async function evaluateEnrolments(now: Date, contactIds?: readonly string
       getLive('contacts', e.contactId),
       e.accountId ? getLive('accounts', e.accountId) : Promise.resolve(undefined),
     ]);
-    const decision = stopDecision(e, { purpose: sequence?.purpose ?? 'sales', contact: contact ?? null, account: account ?? null, interactions: interactions.filter((i) => i.contactIds.includes(e.contactId)) }, now);
+    const decision = stopDecision(
+      e,
+      {
+        purpose: sequence?.purpose ?? 'sales',
+        contact: contact ?? null,
+        account: account ?? null,
+        interactions: interactions.filter((i) => i.contactIds.includes(e.contactId)),
+      },
+      now,
+    );
     if (decision) {
       if (await stopEnrolment(e.id, decision.reason, decision.detail, now)) report.stopped++;
       continue;
     }
     const tasks = await db.tasks.bulkGet(e.taskIds);
-    if (isFinished(e, tasks.filter((x) => !!x))) {
+    if (
+      isFinished(
+        e,
+        tasks.filter((x) => !!x),
+      )
+    ) {
       await update('enrolments', e.id, { status: 'finished', stoppedAt: now.toISOString() });
       report.finished++;
     } else report.active++;

@@ -22,7 +22,13 @@ export function createTemplate(input: TemplateInput): Promise<Template> {
 
 /** A new, empty template of a category, ready to edit. */
 export function blankTemplate(category: Template['category'], name: string): TemplateInput {
-  return { name, category, variants: [{ id: 'a', label: 'A', active: true, fr: { subject: '', body: '' }, en: { subject: '', body: '' } }], abTest: null, starterKey: null };
+  return {
+    name,
+    category,
+    variants: [{ id: 'a', label: 'A', active: true, fr: { subject: '', body: '' }, en: { subject: '', body: '' } }],
+    abTest: null,
+    starterKey: null,
+  };
 }
 
 export async function saveTemplate(id: string, patch: Partial<Pick<Template, 'name' | 'category' | 'variants'>>): Promise<Template> {
@@ -49,7 +55,8 @@ async function mustGet(id: string): Promise<Template> {
 function testFor(t: Pick<Template, 'variants' | 'abTest'>, now: Date): Template['abTest'] {
   const active = activeVariants(t);
   const running = t.abTest?.status === 'running';
-  if (active.length >= 2 && !running) return { id: newTestId(now, t.abTest?.id), status: 'running', startedAt: now.toISOString(), stoppedAt: null, winnerVariantId: null };
+  if (active.length >= 2 && !running)
+    return { id: newTestId(now, t.abTest?.id), status: 'running', startedAt: now.toISOString(), stoppedAt: null, winnerVariantId: null };
   if (active.length < 2 && running) return { ...t.abTest!, status: 'stopped', stoppedAt: now.toISOString(), winnerVariantId: active[0]?.id ?? null };
   return t.abTest;
 }
@@ -77,9 +84,7 @@ export async function stopTest(id: string, keepVariantId: string, now = new Date
   const t = await mustGet(id);
   if (!t.variants.some((v) => v.id === keepVariantId)) throw new Error(`no variant ${keepVariantId}`);
   const variants = t.variants.map((v) => ({ ...v, active: v.id === keepVariantId }));
-  const abTest = t.abTest
-    ? { ...t.abTest, status: 'stopped' as const, stoppedAt: now.toISOString(), winnerVariantId: keepVariantId }
-    : null;
+  const abTest = t.abTest ? { ...t.abTest, status: 'stopped' as const, stoppedAt: now.toISOString(), winnerVariantId: keepVariantId } : null;
   return update('templates', id, { variants, abTest });
 }
 

@@ -22,8 +22,7 @@ export interface WorkflowRef {
   period: string;
 }
 
-const isRule = (r: string): r is WorkflowRule =>
-  ['welcome', 'onboarding', 'birthday', 'renewal', 'win_back', 'nps_recovery', 'csat_request'].includes(r);
+const isRule = (r: string): r is WorkflowRule => ['welcome', 'onboarding', 'birthday', 'renewal', 'win_back', 'nps_recovery', 'csat_request'].includes(r);
 
 /**
  * Records what became of a proposal under its key; a key already recorded keeps its first entry (a dismissal on one
@@ -41,7 +40,17 @@ export async function recordWorkflowRun(
   return writeTransaction(['workflowRuns'], async () => {
     const existing = await getDb().workflowRuns.get(id);
     if (existing) return existing.deletedAt ? null : existing;
-    return insert('workflowRuns', { id, rule: ref.rule as WorkflowRule, key: ref.key, period: ref.period, accountId: target.accountId, contactId: target.contactId, outcome, at: now.toISOString(), taskId });
+    return insert('workflowRuns', {
+      id,
+      rule: ref.rule as WorkflowRule,
+      key: ref.key,
+      period: ref.period,
+      accountId: target.accountId,
+      contactId: target.contactId,
+      outcome,
+      at: now.toISOString(),
+      taskId,
+    });
   });
 }
 
@@ -60,14 +69,27 @@ export function proposalsFromInput(input: PortfolioInput, settings: WorkflowSett
     const r = grouped.get(a.id);
     if (!r || a.deletedAt) continue;
     let last = -Infinity;
-    for (const i of r.interactions) if (i.direction !== 'internal') { const x = ms(i.occurredAt); if (x <= t && x > last) last = x; }
-    for (const o of r.orders) { const x = ms(o.occurredAt); if (x <= t && x > last) last = x; }
+    for (const i of r.interactions)
+      if (i.direction !== 'internal') {
+        const x = ms(i.occurredAt);
+        if (x <= t && x > last) last = x;
+      }
+    for (const o of r.orders) {
+      const x = ms(o.occurredAt);
+      if (x <= t && x > last) last = x;
+    }
     let firstOrder = Infinity;
-    for (const o of r.orders) { const x = ms(o.occurredAt); if (x < firstOrder) firstOrder = x; }
+    for (const o of r.orders) {
+      const x = ms(o.occurredAt);
+      if (x < firstOrder) firstOrder = x;
+    }
     const contract = ms(a.contractStart);
     const startedAt = contract <= t ? contract : Number.isFinite(firstOrder) ? firstOrder : ms(a.createdAt.slice(0, 24));
     const lastActivityAt = last === -Infinity ? null : last;
-    const lifecycle = a.lifecycleStage === 'churned' ? 'churned' : lifecycleStage({ churnedAt: a.churnedAt, startedAt, lastActivityAt, churnProbability: null }, now, thresholds);
+    const lifecycle =
+      a.lifecycleStage === 'churned'
+        ? 'churned'
+        : lifecycleStage({ churnedAt: a.churnedAt, startedAt, lastActivityAt, churnProbability: null }, now, thresholds);
     out.push(
       ...workflowProposals(
         {
@@ -116,7 +138,17 @@ export async function scheduleWorkflows(settings: WorkflowSettings, now: Date, l
         actionType: p.actionType,
         owner: account.owner,
       });
-      await insert('workflowRuns', { id, rule: p.rule, key: p.key, period: p.period, accountId: p.accountId, contactId: p.contactId, outcome: 'scheduled', at: now.toISOString(), taskId: task.id });
+      await insert('workflowRuns', {
+        id,
+        rule: p.rule,
+        key: p.key,
+        period: p.period,
+        accountId: p.accountId,
+        contactId: p.contactId,
+        outcome: 'scheduled',
+        at: now.toISOString(),
+        taskId: task.id,
+      });
       return true;
     });
     if (done) scheduled++;

@@ -19,7 +19,10 @@ export function createAgencyAccountModel(accountId: string, deps: AgencyAccountD
   const periodKey = signal<PeriodKey>('last_month');
   const period = computed(() => periodFor(periodKey.value, now()));
   const load = deps.load ?? loadAgencyAccount;
-  const live = liveSignal(() => period.value, (p) => load(accountId, p));
+  const live = liveSignal(
+    () => period.value,
+    (p) => load(accountId, p),
+  );
   const panel = signal<AgencyPanel>(null);
   const data = live.value;
   /** An agency client: it has figures or a plan. */

@@ -22,7 +22,10 @@ export function createAgencyModel(deps: AgencyModelDeps = {}) {
   const overview = computed<AgencyOverview | null>(() => {
     const clients = live.value.value;
     if (!clients) return null;
-    return agencyOverview(clients.map((c) => clientSummary(c, period.value)), deps.converter?.());
+    return agencyOverview(
+      clients.map((c) => clientSummary(c, period.value)),
+      deps.converter?.(),
+    );
   });
   /** The client just imported (the import card says so and offers its report). */
   const lastImported = signal<string | null>(null);

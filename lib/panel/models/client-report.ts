@@ -8,9 +8,12 @@ import { loadClientReport, type AgencyAccountData } from '../queries/agency';
 import { saveReportNote } from '../commands/agency';
 import { liveSignal } from '../live';
 
-export const ReportParams = z
-  .object({ account: Id, from: IsoDate, to: IsoDate, lang: z.optional(z.enum(['fr', 'en'])) })
-  .check(z.refine((p) => p.from <= p.to && daysBetween(p.from, p.to) <= 400, { message: 'the period must run forward and cover at most about a year', path: ['to'] }));
+export const ReportParams = z.object({ account: Id, from: IsoDate, to: IsoDate, lang: z.optional(z.enum(['fr', 'en'])) }).check(
+  z.refine((p) => p.from <= p.to && daysBetween(p.from, p.to) <= 400, {
+    message: 'the period must run forward and cover at most about a year',
+    path: ['to'],
+  }),
+);
 export type ReportParams = z.infer<typeof ReportParams>;
 
 export type ParsedParams = { ok: true; params: ReportParams } | { ok: false; error: string };
@@ -29,7 +32,10 @@ export interface ClientReportDeps {
 export function createClientReportModel(params: ReportParams, deps: ClientReportDeps = {}) {
   const period: Period = { from: params.from, to: params.to };
   const load = deps.load ?? loadClientReport;
-  const live = liveSignal(() => period, (p) => load(params.account, p));
+  const live = liveSignal(
+    () => period,
+    (p) => load(params.account, p),
+  );
   const chosen = signal<Lang | null>(params.lang ?? null);
   /** The address's language, else the client's report language, else the UI's. */
   const reportLang = computed<Lang | null>(() => chosen.value ?? live.value.value?.lang ?? null);

@@ -1,8 +1,16 @@
 import { signal } from '@preact/signals';
 import { isSealed, onCryptoStateChange, WrongPassphraseError } from '../../crypto';
 import {
-  changePassphrase, cryptoStatusNow, disableEncryption, enableEncryption, getCryptoStatus, lock,
-  passphraseStrength, unlock, MIN_PASSPHRASE_LENGTH, type CryptoStatus,
+  changePassphrase,
+  cryptoStatusNow,
+  disableEncryption,
+  enableEncryption,
+  getCryptoStatus,
+  lock,
+  passphraseStrength,
+  unlock,
+  MIN_PASSPHRASE_LENGTH,
+  type CryptoStatus,
 } from '../../db/encryption';
 import { t, type MessageKey } from '../../i18n';
 import { formatNumber } from '../../i18n/format';

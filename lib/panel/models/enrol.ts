@@ -18,8 +18,14 @@ export interface EnrolDeps {
 
 export function createEnrolModel(deps: EnrolDeps) {
   const now = () => deps.now?.() ?? new Date();
-  const enrolments = liveSignal(() => null, () => enrolmentsOfContact(deps.contactId));
-  const sequences = liveSignal(() => null, () => enrollableSequences());
+  const enrolments = liveSignal(
+    () => null,
+    () => enrolmentsOfContact(deps.contactId),
+  );
+  const sequences = liveSignal(
+    () => null,
+    () => enrollableSequences(),
+  );
   const chosen = signal<string | null>(null);
   const refusal = signal<EnrolRefusal | 'not_found' | null>(null);
   const error = signal<string | null>(null);

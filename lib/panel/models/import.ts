@@ -231,8 +231,30 @@ export function createImportModel(makePort: () => WorkerPort, sessionOpts: Impor
   }
 
   return {
-    step, progress, analyzed, fileName, entity, presetId, mapping, plan, result, error, busy, accountId, presetName, savedPreset,
-    analyze, setEntity, setColumn, setAccount, dryRun, commit, cancel, savePreset, reset, dispose,
+    step,
+    progress,
+    analyzed,
+    fileName,
+    entity,
+    presetId,
+    mapping,
+    plan,
+    result,
+    error,
+    busy,
+    accountId,
+    presetName,
+    savedPreset,
+    analyze,
+    setEntity,
+    setColumn,
+    setAccount,
+    dryRun,
+    commit,
+    cancel,
+    savePreset,
+    reset,
+    dispose,
     setPresetName: (name: string) => {
       presetName.value = name;
     },

@@ -48,10 +48,19 @@ const stepInput = (s: StepDraft): SequenceStep => ({ templateId: s.templateId, d
 
 export function createLifecycleModel(deps: LifecycleDeps) {
   const now = () => deps.now?.() ?? new Date();
-  const rows = liveSignal(() => null, () => sequenceRows());
-  const templates = liveSignal(() => null, () => templateOptions());
+  const rows = liveSignal(
+    () => null,
+    () => sequenceRows(),
+  );
+  const templates = liveSignal(
+    () => null,
+    () => templateOptions(),
+  );
   const selectedId = signal<string | null>(null);
-  const enrolments = liveSignal(() => selectedId.value, (id) => (id ? enrolmentsOfSequence(id) : Promise.resolve([])));
+  const enrolments = liveSignal(
+    () => selectedId.value,
+    (id) => (id ? enrolmentsOfSequence(id) : Promise.resolve([])),
+  );
   const draft = signal<SequenceDraft | null>(null);
   const errors = signal<Record<string, string>>({});
   const saveError = signal<string | null>(null);
@@ -164,7 +173,11 @@ export function createLifecycleModel(deps: LifecycleDeps) {
       return true;
     } catch (e) {
       const byPath = issuesByPath(e);
-      settingsError.value = byPath ? Object.entries(byPath).map(([k, v]) => `${k}: ${v}`).join('; ') : failureReason(e);
+      settingsError.value = byPath
+        ? Object.entries(byPath)
+            .map(([k, v]) => `${k}: ${v}`)
+            .join('; ')
+        : failureReason(e);
       return false;
     }
   }

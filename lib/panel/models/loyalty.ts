@@ -20,7 +20,10 @@ export interface ProgrammeDeps {
 }
 
 export function createLoyaltyProgrammeModel(deps: ProgrammeDeps) {
-  const programme = liveSignal(() => null, () => loadProgramme());
+  const programme = liveSignal(
+    () => null,
+    () => loadProgramme(),
+  );
   const draft = signal<ProgrammeDraft | null>(null);
   const errors = signal<Record<string, string>>({});
   const saving = signal(false);
@@ -42,7 +45,8 @@ export function createLoyaltyProgrammeModel(deps: ProgrammeDeps) {
   const listOps = <K extends 'tiers' | 'bonuses', T extends ProgrammeDraft[K][number]>(key: K, make: () => T) => ({
     add: () => draft.value && change({ [key]: [...draft.value[key], make()] } as Partial<ProgrammeDraft>),
     remove: (i: number) => draft.value && change({ [key]: draft.value[key].filter((_, j) => j !== i) } as Partial<ProgrammeDraft>),
-    set: (i: number, patch: Partial<T>) => draft.value && change({ [key]: draft.value[key].map((x, j) => (j === i ? { ...x, ...patch } : x)) } as Partial<ProgrammeDraft>),
+    set: (i: number, patch: Partial<T>) =>
+      draft.value && change({ [key]: draft.value[key].map((x, j) => (j === i ? { ...x, ...patch } : x)) } as Partial<ProgrammeDraft>),
   });
   const tiers = listOps<'tiers', TierDraft>('tiers', newTier);
   const bonuses = listOps<'bonuses', BonusDraft>('bonuses', () => newBonus('first_order'));
@@ -115,7 +119,10 @@ export function createAccountLoyaltyModel(accountId: string, deps: AccountLoyalt
     .then((r) => (rates.value = r.rates))
     .catch(() => undefined);
   const unwatch = watchItem(reportingItem, (r) => (rates.value = r.rates));
-  const live = liveSignal(() => rates.value, (r) => loadAccountLoyalty(accountId, now(), r));
+  const live = liveSignal(
+    () => rates.value,
+    (r) => loadAccountLoyalty(accountId, now(), r),
+  );
   const referral = signal<ReferralDraft | null>(null);
   const results = signal<Pick<Account, 'id' | 'name'>[]>([]);
   const errors = signal<Record<string, string>>({});

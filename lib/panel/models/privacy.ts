@@ -90,7 +90,13 @@ export function rectificationPatch(before: Record<Rectifiable, string>, after: R
   for (const f of RECTIFIABLE) {
     if (before[f] === after[f]) continue;
     const v = after[f].trim();
-    if (f === 'emails' || f === 'phones') patch[f] = v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    if (f === 'emails' || f === 'phones')
+      patch[f] = v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
     else if (f === 'firstName' || f === 'lastName') patch[f] = v;
     else patch[f] = v || null;
   }

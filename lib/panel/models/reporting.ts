@@ -1,4 +1,3 @@
-
 import { signal, computed } from '@preact/signals';
 import { readItem, reportingItem, watchItem, writeItem, ReportingSettings } from '../../storage/items';
 import { Currency } from '../../schema/common';
@@ -69,7 +68,10 @@ export function rowsOf(table: RateTable): RateRow[] {
 }
 
 /** The user's table from edited rows, or the first problem (row index, field, message); codes are upper-cased. */
-export function tableFromRows(asOf: string, rows: readonly RateRow[]): { ok: true; table: RateTable } | { ok: false; row: number | null; field: 'asOf' | 'code' | 'rate'; message: string } {
+export function tableFromRows(
+  asOf: string,
+  rows: readonly RateRow[],
+): { ok: true; table: RateTable } | { ok: false; row: number | null; field: 'asOf' | 'code' | 'rate'; message: string } {
   const perEur: Record<string, number> = {};
   for (let i = 0; i < rows.length; i++) {
     const code = rows[i]!.code.trim().toUpperCase();

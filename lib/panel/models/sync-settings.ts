@@ -130,9 +130,7 @@ function recordLabel(entity: string, row: Record<string, unknown> | undefined, t
   const kind = tr(`sync.kind.${isEntityName(entity) ? entity : 'other'}` as MessageKey);
   if (!row) return kind;
   const name =
-    entity === 'contacts'
-      ? contactName(row as never)
-      : [row.name, row.subject, row.title].find((v): v is string => typeof v === 'string' && v.trim() !== '');
+    entity === 'contacts' ? contactName(row as never) : [row.name, row.subject, row.title].find((v): v is string => typeof v === 'string' && v.trim() !== '');
   return name ? `${kind} · ${name}` : kind;
 }
 
@@ -143,7 +141,11 @@ export async function readSyncProblems(tr: Translate, db: CarnetDB = getDb()): P
     entity && id && isEntityName(entity) ? ((await db.table(entity).get(id)) as Record<string, unknown> | undefined) : undefined;
   return {
     rejected: await Promise.all(
-      rejected.map(async (r, i) => ({ key: `r${i}`, what: recordLabel(r.entry.entity, await lookup(r.entry.entity, r.entry.recordId), tr), reasons: r.reasons })),
+      rejected.map(async (r, i) => ({
+        key: `r${i}`,
+        what: recordLabel(r.entry.entity, await lookup(r.entry.entity, r.entry.recordId), tr),
+        reasons: r.reasons,
+      })),
     ),
     setAside: await Promise.all(
       setAside.map(async (e, i) => ({ key: `s${i}`, what: recordLabel(e.entity ?? 'other', await lookup(e.entity, e.recordId), tr), reasons: [e.reason] })),

@@ -8,7 +8,16 @@ import { getEngageSettings, type EngageSettings } from '../../storage/engage';
 import { liveSignal } from '../live';
 import { templateRows } from '../queries/templates';
 import { ensureStarters } from '../commands/templates';
-import { deliver, prepareMessage, recordUse, DeliveryBlockedError, type DeliverDeps, type Delivery, type PreparedMessage, type TargetTab } from '../commands/insert-template';
+import {
+  deliver,
+  prepareMessage,
+  recordUse,
+  DeliveryBlockedError,
+  type DeliverDeps,
+  type Delivery,
+  type PreparedMessage,
+  type TargetTab,
+} from '../commands/insert-template';
 
 export interface PickerDeps {
   contactId: string;
@@ -25,7 +34,10 @@ export interface PickerDeps {
 export function createTemplatePickerModel(deps: PickerDeps) {
   const now = () => deps.now?.() ?? new Date();
   const readSettings = deps.settings ?? getEngageSettings;
-  const rows = liveSignal(() => null, () => templateRows());
+  const rows = liveSignal(
+    () => null,
+    () => templateRows(),
+  );
   const category = signal<TemplateCategory | null>(deps.category ?? null);
   const selectedId = signal<string | null>(null);
   const lang = signal<TemplateLang | null>(null);

@@ -36,7 +36,10 @@ const draftOf = (t: Template): Draft => ({ id: t.id, name: t.name, category: t.c
 
 export function createTemplatesModel(deps: TemplatesDeps) {
   const now = () => deps.now?.() ?? new Date();
-  const rows = liveSignal(() => null, () => templateRows());
+  const rows = liveSignal(
+    () => null,
+    () => templateRows(),
+  );
   const seeded = cmd.ensureStarters(deps.uiLang(), now()).catch(() => 0);
   const category = signal<TemplateCategory | null>(null);
   const selectedId = signal<string | null>(null);
@@ -103,7 +106,10 @@ export function createTemplatesModel(deps: TemplatesDeps) {
     live = null;
     results.value = null;
     if (!id) return;
-    const l = liveSignal(() => null, () => templateResults(id, windowDays));
+    const l = liveSignal(
+      () => null,
+      () => templateResults(id, windowDays),
+    );
     live = l;
     stopLive = effect(() => {
       const r = l.value.value ?? null;

@@ -93,5 +93,7 @@ export async function clientChoices(query = ''): Promise<ClientChoice[]> {
 
 /** The rows of one client within a period, newest first (the hand-entry list). */
 export async function figuresOf(accountId: string, period: Period): Promise<CampaignStat[]> {
-  return (await campaignStatsOf(accountId, monthStart(monthOf(period.from)), period.to)).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.campaign.localeCompare(b.campaign)));
+  return (await campaignStatsOf(accountId, monthStart(monthOf(period.from)), period.to)).sort((a, b) =>
+    a.date < b.date ? 1 : a.date > b.date ? -1 : a.campaign.localeCompare(b.campaign),
+  );
 }

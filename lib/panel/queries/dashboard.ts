@@ -5,7 +5,22 @@
  */
 import type { Account, Score, Segment, SurveyResponse } from '../../schema';
 import { getDb } from '../../db/db';
-import { churnStats, nps, csat, ces, averageClv, revenueAtRisk, segmentSizes, monthlyTrends, canStillBeSaved, type AccountFilter, type ChurnStats, type MoneyTotal, type NpsResult, type MonthlySeries } from '../../scoring/kpi';
+import {
+  churnStats,
+  nps,
+  csat,
+  ces,
+  averageClv,
+  revenueAtRisk,
+  segmentSizes,
+  monthlyTrends,
+  canStillBeSaved,
+  type AccountFilter,
+  type ChurnStats,
+  type MoneyTotal,
+  type NpsResult,
+  type MonthlySeries,
+} from '../../scoring/kpi';
 import type { Converter } from '../../currency/convert';
 
 export const PERIODS = { month: 1, quarter: 3, year: 12 } as const;

@@ -88,8 +88,22 @@ async function filterSets(f: PortfolioFilter): Promise<Set<string>[]> {
       }),
     );
   }
-  if (f.owner) sets.push(db.accounts.where('owner').equals(f.owner).primaryKeys().then((ids) => new Set(ids as string[])));
-  if (f.segment) sets.push(db.scores.where('segments').equals(f.segment).primaryKeys().then((ids) => new Set(ids as string[])));
+  if (f.owner)
+    sets.push(
+      db.accounts
+        .where('owner')
+        .equals(f.owner)
+        .primaryKeys()
+        .then((ids) => new Set(ids as string[])),
+    );
+  if (f.segment)
+    sets.push(
+      db.scores
+        .where('segments')
+        .equals(f.segment)
+        .primaryKeys()
+        .then((ids) => new Set(ids as string[])),
+    );
   if (f.risk) {
     const churn = db.scores.where('churnProbability');
     if (f.risk === 'unknown') {

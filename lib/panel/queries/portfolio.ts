@@ -124,7 +124,10 @@ export async function portfolioWindow(q: PortfolioQuery, ids: string[] | null, o
 export async function portfolioFacets(): Promise<{ owners: string[]; segments: string[] }> {
   const db = getDb();
   return db.transaction('r', [db.accounts, db.scores], async () => {
-    const [owners, segments] = (await Promise.all([db.accounts.orderBy('owner').uniqueKeys(), db.scores.orderBy('segments').uniqueKeys()])) as [string[], string[]];
+    const [owners, segments] = (await Promise.all([db.accounts.orderBy('owner').uniqueKeys(), db.scores.orderBy('segments').uniqueKeys()])) as [
+      string[],
+      string[],
+    ];
     return { owners: owners.filter(Boolean).sort(), segments: [...segments].sort() };
   });
 }

@@ -75,14 +75,16 @@ export async function templateResults(templateId: string, windowDays: number, ab
     getDb().contacts.bulkGet(contactIds),
   ]);
   const detected = matchReplies(allUses, interactions, windowDays);
-  const replyOf = (u: TemplateUse): Reply | null =>
-    detected.get(u.id) ?? (u.repliedAt ? { interactionId: u.replyInteractionId ?? '', at: u.repliedAt } : null);
+  const replyOf = (u: TemplateUse): Reply | null => detected.get(u.id) ?? (u.repliedAt ? { interactionId: u.replyInteractionId ?? '', at: u.repliedAt } : null);
   const names = new Map(contacts.filter((c) => c && !c.deletedAt).map((c) => [c!.id, contactName(c!)]));
 
   let test: TemplateResults['test'] = null;
   if (template.abTest) {
     const inTest = uses.filter((u) => u.testId === template.abTest!.id);
-    const ids = new Set([...inTest.map((u) => u.variantId), ...(template.abTest.status === 'running' ? template.variants.filter((v) => v.active).map((v) => v.id) : [])]);
+    const ids = new Set([
+      ...inTest.map((u) => u.variantId),
+      ...(template.abTest.status === 'running' ? template.variants.filter((v) => v.active).map((v) => v.id) : []),
+    ]);
     const variants = statsOf(template, inTest, replyOf, ids);
     test = {
       id: template.abTest.id,
@@ -90,14 +92,22 @@ export async function templateResults(templateId: string, windowDays: number, ab
       startedAt: template.abTest.startedAt,
       winnerVariantId: template.abTest.winnerVariantId,
       variants,
-      analysis: analyzeAbTest(variants.map((v) => ({ id: v.variantId, uses: v.uses, replies: v.replies })), ab),
+      analysis: analyzeAbTest(
+        variants.map((v) => ({ id: v.variantId, uses: v.uses, replies: v.replies })),
+        ab,
+      ),
     };
   }
   const label = new Map(template.variants.map((v) => [v.id, v.label]));
   const recent = [...uses]
     .sort((a, b) => b.usedAt.localeCompare(a.usedAt))
     .slice(0, recentLimit)
-    .map((use) => ({ use, contactName: use.contactId ? (names.get(use.contactId) ?? null) : null, variantLabel: label.get(use.variantId) ?? use.variantId, reply: replyOf(use) }));
+    .map((use) => ({
+      use,
+      contactName: use.contactId ? (names.get(use.contactId) ?? null) : null,
+      variantLabel: label.get(use.variantId) ?? use.variantId,
+      reply: replyOf(use),
+    }));
   const unrecorded = uses
     .filter((u) => {
       const d = detected.get(u.id);

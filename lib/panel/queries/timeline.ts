@@ -10,14 +10,11 @@ export interface TimelineQuery {
 }
 
 function accountRange(accountId: string) {
-  return getDb()
-    .interactions.where('[accountId+occurredAt]')
-    .between([accountId, Dexie.minKey], [accountId, Dexie.maxKey]);
+  return getDb().interactions.where('[accountId+occurredAt]').between([accountId, Dexie.minKey], [accountId, Dexie.maxKey]);
 }
 
 function keep(q: TimelineQuery) {
-  return (i: Interaction) =>
-    !i.deletedAt && (!q.contactId || i.contactIds.includes(q.contactId)) && (!q.channel || i.channel === q.channel);
+  return (i: Interaction) => !i.deletedAt && (!q.contactId || i.contactIds.includes(q.contactId)) && (!q.channel || i.channel === q.channel);
 }
 
 /**

@@ -96,7 +96,8 @@ export function validateContact(d: ContactDraft, l: Lang): FieldErrors {
   const input = contactFromDraft(d);
   const r = ContactInput.safeParse(input);
   const errors = r.success ? {} : errorsByField(r.error.issues);
-  if (!input.firstName && !input.lastName && input.emails.length === 0) errors.lastName ??= l === 'fr' ? 'Un contact a besoin d’un nom ou d’un e-mail' : 'A contact needs a name or an email';
+  if (!input.firstName && !input.lastName && input.emails.length === 0)
+    errors.lastName ??= l === 'fr' ? 'Un contact a besoin d’un nom ou d’un e-mail' : 'A contact needs a name or an email';
   return errors;
 }
 

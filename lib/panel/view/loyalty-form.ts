@@ -80,7 +80,11 @@ export function inputFromDraft(d: ProgrammeDraft): Record<string, unknown> {
     windowMonths: d.windowMonths.trim() === '' ? null : typedNumber(d.windowMonths),
     warnDays: typedNumber(d.warnDays),
     tiers,
-    bonuses: d.bonuses.map((b) => ({ kind: b.kind, points: typedNumber(b.points), minAmount: b.kind === 'order_at_least' ? (b.minAmount.trim() === '' ? null : typedNumber(b.minAmount)) : null })),
+    bonuses: d.bonuses.map((b) => ({
+      kind: b.kind,
+      points: typedNumber(b.points),
+      minAmount: b.kind === 'order_at_least' ? (b.minAmount.trim() === '' ? null : typedNumber(b.minAmount)) : null,
+    })),
   };
 }
 

@@ -14,7 +14,11 @@ function displayParams(params: Record<string, string | number> = {}, key = ''): 
   if (key.startsWith('agency_')) {
     for (const [k, v] of Object.entries(out)) if (typeof v === 'number' && k !== 'percent') out[k] = formatNumber(v, 2);
     if (typeof out.month === 'string' && /^\d{4}-\d{2}$/.test(out.month)) out.month = formatMonth(out.month);
-    if (typeof out.months === 'string') out.months = out.months.split(', ').map((m) => (/^\d{4}-\d{2}$/.test(m) ? formatMonth(m, 'short') : m)).join(', ');
+    if (typeof out.months === 'string')
+      out.months = out.months
+        .split(', ')
+        .map((m) => (/^\d{4}-\d{2}$/.test(m) ? formatMonth(m, 'short') : m))
+        .join(', ');
   }
   if (typeof out.share === 'number') out.share = Math.round(out.share * 100);
   for (const k of ['spend_last_180d', 'spend_prior_180d'] as const) if (typeof out[k] === 'number') out[k] = Math.round(out[k]);

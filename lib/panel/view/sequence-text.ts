@@ -9,9 +9,7 @@ export function enrolmentStateText(r: EnrolmentRow): string {
   const e = r.enrolment;
   const total = r.steps.length;
   if (e.status === 'active') {
-    return r.next
-      ? t('sequence.state.next', { n: r.next.index + 1, total, date: formatDate(r.next.dueAt) })
-      : t('sequence.state.activeNoStep');
+    return r.next ? t('sequence.state.next', { n: r.next.index + 1, total, date: formatDate(r.next.dueAt) }) : t('sequence.state.activeNoStep');
   }
   if (e.status === 'finished') return t('sequence.state.finished');
   const reason = t(`sequence.stopReason.${e.stopReason ?? 'manual'}` as MessageKey);

@@ -50,7 +50,13 @@ export function inputFromDraft(d: WorkflowDraft): Record<string, unknown> {
     const fields: Record<string, unknown> = {};
     for (const f of WORKFLOW_FIELDS[rule]) {
       const text = r.fields[f] ?? '';
-      fields[f] = rule === 'renewal' && f === 'leadDays' ? text.split(/[;\s]*[,;][\s]*|\s+/).filter(Boolean).map(num) : num(text);
+      fields[f] =
+        rule === 'renewal' && f === 'leadDays'
+          ? text
+              .split(/[;\s]*[,;][\s]*|\s+/)
+              .filter(Boolean)
+              .map(num)
+          : num(text);
     }
     out[rule] = { enabled: r.enabled, mode: r.mode, ...fields };
   }

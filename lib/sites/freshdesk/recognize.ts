@@ -20,12 +20,7 @@ function emailInText(el: Element): string | null {
 /** The first address an element shows: a mailto link, its text, or a tooltip (`title`). */
 function emailIn(el: Element): string | null {
   const href = el.getAttribute('href') ?? '';
-  return (
-    (/^mailto:/i.test(href) ? findEmails(href.slice(7))[0] : undefined) ??
-    emailInText(el) ??
-    findEmails(el.getAttribute('title') ?? '')[0] ??
-    null
-  );
+  return (/^mailto:/i.test(href) ? findEmails(href.slice(7))[0] : undefined) ?? emailInText(el) ?? findEmails(el.getAttribute('title') ?? '')[0] ?? null;
 }
 
 /** The requester's address in the contact card: the field rows first, then any address the card shows. */

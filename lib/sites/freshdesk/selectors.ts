@@ -1,7 +1,11 @@
 import type { Alt } from '../dom';
 
 export const FRESHDESK = {
-  subject: [['.ticket-subject-heading', '2025-11'], ['[data-testid="ticket-subject"]', '2025-11'], ['h2.subject', '2019-04']] as Alt[],
+  subject: [
+    ['.ticket-subject-heading', '2025-11'],
+    ['[data-testid="ticket-subject"]', '2025-11'],
+    ['h2.subject', '2019-04'],
+  ] as Alt[],
   /** The requester's contact card beside the ticket (field rows `requester-info-contact-<field>`). */
   sidebar: [
     ['.info-details-widget', '2025-06'],
@@ -11,7 +15,10 @@ export const FRESHDESK = {
     ['.contact-sidebar', '2025-11'],
   ] as Alt[],
   /** The requester's own message at the top of the conversation; `data-album="ticket_<id>"` names its ticket. */
-  requesterWrap: [['.requestor-wrap', '2025-06'], ['.requester-wrap', '2025-06']] as Alt[],
+  requesterWrap: [
+    ['.requestor-wrap', '2025-06'],
+    ['.requester-wrap', '2025-06'],
+  ] as Alt[],
   requesterName: [
     ['[data-test-id="user-name"]', '2025-06'],
     ['.widget-requestor-info', '2025-06'],

@@ -11,7 +11,9 @@ const subject = (body: string) => recognize(url, page(body)).people?.[0];
 
 describe('linkedin: never two people in one profile', () => {
   it('a stale top card with this profile’s embedded data: the data only, nothing from the card', () => {
-    const data = json({ profile: { entityUrn: 'urn:li:fsd_profile:AC1', publicIdentifier: 'ana-silva', firstName: 'Ana', lastName: 'Silva', headline: 'CTO' } });
+    const data = json({
+      profile: { entityUrn: 'urn:li:fsd_profile:AC1', publicIdentifier: 'ana-silva', firstName: 'Ana', lastName: 'Silva', headline: 'CTO' },
+    });
     const p = subject(data + card('<a href="https://www.linkedin.com/company/old-co/"><img alt="Old Co"></a>', 'someone-else'));
     expect(p).toMatchObject({ name: 'Ana Silva', title: 'CTO', company: null });
   });
@@ -39,7 +41,10 @@ describe('linkedin: never two people in one profile', () => {
   });
 
   it('embedded data about the previous profile only is ignored; the rendered card is read', () => {
-    const data = json({ profile: { publicIdentifier: 'bob-jones', firstName: 'Bob', lastName: 'Jones', headline: 'CFO' }, positions: [{ companyName: 'Bob Corp', dateRange: { end: null } }] });
+    const data = json({
+      profile: { publicIdentifier: 'bob-jones', firstName: 'Bob', lastName: 'Jones', headline: 'CFO' },
+      positions: [{ companyName: 'Bob Corp', dateRange: { end: null } }],
+    });
     expect(subject(data + card(''))).toMatchObject({ name: 'Ana Silva', title: 'Engineer', company: null });
   });
 });

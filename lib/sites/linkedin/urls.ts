@@ -28,8 +28,7 @@ isLinkedinProfile.urls = [
   'https://www.linkedin.com/in/satyanadella/details/experience/',
 ];
 
-export const linkedinThreadId = (url: string): string | null =>
-  /^\/messaging\/thread\/([^/]+)/.exec(linkedinPath(url) ?? '')?.[1] ?? null;
+export const linkedinThreadId = (url: string): string | null => /^\/messaging\/thread\/([^/]+)/.exec(linkedinPath(url) ?? '')?.[1] ?? null;
 
 export const isLinkedinMessagingThread = (url: string): boolean => !!linkedinThreadId(url);
 isLinkedinMessagingThread.urls = [
@@ -38,8 +37,7 @@ isLinkedinMessagingThread.urls = [
 ];
 
 /** Sales Navigator lead id: `/sales/lead/<id>,<auth type>,<token>`. */
-export const salesNavLeadId = (url: string): string | null =>
-  /^\/sales\/lead\/([^,/]+)/.exec(linkedinPath(url) ?? '')?.[1] ?? null;
+export const salesNavLeadId = (url: string): string | null => /^\/sales\/lead\/([^,/]+)/.exec(linkedinPath(url) ?? '')?.[1] ?? null;
 
 export const isSalesNavLead = (url: string): boolean => !!salesNavLeadId(url);
 isSalesNavLead.urls = [

@@ -48,8 +48,7 @@ export function recognize(url: string, doc: Document): PageContextInput {
     const context = pick(ws, ZENDESK.context);
     const contextScope: ParentNode = context?.parentElement ?? ws;
     const emailEl = pick(contextScope, ZENDESK.contextEmail);
-    const email =
-      parsed?.email ?? findEmails(`${emailEl?.getAttribute('href') ?? ''} ${emailEl?.textContent ?? ''}`)[0] ?? null;
+    const email = parsed?.email ?? findEmails(`${emailEl?.getAttribute('href') ?? ''} ${emailEl?.textContent ?? ''}`)[0] ?? null;
     const name = parsed?.name ?? textOf(pick(contextScope, ZENDESK.contextName));
     return {
       site: 'zendesk',

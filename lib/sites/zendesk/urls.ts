@@ -10,10 +10,7 @@ export function zendeskTicketId(url: string): string | null {
 }
 
 export const isZendeskTicket = (url: string): boolean => !!zendeskTicketId(url);
-isZendeskTicket.urls = [
-  'https://acme.zendesk.com/agent/tickets/4821',
-  'https://support-eu.zendesk.com/agent/tickets/17/events',
-];
+isZendeskTicket.urls = ['https://acme.zendesk.com/agent/tickets/4821', 'https://support-eu.zendesk.com/agent/tickets/17/events'];
 
 export const isZendeskAgentOther = (url: string): boolean => {
   const u = parseUrl(url);

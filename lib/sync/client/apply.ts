@@ -99,7 +99,14 @@ export function prepareRemoteChanges(changes: readonly unknown[], clock: HybridC
     const m = materialize(entityName, recordFromState(change.recordId, remote));
     let list = page.byEntity.get(entityName);
     if (!list) page.byEntity.set(entityName, (list = []));
-    list.push({ change, entity: entityName, remote, stored: m.ok ? toStored(entityName, m.record) : null, reason: m.ok ? null : m.reason, missing: !m.ok && m.missing });
+    list.push({
+      change,
+      entity: entityName,
+      remote,
+      stored: m.ok ? toStored(entityName, m.record) : null,
+      reason: m.ok ? null : m.reason,
+      missing: !m.ok && m.missing,
+    });
   }
   return page;
 }
@@ -130,11 +137,16 @@ function refusedAsExisting(e: unknown): Set<number> | null {
  * is not re-queued for push, and no audit line is added for it. Run inside the caller's transaction (over the
  * entity tables and the outbox); pass the output of prepareRemoteChanges to skip redoing that part.
  */
-export async function applyRemoteChanges(db: CarnetDB, changes: readonly unknown[], clock: HybridClock, prepared?: PreparedPage, opts: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyRemoteChanges(
+  db: CarnetDB,
+  changes: readonly unknown[],
+  clock: HybridClock,
+  prepared?: PreparedPage,
+  opts: ApplyOptions = {},
+): Promise<ApplyResult> {
   const page = prepared ?? prepareRemoteChanges(changes, clock);
   const result: ApplyResult = { applied: 0, unchanged: 0, incomplete: 0, setAside: [...page.setAside], resent: 0 };
-  const setAside = (p: Prepared, reason: string) =>
-    result.setAside.push({ seq: p.change.seq, entity: p.entity, recordId: p.change.recordId, reason });
+  const setAside = (p: Prepared, reason: string) => result.setAside.push({ seq: p.change.seq, entity: p.entity, recordId: p.change.recordId, reason });
   // One bulk read and one bulk write per table and page: a pull of many records costs few IndexedDB round trips.
   for (const [entity, all] of page.byEntity) {
     const table = db.table(entity);

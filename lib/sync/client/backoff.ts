@@ -5,7 +5,12 @@
  */
 export function backoffDelay(
   failures: number,
-  { baseMs = 5_000, maxMs = 15 * 60_000, retryAfterMs = 0, random = Math.random }: { baseMs?: number; maxMs?: number; retryAfterMs?: number; random?: () => number } = {},
+  {
+    baseMs = 5_000,
+    maxMs = 15 * 60_000,
+    retryAfterMs = 0,
+    random = Math.random,
+  }: { baseMs?: number; maxMs?: number; retryAfterMs?: number; random?: () => number } = {},
 ): number {
   if (failures <= 0) return retryAfterMs;
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.min(failures - 1, 30));

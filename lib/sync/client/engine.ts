@@ -43,7 +43,18 @@ const StoredSyncState = z.object({
 });
 
 export async function getSyncStatus(db: CarnetDB = getDb()): Promise<SyncStatus> {
-  const keys = ['enabled', 'lastSuccessAt', 'lastAttemptAt', 'lastError', 'lastErrorKind', 'failures', 'nextAttemptAt', 'cursor', 'rejected', 'setAside'] as const;
+  const keys = [
+    'enabled',
+    'lastSuccessAt',
+    'lastAttemptAt',
+    'lastError',
+    'lastErrorKind',
+    'failures',
+    'nextAttemptAt',
+    'cursor',
+    'rejected',
+    'setAside',
+  ] as const;
   const rows = await db.meta.bulkGet(keys.map((k) => SYNC_META[k]));
   const m = StoredSyncState.parse(Object.fromEntries(keys.map((k, i) => [k, rows[i]?.value])));
   return { ...m, pending: await db.outbox.count(), rejected: m.rejected.length, setAside: m.setAside.length };

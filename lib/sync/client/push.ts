@@ -113,7 +113,10 @@ export async function pushOutbox(config: SyncConfig): Promise<{ pushed: number; 
       if (!(e instanceof SyncError) || (e.status !== 400 && e.status !== 413)) throw e;
       const named = e.status === 400 ? refusedIndexes(e, batch.length) : [];
       if (named.length) {
-        await reject(db, named.map((i) => ({ entry: batch[i]!, reasons: reasonsFor(e, i) })));
+        await reject(
+          db,
+          named.map((i) => ({ entry: batch[i]!, reasons: reasonsFor(e, i) })),
+        );
         rejected += named.length;
       } else if (batch.length > 1) {
         size = Math.ceil(batch.length / 2);

@@ -71,11 +71,7 @@ export function mergeStates(a: RecordState, b: RecordState): RecordState {
   for (const [key, stamp] of Object.entries(b.clock)) {
     const mine = out.clock[key];
     const theirs = b.fields[key];
-    if (
-      mine === undefined ||
-      stamp > mine ||
-      (stamp === mine && valueKey(theirs) > valueKey(out.fields[key]))
-    ) {
+    if (mine === undefined || stamp > mine || (stamp === mine && valueKey(theirs) > valueKey(out.fields[key]))) {
       out.fields[key] = theirs;
       out.clock[key] = stamp;
     }

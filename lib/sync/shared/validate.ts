@@ -20,9 +20,10 @@ export interface FieldIssue {
 
 type Parser = z.ZodMiniType;
 
-const SHAPES = Object.fromEntries(
-  ENTITY_NAMES.map((n) => [n, (ENTITIES[n].record as unknown as { shape: Record<string, Parser> }).shape]),
-) as Record<EntityName, Record<string, Parser>>;
+const SHAPES = Object.fromEntries(ENTITY_NAMES.map((n) => [n, (ENTITIES[n].record as unknown as { shape: Record<string, Parser> }).shape])) as Record<
+  EntityName,
+  Record<string, Parser>
+>;
 
 /**
  * Each entity's record without its cross-field rules: two valid concurrent edits can merge into a record that
@@ -134,7 +135,14 @@ export function materialize(entity: EntityName, received: Record<string, unknown
   if (!r.success) {
     const issues = issueList('', r.error.issues);
     const missing = r.error.issues.every((i) => i.path.length === 1 && received[String(i.path[0])] === undefined);
-    return { ok: false, reason: issues.slice(0, 3).map((i) => `${i.path || entity}: ${i.message}`).join('; '), missing };
+    return {
+      ok: false,
+      reason: issues
+        .slice(0, 3)
+        .map((i) => `${i.path || entity}: ${i.message}`)
+        .join('; '),
+      missing,
+    };
   }
   return { ok: true, record: r.data as Record<string, unknown> };
 }

@@ -21,9 +21,18 @@ function history(opts: { dropFrom?: string; factor?: number; spendPerDay?: numbe
     const f = opts.dropFrom && date >= opts.dropFrom ? (opts.factor ?? 0.4) : 1;
     const conv = Math.round((18 + 6 * r()) * f);
     out.push({
-      period: 'day', date, endDate: date, channel: 'google_ads', campaign: 'Brand', campaignId: '111',
-      spend: (opts.spendPerDay ?? 100) * (0.9 + 0.2 * r()), impressions: 8000, clicks: 300, conversions: conv,
-      conversionValue: conv * (opts.valuePerConv ?? 30) * (0.9 + 0.2 * r()), currency: 'EUR',
+      period: 'day',
+      date,
+      endDate: date,
+      channel: 'google_ads',
+      campaign: 'Brand',
+      campaignId: '111',
+      spend: (opts.spendPerDay ?? 100) * (0.9 + 0.2 * r()),
+      impressions: 8000,
+      clicks: 300,
+      conversions: conv,
+      conversionValue: conv * (opts.valuePerConv ?? 30) * (0.9 + 0.2 * r()),
+      currency: 'EUR',
     });
   }
   return out;
@@ -33,7 +42,12 @@ const plan = (o: Partial<PlanLike> = {}): PlanLike => ({ targets: [], monthlyBud
 
 describe('agency alerts', () => {
   it('a steady account raises nothing', () => {
-    const a = assessAgencyAccount({ rows: history(), plan: plan({ targets: [{ metric: 'roas', op: 'min', value: 4 }], monthlyBudget: 3100 }), accountCurrency: 'EUR', today: TODAY });
+    const a = assessAgencyAccount({
+      rows: history(),
+      plan: plan({ targets: [{ metric: 'roas', op: 'min', value: 4 }], monthlyBudget: 3100 }),
+      accountCurrency: 'EUR',
+      today: TODAY,
+    });
     expect(a.asOf).toBe('2026-11-02');
     expect(a.alerts).toEqual([]);
   });
@@ -48,7 +62,17 @@ describe('agency alerts', () => {
   it('a target missed two finished months in a row (not just one)', () => {
     // ROAS ≈ 6 (30 per conversion × 21 / 100): a target of 8 is missed every month, one of 5 never.
     const rows = history();
-    const a = assessAgencyAccount({ rows, plan: plan({ targets: [{ metric: 'roas', op: 'min', value: 8 }, { metric: 'roas', op: 'min', value: 5 }] }), accountCurrency: 'EUR', today: TODAY });
+    const a = assessAgencyAccount({
+      rows,
+      plan: plan({
+        targets: [
+          { metric: 'roas', op: 'min', value: 8 },
+          { metric: 'roas', op: 'min', value: 5 },
+        ],
+      }),
+      accountCurrency: 'EUR',
+      today: TODAY,
+    });
     const missed = a.alerts.filter((x) => x.kind === 'target_missed');
     expect(missed).toHaveLength(1);
     expect(missed[0]).toMatchObject({ metric: 'roas', target: 8, months: ['2026-09', '2026-10'] });
@@ -68,14 +92,56 @@ describe('agency alerts', () => {
   });
 
   it('stale figures raise nothing; figures in another currency than the plan are judged in their own', () => {
-    expect(assessAgencyAccount({ rows: history({ dropFrom: '2026-10-27' }), plan: null, accountCurrency: 'EUR', today: new Date('2027-03-01T00:00:00Z') }).alerts).toEqual([]);
+    expect(
+      assessAgencyAccount({ rows: history({ dropFrom: '2026-10-27' }), plan: null, accountCurrency: 'EUR', today: new Date('2027-03-01T00:00:00Z') }).alerts,
+    ).toEqual([]);
     const usd = history().map((r) => ({ ...r, currency: 'USD' }));
     expect(assessAgencyAccount({ rows: usd, plan: plan(), accountCurrency: 'EUR', today: TODAY }).currency).toBe('USD');
   });
 });
 
-const ALL = ['sales', 'marketing', 'support', 'surveys', 'account_management'].map((purpose) => ({ purpose, lawfulBasis: 'consent', grantedAt: '2025-01-01T00:00:00.000Z', source: 'form', withdrawnAt: null })) as ContactLike['consent'];
-const facts = { id: 'a1', name: 'Client', tier: 'key', lifecycle: 'active', lifecycleStage: 'active', owner: null, industry: null, size: null, tags: [], annualValue: 24000, currency: 'EUR', churnProbability: 0.1, clv: null, valueTier: null, rfmR: 3, rfmF: 3, rfmM: 3, rfmLabel: 'promising', daysSinceLastInteraction: 5, lastInteractionAt: null, daysSinceLastOrder: null, lastOrderAt: null, orderCount: 0, interactionsLast90d: 2, openTickets: 0, lastNps: null, lastCsat: null, daysToRenewal: null, renewalDate: null, contractStart: null, churnedAt: null, segments: [], custom: {} } as AccountFacts;
+const ALL = ['sales', 'marketing', 'support', 'surveys', 'account_management'].map((purpose) => ({
+  purpose,
+  lawfulBasis: 'consent',
+  grantedAt: '2025-01-01T00:00:00.000Z',
+  source: 'form',
+  withdrawnAt: null,
+})) as ContactLike['consent'];
+const facts = {
+  id: 'a1',
+  name: 'Client',
+  tier: 'key',
+  lifecycle: 'active',
+  lifecycleStage: 'active',
+  owner: null,
+  industry: null,
+  size: null,
+  tags: [],
+  annualValue: 24000,
+  currency: 'EUR',
+  churnProbability: 0.1,
+  clv: null,
+  valueTier: null,
+  rfmR: 3,
+  rfmF: 3,
+  rfmM: 3,
+  rfmLabel: 'promising',
+  daysSinceLastInteraction: 5,
+  lastInteractionAt: null,
+  daysSinceLastOrder: null,
+  lastOrderAt: null,
+  orderCount: 0,
+  interactionsLast90d: 2,
+  openTickets: 0,
+  lastNps: null,
+  lastCsat: null,
+  daysToRenewal: null,
+  renewalDate: null,
+  contractStart: null,
+  churnedAt: null,
+  segments: [],
+  custom: {},
+} as AccountFacts;
 
 describe('agency alerts as next best actions', () => {
   const alerts = assessAgencyAccount({
@@ -85,10 +151,28 @@ describe('agency alerts as next best actions', () => {
     today: TODAY,
   }).alerts;
   const ctx = (contacts: ContactLike[]): NbaContext => ({
-    now: TODAY, facts, contacts, lastNpsByContact: new Map(), lastNpsAt: TODAY.getTime(), startedAt: NaN, feedback: [], tasks: [],
-    rates: learnSuccessRates([]), accountValue: 24000, agency: { alerts, currency: 'EUR' }, settings: { renewalLeadDays: 60, npsIntervalDays: 90, dismissDays: 30, birthdayLeadDays: 7, promoterMaxAgeDays: 180, maxActions: 5 },
+    now: TODAY,
+    facts,
+    contacts,
+    lastNpsByContact: new Map(),
+    lastNpsAt: TODAY.getTime(),
+    startedAt: NaN,
+    feedback: [],
+    tasks: [],
+    rates: learnSuccessRates([]),
+    accountValue: 24000,
+    agency: { alerts, currency: 'EUR' },
+    settings: { renewalLeadDays: 60, npsIntervalDays: 90, dismissDays: 30, birthdayLeadDays: 7, promoterMaxAgeDays: 180, maxActions: 5 },
   });
-  const claire: ContactLike = { id: 'c1', firstName: 'Claire', lastName: 'Martin', emails: ['claire@client.fr'], birthday: null, consent: ALL, doNotContact: false };
+  const claire: ContactLike = {
+    id: 'c1',
+    firstName: 'Claire',
+    lastName: 'Martin',
+    emails: ['claire@client.fr'],
+    birthday: null,
+    consent: ALL,
+    doNotContact: false,
+  };
 
   it('the three kinds of alert become the review, the budget shift and the investigation, ranked like every action (by the sampled value of the day)', () => {
     expect(new Set(alerts.map((a) => a.kind))).toEqual(new Set(['drop', 'target_missed', 'pacing']));
@@ -128,19 +212,44 @@ describe('agency alerts as next best actions', () => {
   });
 
   it('the portfolio scoring carries the alerts and the actions of an agency account', () => {
-    const account = { id: '0190a0a0-0000-7000-8000-00000000000a', name: 'Client', tier: 'key', lifecycleStage: 'active', owner: null, industry: null, tags: [], annualValue: 24000, currency: 'EUR', contractStart: '2024-01-01', renewalDate: null, churnedAt: null, createdAt: '2024-01-01T00:00:00.000Z-0000-n1' } as AccountLike;
+    const account = {
+      id: '0190a0a0-0000-7000-8000-00000000000a',
+      name: 'Client',
+      tier: 'key',
+      lifecycleStage: 'active',
+      owner: null,
+      industry: null,
+      tags: [],
+      annualValue: 24000,
+      currency: 'EUR',
+      contractStart: '2024-01-01',
+      renewalDate: null,
+      churnedAt: null,
+      createdAt: '2024-01-01T00:00:00.000Z-0000-n1',
+    } as AccountLike;
     const rows = history({ dropFrom: '2026-10-27' }).map((r) => ({ ...r, accountId: account.id }));
     const [score] = scorePortfolio(
       {
-        accounts: [account], contacts: [{ ...claire, accountId: account.id }], interactions: [], orders: [], surveys: [], tasks: [], feedback: [], segments: [],
-        campaignStats: rows, agencyPlans: [{ accountId: account.id, ...plan({ targets: [{ metric: 'roas', op: 'min', value: 8 }] }) }],
+        accounts: [account],
+        contacts: [{ ...claire, accountId: account.id }],
+        interactions: [],
+        orders: [],
+        surveys: [],
+        tasks: [],
+        feedback: [],
+        segments: [],
+        campaignStats: rows,
+        agencyPlans: [{ accountId: account.id, ...plan({ targets: [{ metric: 'roas', op: 'min', value: 8 }] }) }],
       },
       TODAY,
     );
     expect(score!.agency?.alerts.map((a) => a.kind)).toEqual(expect.arrayContaining(['drop', 'target_missed']));
     expect(score!.actions.map((a) => a.type)).toEqual(expect.arrayContaining(['investigate_drop']));
     // an account without campaign figures carries no agency block
-    const [plain] = scorePortfolio({ accounts: [account], contacts: [], interactions: [], orders: [], surveys: [], tasks: [], feedback: [], segments: [] }, TODAY);
+    const [plain] = scorePortfolio(
+      { accounts: [account], contacts: [], interactions: [], orders: [], surveys: [], tasks: [], feedback: [], segments: [] },
+      TODAY,
+    );
     expect(plain!.agency).toBeUndefined();
   });
 });

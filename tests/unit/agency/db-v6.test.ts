@@ -11,7 +11,15 @@ it('opens version 3 data with the current version: nothing lost, the agency tabl
   v3.version(2).stores(SCHEMA_V2);
   v3.version(3).stores(SCHEMA_V3);
   await v3.table('accounts').add({ id: ACCOUNT, name: 'Client A', domains: ['client-a.fr'], searchTokens: ['client'], sortName: 'client a', deletedAt: null });
-  await v3.table('contacts').add({ id: '0190a0a0-0000-7000-8000-000000000001', accountId: ACCOUNT, firstName: 'Zoé', lastName: 'Martin', emails: ['zoe@client-a.fr'], searchTokens: ['zoe'], deletedAt: null });
+  await v3.table('contacts').add({
+    id: '0190a0a0-0000-7000-8000-000000000001',
+    accountId: ACCOUNT,
+    firstName: 'Zoé',
+    lastName: 'Martin',
+    emails: ['zoe@client-a.fr'],
+    searchTokens: ['zoe'],
+    deletedAt: null,
+  });
   v3.close();
 
   const db = new CarnetDB();

@@ -21,7 +21,12 @@ it('the demo portfolio has agency clients whose figures show each kind of alert'
   const kinds = new Map<string, number>();
   let quiet = 0;
   for (const p of plans) {
-    const a = assessAgencyAccount({ rows: stats.filter((s) => s.accountId === p.accountId) as never, plan: p as never, accountCurrency: p.currency!, today: NOW });
+    const a = assessAgencyAccount({
+      rows: stats.filter((s) => s.accountId === p.accountId) as never,
+      plan: p as never,
+      accountCurrency: p.currency!,
+      today: NOW,
+    });
     if (a.alerts.length === 0) quiet++;
     for (const x of a.alerts) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
   }

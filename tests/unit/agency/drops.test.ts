@@ -1,9 +1,24 @@
 import { describe, it, expect } from 'vitest';
-import { checkDrop, checkDrops, dailyOptionsFor, adaptiveWindow, robustStats, DAILY_DROP_OPTIONS, MONTHLY_DROP_OPTIONS, type DropMetric } from '../../../lib/agency/drops';
+import {
+  checkDrop,
+  checkDrops,
+  dailyOptionsFor,
+  adaptiveWindow,
+  robustStats,
+  DAILY_DROP_OPTIONS,
+  MONTHLY_DROP_OPTIONS,
+  type DropMetric,
+} from '../../../lib/agency/drops';
 import type { Totals } from '../../../lib/agency/kpi';
 import { monthly, series, SHAPES } from './synthetic';
 
-const day = (conversions: number, spend = 100, value = conversions * 50): Totals => ({ spend, impressions: 10_000, clicks: 300, conversions, conversionValue: value });
+const day = (conversions: number, spend = 100, value = conversions * 50): Totals => ({
+  spend,
+  impressions: 10_000,
+  clicks: 300,
+  conversions,
+  conversionValue: value,
+});
 
 describe('drop detection on hand-made series', () => {
   it('the robust spread ignores one outlier day', () => {
@@ -43,7 +58,13 @@ describe('drop detection on hand-made series', () => {
   });
 
   it('no judgement without enough history, without spend (ROAS), or without conversions in the baseline', () => {
-    expect(checkDrop(Array.from({ length: 20 }, () => day(5)), 'conversions', DAILY_DROP_OPTIONS)).toBeNull();
+    expect(
+      checkDrop(
+        Array.from({ length: 20 }, () => day(5)),
+        'conversions',
+        DAILY_DROP_OPTIONS,
+      ),
+    ).toBeNull();
     const noSpend = Array.from({ length: 91 }, () => day(5, 0, 0));
     expect(checkDrop(noSpend, 'roas', DAILY_DROP_OPTIONS)).toBeNull();
     const none = Array.from({ length: 91 }, () => day(0));
@@ -98,10 +119,14 @@ describe('drop detection rates on synthetic series with known change points', ()
         detected[`${shape.name}${factor}`] = hits / SEEDS;
         cells.push(`−${Math.round((1 - factor) * 100)} %: ${Math.round((100 * hits) / SEEDS)} % (${hits ? (delay / hits).toFixed(1) : '–'} d)`);
       }
-      rows.push(`  ${shape.name.padEnd(6)} (${shape.clicksPerDay} clicks/day, ${(shape.clicksPerDay * shape.conversionRate).toFixed(1)} conv/day): ${cells.join(' · ')}`);
+      rows.push(
+        `  ${shape.name.padEnd(6)} (${shape.clicksPerDay} clicks/day, ${(shape.clicksPerDay * shape.conversionRate).toFixed(1)} conv/day): ${cells.join(' · ')}`,
+      );
     }
     const fa = alarms / checks;
-    console.log(`daily drop detector: false alarms ${(100 * fa).toFixed(2)} % of ${checks} checks of stable accounts\n  detected within 28 days (mean delay):\n${rows.join('\n')}`);
+    console.log(
+      `daily drop detector: false alarms ${(100 * fa).toFixed(2)} % of ${checks} checks of stable accounts\n  detected within 28 days (mean delay):\n${rows.join('\n')}`,
+    );
     expect(fa).toBeLessThan(0.015);
     expect(detected['large0.5']).toBe(1);
     expect(detected['medium0.5']).toBeGreaterThanOrEqual(0.95);

@@ -38,9 +38,23 @@ describe('campaign report presets (tests/fixtures/ad-reports)', () => {
     expect(analyzed.parsed.headerLine).toBe(3);
     expect(plan.summary).toMatchObject({ rows: 96, new: 93, updated: 0, duplicates: 0, skipped: 3 });
     expect(plan.summary.invalid).toEqual([]);
-    expect(plan.summary.campaigns).toMatchObject({ period: { from: '2026-10-01', to: '2026-10-31' }, channel: 'google_ads', totalsSkipped: 3, reportRange: { from: '2026-10-01', to: '2026-10-31' } });
+    expect(plan.summary.campaigns).toMatchObject({
+      period: { from: '2026-10-01', to: '2026-10-31' },
+      channel: 'google_ads',
+      totalsSkipped: 3,
+      reportRange: { from: '2026-10-01', to: '2026-10-31' },
+    });
     const first = plan.inserts.campaignStats[0]!;
-    expect(first).toMatchObject({ accountId: a.id, period: 'day', date: '2026-10-01', endDate: '2026-10-01', campaign: 'Brand - Search', campaignId: '11111111111', channel: 'google_ads', currency: 'EUR' });
+    expect(first).toMatchObject({
+      accountId: a.id,
+      period: 'day',
+      date: '2026-10-01',
+      endDate: '2026-10-01',
+      campaign: 'Brand - Search',
+      campaignId: '11111111111',
+      channel: 'google_ads',
+      currency: 'EUR',
+    });
     // the file's own "Total: Account" row is the sum of what was kept
     const text = fs.readFileSync(path.join(FIX, 'google-ads-campaigns-daily-en-2026-11-02.csv'), 'utf8');
     const total = /Total: Account,--,--,--,EUR,"[^"]*","[^"]*",[^,]*,[^,]*,"([^"]*)"/.exec(text)![1]!;
@@ -121,7 +135,12 @@ describe('campaign report presets (tests/fixtures/ad-reports)', () => {
     const { analyzed, plan } = await dryRun('microsoft-ads-api-monthly-2026-11-02.csv', a.id);
     expect(analyzed.detection.preset.id).toBe('microsoft-ads-api');
     expect(plan.summary).toMatchObject({ new: 4, skipped: 1 });
-    expect((plan.inserts.campaignStats as { period: string; endDate: string }[]).map((r) => `${r.period}:${r.endDate}`).sort()).toEqual(['month:2026-09-30', 'month:2026-09-30', 'month:2026-10-31', 'month:2026-10-31']);
+    expect((plan.inserts.campaignStats as { period: string; endDate: string }[]).map((r) => `${r.period}:${r.endDate}`).sort()).toEqual([
+      'month:2026-09-30',
+      'month:2026-09-30',
+      'month:2026-10-31',
+      'month:2026-10-31',
+    ]);
   });
 
   it('LinkedIn Campaign Manager, English: UTF-16 tab file, M/D/YYYY days, the account named in the title block', async () => {
@@ -169,7 +188,11 @@ describe('campaign import: dry run, commit, idempotence', () => {
     const out: FromWorker[] = [];
     const handle = createImportHandler((m) => out.push(m));
     await handle({ type: 'analyze', bytes: bytes('microsoft-ads-campaign-performance-daily-2026-11-02.csv') });
-    expect(out.at(-1)).toMatchObject({ type: 'analyzed', preset: { entity: 'campaigns' }, campaign: { accounts: ['Maison Dupont'], suggestedAccountId: null } });
+    expect(out.at(-1)).toMatchObject({
+      type: 'analyzed',
+      preset: { entity: 'campaigns' },
+      campaign: { accounts: ['Maison Dupont'], suggestedAccountId: null },
+    });
     await handle({ type: 'plan', accountId: a.id });
     expect(out.at(-1)).toMatchObject({ type: 'planned', dryRun: { summary: { new: 62, invalidCount: 0 } } });
     expect(await getDb().campaignStats.count()).toBe(0);
@@ -187,7 +210,10 @@ describe('campaign import: dry run, commit, idempotence', () => {
 
   it('a corrected report updates the rows it changes', async () => {
     const a = await client();
-    const csv = (spend: string) => enc(`Day,Campaign,Currency code,Cost,Impr.,Clicks,Conversions,Conv. value\n2026-10-01,Brand,EUR,${spend},100,10,1,50\n2026-10-02,Brand,EUR,5.00,100,10,1,50\n`);
+    const csv = (spend: string) =>
+      enc(
+        `Day,Campaign,Currency code,Cost,Impr.,Clicks,Conversions,Conv. value\n2026-10-01,Brand,EUR,${spend},100,10,1,50\n2026-10-02,Brand,EUR,5.00,100,10,1,50\n`,
+      );
     const first = await planFile(await analyzeFile(csv('10.00')), {}, { accountId: a.id });
     await runImport(first);
     const second = await planFile(await analyzeFile(csv('12.50')), {}, { accountId: a.id });
@@ -220,7 +246,9 @@ describe('campaign import: dry run, commit, idempotence', () => {
 
   it('without a client: every row says to choose one; a file naming an unknown client says so', async () => {
     const plan = await planFile(await analyzeFile(enc('Day,Campaign,Cost\n2026-10-01,Brand,3.00\n')));
-    expect(plan.summary.invalid).toEqual([{ line: 2, reason: 'account: choose the client this report is for', key: 'agency.issue.chooseClient', params: undefined }]);
+    expect(plan.summary.invalid).toEqual([
+      { line: 2, reason: 'account: choose the client this report is for', key: 'agency.issue.chooseClient', params: undefined },
+    ]);
     const named = await planFile(await analyzeFile(enc('Day,Account,Campaign,Cost\n2026-10-01,Nobody Ltd,Brand,3.00\n')));
     expect(named.summary.invalid[0]!.reason).toMatch(/no client named "Nobody Ltd"/);
   });
@@ -248,9 +276,26 @@ describe('report preambles and dates', () => {
   it('reads the range, aggregation and account of each platform’s preamble', () => {
     expect(reportContext(['Campaign report', '"October 1, 2026 - October 31, 2026"'], 'mdy').range).toEqual({ from: '2026-10-01', to: '2026-10-31' });
     expect(reportContext(['Rapport sur les campagnes', '"1 oct. 2026 - 31 oct. 2026"'], 'dmy').range).toEqual({ from: '2026-10-01', to: '2026-10-31' });
-    expect(reportContext(['"Report Time: 10/1/2026 - 10/31/2026"', '"Report Aggregation: Monthly"'], 'mdy')).toMatchObject({ range: { from: '2026-10-01', to: '2026-10-31' }, aggregation: 'monthly' });
-    expect(reportContext(['Campaign Performance Report (in UTC)', 'Report Start: 10/1/2026, 12:00 AM', 'Report End: 10/31/2026, 11:59 PM', 'Account Name: Maison Dupont', 'Account ID: 509876543'], 'mdy')).toEqual({
-      range: { from: '2026-10-01', to: '2026-10-31' }, aggregation: null, accountName: 'Maison Dupont', accountId: '509876543',
+    expect(reportContext(['"Report Time: 10/1/2026 - 10/31/2026"', '"Report Aggregation: Monthly"'], 'mdy')).toMatchObject({
+      range: { from: '2026-10-01', to: '2026-10-31' },
+      aggregation: 'monthly',
+    });
+    expect(
+      reportContext(
+        [
+          'Campaign Performance Report (in UTC)',
+          'Report Start: 10/1/2026, 12:00 AM',
+          'Report End: 10/31/2026, 11:59 PM',
+          'Account Name: Maison Dupont',
+          'Account ID: 509876543',
+        ],
+        'mdy',
+      ),
+    ).toEqual({
+      range: { from: '2026-10-01', to: '2026-10-31' },
+      aggregation: null,
+      accountName: 'Maison Dupont',
+      accountId: '509876543',
     });
     expect(reportContext(['Campaign report', 'All time'], 'mdy').range).toBeNull();
   });
@@ -266,14 +311,19 @@ describe('report preambles and dates', () => {
     expect(parseDateRange('30 septembre 2026 au 1 septembre 2026', 'dmy')).toBeNull();
   });
   it('property: no line of text makes the preamble reader or the range parser throw', () => {
-    fc.assert(fc.property(fc.array(fc.string({ maxLength: 120 }), { maxLength: 12 }), (lines) => {
-      const r = reportContext(lines, 'mdy');
-      if (r.range) expect(r.range.from <= r.range.to).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 120 }), { maxLength: 12 }), (lines) => {
+        const r = reportContext(lines, 'mdy');
+        if (r.range) expect(r.range.from <= r.range.to).toBe(true);
+      }),
+    );
   });
   it('property: any campaign report file is planned without throwing, every row accounted for', async () => {
     const a = await client();
-    const cell = fc.oneof(fc.constantFrom('', '--', 'Total: Account', '1 234,56 €', '2026-10-01', '10/13/2026', 'oct. 2026', '-3', 'x"y', '1.2E+11'), fc.string({ maxLength: 12 }));
+    const cell = fc.oneof(
+      fc.constantFrom('', '--', 'Total: Account', '1 234,56 €', '2026-10-01', '10/13/2026', 'oct. 2026', '-3', 'x"y', '1.2E+11'),
+      fc.string({ maxLength: 12 }),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.array(cell, { minLength: 5, maxLength: 5 }), { minLength: 1, maxLength: 15 }), async (rows) => {
         const text = ['Day,Campaign,Campaign ID,Cost,Clicks', ...rows.map((r) => r.map((c) => `"${c.replace(/"/g, '""')}"`).join(','))].join('\n');

@@ -69,13 +69,22 @@ describe('KPI formulas', () => {
 describe('targets', () => {
   const k = (o: Partial<Totals>) => kpis(t(o));
   it('ROAS ≥ 4 and CPA ≤ 30 are met, missed, or without data', () => {
-    expect(evaluateTarget(k({ spend: 100, conversionValue: 500, conversions: 4, clicks: 10, impressions: 100 }), { metric: 'roas', op: 'min', value: 4 })).toMatchObject({ status: 'met', gap: 0.25 });
-    expect(evaluateTarget(k({ spend: 100, conversionValue: 300, conversions: 4, clicks: 10, impressions: 100 }), { metric: 'roas', op: 'min', value: 4 })).toMatchObject({ status: 'missed', gap: -0.25 });
-    expect(evaluateTarget(k({ spend: 120, conversions: 3, clicks: 10, impressions: 100 }), { metric: 'cpa', op: 'max', value: 30 })).toMatchObject({ status: 'missed' });
+    expect(
+      evaluateTarget(k({ spend: 100, conversionValue: 500, conversions: 4, clicks: 10, impressions: 100 }), { metric: 'roas', op: 'min', value: 4 }),
+    ).toMatchObject({ status: 'met', gap: 0.25 });
+    expect(
+      evaluateTarget(k({ spend: 100, conversionValue: 300, conversions: 4, clicks: 10, impressions: 100 }), { metric: 'roas', op: 'min', value: 4 }),
+    ).toMatchObject({ status: 'missed', gap: -0.25 });
+    expect(evaluateTarget(k({ spend: 120, conversions: 3, clicks: 10, impressions: 100 }), { metric: 'cpa', op: 'max', value: 30 })).toMatchObject({
+      status: 'missed',
+    });
     expect(evaluateTarget(k({ spend: 90, conversions: 3, clicks: 10, impressions: 100 }), { metric: 'cpa', op: 'max', value: 30 }).status).toBe('met');
   });
   it('spend without conversions misses a CPA target; no spend at all is no data', () => {
-    expect(evaluateTarget(k({ spend: 80, clicks: 40, impressions: 1000 }), { metric: 'cpa', op: 'max', value: 30 })).toMatchObject({ status: 'missed', value: null });
+    expect(evaluateTarget(k({ spend: 80, clicks: 40, impressions: 1000 }), { metric: 'cpa', op: 'max', value: 30 })).toMatchObject({
+      status: 'missed',
+      value: null,
+    });
     expect(evaluateTarget(k({}), { metric: 'cpa', op: 'max', value: 30 }).status).toBe('no_data');
     expect(evaluateTarget(k({}), { metric: 'roas', op: 'min', value: 4 }).status).toBe('no_data');
     expect(evaluateTarget(k({ spend: 10, impressions: 100 }), { metric: 'roas', op: 'min', value: 4 }).status).toBe('missed');
@@ -95,8 +104,19 @@ describe('calendar', () => {
 });
 
 const row = (o: Partial<StatRow>): StatRow => ({
-  period: 'day', date: '2026-10-01', endDate: '2026-10-01', channel: 'google_ads', campaign: 'Brand', campaignId: null,
-  spend: 0, impressions: 0, clicks: 0, conversions: 0, conversionValue: 0, currency: 'EUR', ...o,
+  period: 'day',
+  date: '2026-10-01',
+  endDate: '2026-10-01',
+  channel: 'google_ads',
+  campaign: 'Brand',
+  campaignId: null,
+  spend: 0,
+  impressions: 0,
+  clicks: 0,
+  conversions: 0,
+  conversionValue: 0,
+  currency: 'EUR',
+  ...o,
 });
 
 describe('series', () => {
@@ -109,7 +129,10 @@ describe('series', () => {
     ];
     const { rows: kept } = prepareRows(rows, 'EUR');
     expect(totalsIn(kept, { from: '2026-10-01', to: '2026-10-31' }).totals.spend).toBe(330);
-    expect(byCampaign(kept, { from: '2026-10-01', to: '2026-10-31' }).map((c) => [c.campaign, c.totals.spend])).toEqual([['Generic', 300], ['Brand', 30]]);
+    expect(byCampaign(kept, { from: '2026-10-01', to: '2026-10-31' }).map((c) => [c.campaign, c.totals.spend])).toEqual([
+      ['Generic', 300],
+      ['Brand', 30],
+    ]);
   });
 
   it('a monthly row partly inside a period is prorated and marked approximate', () => {
@@ -126,7 +149,11 @@ describe('series', () => {
   });
 
   it('daily and monthly series', () => {
-    const rows = [row({ date: '2026-10-01', endDate: '2026-10-01', spend: 1 }), row({ date: '2026-10-03', endDate: '2026-10-03', spend: 3 }), row({ period: 'month', campaign: 'X', date: '2026-09-01', endDate: '2026-09-30', spend: 9 })];
+    const rows = [
+      row({ date: '2026-10-01', endDate: '2026-10-01', spend: 1 }),
+      row({ date: '2026-10-03', endDate: '2026-10-03', spend: 3 }),
+      row({ period: 'month', campaign: 'X', date: '2026-09-01', endDate: '2026-09-30', spend: 9 }),
+    ];
     const d = dailySeries(rows, '2026-10-01', '2026-10-03');
     expect(d.totals.map((x) => x.spend)).toEqual([1, 0, 3]);
     expect(d.hasData).toEqual([true, false, true]);
@@ -137,7 +164,10 @@ describe('series', () => {
 });
 
 describe('pacing', () => {
-  const daily = (n: number, spend: number) => Array.from({ length: n }, (_, i) => row({ date: `2026-10-${String(i + 1).padStart(2, '0')}`, endDate: `2026-10-${String(i + 1).padStart(2, '0')}`, spend }));
+  const daily = (n: number, spend: number) =>
+    Array.from({ length: n }, (_, i) =>
+      row({ date: `2026-10-${String(i + 1).padStart(2, '0')}`, endDate: `2026-10-${String(i + 1).padStart(2, '0')}`, spend }),
+    );
   it('projects the month at its daily rate and compares with the budget', () => {
     const p = pacing(daily(10, 50), 3100, 0.1, '2026-10-10')!;
     expect(p.projected).toBeCloseTo(1550);
@@ -146,7 +176,11 @@ describe('pacing', () => {
     expect(pacing(daily(10, 130), 3100, 0.1, '2026-10-10')!.status).toBe('over');
   });
   it('a finished month is judged on what was spent; no budget or the first days: nothing', () => {
-    expect(pacing([row({ period: 'month', date: '2026-10-01', endDate: '2026-10-31', spend: 4000 })], 3000, 0.1, '2026-10-31')).toMatchObject({ complete: true, ratio: 4000 / 3000, status: 'over' });
+    expect(pacing([row({ period: 'month', date: '2026-10-01', endDate: '2026-10-31', spend: 4000 })], 3000, 0.1, '2026-10-31')).toMatchObject({
+      complete: true,
+      ratio: 4000 / 3000,
+      status: 'over',
+    });
     expect(pacing(daily(10, 100), null, 0.1, '2026-10-10')).toBeNull();
     expect(pacing(daily(3, 100), 3000, 0.1, '2026-10-03')).toBeNull();
   });

@@ -13,7 +13,19 @@ import { buildClientReport, clientReportPath } from '../../../lib/agency/report'
 import { formatChange, formatKpi, issueText, targetLabel } from '../../../lib/panel/agency-labels';
 import { langSetting } from '../../../lib/i18n';
 
-const draft = (o: Partial<FiguresDraft> = {}): FiguresDraft => ({ granularity: 'month', when: '2026-10', channel: 'google_ads', campaign: 'Brand', spend: '1 000,50', impressions: '20 000', clicks: '400', conversions: '20', conversionValue: '3 000', currency: 'EUR', ...o });
+const draft = (o: Partial<FiguresDraft> = {}): FiguresDraft => ({
+  granularity: 'month',
+  when: '2026-10',
+  channel: 'google_ads',
+  campaign: 'Brand',
+  spend: '1 000,50',
+  impressions: '20 000',
+  clicks: '400',
+  conversions: '20',
+  conversionValue: '3 000',
+  currency: 'EUR',
+  ...o,
+});
 
 async function client(name = 'Client A', currency = 'EUR') {
   return insert('accounts', { name, domains: [], currency });
@@ -45,16 +57,34 @@ describe('agency commands', () => {
 
   it('targets: created then updated, rates typed in percent, the platform links kept', async () => {
     const a = await client();
-    const d = { ...planDraft(null, 'EUR', true), targets: [{ metric: 'roas' as const, op: 'min' as const, value: '4' }, { metric: 'ctr' as const, op: 'min' as const, value: '2,5' }], monthlyBudget: '12 000', pacingTolerance: '15' };
+    const d = {
+      ...planDraft(null, 'EUR', true),
+      targets: [
+        { metric: 'roas' as const, op: 'min' as const, value: '4' },
+        { metric: 'ctr' as const, op: 'min' as const, value: '2,5' },
+      ],
+      monthlyBudget: '12 000',
+      pacingTolerance: '15',
+    };
     const p = await saveAgencyPlan(a.id, d, true);
-    expect(p).toMatchObject({ monthlyBudget: 12000, pacingTolerance: 0.15, currency: 'EUR', targets: [{ metric: 'roas', op: 'min', value: 4 }, { metric: 'ctr', op: 'min', value: 0.025 }] });
+    expect(p).toMatchObject({
+      monthlyBudget: 12000,
+      pacingTolerance: 0.15,
+      currency: 'EUR',
+      targets: [
+        { metric: 'roas', op: 'min', value: 4 },
+        { metric: 'ctr', op: 'min', value: 0.025 },
+      ],
+    });
     expect(planDraft(p, 'EUR', true).targets[1]!.value).toBe('2,5');
     await update('agencyPlans', p.id, { adAccounts: [{ channel: 'google_ads', externalId: '123-456-7890', name: '' }] });
     await saveAgencyPlan(a.id, { ...d, monthlyBudget: '' }, true);
     const again = await agencyPlanOf(a.id);
     expect(again).toMatchObject({ id: p.id, monthlyBudget: null });
     expect(again!.adAccounts).toHaveLength(1);
-    await expect(saveAgencyPlan(a.id, { ...d, targets: [{ metric: 'cpa', op: 'max', value: 'thirty' }] }, false)).rejects.toMatchObject({ issues: [{ path: 'targets.0.value' }] });
+    await expect(saveAgencyPlan(a.id, { ...d, targets: [{ metric: 'cpa', op: 'max', value: 'thirty' }] }, false)).rejects.toMatchObject({
+      issues: [{ path: 'targets.0.value' }],
+    });
     expect(await agencyAccountIds()).toEqual(new Set([a.id]));
   });
 
@@ -99,7 +129,10 @@ describe('agency queries and models', () => {
     expect(o.clients[0]).toMatchObject({ belowTarget: true });
     expect(o.clients[0]!.change.roas).toBeCloseTo(-1 / 3);
     expect(o.belowTarget).toBe(1);
-    expect(o.byCurrency.map((x) => [x.currency, x.totals.spend, x.roas])).toEqual([['EUR', 2000, 4], ['GBP', 300, 3]]);
+    expect(o.byCurrency.map((x) => [x.currency, x.totals.spend, x.roas])).toEqual([
+      ['EUR', 2000, 4],
+      ['GBP', 300, 3],
+    ]);
     expect(o.converted).toBeNull();
     const converted = agencyOverview(o.clients, { currency: 'EUR', convert: (amt, from) => (from === 'GBP' ? amt * 1.15 : amt) });
     expect(converted.converted!.spend).toBeCloseTo(2345);
@@ -145,7 +178,10 @@ describe('agency queries and models', () => {
 describe('report page address and labels', () => {
   it('the report address is parsed with zod; a bad one says why', () => {
     const id = '0190a0a0-0000-7000-8000-00000000000a';
-    expect(parseReportParams(clientReportPath(id, { from: '2026-10-01', to: '2026-10-31' }, 'fr').split('?')[1]!)).toEqual({ ok: true, params: { account: id, from: '2026-10-01', to: '2026-10-31', lang: 'fr' } });
+    expect(parseReportParams(clientReportPath(id, { from: '2026-10-01', to: '2026-10-31' }, 'fr').split('?')[1]!)).toEqual({
+      ok: true,
+      params: { account: id, from: '2026-10-01', to: '2026-10-31', lang: 'fr' },
+    });
     expect(parseReportParams(`?account=${id}&from=2026-10-31&to=2026-10-01`)).toMatchObject({ ok: false, error: expect.stringMatching(/to/) });
     expect(parseReportParams('?account=x&from=2026-10-01&to=2026-10-31')).toMatchObject({ ok: false });
     expect(parseReportParams(`?account=${id}&from=2026-10-01&to=2026-10-31&lang=de`)).toMatchObject({ ok: false });
@@ -175,7 +211,14 @@ describe('report page address and labels', () => {
   });
 
   it('a report without figures still builds (every KPI without data)', () => {
-    const r = buildClientReport({ account: { id: 'a', name: 'A', currency: 'EUR' }, plan: null, rows: [], period: { from: '2026-10-01', to: '2026-10-31' }, alerts: [], note: null });
+    const r = buildClientReport({
+      account: { id: 'a', name: 'A', currency: 'EUR' },
+      plan: null,
+      rows: [],
+      period: { from: '2026-10-01', to: '2026-10-31' },
+      alerts: [],
+      note: null,
+    });
     expect(r.coveredDays).toBe(0);
     expect(r.daily).toBeNull();
     expect(r.headline.map((k) => k.metric)).toEqual(['spend', 'conversions', 'cpa']);

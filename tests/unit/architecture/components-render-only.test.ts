@@ -8,10 +8,22 @@ import path from 'node:path';
  * imports are fine (they leave no code behind).
  */
 const root = path.resolve(import.meta.dirname, '../../..');
-const FORBIDDEN = [/^dexie$/, /lib\/db(\/|$)/, /lib\/sync(\/|$)/, /lib\/backup(\/|$)/, /lib\/gdpr(\/|$)/, /lib\/scoring-runner(\/|$)/, /lib\/import\/(worker|commit|plan)/, /lib\/crypto\/(state|install|middleware|field-crypto)/, /^wxt\/browser$/];
+const FORBIDDEN = [
+  /^dexie$/,
+  /lib\/db(\/|$)/,
+  /lib\/sync(\/|$)/,
+  /lib\/backup(\/|$)/,
+  /lib\/gdpr(\/|$)/,
+  /lib\/scoring-runner(\/|$)/,
+  /lib\/import\/(worker|commit|plan)/,
+  /lib\/crypto\/(state|install|middleware|field-crypto)/,
+  /^wxt\/browser$/,
+];
 
 function files(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [path.join(dir, d.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : /\.tsx?$/.test(d.name) ? [path.join(dir, d.name)] : []));
 }
 
 /** Every module a file imports for its code (static and dynamic imports, re-exports), type-only ones left out. */
@@ -25,7 +37,9 @@ export function codeImports(source: string): string[] {
 
 describe('components render only', () => {
   it('reads the import forms it checks', () => {
-    expect(codeImports("import { a } from '@/lib/db';\nimport type { B } from '@/lib/sync';\nconst x = await import('dexie');\nimport './x.css';").sort()).toEqual(['./x.css', '@/lib/db', 'dexie']);
+    expect(
+      codeImports("import { a } from '@/lib/db';\nimport type { B } from '@/lib/sync';\nconst x = await import('dexie');\nimport './x.css';").sort(),
+    ).toEqual(['./x.css', '@/lib/db', 'dexie']);
   });
 
   it('no component imports the database, Dexie or another write path', () => {

@@ -67,7 +67,7 @@ describe('the scan itself', () => {
       "import '../side/effect';",
       "const lazy = () => import('../scoring/worker');",
       "// import { x } from '../commented/out';",
-      "const s = \"import { y } from '../in/string'\";",
+      'const s = "import { y } from \'../in/string\'";',
     ].join('\n');
     expect(importsOf(src).sort()).toEqual(['../db/db', '../identity/email', '../match/c', '../schema/b', '../scoring/worker', '../side/effect', './e'].sort());
   });

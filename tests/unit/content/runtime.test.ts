@@ -53,7 +53,8 @@ const toy: SiteScript = {
 };
 
 function page(body = '<h2 id="subject">Hello</h2>') {
-  return new JSDOM(`<!DOCTYPE html><html><body>${body}</body></html>`, { url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKyxsVzLzKFRjHNjfhxxd' }).window as unknown as Window;
+  return new JSDOM(`<!DOCTYPE html><html><body>${body}</body></html>`, { url: 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQXJWDsKyxsVzLzKFRjHNjfhxxd' })
+    .window as unknown as Window;
 }
 
 describe('the site runtime', () => {
@@ -98,7 +99,11 @@ describe('the site runtime', () => {
       }),
     ];
     const fine = defineExtra('fine', () => ({ recognized: () => void good.push('r'), delivered: () => void good.push('d') }));
-    const run = runSite(fakeCtx(), { ...toy, extras: [...broken, fine] }, { browser: fakeBrowserApi().browser, win, report, send: async (p) => void sent.push(p) });
+    const run = runSite(
+      fakeCtx(),
+      { ...toy, extras: [...broken, fine] },
+      { browser: fakeBrowserApi().browser, win, report, send: async (p) => void sent.push(p) },
+    );
     win.document.dispatchEvent(click(win));
     await wait(0);
     run.runNow();
@@ -106,14 +111,33 @@ describe('the site runtime', () => {
     expect(good).toEqual(['r', 'd', 'r']);
     const calls = report.mock.calls.map(([name, phase, e]) => `${name}|${phase}|${(e as Error).message}`);
     expect(calls.sort()).toEqual(
-      ['throws at start|start|start', 'throws when recognized|recognized|recognized', 'throws when recognized|recognized|recognized', 'rejects when delivered|delivered|delivered', 'throws in a listener|click|listener'].sort(),
+      [
+        'throws at start|start|start',
+        'throws when recognized|recognized|recognized',
+        'throws when recognized|recognized|recognized',
+        'rejects when delivered|delivered|delivered',
+        'throws in a listener|click|listener',
+      ].sort(),
     );
   });
 
   it('by default, reports to the console once per extra and phase (a hook failing on every DOM change)', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const win = page();
-    const run = runSite(fakeCtx(), { ...toy, extras: [defineExtra('noisy', () => ({ recognized: () => { throw new Error('again'); } }))] }, { browser: fakeBrowserApi().browser, win, send: async () => {} });
+    const run = runSite(
+      fakeCtx(),
+      {
+        ...toy,
+        extras: [
+          defineExtra('noisy', () => ({
+            recognized: () => {
+              throw new Error('again');
+            },
+          })),
+        ],
+      },
+      { browser: fakeBrowserApi().browser, win, send: async () => {} },
+    );
     for (let i = 0; i < 5; i++) run.runNow();
     expect(warn.mock.calls).toEqual([['Carnet: noisy recognized failed:', 'again']]);
     warn.mockRestore();
@@ -121,27 +145,35 @@ describe('the site runtime', () => {
 
   it('whatever the extras throw and in any order, every distinct context is sent exactly once', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.constantFrom('start', 'recognized', 'delivered', 'none'), { maxLength: 5 }), fc.array(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }), async (failures, subjects) => {
-        const win = page('<h2 id="subject"></h2>');
-        const boom = () => {
-          throw new Error('boom');
-        };
-        const extras = failures.map((at, i) =>
-          defineExtra(`x${i}`, () => {
-            if (at === 'start') boom();
-            return at === 'recognized' ? { recognized: boom } : at === 'delivered' ? { delivered: boom } : {};
-          }),
-        );
-        const sent: (string | null | undefined)[] = [];
-        const run = runSite(fakeCtx(), { ...toy, extras }, { browser: fakeBrowserApi().browser, win, report: () => {}, send: async (p) => void sent.push(p.subject) });
-        for (const s of subjects) {
-          win.document.getElementById('subject')!.textContent = s;
-          run.runNow();
-          await wait(0);
-        }
-        const distinct = subjects.filter((s, i) => i === 0 || s !== subjects[i - 1]);
-        expect(sent).toEqual([undefined, ...distinct]);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('start', 'recognized', 'delivered', 'none'), { maxLength: 5 }),
+        fc.array(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 4 }),
+        async (failures, subjects) => {
+          const win = page('<h2 id="subject"></h2>');
+          const boom = () => {
+            throw new Error('boom');
+          };
+          const extras = failures.map((at, i) =>
+            defineExtra(`x${i}`, () => {
+              if (at === 'start') boom();
+              return at === 'recognized' ? { recognized: boom } : at === 'delivered' ? { delivered: boom } : {};
+            }),
+          );
+          const sent: (string | null | undefined)[] = [];
+          const run = runSite(
+            fakeCtx(),
+            { ...toy, extras },
+            { browser: fakeBrowserApi().browser, win, report: () => {}, send: async (p) => void sent.push(p.subject) },
+          );
+          for (const s of subjects) {
+            win.document.getElementById('subject')!.textContent = s;
+            run.runNow();
+            await wait(0);
+          }
+          const distinct = subjects.filter((s, i) => i === 0 || s !== subjects[i - 1]);
+          expect(sent).toEqual([undefined, ...distinct]);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -151,12 +183,16 @@ describe('the site runtime', () => {
     const ctx = fakeCtx();
     const sent: PageContextInput[] = [];
     const recognized = vi.fn();
-    const run = runSite(ctx, { ...toy, extras: [defineExtra('probe', () => ({ recognized }))] }, {
-      browser: fakeBrowserApi().browser,
-      win,
-      send: async (p) => void sent.push(p),
-      observe: { debounceMs: 5 },
-    });
+    const run = runSite(
+      ctx,
+      { ...toy, extras: [defineExtra('probe', () => ({ recognized }))] },
+      {
+        browser: fakeBrowserApi().browser,
+        win,
+        send: async (p) => void sent.push(p),
+        observe: { debounceMs: 5 },
+      },
+    );
     await wait(0);
     expect(sent.map((p) => p.subject)).toEqual(['Hello']);
     // The thread changes in place (Gmail re-renders): recognized again once the mutations settle.
@@ -184,7 +220,11 @@ describe('the site runtime', () => {
     const ctx = fakeCtx();
     const clicks = vi.fn();
     const torn = vi.fn();
-    runSite(ctx, { ...toy, extras: [defineExtra('clicks', (env) => (env.listen(env.doc, 'click', clicks), env.onInvalidated(torn)))] }, { browser: fakeBrowserApi().browser, win, send: async () => {} });
+    runSite(
+      ctx,
+      { ...toy, extras: [defineExtra('clicks', (env) => (env.listen(env.doc, 'click', clicks), env.onInvalidated(torn)))] },
+      { browser: fakeBrowserApi().browser, win, send: async () => {} },
+    );
     win.document.dispatchEvent(click(win));
     ctx.invalidate();
     win.document.dispatchEvent(click(win));
@@ -198,7 +238,9 @@ describe('messages to an extra', () => {
     const win = page();
     const ctx = fakeCtx();
     const { browser, listeners, deliver } = fakeBrowserApi();
-    const echo = defineExtra('echo', (env) => answerOwnPages(env, (m) => ((m as { echo?: string }).echo ? Promise.resolve(`echo ${(m as { echo: string }).echo}`) : undefined)));
+    const echo = defineExtra('echo', (env) =>
+      answerOwnPages(env, (m) => ((m as { echo?: string }).echo ? Promise.resolve(`echo ${(m as { echo: string }).echo}`) : undefined)),
+    );
     runSite(ctx, { ...toy, extras: [echo] }, { browser, win, send: async () => {} });
     expect(await deliver({ echo: 'hi' }, PANEL)).toBe('echo hi');
     expect(deliver({ other: 1 }, PANEL), 'not its message: left to other listeners').toBeUndefined();
@@ -228,10 +270,15 @@ describe('messages to an extra', () => {
   it('fromOwnPages accepts exactly: this id, no tab, a URL of this extension', () => {
     const { runtime } = fakeBrowserApi().browser;
     fc.assert(
-      fc.property(fc.option(fc.constantFrom('carnet-id', 'other'), { nil: undefined }), fc.option(fc.constantFrom('chrome-extension://carnet-id/p.html', 'https://x.example/', 'chrome-extension://other/p.html'), { nil: undefined }), fc.boolean(), (id, url, tab) => {
-        const sender: MessageSender = { id, url, ...(tab ? { tab: { id: 1 } as MessageSender['tab'] } : {}) };
-        expect(fromOwnPages(sender, runtime)).toBe(id === 'carnet-id' && url === 'chrome-extension://carnet-id/p.html' && !tab);
-      }),
+      fc.property(
+        fc.option(fc.constantFrom('carnet-id', 'other'), { nil: undefined }),
+        fc.option(fc.constantFrom('chrome-extension://carnet-id/p.html', 'https://x.example/', 'chrome-extension://other/p.html'), { nil: undefined }),
+        fc.boolean(),
+        (id, url, tab) => {
+          const sender: MessageSender = { id, url, ...(tab ? { tab: { id: 1 } as MessageSender['tab'] } : {}) };
+          expect(fromOwnPages(sender, runtime)).toBe(id === 'carnet-id' && url === 'chrome-extension://carnet-id/p.html' && !tab);
+        },
+      ),
     );
     expect(fromOwnPages(undefined, runtime)).toBe(false);
   });
@@ -244,7 +291,11 @@ describe('known-sender badges (Gmail)', () => {
 
   async function start(settings: Record<string, unknown>, reply: unknown) {
     const win = new JSDOM(fixture, { url }).window as unknown as Window;
-    const run = runSite(fakeCtx(), { ...gmail, extras: [knownSenderBadges(GMAIL.sender)] }, { browser: fakeBrowserApi(settings).browser, win, send: async () => reply });
+    const run = runSite(
+      fakeCtx(),
+      { ...gmail, extras: [knownSenderBadges(GMAIL.sender)] },
+      { browser: fakeBrowserApi(settings).browser, win, send: async () => reply },
+    );
     await wait(10);
     return { doc: win.document, run };
   }
@@ -267,7 +318,9 @@ describe('known-sender badges (Gmail)', () => {
     const known = senders(probe)[0]!;
     expect(badges((await start({ settings: { inPageHint: false } }, { known: [known] })).doc)).toEqual([]);
     // Settings the panel cannot read mean the default there (hint on): the page follows, not a half-read value.
-    expect(badges((await start({ settings: { language: 'klingon', inPageHint: false } }, { known: [known] })).doc)).toEqual(senders(probe).filter((e) => e === known));
+    expect(badges((await start({ settings: { language: 'klingon', inPageHint: false } }, { known: [known] })).doc)).toEqual(
+      senders(probe).filter((e) => e === known),
+    );
     expect(badges((await start({}, { known: known })).doc)).toEqual([]);
     expect(badges((await start({}, undefined)).doc)).toEqual([]);
     expect(badges((await start({}, { known: [42, null, known] })).doc)).toEqual(senders(probe).filter((e) => e === known));

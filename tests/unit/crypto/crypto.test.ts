@@ -3,12 +3,30 @@ import { describe, it, expect, vi } from 'vitest';
 import Dexie from 'dexie';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import {
-  insert, update, remove, getDb, setDb, CarnetDB, DB_NAME, SYNC_ENABLED_KEY, searchContacts, findContactByEmail, getLive,
+  insert,
+  update,
+  remove,
+  getDb,
+  setDb,
+  CarnetDB,
+  DB_NAME,
+  SYNC_ENABLED_KEY,
+  searchContacts,
+  findContactByEmail,
+  getLive,
   logInteraction,
 } from '../../../lib/db';
 import { isSealed, WrongPassphraseError, LockedError, CRYPTO_META_KEY } from '../../../lib/crypto';
 import {
-  enableEncryption, disableEncryption, changePassphrase, unlock, lock, getCryptoStatus, cryptoStatusNow, passphraseStrength, PBKDF2_ITERATIONS,
+  enableEncryption,
+  disableEncryption,
+  changePassphrase,
+  unlock,
+  lock,
+  getCryptoStatus,
+  cryptoStatusNow,
+  passphraseStrength,
+  PBKDF2_ITERATIONS,
 } from '../../../lib/db/encryption';
 import { exportBackup, exportBackupJson, restoreBackup } from '../../../lib/backup';
 
@@ -30,8 +48,22 @@ const rawText = async () => JSON.stringify(await rawDump());
 async function seed() {
   await getDb().meta.put({ key: SYNC_ENABLED_KEY, value: true });
   const a = await insert('accounts', { name: 'Acme', domains: ['acme.fr'], notes: 'Key account notes' });
-  const c = await insert('contacts', { accountId: a.id, firstName: 'Hélène', lastName: 'Dupont', emails: ['h.dupont@acme.fr'], phones: ['+33 1 02 03 04 05'], notes: 'Allergic to peanuts' });
-  const i = await insert('interactions', { accountId: a.id, contactIds: [c.id], channel: 'call', occurredAt: '2026-01-01T00:00:00.000Z', subject: 'Renewal call', summary: 'Discussed the divorce' });
+  const c = await insert('contacts', {
+    accountId: a.id,
+    firstName: 'Hélène',
+    lastName: 'Dupont',
+    emails: ['h.dupont@acme.fr'],
+    phones: ['+33 1 02 03 04 05'],
+    notes: 'Allergic to peanuts',
+  });
+  const i = await insert('interactions', {
+    accountId: a.id,
+    contactIds: [c.id],
+    channel: 'call',
+    occurredAt: '2026-01-01T00:00:00.000Z',
+    subject: 'Renewal call',
+    summary: 'Discussed the divorce',
+  });
   await update('contacts', c.id, { notes: 'Moved to Lyon' }); // the audit log now quotes both notes
   await insert('tasks', { accountId: a.id, contactId: c.id, title: 'Send offer', notes: 'Board is unhappy' });
   return { a, c, i };
@@ -109,7 +141,9 @@ describe('at-rest encryption through the storage layer', () => {
     await expect(insert('contacts', { firstName: 'New', lastName: 'Person', notes: 'a secret' })).rejects.toBeInstanceOf(LockedError);
     await expect(update('contacts', c.id, { notes: 'overwritten' })).rejects.toBeInstanceOf(LockedError);
     await expect(update('contacts', c.id, { phones: ['01 02 03 04 05'] })).rejects.toBeInstanceOf(LockedError);
-    await expect(logInteraction({ channel: 'email', occurredAt: '2026-02-01T00:00:00.000Z', summary: 'from a page', source: { site: 'gmail', ref: 't1' } })).rejects.toBeInstanceOf(LockedError);
+    await expect(
+      logInteraction({ channel: 'email', occurredAt: '2026-02-01T00:00:00.000Z', summary: 'from a page', source: { site: 'gmail', ref: 't1' } }),
+    ).rejects.toBeInstanceOf(LockedError);
     expect(await rawText()).toBe(before);
 
     // A change that does not touch sealed fields works and keeps them sealed as they were.
@@ -146,7 +180,7 @@ describe('at-rest encryption through the storage layer', () => {
     const disk = await rawText();
     for (const s of SECRETS) expect(disk).toContain(s);
     expect(disk).not.toContain('enc:v1:');
-    expect((await getDb().meta.get(CRYPTO_META_KEY))).toBeUndefined();
+    expect(await getDb().meta.get(CRYPTO_META_KEY)).toBeUndefined();
     expect((await getLive('contacts', c.id))?.phones).toEqual(['+33 1 02 03 04 05']);
   });
 
@@ -222,7 +256,10 @@ describe('what must not run while locked', () => {
     const sent: string[] = [];
     const fetch = async (_url: string | URL | Request, init?: RequestInit) => {
       sent.push(String(init?.body ?? ''));
-      return new Response(JSON.stringify({ cursor: 0, changes: [], more: false, accepted: 0 }), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ cursor: 0, changes: [], more: false, accepted: 0 }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     };
     const config = { serverUrl: 'http://carnet.test/', token: 't', fetch: fetch as typeof globalThis.fetch };
     expect(await syncOnce(config)).toEqual({ ok: false, error: 'locked', retryInMs: null });

@@ -49,7 +49,11 @@ describe('conversion', () => {
   it('fuzz: a rate table with a bad code, rate or date is refused', () => {
     const bad = fc.oneof(
       fc.record({ asOf: fc.constant('2026-01-02'), source: fc.constant('user'), perEur: fc.constant({ usd: 1.1 }) }),
-      fc.record({ asOf: fc.constant('2026-01-02'), source: fc.constant('user'), perEur: fc.record({ USD: fc.oneof(fc.constant(0), fc.double({ max: 0 }), fc.constant(Number.NaN), fc.constant(Infinity)) }) }),
+      fc.record({
+        asOf: fc.constant('2026-01-02'),
+        source: fc.constant('user'),
+        perEur: fc.record({ USD: fc.oneof(fc.constant(0), fc.double({ max: 0 }), fc.constant(Number.NaN), fc.constant(Infinity)) }),
+      }),
       fc.record({ asOf: fc.string(), source: fc.constant('user'), perEur: fc.constant({ USD: 1.1 }) }).filter((r) => !/^\d{4}-\d\d-\d\d$/.test(r.asOf)),
       fc.record({ asOf: fc.constant('2026-01-02'), source: fc.string().filter((s) => s !== 'ecb' && s !== 'user'), perEur: fc.constant({}) }),
     );

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { fold } from '../../../lib/identity/name';
 import { tryParseHlc } from '../../../lib/clock/hlc';
 
-const slowFold = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
+const slowFold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
 
 describe('fold', () => {
   it('folds accents and case: "Hélène" and "helene" find each other', () => {
@@ -12,7 +16,10 @@ describe('fold', () => {
   });
 
   it('gives what the full Unicode pass gives, ASCII fast path or not', () => {
-    fc.assert(fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (s) => fold(s) === slowFold(s)), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' })), (s) => fold(s) === slowFold(s)),
+      { numRuns: 2000 },
+    );
   });
 });
 

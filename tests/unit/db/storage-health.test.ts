@@ -22,7 +22,10 @@ function quotaMiddleware(state: { full: boolean }): Middleware<DBCore> {
         const t = down.table(name);
         return {
           ...t,
-          mutate: (req) => (state.full && name === 'outbox' && req.type !== 'delete' ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) : t.mutate(req)),
+          mutate: (req) =>
+            state.full && name === 'outbox' && req.type !== 'delete'
+              ? Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))
+              : t.mutate(req),
         };
       },
     }),

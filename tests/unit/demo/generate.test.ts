@@ -299,7 +299,11 @@ describe('demo portfolio: relationships and realism (2 000 accounts)', () => {
     expect(open.some((t) => Date.parse(t.dueAt!) > now && Date.parse(t.dueAt!) < now + 14 * DAY)).toBe(true);
     expect(all.tasks.some((t) => t.status === 'done' && t.doneAt)).toBe(true);
     const renewals = all.deals.filter((d) => d.kind === 'renewal');
-    for (const s of ['won', 'lost', 'negotiation', 'proposal']) expect(renewals.some((d) => d.stage === s), s).toBe(true);
+    for (const s of ['won', 'lost', 'negotiation', 'proposal'])
+      expect(
+        renewals.some((d) => d.stage === s),
+        s,
+      ).toBe(true);
     expect(all.deals.some((d) => d.kind === 'new_business')).toBe(true);
     expect(all.deals.some((d) => d.kind === 'upsell')).toBe(true);
     expect(all.segments.length).toBeGreaterThan(0);

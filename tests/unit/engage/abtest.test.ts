@@ -13,12 +13,51 @@ import { betaCdf, erfc, lnGamma, normalCdf, normalQuantile } from '../../../lib/
  *   (epsabs 1e-14, epsrel 1e-12).
  */
 const P_BEST: { arms: [number, number][]; expected: number[] }[] = [
-  { arms: [[12, 100], [20, 100]], expected: [1 - 0.9364999460218671, 0.9364999460218671] },
-  { arms: [[0, 10], [0, 10]], expected: [0.5, 0.5] },
-  { arms: [[3, 10], [9, 12]], expected: [1 - 0.9793185008557195, 0.9793185008557195] },
-  { arms: [[1200, 5000], [1250, 5000]], expected: [1 - 0.8774564173052066, 0.8774564173052066] },
-  { arms: [[30, 200], [45, 200], [37, 200]], expected: [0.017147261475260876, 0.8254419601654613, 0.15741077835927872] },
-  { arms: [[5, 40], [9, 41], [2, 38], [7, 39]], expected: [0.07967500767408373, 0.6132789351857331, 0.005582704329758988, 0.30146335281042413] },
+  {
+    arms: [
+      [12, 100],
+      [20, 100],
+    ],
+    expected: [1 - 0.9364999460218671, 0.9364999460218671],
+  },
+  {
+    arms: [
+      [0, 10],
+      [0, 10],
+    ],
+    expected: [0.5, 0.5],
+  },
+  {
+    arms: [
+      [3, 10],
+      [9, 12],
+    ],
+    expected: [1 - 0.9793185008557195, 0.9793185008557195],
+  },
+  {
+    arms: [
+      [1200, 5000],
+      [1250, 5000],
+    ],
+    expected: [1 - 0.8774564173052066, 0.8774564173052066],
+  },
+  {
+    arms: [
+      [30, 200],
+      [45, 200],
+      [37, 200],
+    ],
+    expected: [0.017147261475260876, 0.8254419601654613, 0.15741077835927872],
+  },
+  {
+    arms: [
+      [5, 40],
+      [9, 41],
+      [2, 38],
+      [7, 39],
+    ],
+    expected: [0.07967500767408373, 0.6132789351857331, 0.005582704329758988, 0.30146335281042413],
+  },
 ];
 
 /* Pooled two-proportion z-test: p = (s1+s2)/(n1+n2), z = (s1/n1 − s2/n2)/sqrt(p(1−p)(1/n1+1/n2)), two-sided
@@ -72,13 +111,22 @@ describe('probability of being best (exact, against SciPy)', () => {
       fc.property(fc.integer({ min: 1, max: 400 }), fc.nat(400), fc.nat(400), (n, s1raw, s2raw) => {
         const s1 = s1raw % (n + 1);
         const s2 = s2raw % (n + 1);
-        const [p1, p2] = probabilityBest([{ a: 1 + s1, b: 1 + n - s1 }, { a: 1 + s2, b: 1 + n - s2 }]) as [number, number];
+        const [p1, p2] = probabilityBest([
+          { a: 1 + s1, b: 1 + n - s1 },
+          { a: 1 + s2, b: 1 + n - s2 },
+        ]) as [number, number];
         expect(p1 + p2).toBeCloseTo(1, 9);
-        const [q2, q1] = probabilityBest([{ a: 1 + s2, b: 1 + n - s2 }, { a: 1 + s1, b: 1 + n - s1 }]) as [number, number];
+        const [q2, q1] = probabilityBest([
+          { a: 1 + s2, b: 1 + n - s2 },
+          { a: 1 + s1, b: 1 + n - s1 },
+        ]) as [number, number];
         expect(q1).toBeCloseTo(p1, 9);
         expect(q2).toBeCloseTo(p2, 9);
         if (s1 < n) {
-          const [better] = probabilityBest([{ a: 2 + s1, b: n - s1 }, { a: 1 + s2, b: 1 + n - s2 }]) as [number];
+          const [better] = probabilityBest([
+            { a: 2 + s1, b: n - s1 },
+            { a: 1 + s2, b: 1 + n - s2 },
+          ]) as [number];
           expect(better).toBeGreaterThanOrEqual(p1 - 1e-12);
         }
       }),
@@ -113,13 +161,19 @@ describe('sample size for the stated power (against SciPy)', () => {
 
 describe('analysis and verdict', () => {
   it('no uses yet', () => {
-    const a = analyzeAbTest([{ id: 'a', uses: 0, replies: 0 }, { id: 'b', uses: 0, replies: 0 }]);
+    const a = analyzeAbTest([
+      { id: 'a', uses: 0, replies: 0 },
+      { id: 'b', uses: 0, replies: 0 },
+    ]);
     expect(a.verdict).toBe('no_data');
     expect(a.arms.map((x) => x.probabilityBest)).toEqual([0.5, 0.5]);
     expect(a.stillNeeded).toBeNull();
   });
   it('early: collecting, with the uses still needed at the minimum effect', () => {
-    const a = analyzeAbTest([{ id: 'a', uses: 10, replies: 2 }, { id: 'b', uses: 10, replies: 2 }]);
+    const a = analyzeAbTest([
+      { id: 'a', uses: 10, replies: 2 },
+      { id: 'b', uses: 10, replies: 2 },
+    ]);
     expect(a.verdict).toBe('collecting');
     // pooled 0.2, minimum effect 5 points: 0.225 vs 0.175 → 1 085 per variant (same formula as above)
     expect(a.effect).toBe(0.05);
@@ -127,7 +181,10 @@ describe('analysis and verdict', () => {
     expect(a.stillNeeded).toBe(a.neededPerArm! - 10);
   });
   it('a clear winner: P(best) ≥ 95 % and p < 5 %', () => {
-    const a = analyzeAbTest([{ id: 'a', uses: 120, replies: 18 }, { id: 'b', uses: 118, replies: 38 }]);
+    const a = analyzeAbTest([
+      { id: 'a', uses: 120, replies: 18 },
+      { id: 'b', uses: 118, replies: 38 },
+    ]);
     expect(a.leader).toBe('b');
     expect(a.runnerUp).toBe('a');
     expect(a.verdict).toBe('winner');
@@ -135,18 +192,30 @@ describe('analysis and verdict', () => {
     expect(a.arms[1]!.rate).toBeCloseTo(38 / 118, 12);
   });
   it('likely winner: the posterior is sure before the z-test is', () => {
-    const a = analyzeAbTest([{ id: 'a', uses: 200, replies: 30 }, { id: 'b', uses: 200, replies: 45 }]);
+    const a = analyzeAbTest([
+      { id: 'a', uses: 200, replies: 30 },
+      { id: 'b', uses: 200, replies: 45 },
+    ]);
     // P(b best) 0.9722 (Evan Miller’s closed form in SciPy), p = 0.0547 (see Z_TESTS)
     expect(a.arms[1]!.probabilityBest).toBeCloseTo(0.972215710178391, 9);
     expect(a.verdict).toBe('likely_winner');
   });
   it('enough uses and no difference: no clear difference', () => {
-    const a = analyzeAbTest([{ id: 'a', uses: 3000, replies: 600 }, { id: 'b', uses: 3000, replies: 603 }]);
+    const a = analyzeAbTest([
+      { id: 'a', uses: 3000, replies: 600 },
+      { id: 'b', uses: 3000, replies: 603 },
+    ]);
     expect(a.stillNeeded).toBe(0);
     expect(a.verdict).toBe('no_clear_difference');
   });
   it('bad counts are cleaned (negative, fractional, more replies than uses)', () => {
-    const a = analyzeAbTest([{ id: 'a', uses: -3, replies: 2 }, { id: 'b', uses: 4.7, replies: 9 }]);
-    expect(a.arms.map((x) => [x.uses, x.replies])).toEqual([[0, 0], [4, 4]]);
+    const a = analyzeAbTest([
+      { id: 'a', uses: -3, replies: 2 },
+      { id: 'b', uses: 4.7, replies: 9 },
+    ]);
+    expect(a.arms.map((x) => [x.uses, x.replies])).toEqual([
+      [0, 0],
+      [4, 4],
+    ]);
   });
 });

@@ -1,7 +1,27 @@
 import { describe, it, expect, vi } from 'vitest';
 import { getDb, insert, remove, update, SEED_STAMP, SYNC_ENABLED_KEY } from '../../../lib/db';
-import { ensureStarters, addVariant, removeVariant, stopTest, recordReplies, logReplyTo, removeUse, createTemplate, blankTemplate, saveTemplate } from '../../../lib/panel/commands/templates';
-import { deliver, prepareMessage, recordUse, templateForAction, DeliveryBlockedError, type DeliverDeps, type TargetTab, type PreparedMessage } from '../../../lib/panel/commands/insert-template';
+import {
+  ensureStarters,
+  addVariant,
+  removeVariant,
+  stopTest,
+  recordReplies,
+  logReplyTo,
+  removeUse,
+  createTemplate,
+  blankTemplate,
+  saveTemplate,
+} from '../../../lib/panel/commands/templates';
+import {
+  deliver,
+  prepareMessage,
+  recordUse,
+  templateForAction,
+  DeliveryBlockedError,
+  type DeliverDeps,
+  type TargetTab,
+  type PreparedMessage,
+} from '../../../lib/panel/commands/insert-template';
 import { templateResults, templateRows } from '../../../lib/panel/queries/templates';
 import { loadRecipient } from '../../../lib/panel/queries/merge-values';
 import { composeForAction } from '../../../lib/panel/commands/compose-action';
@@ -32,7 +52,11 @@ function fakeDeps(reply: unknown = { ok: true, site: 'gmail', kind: 'reply', atC
   } satisfies DeliverDeps;
   return deps;
 }
-const gmailTab: TargetTab = { id: 7, url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQXKmVbHnPqRtSwXyZaBcDeFgHj', context: { site: 'gmail', kind: 'compose', ref: 'thread-f:1' } };
+const gmailTab: TargetTab = {
+  id: 7,
+  url: 'https://mail.google.com/mail/u/1/#inbox/FMfcgzQXKmVbHnPqRtSwXyZaBcDeFgHj',
+  context: { site: 'gmail', kind: 'compose', ref: 'thread-f:1' },
+};
 
 describe('starter templates on first use', () => {
   it('seeds once, stamped in the past so any edit or delete elsewhere wins; never again once any template was stored', async () => {
@@ -64,7 +88,15 @@ describe('preparing a message for a contact', () => {
     await saveProgramme({ tiers: [{ id: 'or', name: 'Or', threshold: 1000 }] });
     const { contact } = await customer({ language: 'fr' });
     const r = await loadRecipient(contact.id, sender, NOW);
-    expect(r!.facts).toMatchObject({ firstName: 'Hélène', company: 'Acme', accountOwner: 'alice', npsScore: 9, loyaltyTier: 'Or', lastOrderAmount: { amount: 1234.5, currency: 'EUR' }, lastOrderAt: '2026-11-20T09:00:00Z' });
+    expect(r!.facts).toMatchObject({
+      firstName: 'Hélène',
+      company: 'Acme',
+      accountOwner: 'alice',
+      npsScore: 9,
+      loyaltyTier: 'Or',
+      lastOrderAmount: { amount: 1234.5, currency: 'EUR' },
+      lastOrderAt: '2026-11-20T09:00:00Z',
+    });
     const p = (await prepareMessage(starterId('win_back'), contact.id, { sender, uiLang: 'en', now: NOW }))!;
     expect(p.lang).toBe('fr');
     expect(p.body).toContain('Votre dernière commande remonte au 20 novembre 2026, il y a 13 jours.');
@@ -85,7 +117,9 @@ describe('preparing a message for a contact', () => {
     await ensureStarters('en', NOW);
     const c = await insert('contacts', { firstName: '', lastName: 'Solo', emails: ['solo@example.org'] });
     const p = (await prepareMessage(RENEWAL, c.id, { sender: { myName: '', signature: '' }, uiLang: 'en', now: NOW }))!;
-    expect(p.issues.map((i) => i.field).sort()).toEqual(p.variantId === 'a' ? ['company', 'renewalDate', 'signature'] : ['company', 'daysToRenewal', 'renewalDate', 'signature']);
+    expect(p.issues.map((i) => i.field).sort()).toEqual(
+      p.variantId === 'a' ? ['company', 'renewalDate', 'signature'] : ['company', 'daysToRenewal', 'renewalDate', 'signature'],
+    );
     expect(p.body.startsWith('Hello there,')).toBe(true);
     expect(p.consentMissing).toBe(true);
   });
@@ -141,7 +175,10 @@ describe('delivering: into the compose, else a new compose, else the clipboard',
 
   it('the tab cannot be reached, or answers nonsense: a new compose, saying why', async () => {
     const p = await prepared();
-    expect(await deliver(p, gmailTab, 'auto', fakeDeps(new Error('Could not establish connection')))).toMatchObject({ how: 'opened_compose', reason: 'unreachable' });
+    expect(await deliver(p, gmailTab, 'auto', fakeDeps(new Error('Could not establish connection')))).toMatchObject({
+      how: 'opened_compose',
+      reason: 'unreachable',
+    });
     expect(await deliver(p, gmailTab, 'auto', fakeDeps({ ok: true }))).toMatchObject({ how: 'opened_compose', reason: 'unreachable' });
     expect(await deliver(p, gmailTab, 'auto', fakeDeps('<b>hi</b>'))).toMatchObject({ how: 'opened_compose', reason: 'unreachable' });
   });
@@ -149,7 +186,11 @@ describe('delivering: into the compose, else a new compose, else the clipboard',
   it('not on a mail site: the chosen mail site’s compose; Outlook on an Outlook tab', async () => {
     const p = await prepared();
     const deps = fakeDeps();
-    expect(await deliver(p, { id: 3, url: 'https://www.linkedin.com/in/x/', context: null }, 'outlook', deps)).toEqual({ how: 'opened_compose', site: 'outlook', reason: 'not_mail' });
+    expect(await deliver(p, { id: 3, url: 'https://www.linkedin.com/in/x/', context: null }, 'outlook', deps)).toEqual({
+      how: 'opened_compose',
+      site: 'outlook',
+      reason: 'not_mail',
+    });
     expect(deps.sendToTab).not.toHaveBeenCalled();
     expect(deps.openTab.mock.calls[0]![0]).toMatch(/^https:\/\/outlook\.office\.com\/mail\/deeplink\/compose\?to=/);
   });
@@ -168,7 +209,16 @@ describe('delivering: into the compose, else a new compose, else the clipboard',
     const p = await prepared();
     const d = { how: 'inserted', site: 'gmail', kind: 'reply', atCursor: true, subjectSet: false } as const;
     const u1 = await recordUse(p, d, gmailTab, { now: NOW });
-    expect(u1).toMatchObject({ templateId: WELCOME, contactId: p.contactId, accountId: p.accountId, how: 'inserted', site: 'gmail', threadRef: 'thread-f:1', lang: 'en', testId: null });
+    expect(u1).toMatchObject({
+      templateId: WELCOME,
+      contactId: p.contactId,
+      accountId: p.accountId,
+      how: 'inserted',
+      site: 'gmail',
+      threadRef: 'thread-f:1',
+      lang: 'en',
+      testId: null,
+    });
     const u2 = await recordUse(p, d, gmailTab, { now: new Date(NOW.getTime() + 60_000) });
     expect(u2.id).toBe(u1.id);
     const u3 = await recordUse(p, d, gmailTab, { now: new Date(NOW.getTime() + 3_600_000) });
@@ -183,7 +233,10 @@ describe('A/B tests: variants, stopping, keeping the winner', () => {
     const t = await createTemplate(blankTemplate('follow_up', 'Check-in'));
     await saveTemplate(t.id, { variants: [{ ...t.variants[0]!, en: { subject: 'Hi', body: 'Hello {{firstName}}' } }] });
     const two = await addVariant(t.id, NOW);
-    expect(two.variants.map((v) => [v.id, v.active])).toEqual([['a', true], ['b', true]]);
+    expect(two.variants.map((v) => [v.id, v.active])).toEqual([
+      ['a', true],
+      ['b', true],
+    ]);
     expect(two.variants[1]!.en.body).toBe('Hello {{firstName}}');
     expect(two.abTest).toMatchObject({ status: 'running', startedAt: NOW.toISOString() });
     const one = await removeVariant(t.id, 'b', NOW);
@@ -193,7 +246,10 @@ describe('A/B tests: variants, stopping, keeping the winner', () => {
     expect(again.abTest!.id).not.toBe(two.abTest!.id);
     await insert('templateUses', { templateId: t.id, variantId: 'b', testId: again.abTest!.id, lang: 'en', usedAt: NOW.toISOString(), how: 'copied' });
     const retired = await removeVariant(t.id, 'b', NOW);
-    expect(retired.variants.map((v) => [v.id, v.active])).toEqual([['a', true], ['b', false]]);
+    expect(retired.variants.map((v) => [v.id, v.active])).toEqual([
+      ['a', true],
+      ['b', false],
+    ]);
     await expect(removeVariant(t.id, 'a', NOW)).rejects.toThrow();
   });
 
@@ -221,7 +277,14 @@ describe('replies and results', () => {
     const pb = (await prepareMessage(RENEWAL, b.contact.id, { sender, uiLang: 'en', now: NOW }))!;
     await recordUse(pb, d, { ...gmailTab, context: { site: 'gmail', kind: 'compose', ref: 'thread-f:B' } }, { now: NOW });
     // Alpha answers in the thread two weeks later (beyond the 7-day window: the thread decides)
-    const reply = await insert('interactions', { accountId: a.account.id, contactIds: [a.contact.id], channel: 'email', direction: 'inbound', occurredAt: '2026-12-17T08:00:00.000Z', source: { site: 'gmail', ref: 'thread-f:A', url: null } });
+    const reply = await insert('interactions', {
+      accountId: a.account.id,
+      contactIds: [a.contact.id],
+      channel: 'email',
+      direction: 'inbound',
+      occurredAt: '2026-12-17T08:00:00.000Z',
+      source: { site: 'gmail', ref: 'thread-f:A', url: null },
+    });
     let r = (await templateResults(RENEWAL, 7))!;
     expect(r.test!.id).toBe('starter');
     const byVariant = Object.fromEntries(r.test!.variants.map((v) => [v.variantId, [v.uses, v.replies]]));
@@ -269,7 +332,10 @@ describe('next-best-actions write with the user’s templates', () => {
 
   it('the template used last in the category wins; without any template the built-in text opens Gmail', async () => {
     await ensureStarters('en', NOW);
-    const mine = await createTemplate({ ...blankTemplate('renewal', 'My renewal'), variants: [{ id: 'a', label: 'A', active: true, fr: { subject: '', body: '' }, en: { subject: 'Renewal', body: 'Hi {{firstName}}' } }] });
+    const mine = await createTemplate({
+      ...blankTemplate('renewal', 'My renewal'),
+      variants: [{ id: 'a', label: 'A', active: true, fr: { subject: '', body: '' }, en: { subject: 'Renewal', body: 'Hi {{firstName}}' } }],
+    });
     expect((await templateForAction('renewal_proposal'))!.id).toBe(RENEWAL);
     await insert('templateUses', { templateId: mine.id, variantId: 'a', lang: 'en', usedAt: NOW.toISOString(), how: 'copied' });
     expect((await templateForAction('renewal_proposal'))!.id).toBe(mine.id);
@@ -277,7 +343,11 @@ describe('next-best-actions write with the user’s templates', () => {
     expect(await templateForAction('renewal_proposal')).toBeNull();
     const { account, contact } = await customer({ language: 'en' });
     const openUrl = vi.fn(async () => undefined);
-    const r = await executeAction(account.id, { type: 'renewal_proposal', contactId: contact.id }, { now: NOW, lang: 'en', openUrl, composeEmail: composeForAction({ tab: () => gmailTab, deps: fakeDeps(), now: () => NOW }) });
+    const r = await executeAction(
+      account.id,
+      { type: 'renewal_proposal', contactId: contact.id },
+      { now: NOW, lang: 'en', openUrl, composeEmail: composeForAction({ tab: () => gmailTab, deps: fakeDeps(), now: () => NOW }) },
+    );
     expect(r.kind === 'email' && r.compose).toBeFalsy();
     expect(openUrl).toHaveBeenCalledWith(expect.stringContaining('https://mail.google.com/mail/?view=cm'));
   });
@@ -287,14 +357,19 @@ describe('templates entity at the boundary', () => {
   it('refuses duplicate variant ids and a winner that is not a variant, with the field named', async () => {
     const t = await createTemplate(blankTemplate('welcome', 'W'));
     await expect(update('templates', t.id, { variants: [t.variants[0]!, t.variants[0]!] })).rejects.toThrow(/variant ids must be unique/);
-    await expect(update('templates', t.id, { abTest: { id: 'x', status: 'stopped', startedAt: NOW.toISOString(), stoppedAt: null, winnerVariantId: 'zz' } })).rejects.toThrow(/winner/);
+    await expect(
+      update('templates', t.id, { abTest: { id: 'x', status: 'stopped', startedAt: NOW.toISOString(), stoppedAt: null, winnerVariantId: 'zz' } }),
+    ).rejects.toThrow(/winner/);
     await expect(createTemplate({ name: '  ', category: 'welcome', variants: t.variants })).rejects.toThrow();
   });
 });
 
 describe('languages and settings at their boundaries', () => {
   it('a contact whose language has no text gets the other language, and the preview says so', async () => {
-    const t = await createTemplate({ ...blankTemplate('follow_up', 'EN only'), variants: [{ id: 'a', label: 'A', active: true, fr: { subject: '', body: '' }, en: { subject: 'Hi', body: 'Hello {{firstName}}' } }] });
+    const t = await createTemplate({
+      ...blankTemplate('follow_up', 'EN only'),
+      variants: [{ id: 'a', label: 'A', active: true, fr: { subject: '', body: '' }, en: { subject: 'Hi', body: 'Hello {{firstName}}' } }],
+    });
     const { contact } = await customer({ language: 'fr' });
     const p = (await prepareMessage(t.id, contact.id, { sender, uiLang: 'fr', now: NOW }))!;
     expect([p.lang, p.fellBack, p.body]).toEqual(['en', true, 'Hello Hélène']);

@@ -27,7 +27,9 @@ describe('compose URLs', () => {
     expect(fallbackFor('auto', 'https://mail.google.com/mail/u/1/#inbox', draft)).toMatchObject({ kind: 'open', site: 'gmail' });
     expect((fallbackFor('auto', 'https://mail.google.com/mail/u/1/#inbox', draft) as { url: string }).url).toContain('/mail/u/1/?view=cm');
     expect(fallbackFor('auto', 'https://outlook.office365.com/mail/inbox', draft)).toMatchObject({ kind: 'open', site: 'outlook' });
-    expect((fallbackFor('auto', 'https://outlook.office365.com/mail/inbox', draft) as { url: string }).url).toMatch(/^https:\/\/outlook\.office365\.com\/mail\/deeplink\/compose\?/);
+    expect((fallbackFor('auto', 'https://outlook.office365.com/mail/inbox', draft) as { url: string }).url).toMatch(
+      /^https:\/\/outlook\.office365\.com\/mail\/deeplink\/compose\?/,
+    );
     expect(fallbackFor('auto', 'https://www.linkedin.com/in/x/', draft)).toMatchObject({ kind: 'open', site: 'gmail' });
     expect(fallbackFor('outlook', null, draft)).toMatchObject({ kind: 'open', site: 'outlook' });
     expect(fallbackFor('clipboard', 'https://mail.google.com/mail/u/0/', draft)).toEqual({ kind: 'copy', reason: 'chosen' });
@@ -53,8 +55,15 @@ describe('starter templates', () => {
   });
   it('render with a full recipient without a warning (loyalty tier aside) and use only known fields', () => {
     const facts = {
-      firstName: 'Hélène', lastName: 'Dupont', company: 'Acme', accountOwner: 'Camille', renewalDate: '2027-01-15',
-      lastOrderAt: '2026-09-01T10:00:00Z', lastOrderAmount: { amount: 1200, currency: 'EUR' }, npsScore: 10, myName: 'Camille',
+      firstName: 'Hélène',
+      lastName: 'Dupont',
+      company: 'Acme',
+      accountOwner: 'Camille',
+      renewalDate: '2027-01-15',
+      lastOrderAt: '2026-09-01T10:00:00Z',
+      lastOrderAmount: { amount: 1200, currency: 'EUR' },
+      npsScore: 10,
+      myName: 'Camille',
     };
     for (const lang of ['fr', 'en'] as const) {
       for (const s of starterTemplates(lang, now)) {

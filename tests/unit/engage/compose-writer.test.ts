@@ -157,15 +157,18 @@ describe('writing into the compose (text nodes and line breaks, never markup)', 
 
   it('property: any text lands verbatim as text (markup-looking text stays text)', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 200 }).map((s) => s.replace(/\r/g, '')), (text) => {
-        const doc = OUTLOOK_REPLY();
-        const body = outlookCompose.find(doc)[0]!.body;
-        const elementsBefore = body.querySelectorAll('*').length;
-        writeIntoCompose(doc, outlookCompose, { subject: '', body: text }, caretIn(doc, textNodes(body)[0]!, 0));
-        expect(lines(body).startsWith(text)).toBe(true);
-        const brs = (text.match(/\n/g) ?? []).length;
-        expect(body.querySelectorAll('*').length).toBe(elementsBefore + brs);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 200 }).map((s) => s.replace(/\r/g, '')),
+        (text) => {
+          const doc = OUTLOOK_REPLY();
+          const body = outlookCompose.find(doc)[0]!.body;
+          const elementsBefore = body.querySelectorAll('*').length;
+          writeIntoCompose(doc, outlookCompose, { subject: '', body: text }, caretIn(doc, textNodes(body)[0]!, 0));
+          expect(lines(body).startsWith(text)).toBe(true);
+          const brs = (text.match(/\n/g) ?? []).length;
+          expect(body.querySelectorAll('*').length).toBe(elementsBefore + brs);
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -208,7 +211,12 @@ describe('the content-script listener', () => {
     const before = doc.body.innerHTML;
     const { send } = setup(doc);
     const msg = insertEnvelope({ subject: '', body: 'x' });
-    for (const s of [{ id: 'other', url: 'chrome-extension://other/x.html' }, { ...panel, tab: { id: 3 } }, { id: 'ext-id', url: 'https://evil.example/' }, {}]) {
+    for (const s of [
+      { id: 'other', url: 'chrome-extension://other/x.html' },
+      { ...panel, tab: { id: 3 } },
+      { id: 'ext-id', url: 'https://evil.example/' },
+      {},
+    ]) {
       expect(await send(msg, s)).toEqual({ ok: false, reason: 'bad_sender' });
     }
     expect(send({ carnet: 1, name: 'pageContext', payload: {} }, panel)).toBeUndefined();

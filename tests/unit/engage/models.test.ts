@@ -94,11 +94,30 @@ describe('templates screen model', () => {
     await m.ready;
     await until(() => m.rows.value?.length);
     const id = starterId('renewal');
-    const use = await insert('templateUses', { templateId: id, variantId: 'b', testId: 'starter', contactId: contact.id, accountId: account.id, lang: 'en', usedAt: '2026-12-01T10:00:00.000Z', how: 'inserted', site: 'gmail' });
-    await insert('interactions', { accountId: account.id, contactIds: [contact.id], channel: 'email', direction: 'inbound', occurredAt: '2026-12-02T10:00:00.000Z' });
+    const use = await insert('templateUses', {
+      templateId: id,
+      variantId: 'b',
+      testId: 'starter',
+      contactId: contact.id,
+      accountId: account.id,
+      lang: 'en',
+      usedAt: '2026-12-01T10:00:00.000Z',
+      how: 'inserted',
+      site: 'gmail',
+    });
+    await insert('interactions', {
+      accountId: account.id,
+      contactIds: [contact.id],
+      channel: 'email',
+      direction: 'inbound',
+      occurredAt: '2026-12-02T10:00:00.000Z',
+    });
     m.select(id);
     const r = await until(() => m.results.value?.test && m.results.value);
-    expect(r.test!.variants.map((v) => [v.variantId, v.uses, v.replies])).toEqual([['a', 0, 0], ['b', 1, 1]]);
+    expect(r.test!.variants.map((v) => [v.variantId, v.uses, v.replies])).toEqual([
+      ['a', 0, 0],
+      ['b', 1, 1],
+    ]);
     await until(() => m.results.value?.unrecorded.length === 0);
     expect((await getDb().templateUses.get(use.id))!.repliedAt).toBe('2026-12-02T10:00:00.000Z');
     m.confirmStop.value = 'b';

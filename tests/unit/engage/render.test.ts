@@ -110,14 +110,16 @@ describe('merge fields: missing values', () => {
 });
 
 describe('merge fields: plurals', () => {
-  const days = (n: number, opts: typeof en) => render('{{daysToRenewal:# jour|# jours}}', { renewalDate: new Date(NOW.getTime() + n * 86_400_000).toISOString().slice(0, 10) }, opts).text;
+  const days = (n: number, opts: typeof en) =>
+    render('{{daysToRenewal:# jour|# jours}}', { renewalDate: new Date(NOW.getTime() + n * 86_400_000).toISOString().slice(0, 10) }, opts).text;
   it('French: 0 and 1 take the singular', () => {
     expect(days(0, fr)).toBe('0 jour');
     expect(days(1, fr)).toBe('1 jour');
     expect(days(2, fr)).toBe('2 jours');
   });
   it('English: only 1 takes the singular', () => {
-    const d = (n: number) => render('{{daysToRenewal:# day|# days}}', { renewalDate: new Date(NOW.getTime() + n * 86_400_000).toISOString().slice(0, 10) }, en).text;
+    const d = (n: number) =>
+      render('{{daysToRenewal:# day|# days}}', { renewalDate: new Date(NOW.getTime() + n * 86_400_000).toISOString().slice(0, 10) }, en).text;
     expect(d(0)).toBe('0 days');
     expect(d(1)).toBe('1 day');
     expect(d(21)).toBe('21 days');

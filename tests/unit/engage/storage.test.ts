@@ -31,18 +31,32 @@ describe('engage settings (typed storage item)', () => {
 
 describe('template input at the boundary (fuzz)', () => {
   it('any input parses or fails with named fields; what parses keeps at least one variant, unique ids', () => {
-    const variant = fc.record({ id: fc.oneof(fc.constantFrom('a', 'b'), fc.string()), label: fc.string({ maxLength: 5 }), active: fc.boolean(), en: fc.record({ subject: fc.string(), body: fc.string() }) }, { requiredKeys: ['id', 'label'] });
+    const variant = fc.record(
+      {
+        id: fc.oneof(fc.constantFrom('a', 'b'), fc.string()),
+        label: fc.string({ maxLength: 5 }),
+        active: fc.boolean(),
+        en: fc.record({ subject: fc.string(), body: fc.string() }),
+      },
+      { requiredKeys: ['id', 'label'] },
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.record({ name: fc.string(), category: fc.constantFrom('welcome', 'renewal', 'nope'), variants: fc.array(variant, { maxLength: 3 }) })), (v) => {
-        const r = TemplateInput.safeParse(v);
-        if (r.success) {
-          expect(r.data.variants.length).toBeGreaterThanOrEqual(1);
-          expect(new Set(r.data.variants.map((x) => x.id)).size).toBe(r.data.variants.length);
-          expect(r.data.name.trim()).not.toBe('');
-        } else {
-          expect(r.error.issues.length).toBeGreaterThan(0);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.anything(),
+          fc.record({ name: fc.string(), category: fc.constantFrom('welcome', 'renewal', 'nope'), variants: fc.array(variant, { maxLength: 3 }) }),
+        ),
+        (v) => {
+          const r = TemplateInput.safeParse(v);
+          if (r.success) {
+            expect(r.data.variants.length).toBeGreaterThanOrEqual(1);
+            expect(new Set(r.data.variants.map((x) => x.id)).size).toBe(r.data.variants.length);
+            expect(r.data.name.trim()).not.toBe('');
+          } else {
+            expect(r.error.issues.length).toBeGreaterThan(0);
+          }
+        },
+      ),
     );
   });
 });

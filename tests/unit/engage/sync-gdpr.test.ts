@@ -37,7 +37,9 @@ describe('templates sync through the team server like any record', () => {
       const { remove } = await import('../../../lib/db');
       await remove('templates', welcome);
     });
-    const use = await b.local(() => insert('templateUses', { templateId: RENEWAL, variantId: 'a', testId: 'starter', lang: 'fr', usedAt: NOW.toISOString(), how: 'copied' }));
+    const use = await b.local(() =>
+      insert('templateUses', { templateId: RENEWAL, variantId: 'a', testId: 'starter', lang: 'fr', usedAt: NOW.toISOString(), how: 'copied' }),
+    );
     for (let i = 0; i < 2; i++) {
       expect(await syncOnce(a.config)).toMatchObject({ ok: true });
       expect(await syncOnce(b.config)).toMatchObject({ ok: true });
@@ -65,8 +67,29 @@ describe('template uses are personal data', () => {
     const acme = await insert('accounts', { name: 'Acme', domains: ['acme.fr'] });
     const h = await insert('contacts', { firstName: 'Hélène', lastName: 'Dupont', emails: ['h@acme.fr'], accountId: acme.id });
     const dup = await insert('contacts', { firstName: 'Hélène', lastName: 'Dupont', emails: ['hd@acme.fr'], accountId: acme.id });
-    const u1 = await insert('templateUses', { templateId: RENEWAL, variantId: 'a', testId: 'starter', contactId: h.id, accountId: acme.id, lang: 'en', usedAt: NOW.toISOString(), how: 'inserted', site: 'gmail', threadRef: 'thread-f:1', repliedAt: '2026-12-04T10:00:00.000Z' });
-    const u2 = await insert('templateUses', { templateId: RENEWAL, variantId: 'b', testId: 'starter', contactId: dup.id, accountId: acme.id, lang: 'en', usedAt: NOW.toISOString(), how: 'copied' });
+    const u1 = await insert('templateUses', {
+      templateId: RENEWAL,
+      variantId: 'a',
+      testId: 'starter',
+      contactId: h.id,
+      accountId: acme.id,
+      lang: 'en',
+      usedAt: NOW.toISOString(),
+      how: 'inserted',
+      site: 'gmail',
+      threadRef: 'thread-f:1',
+      repliedAt: '2026-12-04T10:00:00.000Z',
+    });
+    const u2 = await insert('templateUses', {
+      templateId: RENEWAL,
+      variantId: 'b',
+      testId: 'starter',
+      contactId: dup.id,
+      accountId: acme.id,
+      lang: 'en',
+      usedAt: NOW.toISOString(),
+      how: 'copied',
+    });
     return { acme, h, dup, u1, u2 };
   }
 

@@ -5,18 +5,29 @@ import { matchReplies, type InteractionForReply, type UseForReply } from '../../
 import type { Template } from '../../../lib/schema/template';
 
 const variant = (id: string, active = true) => ({ id, label: id.toUpperCase(), active, fr: { subject: '', body: 'x' }, en: { subject: '', body: 'x' } });
-const tpl = (ids: string[], abTest: Template['abTest'] = { id: 't1', status: 'running', startedAt: '2026-12-01T00:00:00Z', stoppedAt: null, winnerVariantId: null }) =>
-  ({ id: '0192f000-0000-7000-8000-000000000001', variants: ids.map((i) => variant(i)), abTest }) as Pick<Template, 'id' | 'variants' | 'abTest'>;
+const tpl = (
+  ids: string[],
+  abTest: Template['abTest'] = { id: 't1', status: 'running', startedAt: '2026-12-01T00:00:00Z', stoppedAt: null, winnerVariantId: null },
+) => ({ id: '0192f000-0000-7000-8000-000000000001', variants: ids.map((i) => variant(i)), abTest }) as Pick<Template, 'id' | 'variants' | 'abTest'>;
 
 describe('variant assignment', () => {
   it('one variant, or no running test: always that one (or the kept winner)', () => {
     expect(assignVariant(tpl(['a'], null), 'c1', [])).toEqual({ variantId: 'a', testId: null, reason: 'only' });
-    const stopped = tpl(['a', 'b'], { id: 't1', status: 'stopped', startedAt: '2026-12-01T00:00:00Z', stoppedAt: '2026-12-02T00:00:00Z', winnerVariantId: 'b' });
+    const stopped = tpl(['a', 'b'], {
+      id: 't1',
+      status: 'stopped',
+      startedAt: '2026-12-01T00:00:00Z',
+      stoppedAt: '2026-12-02T00:00:00Z',
+      winnerVariantId: 'b',
+    });
     expect(assignVariant(stopped, 'c1', [])).toEqual({ variantId: 'b', testId: null, reason: 'winner' });
   });
 
   it('sticky: a contact keeps the variant they had in this test', () => {
-    const prior: PriorUse[] = [{ contactId: 'c1', variantId: 'b', testId: 't1' }, { contactId: 'c2', variantId: 'b', testId: 't1' }];
+    const prior: PriorUse[] = [
+      { contactId: 'c1', variantId: 'b', testId: 't1' },
+      { contactId: 'c2', variantId: 'b', testId: 't1' },
+    ];
     expect(assignVariant(tpl(['a', 'b']), 'c1', prior)).toEqual({ variantId: 'b', testId: 't1', reason: 'sticky' });
     // a use from an earlier test does not stick
     expect(assignVariant(tpl(['a', 'b']), 'c3', [{ contactId: 'c3', variantId: 'b', testId: 't0' }]).reason).toBe('balanced');
@@ -32,8 +43,24 @@ describe('variant assignment', () => {
     ];
     expect(assignVariant(tpl(['a', 'b']), 'c4', prior)).toEqual({ variantId: 'b', testId: 't1', reason: 'balanced' });
     // the same from index counts
-    expect(assignVariant(tpl(['a', 'b']), 'c4', { sticky: null, counts: new Map([['a', 2], ['b', 1]]) })).toEqual({ variantId: 'b', testId: 't1', reason: 'balanced' });
-    expect(assignVariant(tpl(['a', 'b']), 'c4', { sticky: 'a', counts: new Map([['a', 2], ['b', 1]]) }).reason).toBe('sticky');
+    expect(
+      assignVariant(tpl(['a', 'b']), 'c4', {
+        sticky: null,
+        counts: new Map([
+          ['a', 2],
+          ['b', 1],
+        ]),
+      }),
+    ).toEqual({ variantId: 'b', testId: 't1', reason: 'balanced' });
+    expect(
+      assignVariant(tpl(['a', 'b']), 'c4', {
+        sticky: 'a',
+        counts: new Map([
+          ['a', 2],
+          ['b', 1],
+        ]),
+      }).reason,
+    ).toBe('sticky');
   });
 
   it('deterministic: the same state gives the same variant', () => {
@@ -67,7 +94,14 @@ describe('variant assignment', () => {
   });
 });
 
-const use = (id: string, usedAt: string, over: Partial<UseForReply> = {}): UseForReply => ({ id, contactId: 'c1', usedAt, site: 'gmail', threadRef: null, ...over });
+const use = (id: string, usedAt: string, over: Partial<UseForReply> = {}): UseForReply => ({
+  id,
+  contactId: 'c1',
+  usedAt,
+  site: 'gmail',
+  threadRef: null,
+  ...over,
+});
 const inbound = (id: string, occurredAt: string, over: Partial<InteractionForReply> = {}): InteractionForReply => ({
   id,
   contactIds: ['c1'],

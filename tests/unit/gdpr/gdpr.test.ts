@@ -2,8 +2,18 @@ import { describe, it, expect } from 'vitest';
 import Papa from 'papaparse';
 import { insert, getDb, SYNC_ENABLED_KEY, update } from '../../../lib/db';
 import {
-  grantConsent, withdrawConsent, hasValidBasis, setDoNotContact, exportPerson, erasePerson, isSuppressed,
-  previewRetention, applyRetention, saveRetentionPolicy, getRetentionPolicy, dataInventory,
+  grantConsent,
+  withdrawConsent,
+  hasValidBasis,
+  setDoNotContact,
+  exportPerson,
+  erasePerson,
+  isSuppressed,
+  previewRetention,
+  applyRetention,
+  saveRetentionPolicy,
+  getRetentionPolicy,
+  dataInventory,
 } from '../../../lib/gdpr';
 import { exportBackup, restoreBackup, wipeDatabase } from '../../../lib/backup/backup';
 
@@ -11,23 +21,65 @@ async function world() {
   await getDb().meta.put({ key: SYNC_ENABLED_KEY, value: true });
   const acme = await insert('accounts', { name: 'Acme', domains: ['acme.fr'] });
   const helene = await insert('contacts', {
-    firstName: 'Hélène', lastName: 'Dupont', emails: ['helene.dupont@acme.fr', 'hd@perso.fr'], phones: ['+33 6 11 22 33 44'],
-    linkedinUrl: 'https://www.linkedin.com/in/helene-dupont', accountId: acme.id, notes: '=cmd|calc', title: 'CFO',
+    firstName: 'Hélène',
+    lastName: 'Dupont',
+    emails: ['helene.dupont@acme.fr', 'hd@perso.fr'],
+    phones: ['+33 6 11 22 33 44'],
+    linkedinUrl: 'https://www.linkedin.com/in/helene-dupont',
+    accountId: acme.id,
+    notes: '=cmd|calc',
+    title: 'CFO',
   });
   const paul = await insert('contacts', { firstName: 'Paul', lastName: 'Martin', emails: ['paul@acme.fr'], accountId: acme.id });
   await update('contacts', helene.id, { title: 'CEO' });
-  const solo = await insert('interactions', { accountId: acme.id, contactIds: [helene.id], channel: 'call', occurredAt: '2026-01-02T10:00:00.000Z', subject: 'Call with Hélène', summary: 'Budget talk' });
-  const shared = await insert('interactions', { accountId: acme.id, contactIds: [helene.id, paul.id], channel: 'meeting', occurredAt: '2026-01-03T10:00:00.000Z', subject: 'Kick-off with Hélène Dupont and Paul', summary: 'Hélène (helene.dupont@acme.fr, +33 6 11 22 33 44) agreed; DUPONT to send the deck' });
-  const paulOnly = await insert('interactions', { accountId: acme.id, contactIds: [paul.id], channel: 'email', occurredAt: '2026-01-04T10:00:00.000Z', subject: 'Paul only' });
-  await insert('surveys', { accountId: acme.id, contactId: helene.id, kind: 'nps', score: 9, comment: 'Great, says Hélène', respondedAt: '2026-01-05T00:00:00.000Z' });
+  const solo = await insert('interactions', {
+    accountId: acme.id,
+    contactIds: [helene.id],
+    channel: 'call',
+    occurredAt: '2026-01-02T10:00:00.000Z',
+    subject: 'Call with Hélène',
+    summary: 'Budget talk',
+  });
+  const shared = await insert('interactions', {
+    accountId: acme.id,
+    contactIds: [helene.id, paul.id],
+    channel: 'meeting',
+    occurredAt: '2026-01-03T10:00:00.000Z',
+    subject: 'Kick-off with Hélène Dupont and Paul',
+    summary: 'Hélène (helene.dupont@acme.fr, +33 6 11 22 33 44) agreed; DUPONT to send the deck',
+  });
+  const paulOnly = await insert('interactions', {
+    accountId: acme.id,
+    contactIds: [paul.id],
+    channel: 'email',
+    occurredAt: '2026-01-04T10:00:00.000Z',
+    subject: 'Paul only',
+  });
+  await insert('surveys', {
+    accountId: acme.id,
+    contactId: helene.id,
+    kind: 'nps',
+    score: 9,
+    comment: 'Great, says Hélène',
+    respondedAt: '2026-01-05T00:00:00.000Z',
+  });
   await insert('tasks', { accountId: acme.id, contactId: helene.id, title: 'Call Hélène back' });
   await insert('feedback', { accountId: acme.id, contactId: helene.id, actionType: 'call', outcome: 'accepted', at: '2026-01-06T00:00:00.000Z' });
   const order = await insert('orders', { accountId: acme.id, contactId: helene.id, occurredAt: '2026-01-07T00:00:00.000Z', amount: 120, ref: 'F-1' });
-  await getDb().scores.put({ accountId: acme.id, churnProbability: 0.3, churnModel: 'health', reasons: [], clv: 1000, clvMethod: 'annual_value', segments: [], computedAt: '2026-01-08T00:00:00.000Z',
+  await getDb().scores.put({
+    accountId: acme.id,
+    churnProbability: 0.3,
+    churnModel: 'health',
+    reasons: [],
+    clv: 1000,
+    clvMethod: 'annual_value',
+    segments: [],
+    computedAt: '2026-01-08T00:00:00.000Z',
     actions: [
       { type: 'call', contactId: helene.id, expectedValue: 10, probability: 0.5, reason: { key: 'k', weight: 1 } },
       { type: 'email', contactId: paul.id, expectedValue: 5, probability: 0.5, reason: { key: 'k', weight: 1 } },
-    ] });
+    ],
+  });
   return { acme, helene, paul, solo, shared, paulOnly, order };
 }
 
@@ -68,7 +120,16 @@ describe('right of access', () => {
     expect(json.orders).toHaveLength(1);
     expect(json.accountScore.clv).toBe(1000);
     expect(json.audit).toHaveLength(1);
-    expect(out.csvFiles.map((f) => f.name)).toEqual(['contact.csv', 'interactions.csv', 'surveys.csv', 'tasks.csv', 'feedback.csv', 'orders.csv', 'audit.csv', 'account-score.csv']);
+    expect(out.csvFiles.map((f) => f.name)).toEqual([
+      'contact.csv',
+      'interactions.csv',
+      'surveys.csv',
+      'tasks.csv',
+      'feedback.csv',
+      'orders.csv',
+      'audit.csv',
+      'account-score.csv',
+    ]);
     const contactCsv = Papa.parse<Record<string, string>>(out.csvFiles[0]!.text, { header: true }).data[0]!;
     expect(contactCsv.notes).toBe("'=cmd|calc");
     expect(contactCsv.phones).toBe('["+33 6 11 22 33 44"]');
@@ -108,7 +169,7 @@ describe('right to erasure', () => {
     expect(shared.subject).toBe('Kick-off with [erased] and Paul');
     expect(shared.summary).toBe('[erased] ([erased], [erased]) agreed; [erased] to send the deck');
     expect((await db.interactions.get(w.paulOnly.id))?.subject).toBe('Paul only');
-    expect((await db.orders.get(w.order.id))).toMatchObject({ contactId: null, amount: 120, deletedAt: null });
+    expect(await db.orders.get(w.order.id)).toMatchObject({ contactId: null, amount: 120, deletedAt: null });
     expect((await db.scores.toArray())[0]?.actions.map((a) => a.contactId)).toEqual([w.paul.id]);
     expect((await db.contacts.get(w.paul.id))?.firstName).toBe('Paul');
     // Sync propagates the delete and the scrub; no pending upsert carries her data.
@@ -135,11 +196,21 @@ describe('retention', () => {
     await insert('tasks', { title: 'Open old', status: 'open', dueAt: '2024-01-01T00:00:00.000Z' });
     await insert('surveys', { kind: 'csat', score: 4, respondedAt: '2020-01-01T00:00:00.000Z' });
     const policy = await saveRetentionPolicy({ interactionsMonths: 24, closedTasksMonths: 12 });
-    expect(await getRetentionPolicy()).toEqual({ interactionsMonths: 24, closedTasksMonths: 12, surveysMonths: null, feedbackMonths: null, ordersMonths: null });
+    expect(await getRetentionPolicy()).toEqual({
+      interactionsMonths: 24,
+      closedTasksMonths: 12,
+      surveysMonths: null,
+      feedbackMonths: null,
+      ordersMonths: null,
+    });
     const preview = await previewRetention(policy, now);
     expect(preview.counts).toEqual({ interactions: 1, tasks: 1 });
     expect(preview.sample.interactions).toEqual([{ id: old.id, date: '2024-01-01T00:00:00.000Z', label: 'call: Old call' }]);
-    expect(await getDb().interactions.filter((i) => !!i.deletedAt).count()).toBe(0);
+    expect(
+      await getDb()
+        .interactions.filter((i) => !!i.deletedAt)
+        .count(),
+    ).toBe(0);
     expect(await applyRetention(policy, now)).toEqual({ interactions: 1, tasks: 1 });
     expect((await getDb().interactions.get(old.id))?.deletedAt).toBeTruthy();
     expect((await previewRetention(policy, now)).total).toBe(0);

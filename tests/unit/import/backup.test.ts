@@ -14,7 +14,17 @@ async function seed() {
   const t = await insert('tasks', { title: 'Call back', contactId: c.id });
   await remove('tasks', t.id);
   await insert('segments', { name: 'Big', rule: { op: 'and', rules: [{ field: 'annualValue', operator: 'gt', value: 1000 }] } });
-  await getDb().scores.put({ accountId: a.id, churnProbability: 0.2, churnModel: 'health', reasons: [], clv: 10, clvMethod: 'annual_value', segments: [], actions: [], computedAt: '2026-01-04T00:00:00.000Z' });
+  await getDb().scores.put({
+    accountId: a.id,
+    churnProbability: 0.2,
+    churnModel: 'health',
+    reasons: [],
+    clv: 10,
+    clvMethod: 'annual_value',
+    segments: [],
+    actions: [],
+    computedAt: '2026-01-04T00:00:00.000Z',
+  });
   await getDb().suppressions.put({ hash: 'a'.repeat(64), erasedAt: '2026-01-01T00:00:00.000Z' });
   await saveImportPreset({ name: 'Mine', target: 'contacts', mapping: { Mail: 'email' } });
 }
@@ -29,7 +39,18 @@ describe('backup and restore', () => {
     await wipeDatabase();
     expect(Object.values(await tableCounts()).every((n) => n === 0)).toBe(true);
     const report = await restoreBackup(json);
-    expect(report.counts).toMatchObject({ accounts: 1, contacts: 1, interactions: 1, orders: 1, tasks: 1, segments: 1, scores: 1, audit: 2, suppressions: 1, importPresets: 1 });
+    expect(report.counts).toMatchObject({
+      accounts: 1,
+      contacts: 1,
+      interactions: 1,
+      orders: 1,
+      tasks: 1,
+      segments: 1,
+      scores: 1,
+      audit: 2,
+      suppressions: 1,
+      importPresets: 1,
+    });
     expect(await exportBackup(new Date(0))).toEqual(before);
     expect(await getDb().contacts.toArray()).toEqual(rawBefore);
     expect((await searchContacts('hel dup')).map((c) => c.lastName)).toEqual(['Dupont']);
@@ -41,8 +62,25 @@ describe('backup and restore', () => {
       schemaVersion: 1,
       exportedAt: '2025-06-01T00:00:00.000Z',
       tables: {
-        contacts: [{ id: '0190a0a0-0000-7000-8000-000000000001', createdAt: '2025-06-01T00:00:00.000Z-0000-abcd', updatedAt: '2025-06-01T00:00:00.000Z-0000-abcd', firstName: 'Zoé', lastName: 'Martin', emails: ['zoe@exemple.fr'] }],
-        accounts: [{ id: '0190a0a0-0000-7000-8000-000000000002', createdAt: '2025-06-01T00:00:00.000Z-0000-abcd', updatedAt: '2025-06-01T00:00:00.000Z-0000-abcd', name: 'Exemple SARL', domains: ['exemple.fr'] }],
+        contacts: [
+          {
+            id: '0190a0a0-0000-7000-8000-000000000001',
+            createdAt: '2025-06-01T00:00:00.000Z-0000-abcd',
+            updatedAt: '2025-06-01T00:00:00.000Z-0000-abcd',
+            firstName: 'Zoé',
+            lastName: 'Martin',
+            emails: ['zoe@exemple.fr'],
+          },
+        ],
+        accounts: [
+          {
+            id: '0190a0a0-0000-7000-8000-000000000002',
+            createdAt: '2025-06-01T00:00:00.000Z-0000-abcd',
+            updatedAt: '2025-06-01T00:00:00.000Z-0000-abcd',
+            name: 'Exemple SARL',
+            domains: ['exemple.fr'],
+          },
+        ],
         meta: [{ key: 'x', value: 1 }],
       },
     };
@@ -81,7 +119,10 @@ describe('CSV export of a table', () => {
     expect(out.text).toContain('ann@lee.io; a@lee.io');
     expect(out.text).not.toContain('Gone');
     await wipeDatabase();
-    const plan = await planFile(await analyzeFile(new TextEncoder().encode(out.text)), { presetId: 'generic-contacts', mapping: { firstName: 'firstName', lastName: 'lastName', emails: 'email', notes: 'notes' } });
+    const plan = await planFile(await analyzeFile(new TextEncoder().encode(out.text)), {
+      presetId: 'generic-contacts',
+      mapping: { firstName: 'firstName', lastName: 'lastName', emails: 'email', notes: 'notes' },
+    });
     expect(plan.inserts.contacts[0]).toMatchObject({ firstName: 'Ann', emails: ['ann@lee.io', 'a@lee.io'], notes: "'=2+2" });
   });
 });

@@ -7,14 +7,14 @@ import { enc } from './helpers';
 
 const plan = async (csv: string) => planFile(await analyzeFile(enc(csv)));
 const live = async (t: 'contacts' | 'accounts' | 'orders' | 'interactions') => (await getDb()[t].toArray()).filter((r) => !r.deletedAt);
-const inexact = (p: Awaited<ReturnType<typeof plan>>) => p.summary.warnings.filter((w) => w.key === 'import.issue.idScientific' || w.key === 'import.issue.idRounded');
+const inexact = (p: Awaited<ReturnType<typeof plan>>) =>
+  p.summary.warnings.filter((w) => w.key === 'import.issue.idScientific' || w.key === 'import.issue.idRounded');
 
 describe('identifiers a spreadsheet damaged', () => {
   it('recognises scientific notation and digits rounded to 15 significant ones', () => {
     for (const v of ['1.2315E+11', '1,2315E+11', '1.23457e+17', '-4E5', '2.5E-3']) expect(idDamage(v), v).toBe('scientific');
     for (const v of ['1234567890123450000', '9007199254740990000']) expect(idDamage(v), v).toBe('truncated');
-    for (const v of ['123150000000', '0012345', '003x0000001AbCdEAA', '13085.0', 'E12', 'ACME-2024', '1234567890123456789'])
-      expect(idDamage(v), v).toBeNull();
+    for (const v of ['123150000000', '0012345', '003x0000001AbCdEAA', '13085.0', 'E12', 'ACME-2024', '1234567890123456789']) expect(idDamage(v), v).toBeNull();
   });
 
   it('fuzz: an integer Excel shows in scientific notation is always flagged; exact integers up to 15 digits never are', () => {
@@ -29,9 +29,7 @@ describe('identifiers a spreadsheet damaged', () => {
 
   it('two rows whose ids a re-save turned into the same 1.2315E+11 are two contacts, each reported', async () => {
     const p = await plan(
-      'Contact ID,First Name,Last Name,Email,Account ID\n' +
-        '1.2315E+11,Ann,Lee,ann@lee.example,\n' +
-        '1.2315E+11,Bob,Ray,bob@ray.example,\n',
+      'Contact ID,First Name,Last Name,Email,Account ID\n' + '1.2315E+11,Ann,Lee,ann@lee.example,\n' + '1.2315E+11,Bob,Ray,bob@ray.example,\n',
     );
     expect(p.inserts.contacts).toHaveLength(2);
     expect(p.summary.duplicates).toBe(0);

@@ -1,5 +1,16 @@
 import { describe, it, expect } from 'vitest';
-import { analyzeFile, planFile, runImport, ImportFileError, decodeBytes, parseCsv, neutralizeCell, toCsv, detectPreset, isKnownHeader } from '../../../lib/import';
+import {
+  analyzeFile,
+  planFile,
+  runImport,
+  ImportFileError,
+  decodeBytes,
+  parseCsv,
+  neutralizeCell,
+  toCsv,
+  detectPreset,
+  isKnownHeader,
+} from '../../../lib/import';
 import { insert, getDb } from '../../../lib/db';
 import { saveImportPreset, listImportPresets } from '../../../lib/db/import-presets';
 import { parseNumber, parseDateParts, detectDayOrder } from '../../../lib/import/values';
@@ -96,9 +107,7 @@ describe('malformed files change nothing and say why', () => {
     expect(c.notes).toBe('=HYPERLINK("http://evil.io","x")');
     const csv = toCsv(['notes'], [{ notes: c.notes }]);
     expect(csv).toBe('notes\r\n"\'=HYPERLINK(""http://evil.io"",""x"")"');
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', 'ok'].map(neutralizeCell)).toEqual([
-      "'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", 'ok',
-    ]);
+    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx', 'ok'].map(neutralizeCell)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", 'ok']);
   });
 
   it('rows failing their schema are listed with physical line and field, and the rest imports', async () => {
@@ -210,11 +219,20 @@ describe('presets', () => {
   const line = (h: string) => h.split(',');
   it('detects the documented HubSpot, Pipedrive, Zoho and Zendesk layouts', () => {
     const cases: [string, string][] = [
-      ['Record ID - Contact,First Name,Last Name,Client Grade,Email,Phone Number,Contact owner,Last Activity Date,Create Date,Company Name,Contact type,Country/Region,Job Title,Mobile Phone Number,State/Region,Street Address,Website URL,Last Engagement Date,Postal Code,Record ID - Company,Company name,Create Date,Phone Number,Last Activity Date,City,Country/Region,Industry', 'hubspot-contacts'],
+      [
+        'Record ID - Contact,First Name,Last Name,Client Grade,Email,Phone Number,Contact owner,Last Activity Date,Create Date,Company Name,Contact type,Country/Region,Job Title,Mobile Phone Number,State/Region,Street Address,Website URL,Last Engagement Date,Postal Code,Record ID - Company,Company name,Create Date,Phone Number,Last Activity Date,City,Country/Region,Industry',
+        'hubspot-contacts',
+      ],
       ['Person - Name,Person - Organization,Person - Email - Work,Person - Phone - Mobile,Person - Labels,Person - Owner', 'pipedrive-people'],
       ['Deal - Title,Deal - Value,Deal - Status,Deal - Owner,Deal - Expected close date,Deal - Lost reason', 'pipedrive-deals'],
-      ['Record Id,Contact Owner.id,Contact Owner,Lead Source,First Name,Last Name,Account Name.id,Account Name,Vendor Name.id,Vendor Name,Email,Title,Department,Phone', 'zoho-contacts'],
-      ['Id,Requester,Requester id,Requester external id,Requester email,Requester domain,Submitter,Assignee,Group,Subject,Tags,Status,Priority,Via,Ticket type,Created at,Updated at', 'zendesk-tickets'],
+      [
+        'Record Id,Contact Owner.id,Contact Owner,Lead Source,First Name,Last Name,Account Name.id,Account Name,Vendor Name.id,Vendor Name,Email,Title,Department,Phone',
+        'zoho-contacts',
+      ],
+      [
+        'Id,Requester,Requester id,Requester external id,Requester email,Requester domain,Submitter,Assignee,Group,Subject,Tags,Status,Priority,Via,Ticket type,Created at,Updated at',
+        'zendesk-tickets',
+      ],
     ];
     for (const [h, id] of cases) {
       expect(detectPreset(line(h)).preset.id).toBe(id);
@@ -223,7 +241,8 @@ describe('presets', () => {
   });
 
   it('HubSpot repeated columns, "null" phones and short US dates', async () => {
-    const h = 'Record ID - Contact,First Name,Last Name,Email,Phone Number,Contact owner,Create Date,Company Name,Job Title,Website URL,Record ID - Company,Company name,Create Date,Phone Number';
+    const h =
+      'Record ID - Contact,First Name,Last Name,Email,Phone Number,Contact owner,Create Date,Company Name,Job Title,Website URL,Record ID - Company,Company name,Create Date,Phone Number';
     const file = `${h}\n101,Ada,King,ada@analytic.io,null,Me,2/5/24 1:51,Analytic,CTO,https://www.analytic.io,9,Analytic,2/5/24 1:51,+44 20 1234\n`;
     const a = await analyzeFile(enc(file));
     expect(a.parsed.header.filter((x) => x.startsWith('Create Date'))).toEqual(['Create Date', 'Create Date (2)']);
@@ -234,7 +253,8 @@ describe('presets', () => {
   });
 
   it('Zendesk tickets become ticket interactions', async () => {
-    const file = 'Id,Requester,Requester email,Subject,Tags,Status,Created at,Organization\n7,Ann Lee,ann@lee.io,Broken,vip,Solved,2024-05-01 10:00:00,Lee Ltd\n';
+    const file =
+      'Id,Requester,Requester email,Subject,Tags,Status,Created at,Organization\n7,Ann Lee,ann@lee.io,Broken,vip,Solved,2024-05-01 10:00:00,Lee Ltd\n';
     const plan = await planFile(await analyzeFile(enc(file)));
     expect(plan.preset.id).toBe('zendesk-tickets');
     expect(plan.inserts.interactions[0]).toMatchObject({ channel: 'ticket', ticketStatus: 'solved', source: { site: 'zendesk', ref: '7', url: null } });
@@ -259,8 +279,13 @@ describe('cut-down exports', () => {
   it('an Outlook export reduced to a few columns still maps its e-mail and phone columns', () => {
     const d = detectPreset('First Name,Last Name,E-mail Address,Mobile Phone,Company,Job Title,Notes'.split(','));
     expect(d.mapping).toEqual({
-      'First Name': 'firstName', 'Last Name': 'lastName', 'E-mail Address': 'email', 'Mobile Phone': 'phone',
-      Company: 'company', 'Job Title': 'title', Notes: 'notes',
+      'First Name': 'firstName',
+      'Last Name': 'lastName',
+      'E-mail Address': 'email',
+      'Mobile Phone': 'phone',
+      Company: 'company',
+      'Job Title': 'title',
+      Notes: 'notes',
     });
   });
 

@@ -19,42 +19,116 @@ interface Expect {
 }
 
 const FILES: Record<string, Expect> = {
-  'google-contacts-gmail.csv': { preset: 'google-legacy', rows: 1, new: 1, duplicates: 0, invalid: [],
-    byEntity: { contacts: { new: 1, updated: 0 }, accounts: { new: 1, updated: 0 } } },
+  'google-contacts-gmail.csv': {
+    preset: 'google-legacy',
+    rows: 1,
+    new: 1,
+    duplicates: 0,
+    invalid: [],
+    byEntity: { contacts: { new: 1, updated: 0 }, accounts: { new: 1, updated: 0 } },
+  },
   // One of its 11 addresses is "business 3@golker.de" (a space): the row is listed, naming the field and value.
-  'google-contacts-Google.csv': { preset: 'google-legacy', rows: 1, new: 0, duplicates: 0,
-    invalid: [{ line: 2, reason: /^emails\.6: not a valid email address .*business 3@golker\.de/ }], byEntity: { accounts: { new: 1, updated: 0 } } },
-  'GoogleCreatedOutlook.csv': { preset: 'outlook-google', rows: 1, new: 1, duplicates: 0, invalid: [],
-    byEntity: { contacts: { new: 1, updated: 0 }, accounts: { new: 1, updated: 0 } } },
+  'google-contacts-Google.csv': {
+    preset: 'google-legacy',
+    rows: 1,
+    new: 0,
+    duplicates: 0,
+    invalid: [{ line: 2, reason: /^emails\.6: not a valid email address .*business 3@golker\.de/ }],
+    byEntity: { accounts: { new: 1, updated: 0 } },
+  },
+  'GoogleCreatedOutlook.csv': {
+    preset: 'outlook-google',
+    rows: 1,
+    new: 1,
+    duplicates: 0,
+    invalid: [],
+    byEntity: { contacts: { new: 1, updated: 0 }, accounts: { new: 1, updated: 0 } },
+  },
   // Windows-1252; 6 people at 2 companies (Contoso Ltd. / the German test record's company).
-  'Outlook365.csv': { preset: 'outlook-desktop', encoding: 'windows-1252', rows: 6, new: 6, duplicates: 0, invalid: [],
-    byEntity: { contacts: { new: 6, updated: 0 }, accounts: { new: 2, updated: 0 } } },
-  'Outlook365_Web.csv': { preset: 'outlook-web', rows: 1, new: 1, duplicates: 0, invalid: [],
-    byEntity: { contacts: { new: 1, updated: 0 }, accounts: { new: 1, updated: 0 } } },
-  'outlook-Sample_CSV_file_for_importing_contacts.csv': { preset: 'outlook-desktop', rows: 5, new: 5, duplicates: 0, invalid: [],
-    byEntity: { contacts: { new: 5, updated: 0 }, accounts: { new: 1, updated: 0 } } },
+  'Outlook365.csv': {
+    preset: 'outlook-desktop',
+    encoding: 'windows-1252',
+    rows: 6,
+    new: 6,
+    duplicates: 0,
+    invalid: [],
+    byEntity: { contacts: { new: 6, updated: 0 }, accounts: { new: 2, updated: 0 } },
+  },
+  'Outlook365_Web.csv': {
+    preset: 'outlook-web',
+    rows: 1,
+    new: 1,
+    duplicates: 0,
+    invalid: [],
+    byEntity: { contacts: { new: 1, updated: 0 }, accounts: { new: 1, updated: 0 } },
+  },
+  'outlook-Sample_CSV_file_for_importing_contacts.csv': {
+    preset: 'outlook-desktop',
+    rows: 5,
+    new: 5,
+    duplicates: 0,
+    invalid: [],
+    byEntity: { contacts: { new: 5, updated: 0 }, accounts: { new: 1, updated: 0 } },
+  },
   // 3-line preamble + blank line; the last row only has "Connected On" (physical line 9).
-  'linkedin-Connections.csv': { preset: 'linkedin', rows: 5, new: 4, duplicates: 0,
+  'linkedin-Connections.csv': {
+    preset: 'linkedin',
+    rows: 5,
+    new: 4,
+    duplicates: 0,
     invalid: [{ line: 9, reason: /^lastName: a contact needs a name or an email/ }],
-    byEntity: { contacts: { new: 4, updated: 0 }, accounts: { new: 3, updated: 0 } } },
-  'thunderbird-tb_plain.csv': { preset: 'thunderbird', rows: 1, new: 1, duplicates: 0, invalid: [],
-    byEntity: { contacts: { new: 1, updated: 0 }, accounts: { new: 1, updated: 0 } } },
+    byEntity: { contacts: { new: 4, updated: 0 }, accounts: { new: 3, updated: 0 } },
+  },
+  'thunderbird-tb_plain.csv': {
+    preset: 'thunderbird',
+    rows: 1,
+    new: 1,
+    duplicates: 0,
+    invalid: [],
+    byEntity: { contacts: { new: 1, updated: 0 }, accounts: { new: 1, updated: 0 } },
+  },
   // b.levy@ and j.davis@expressl&t.net are not valid addresses; multi-line MailingStreet puts them on lines 21 and 24.
-  'salesforce-Contact.csv': { preset: 'salesforce-contact', rows: 20, new: 18, duplicates: 0,
-    invalid: [{ line: 21, reason: /^emails\.0: .*b\.levy@expressl&t\.net/ }, { line: 24, reason: /^emails\.0: .*j\.davis@/ }],
-    byEntity: { contacts: { new: 18, updated: 0 } } },
+  'salesforce-Contact.csv': {
+    preset: 'salesforce-contact',
+    rows: 20,
+    new: 18,
+    duplicates: 0,
+    invalid: [
+      { line: 21, reason: /^emails\.0: .*b\.levy@expressl&t\.net/ },
+      { line: 24, reason: /^emails\.0: .*j\.davis@/ },
+    ],
+    byEntity: { contacts: { new: 18, updated: 0 } },
+  },
   // United Oil & Gas UK and Singapore share uos.com with United Oil & Gas Corp.: duplicates by domain.
-  'salesforce-Account.csv': { preset: 'salesforce-account', rows: 14, new: 12, duplicates: 2, invalid: [],
-    byEntity: { accounts: { new: 12, updated: 0 } } },
+  'salesforce-Account.csv': { preset: 'salesforce-account', rows: 14, new: 12, duplicates: 2, invalid: [], byEntity: { accounts: { new: 12, updated: 0 } } },
   // Two rows are both named "????????????????" (a mangled Japanese name) with no website: one duplicate by name.
-  'salesforce-dataloader-accountData.csv': { preset: 'salesforce-account', encoding: 'windows-1252', rows: 423, new: 422,
-    duplicates: 1, invalid: [], byEntity: { accounts: { new: 422, updated: 0 } } },
+  'salesforce-dataloader-accountData.csv': {
+    preset: 'salesforce-account',
+    encoding: 'windows-1252',
+    rows: 423,
+    new: 422,
+    duplicates: 1,
+    invalid: [],
+    byEntity: { accounts: { new: 422, updated: 0 } },
+  },
   // 45 tickets (ids 1-46 without 4) from 44 distinct requesters; companies Acme Inc, Freshworks, MoEngage, mo.
-  'freshdesk_tickets.csv': { preset: 'freshdesk-tickets', rows: 45, new: 45, duplicates: 0, invalid: [],
-    byEntity: { interactions: { new: 45, updated: 0 }, contacts: { new: 44, updated: 0 }, accounts: { new: 4, updated: 0 } } },
+  'freshdesk_tickets.csv': {
+    preset: 'freshdesk-tickets',
+    rows: 45,
+    new: 45,
+    duplicates: 0,
+    invalid: [],
+    byEntity: { interactions: { new: 45, updated: 0 }, contacts: { new: 44, updated: 0 }, accounts: { new: 4, updated: 0 } },
+  },
   // 99 invoice lines → 14 invoices (orders) of 7 customers.
-  'online_retail_II.csv': { preset: 'online-retail', rows: 99, new: 14, duplicates: 0, invalid: [],
-    byEntity: { orders: { new: 14, updated: 0 }, accounts: { new: 7, updated: 0 } } },
+  'online_retail_II.csv': {
+    preset: 'online-retail',
+    rows: 99,
+    new: 14,
+    duplicates: 0,
+    invalid: [],
+    byEntity: { orders: { new: 14, updated: 0 }, accounts: { new: 7, updated: 0 } },
+  },
 };
 
 describe('realdata exports', () => {

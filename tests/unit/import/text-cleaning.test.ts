@@ -30,27 +30,39 @@ describe('text cleaning', () => {
       }),
     );
     fc.assert(
-      fc.property(fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })), fc.array(fc.string({ unit: 'binary', minLength: 1 })), (custom, tags) => {
-        const c = CustomFields.safeParse(custom);
-        if (c.success) expect(unstorablePath(c.data)).toBeNull();
-        const t = Tags.safeParse(tags);
-        if (t.success) expect(unstorablePath(t.data)).toBeNull();
-      }),
+      fc.property(
+        fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })),
+        fc.array(fc.string({ unit: 'binary', minLength: 1 })),
+        (custom, tags) => {
+          const c = CustomFields.safeParse(custom);
+          if (c.success) expect(unstorablePath(c.data)).toBeNull();
+          const t = Tags.safeParse(tags);
+          if (t.success) expect(unstorablePath(t.data)).toBeNull();
+        },
+      ),
     );
     expect(cleanText('a\u0000b\ud800c\udc00\ud83d\ude00')).toBe('ab\ufffdc\ufffd\ud83d\ude00');
   });
 
   it('what a text schema parses parses again to the same value (replicas re-parse what they receive)', () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 70 }), { maxLength: 4 }), fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })), (tags, custom) => {
-        for (const [schema, value] of [[Tags, tags], [CustomFields, custom], [Text(64), tags[0] ?? '']] as const) {
-          const once = schema.safeParse(value);
-          if (!once.success) continue;
-          const twice = schema.safeParse(once.data);
-          expect(twice.success).toBe(true);
-          expect(twice.data).toEqual(once.data);
-        }
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'binary', maxLength: 70 }), { maxLength: 4 }),
+        fc.dictionary(fc.string({ unit: 'binary' }), fc.string({ unit: 'binary' })),
+        (tags, custom) => {
+          for (const [schema, value] of [
+            [Tags, tags],
+            [CustomFields, custom],
+            [Text(64), tags[0] ?? ''],
+          ] as const) {
+            const once = schema.safeParse(value);
+            if (!once.success) continue;
+            const twice = schema.safeParse(once.data);
+            expect(twice.success).toBe(true);
+            expect(twice.data).toEqual(once.data);
+          }
+        },
+      ),
     );
   });
 
@@ -80,7 +92,12 @@ describe('text cleaning', () => {
   it('a backup with such text restores clean; one nesting deeper than any backup is refused with a reason', async () => {
     const b = await exportBackup();
     b.tables.accounts = [
-      { id: '0190a0a0-0000-7000-8000-0000000000a1', createdAt: '2026-01-01T00:00:00.000Z-0000-abcd', updatedAt: '2026-01-01T00:00:00.000Z-0000-abcd', name: 'Ac\u0000me\ud800' },
+      {
+        id: '0190a0a0-0000-7000-8000-0000000000a1',
+        createdAt: '2026-01-01T00:00:00.000Z-0000-abcd',
+        updatedAt: '2026-01-01T00:00:00.000Z-0000-abcd',
+        name: 'Ac\u0000me\ud800',
+      },
     ];
     await restoreBackup(JSON.stringify(b));
     expect((await getDb().accounts.toArray()).map((a) => a.name)).toEqual(['Acme\ufffd']);

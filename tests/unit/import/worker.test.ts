@@ -38,7 +38,10 @@ it('the worker commits through the normal write path: outbox, audit log, search 
   const db = getDb();
   await db.meta.put({ key: SYNC_ENABLED_KEY, value: true });
   const bytes = (s: string) => enc(s).buffer as ArrayBuffer;
-  await handle({ type: 'analyze', bytes: bytes('First Name,Last Name,Email Address,Company\nAnne,Martin,anne@acme.fr,Acme\nBruno,Petit,bruno@acme.fr,Acme\n') });
+  await handle({
+    type: 'analyze',
+    bytes: bytes('First Name,Last Name,Email Address,Company\nAnne,Martin,anne@acme.fr,Acme\nBruno,Petit,bruno@acme.fr,Acme\n'),
+  });
   await handle({ type: 'plan' });
   await handle({ type: 'commit' });
   expect(out.at(-1)).toMatchObject({ type: 'done', result: { created: { contacts: 2, accounts: 1 } } });

@@ -13,8 +13,18 @@ const later = (days: number) => new Date(NOW.getTime() + days * 86_400_000);
 
 async function enrolled() {
   const { account, contact } = await riskyAccount('Acme', NOW, 'allowed');
-  const tpl = await insert('templates', { name: 'Relance', category: 'follow_up', variants: [{ id: 'a', label: 'A', fr: { subject: 'Bonjour', body: 'Bonjour' } }] });
-  const seq = await createSequence({ name: 'Relance', steps: [{ templateId: tpl.id, delayDays: 1 }, { templateId: tpl.id, delayDays: 3 }] });
+  const tpl = await insert('templates', {
+    name: 'Relance',
+    category: 'follow_up',
+    variants: [{ id: 'a', label: 'A', fr: { subject: 'Bonjour', body: 'Bonjour' } }],
+  });
+  const seq = await createSequence({
+    name: 'Relance',
+    steps: [
+      { templateId: tpl.id, delayDays: 1 },
+      { templateId: tpl.id, delayDays: 3 },
+    ],
+  });
   const e = await enrolContact(seq.id, contact.id, NOW, 'fr');
   return { account, contact, e };
 }
@@ -22,7 +32,13 @@ async function enrolled() {
 describe('the lifecycle run', () => {
   it('stops an enrolment on a reply and schedules the renewal reminder once, however often it runs', async () => {
     const { account, contact, e } = await enrolled();
-    await insert('interactions', { accountId: account.id, contactIds: [contact.id], channel: 'email', direction: 'inbound', occurredAt: later(0.5).toISOString() });
+    await insert('interactions', {
+      accountId: account.id,
+      contactIds: [contact.id],
+      channel: 'email',
+      direction: 'inbound',
+      occurredAt: later(0.5).toISOString(),
+    });
     const first = await runLifecycle(later(1), 'fr');
     expect(first.enrolments.stopped).toBe(1);
     expect(first.workflows.scheduled).toBe(1);
@@ -43,9 +59,22 @@ describe('the lifecycle run', () => {
 
   it('a broken stored enrolment is skipped and blocks neither the other enrolments nor the scheduling', async () => {
     const { account, contact, e } = await enrolled();
-    await insert('interactions', { accountId: account.id, contactIds: [contact.id], channel: 'email', direction: 'inbound', occurredAt: later(0.5).toISOString() });
+    await insert('interactions', {
+      accountId: account.id,
+      contactIds: [contact.id],
+      channel: 'email',
+      direction: 'inbound',
+      occurredAt: later(0.5).toISOString(),
+    });
     // an enrolment whose sequence is gone and whose stored shape is broken: the evaluation may throw, the scheduling runs
-    await getDb().enrolments.add({ id: '0190a0a0-0000-7000-8000-0000000000ee', status: 'active', contactId: 'nobody', sequenceId: 'gone', enrolledAt: 'not a date', taskIds: null } as never);
+    await getDb().enrolments.add({
+      id: '0190a0a0-0000-7000-8000-0000000000ee',
+      status: 'active',
+      contactId: 'nobody',
+      sequenceId: 'gone',
+      enrolledAt: 'not a date',
+      taskIds: null,
+    } as never);
     const r = await runLifecycle(later(1), 'en');
     expect(r.enrolments).toMatchObject({ stopped: 1, skipped: 1 });
     expect((await getDb().enrolments.get(e.id))?.status).toBe('stopped');
@@ -82,7 +111,11 @@ describe('workflow proposals and the ledger', () => {
 
   it('executing a proposed action records it as accepted with its task', async () => {
     const { account, contact } = await riskyAccount('Delta', NOW, 'allowed');
-    const r = await executeAction(account.id, { type: 'recovery_call', contactId: contact.id, workflow: { rule: 'nps_recovery', key: `nps_recovery|${contact.id}|s1`, period: 's1' } }, { now: NOW });
+    const r = await executeAction(
+      account.id,
+      { type: 'recovery_call', contactId: contact.id, workflow: { rule: 'nps_recovery', key: `nps_recovery|${contact.id}|s1`, period: 's1' } },
+      { now: NOW },
+    );
     expect(r.kind).toBe('task');
     const runs = await getDb().workflowRuns.toArray();
     expect(runs).toHaveLength(1);

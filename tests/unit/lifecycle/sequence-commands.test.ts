@@ -8,8 +8,18 @@ const later = (days: number) => new Date(NOW.getTime() + days * 86_400_000);
 
 async function setup() {
   const { account, contact } = await riskyAccount('Acme', NOW, 'allowed');
-  const tpl = await insert('templates', { name: 'Relance', category: 'follow_up', variants: [{ id: 'a', label: 'A', fr: { subject: 'Bonjour', body: 'Bonjour {{firstName}}' } }] });
-  const seq = await createSequence({ name: 'Relance devis', steps: [{ templateId: tpl.id, delayDays: 0 }, { templateId: tpl.id, delayDays: 3, note: 'Appeler' }] });
+  const tpl = await insert('templates', {
+    name: 'Relance',
+    category: 'follow_up',
+    variants: [{ id: 'a', label: 'A', fr: { subject: 'Bonjour', body: 'Bonjour {{firstName}}' } }],
+  });
+  const seq = await createSequence({
+    name: 'Relance devis',
+    steps: [
+      { templateId: tpl.id, delayDays: 0 },
+      { templateId: tpl.id, delayDays: 3, note: 'Appeler' },
+    ],
+  });
   return { account, contact, seq, tpl };
 }
 
@@ -40,7 +50,13 @@ describe('sequence commands', () => {
     const e = await enrolContact(seq.id, contact.id, NOW, 'en');
     await update('tasks', e.taskIds[0]!, { status: 'done', doneAt: later(0.1).toISOString() });
     expect(await evaluateEnrolments(later(1))).toEqual({ stopped: 0, finished: 0, active: 1 });
-    const reply = await insert('interactions', { accountId: account.id, contactIds: [contact.id], channel: 'email', direction: 'inbound', occurredAt: later(1.5).toISOString() });
+    const reply = await insert('interactions', {
+      accountId: account.id,
+      contactIds: [contact.id],
+      channel: 'email',
+      direction: 'inbound',
+      occurredAt: later(1.5).toISOString(),
+    });
     expect((await evaluateEnrolments(later(2))).stopped).toBe(1);
     const after = await getDb().enrolments.get(e.id);
     expect(after).toMatchObject({ status: 'stopped', stopReason: 'replied', stopDetail: reply.id });

@@ -7,7 +7,8 @@ const NOW = new Date('2026-12-03T10:00:00.000Z');
 const day = (n: number) => new Date(NOW.getTime() + n * 86_400_000).toISOString();
 const T1 = '0190a0a0-0000-7000-8000-000000000001';
 const T2 = '0190a0a0-0000-7000-8000-000000000002';
-const consent = (purpose = 'sales', withdrawnAt: string | null = null) => [{ purpose, basis: 'consent', grantedAt: day(-100), withdrawnAt, source: null }] as never;
+const consent = (purpose = 'sales', withdrawnAt: string | null = null) =>
+  [{ purpose, basis: 'consent', grantedAt: day(-100), withdrawnAt, source: null }] as never;
 const contact = { consent: consent(), doNotContact: false };
 const account = { lifecycleStage: 'active', churnedAt: null };
 const enrolment = { status: 'active' as const, enrolledAt: NOW.toISOString(), contactId: 'c1' };
@@ -16,7 +17,16 @@ const ctx = (over: Partial<StopContext> = {}): StopContext => ({ purpose: 'sales
 
 describe('sequence steps', () => {
   it('dates each step from the previous one', () => {
-    const steps = planSteps({ steps: [{ templateId: T1, delayDays: 0, note: null }, { templateId: T2, delayDays: 3, note: 'call' }, { templateId: T1, delayDays: 4, note: null }] }, NOW);
+    const steps = planSteps(
+      {
+        steps: [
+          { templateId: T1, delayDays: 0, note: null },
+          { templateId: T2, delayDays: 3, note: 'call' },
+          { templateId: T1, delayDays: 4, note: null },
+        ],
+      },
+      NOW,
+    );
     expect(steps.map((s) => s.dueAt)).toEqual([day(0), day(3), day(7)]);
     expect(steps[1]).toMatchObject({ index: 1, templateId: T2, note: 'call' });
   });
@@ -43,7 +53,9 @@ describe('stop rules on a clock', () => {
     expect(stopDecision(enrolment, c, new Date(day(3)))).toEqual({ reason: 'replied', detail: 'first' });
   });
   it('ignores replies before enrolling, outbound messages, notes and other people', () => {
-    const c = ctx({ interactions: [reply({ occurredAt: day(-1) }), reply({ direction: 'outbound' }), reply({ direction: 'internal' }), reply({ contactIds: ['c2'] })] });
+    const c = ctx({
+      interactions: [reply({ occurredAt: day(-1) }), reply({ direction: 'outbound' }), reply({ direction: 'internal' }), reply({ contactIds: ['c2'] })],
+    });
     expect(stopDecision(enrolment, c, new Date(day(5)))).toBeNull();
   });
   it('stops on an objection (consent withdrawn, do-not-contact, contact gone) and on churn', () => {
@@ -59,17 +71,34 @@ describe('stop rules on a clock', () => {
   });
   it('finishes once every step task is done or gone', () => {
     const e = { status: 'active' as const, taskIds: ['a', 'b'] };
-    expect(isFinished(e, [{ id: 'a', status: 'done', deletedAt: null }, { id: 'b', status: 'open', deletedAt: null }])).toBe(false);
-    expect(isFinished(e, [{ id: 'a', status: 'done', deletedAt: null }, { id: 'b', status: 'open', deletedAt: 'x' }])).toBe(true);
+    expect(
+      isFinished(e, [
+        { id: 'a', status: 'done', deletedAt: null },
+        { id: 'b', status: 'open', deletedAt: null },
+      ]),
+    ).toBe(false);
+    expect(
+      isFinished(e, [
+        { id: 'a', status: 'done', deletedAt: null },
+        { id: 'b', status: 'open', deletedAt: 'x' },
+      ]),
+    ).toBe(true);
   });
   it('property: no reply can come before the enrolment or after now', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ at: fc.integer({ min: -30, max: 30 }), dir: fc.constantFrom('inbound', 'outbound', 'internal') as fc.Arbitrary<ReplyLike['direction']> }), { maxLength: 12 }), fc.integer({ min: 0, max: 30 }), (xs, nowDay) => {
-        const interactions = xs.map((x, i) => reply({ id: `i${i}`, occurredAt: day(x.at), direction: x.dir }));
-        const d = stopDecision(enrolment, ctx({ interactions }), new Date(day(nowDay)));
-        const expected = xs.some((x) => x.dir === 'inbound' && x.at > 0 && x.at <= nowDay);
-        expect(d?.reason === 'replied').toBe(expected);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({ at: fc.integer({ min: -30, max: 30 }), dir: fc.constantFrom('inbound', 'outbound', 'internal') as fc.Arbitrary<ReplyLike['direction']> }),
+          { maxLength: 12 },
+        ),
+        fc.integer({ min: 0, max: 30 }),
+        (xs, nowDay) => {
+          const interactions = xs.map((x, i) => reply({ id: `i${i}`, occurredAt: day(x.at), direction: x.dir }));
+          const d = stopDecision(enrolment, ctx({ interactions }), new Date(day(nowDay)));
+          const expected = xs.some((x) => x.dir === 'inbound' && x.at > 0 && x.at <= nowDay);
+          expect(d?.reason === 'replied').toBe(expected);
+        },
+      ),
     );
   });
 });
@@ -77,17 +106,29 @@ describe('stop rules on a clock', () => {
 describe('sequence schemas at the boundary', () => {
   it('property: any input parses or is refused, never throws; parsed steps keep their bounds', () => {
     fc.assert(
-      fc.property(fc.anything(), fc.array(fc.record({ templateId: fc.oneof(fc.constant(T1), fc.string()), delayDays: fc.oneof(fc.integer({ min: -5, max: 400 }), fc.double()), note: fc.option(fc.string({ maxLength: 600 })) }), { maxLength: 25 }), fc.string({ maxLength: 120 }), (junk, steps, name) => {
-        expect(SequenceInput.safeParse(junk).success).toBeTypeOf('boolean');
-        const r = SequenceInput.safeParse({ name, steps });
-        if (r.success) {
-          expect(r.data.steps.length).toBeGreaterThan(0);
-          expect(r.data.steps.length).toBeLessThanOrEqual(20);
-          for (const s of r.data.steps) expect(Number.isInteger(s.delayDays) && s.delayDays >= 0 && s.delayDays <= 365).toBe(true);
-          expect(r.data.purpose).toBe('sales');
-          expect(r.data.name.trim()).toBe(r.data.name);
-        }
-      }),
+      fc.property(
+        fc.anything(),
+        fc.array(
+          fc.record({
+            templateId: fc.oneof(fc.constant(T1), fc.string()),
+            delayDays: fc.oneof(fc.integer({ min: -5, max: 400 }), fc.double()),
+            note: fc.option(fc.string({ maxLength: 600 })),
+          }),
+          { maxLength: 25 },
+        ),
+        fc.string({ maxLength: 120 }),
+        (junk, steps, name) => {
+          expect(SequenceInput.safeParse(junk).success).toBeTypeOf('boolean');
+          const r = SequenceInput.safeParse({ name, steps });
+          if (r.success) {
+            expect(r.data.steps.length).toBeGreaterThan(0);
+            expect(r.data.steps.length).toBeLessThanOrEqual(20);
+            for (const s of r.data.steps) expect(Number.isInteger(s.delayDays) && s.delayDays >= 0 && s.delayDays <= 365).toBe(true);
+            expect(r.data.purpose).toBe('sales');
+            expect(r.data.name.trim()).toBe(r.data.name);
+          }
+        },
+      ),
     );
   });
   it('an enrolment gets its defaults', () => {

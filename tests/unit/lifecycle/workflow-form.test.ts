@@ -24,7 +24,11 @@ describe('the workflow settings form', () => {
   });
 
   it('any typed text gives settings that either parse or are refused, never a throw or a half-applied value', () => {
-    const text = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -10, max: 5000 }).map(String), fc.constantFrom('', ' ', '1e3', '7.5', '0x10', 'NaN', '30, 90'));
+    const text = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer({ min: -10, max: 5000 }).map(String),
+      fc.constantFrom('', ' ', '1e3', '7.5', '0x10', 'NaN', '30, 90'),
+    );
     const draft: fc.Arbitrary<WorkflowDraft> = fc.record(
       Object.fromEntries(
         WORKFLOW_RULES.map((rule) => [

@@ -9,9 +9,24 @@ const DAY = 86_400_000;
 const NOW = new Date('2026-12-01T10:00:00.000Z');
 const ago = (days: number, now = NOW) => new Date(now.getTime() - days * DAY).toISOString();
 const consent = (purposes: string[], grantedDaysAgo = 400, withdrawnDaysAgo: number | null = null) =>
-  purposes.map((purpose) => ({ purpose, lawfulBasis: 'consent', grantedAt: ago(grantedDaysAgo), source: 'test', withdrawnAt: withdrawnDaysAgo === null ? null : ago(withdrawnDaysAgo) })) as WorkflowContact['consent'];
+  purposes.map((purpose) => ({
+    purpose,
+    lawfulBasis: 'consent',
+    grantedAt: ago(grantedDaysAgo),
+    source: 'test',
+    withdrawnAt: withdrawnDaysAgo === null ? null : ago(withdrawnDaysAgo),
+  })) as WorkflowContact['consent'];
 const ALL = ['sales', 'marketing', 'support', 'surveys', 'account_management'];
-const contact = (id: string, over: Partial<WorkflowContact> = {}): WorkflowContact => ({ id, firstName: 'Zoé', lastName: id, emails: [`${id}@acme.fr`], birthday: null, consent: consent(ALL), doNotContact: false, ...over });
+const contact = (id: string, over: Partial<WorkflowContact> = {}): WorkflowContact => ({
+  id,
+  firstName: 'Zoé',
+  lastName: id,
+  emails: [`${id}@acme.fr`],
+  birthday: null,
+  consent: consent(ALL),
+  doNotContact: false,
+  ...over,
+});
 
 function input(over: Omit<Partial<WorkflowInput>, 'account'> & { account?: Partial<WorkflowInput['account']> } = {}): WorkflowInput {
   return {
@@ -20,7 +35,15 @@ function input(over: Omit<Partial<WorkflowInput>, 'account'> & { account?: Parti
     interactions: [],
     done: new Set(),
     ...over,
-    account: { id: 'a1', lifecycle: 'active', startedAt: Date.parse(ago(400)), lastActivityAt: Date.parse(ago(10)), churnedAt: null, renewalDate: null, ...over.account },
+    account: {
+      id: 'a1',
+      lifecycle: 'active',
+      startedAt: Date.parse(ago(400)),
+      lastActivityAt: Date.parse(ago(10)),
+      churnedAt: null,
+      renewalDate: null,
+      ...over.account,
+    },
   };
 }
 const only = (rule: keyof Settings, patch: Record<string, unknown> = {}): Settings => {
@@ -53,7 +76,14 @@ describe('each workflow on a clock', () => {
 
   it('birthday: YYYY-MM-DD and --MM-DD, leadDays ahead, one per year, wishes only with marketing consent', () => {
     const s = only('birthday');
-    const i = input({ contacts: [contact('c1', { birthday: '1980-12-05' }), contact('c2', { birthday: '--12-03' }), contact('c3', { birthday: '--12-25' }), contact('c4', { birthday: '--12-02', consent: consent(['sales']) })] });
+    const i = input({
+      contacts: [
+        contact('c1', { birthday: '1980-12-05' }),
+        contact('c2', { birthday: '--12-03' }),
+        contact('c3', { birthday: '--12-25' }),
+        contact('c4', { birthday: '--12-02', consent: consent(['sales']) }),
+      ],
+    });
     expect(rules(i, s)).toEqual(['birthday:c1:2026', 'birthday:c2:2026']);
     expect(workflowProposals(i, s, NOW)[0]!.reason).toEqual({ key: 'birthday_in_days', params: { days: 4, name: 'Zoé c1' } });
     expect(workflowProposals(i, s, NOW)[0]!.dueAt).toBe('2026-12-05T09:00:00.000Z');
@@ -96,16 +126,28 @@ describe('each workflow on a clock', () => {
     expect(rules(input({ surveys: [nps('s1', 3, 5), nps('s2', 9, 1)] }), s)).toEqual([]);
     // An answer without a contact: the account's first reachable contact is called.
     expect(rules(input({ surveys: [nps('s3', 0, 1, null)] }), s)).toEqual(['nps_recovery:c1:s3']);
-    expect(workflowProposals(input({ surveys: [nps('s1', 4, 2)] }), s, NOW)[0]!.reason).toEqual({ key: 'nps_detractor', params: { score: 4, name: 'Zoé c1', days: 2 } });
+    expect(workflowProposals(input({ surveys: [nps('s1', 4, 2)] }), s, NOW)[0]!.reason).toEqual({
+      key: 'nps_detractor',
+      params: { score: 4, name: 'Zoé c1', days: 2 },
+    });
   });
 
   it('CSAT: after a ticket is solved, unless the contact already answered a CSAT since', () => {
     const s = only('csat_request');
-    const ticket = (id: string, status: string, days: number) => ({ id, channel: 'ticket', ticketStatus: status, contactIds: ['c1'], occurredAt: ago(days + 3), updatedAt: `${ago(days)}-0000-node` });
+    const ticket = (id: string, status: string, days: number) => ({
+      id,
+      channel: 'ticket',
+      ticketStatus: status,
+      contactIds: ['c1'],
+      occurredAt: ago(days + 3),
+      updatedAt: `${ago(days)}-0000-node`,
+    });
     expect(rules(input({ interactions: [ticket('t1', 'solved', 1)] }), s)).toEqual(['csat_request:c1:t1']);
     expect(rules(input({ interactions: [ticket('t1', 'open', 1)] }), s)).toEqual([]);
     expect(rules(input({ interactions: [ticket('t1', 'solved', 9)] }), s)).toEqual([]);
-    expect(rules(input({ interactions: [ticket('t1', 'solved', 2)], surveys: [{ id: 's', kind: 'csat', score: 5, contactId: 'c1', respondedAt: ago(1) }] }), s)).toEqual([]);
+    expect(
+      rules(input({ interactions: [ticket('t1', 'solved', 2)], surveys: [{ id: 's', kind: 'csat', score: 5, contactId: 'c1', respondedAt: ago(1) }] }), s),
+    ).toEqual([]);
     expect(rules(input({ interactions: [{ ...ticket('t1', 'solved', 1), channel: 'email' }] }), s)).toEqual([]);
   });
 });
@@ -116,7 +158,9 @@ describe('consent, objection and dedupe', () => {
       contacts: c,
       account: { lifecycle: 'dormant', startedAt: Date.parse(ago(3)), lastActivityAt: null },
       surveys: [{ id: 's1', kind: 'nps', score: 2, contactId: c[0]?.id ?? null, respondedAt: ago(1) }],
-      interactions: [{ id: 't1', channel: 'ticket', ticketStatus: 'solved', contactIds: c.map((x) => x.id), occurredAt: ago(2), updatedAt: `${ago(1)}-0000-n` }],
+      interactions: [
+        { id: 't1', channel: 'ticket', ticketStatus: 'solved', contactIds: c.map((x) => x.id), occurredAt: ago(2), updatedAt: `${ago(1)}-0000-n` },
+      ],
     });
 
   it('proposes nothing to a do-not-contact contact, nor for a purpose withdrawn or never granted', () => {
@@ -173,10 +217,39 @@ describe('settings', () => {
 
 describe('next-best-actions from workflows', () => {
   const facts = (over: Partial<AccountFacts> = {}): AccountFacts => ({
-    id: 'a1', name: 'Acme', tier: 'key', lifecycle: 'active', lifecycleStage: 'active', owner: null, industry: null, size: null, tags: [],
-    annualValue: 10000, currency: 'EUR', churnProbability: 0.1, clv: null, valueTier: null, rfmR: 3, rfmF: 3, rfmM: 3, rfmLabel: 'promising',
-    daysSinceLastInteraction: 10, lastInteractionAt: ago(10), daysSinceLastOrder: null, lastOrderAt: null, orderCount: 0, interactionsLast90d: 2,
-    openTickets: 0, lastNps: null, lastCsat: null, daysToRenewal: null, renewalDate: null, contractStart: null, churnedAt: null, segments: [], custom: {},
+    id: 'a1',
+    name: 'Acme',
+    tier: 'key',
+    lifecycle: 'active',
+    lifecycleStage: 'active',
+    owner: null,
+    industry: null,
+    size: null,
+    tags: [],
+    annualValue: 10000,
+    currency: 'EUR',
+    churnProbability: 0.1,
+    clv: null,
+    valueTier: null,
+    rfmR: 3,
+    rfmF: 3,
+    rfmM: 3,
+    rfmLabel: 'promising',
+    daysSinceLastInteraction: 10,
+    lastInteractionAt: ago(10),
+    daysSinceLastOrder: null,
+    lastOrderAt: null,
+    orderCount: 0,
+    interactionsLast90d: 2,
+    openTickets: 0,
+    lastNps: null,
+    lastCsat: null,
+    daysToRenewal: null,
+    renewalDate: null,
+    contractStart: null,
+    churnedAt: null,
+    segments: [],
+    custom: {},
     ...over,
   });
   const ctx = (over: Partial<NbaContext>): NbaContext => ({
@@ -202,26 +275,60 @@ describe('next-best-actions from workflows', () => {
   });
 
   it('ranks a proposal with the others, carries its ledger key, and drops it when consent went since', () => {
-    const proposal = { actionType: 'recovery_call' as const, contactId: 'c1', rule: 'nps_recovery', key: 'nps_recovery|c1|s1', period: 's1', reason: { key: 'nps_detractor' as const, params: { score: 3, name: 'Zoé', days: 1 } } };
+    const proposal = {
+      actionType: 'recovery_call' as const,
+      contactId: 'c1',
+      rule: 'nps_recovery',
+      key: 'nps_recovery|c1|s1',
+      period: 's1',
+      reason: { key: 'nps_detractor' as const, params: { score: 3, name: 'Zoé', days: 1 } },
+    };
     const out = nextBestActions(ctx({ proposals: [proposal] }));
-    expect(out.find((a) => a.type === 'recovery_call')).toMatchObject({ contactId: 'c1', workflow: { rule: 'nps_recovery', key: 'nps_recovery|c1|s1', period: 's1' } });
+    expect(out.find((a) => a.type === 'recovery_call')).toMatchObject({
+      contactId: 'c1',
+      workflow: { rule: 'nps_recovery', key: 'nps_recovery|c1|s1', period: 's1' },
+    });
     const objected = nextBestActions(ctx({ proposals: [proposal], contacts: [{ ...contact('c1'), doNotContact: true }] }));
     expect(objected.find((a) => a.type === 'recovery_call')).toBeUndefined();
   });
 
   it('a lost account gets only its win-back; a tier about to drop is announced to a contact who may hear it', () => {
-    const winBack = { actionType: 'win_back' as const, contactId: 'c1', rule: 'win_back', key: 'win_back|a1|lost:2026-08-01', period: 'lost:2026-08-01', reason: { key: 'lost_days' as const, params: { days: 120 } } };
-    const lost = nextBestActions(ctx({ facts: facts({ lifecycle: 'churned', churnProbability: 1 }), proposals: [winBack], loyalty: { drop: { tier: 'Gold', to: 'Silver', days: 12, points: 800 }, referralBonus: 0 } }));
+    const winBack = {
+      actionType: 'win_back' as const,
+      contactId: 'c1',
+      rule: 'win_back',
+      key: 'win_back|a1|lost:2026-08-01',
+      period: 'lost:2026-08-01',
+      reason: { key: 'lost_days' as const, params: { days: 120 } },
+    };
+    const lost = nextBestActions(
+      ctx({
+        facts: facts({ lifecycle: 'churned', churnProbability: 1 }),
+        proposals: [winBack],
+        loyalty: { drop: { tier: 'Gold', to: 'Silver', days: 12, points: 800 }, referralBonus: 0 },
+      }),
+    );
     expect(lost.map((a) => a.type)).toEqual(['win_back']);
     const active = nextBestActions(ctx({ proposals: [], loyalty: { drop: { tier: 'Gold', to: 'Silver', days: 12, points: 800 }, referralBonus: 0 } }));
-    expect(active.find((a) => a.type === 'loyalty_tier_drop')?.reason).toMatchObject({ key: 'loyalty_tier_drop', params: { tier: 'Gold', to: 'Silver', days: 12, points: 800 } });
-    const noMarketing = nextBestActions(ctx({ proposals: [], contacts: [{ ...contact('c1'), consent: consent(['sales']) }], loyalty: { drop: { tier: 'Gold', to: null, days: 3, points: 10 }, referralBonus: 0 } }));
+    expect(active.find((a) => a.type === 'loyalty_tier_drop')?.reason).toMatchObject({
+      key: 'loyalty_tier_drop',
+      params: { tier: 'Gold', to: 'Silver', days: 12, points: 800 },
+    });
+    const noMarketing = nextBestActions(
+      ctx({
+        proposals: [],
+        contacts: [{ ...contact('c1'), consent: consent(['sales']) }],
+        loyalty: { drop: { tier: 'Gold', to: null, days: 3, points: 10 }, referralBonus: 0 },
+      }),
+    );
     expect(noMarketing.find((a) => a.type === 'loyalty_tier_drop')).toBeUndefined();
   });
 
   it('a promoter is asked for a referral, with the points a referral earns when the programme has a bonus', () => {
     const promoters = new Map([['c1', { score: 10, at: Date.parse(ago(5)) }]]);
-    const out = nextBestActions(ctx({ proposals: [], lastNpsByContact: promoters, loyalty: { drop: null, referralBonus: 250 }, settings: { ...DEFAULT_NBA_SETTINGS, maxActions: 9 } }));
+    const out = nextBestActions(
+      ctx({ proposals: [], lastNpsByContact: promoters, loyalty: { drop: null, referralBonus: 250 }, settings: { ...DEFAULT_NBA_SETTINGS, maxActions: 9 } }),
+    );
     expect(out.find((a) => a.type === 'ask_referral')?.reason).toMatchObject({ key: 'promoter_bonus', params: { score: 10, points: 250 } });
   });
 });

@@ -32,7 +32,12 @@ describe('points from orders', () => {
 
   it('ignores future, deleted and zero orders; the balance never goes below zero', () => {
     const r = rules();
-    const orders = [order('2027-01-01T00:00:00Z', 500), { ...order('2026-01-01T00:00:00Z', 500), deletedAt: '2026-01-02T00:00:00.000Z-0000-x' }, order('2026-03-01T00:00:00Z', 0), order('2026-04-01T00:00:00Z', -300)];
+    const orders = [
+      order('2027-01-01T00:00:00Z', 500),
+      { ...order('2026-01-01T00:00:00Z', 500), deletedAt: '2026-01-02T00:00:00.000Z-0000-x' },
+      order('2026-03-01T00:00:00Z', 0),
+      order('2026-04-01T00:00:00Z', -300),
+    ];
     const s = loyaltyStatus({ orders, referralsMade: [] }, r, NOW);
     expect(s.events.map((e) => e.points)).toEqual([-300]);
     expect(s.points).toBe(0);
@@ -91,7 +96,12 @@ describe('tiers', () => {
 
   it('goes up with orders, down with a credit note, and down again when points leave the 12-month window', () => {
     const r = rules();
-    const orders = [order('2025-01-15T00:00:00Z', 6000), order('2025-03-01T00:00:00Z', 15000), order('2025-04-01T00:00:00Z', -2000), order('2025-09-01T00:00:00Z', 500)];
+    const orders = [
+      order('2025-01-15T00:00:00Z', 6000),
+      order('2025-03-01T00:00:00Z', 15000),
+      order('2025-04-01T00:00:00Z', -2000),
+      order('2025-09-01T00:00:00Z', 500),
+    ];
     const history = tierHistory(pointsEvents(orders, [], r, NOW).events, r, NOW);
     expect(history.map((c) => [new Date(c.at).toISOString().slice(0, 10), c.from?.id ?? null, c.to?.id ?? null])).toEqual([
       ['2025-01-15', null, 'silver'], // 6 000
@@ -144,7 +154,12 @@ describe('tiers', () => {
     fc.assert(
       fc.property(arb, fc.option(fc.integer({ min: 1, max: 36 }), { nil: null }), (rows, windowMonths) => {
         const r = rules({ windowMonths });
-        const orders = rows.map((x, i) => ({ id: `p${i}`, occurredAt: new Date(Date.UTC(2022, 0, 1) + x.day * 86_400_000).toISOString(), amount: x.amount, currency: 'EUR' }));
+        const orders = rows.map((x, i) => ({
+          id: `p${i}`,
+          occurredAt: new Date(Date.UTC(2022, 0, 1) + x.day * 86_400_000).toISOString(),
+          amount: x.amount,
+          currency: 'EUR',
+        }));
         const s = loyaltyStatus({ orders, referralsMade: [] }, r, NOW);
         expect(s.qualifyingPoints).toBeGreaterThanOrEqual(0);
         expect(s.points).toBeGreaterThanOrEqual(0);
@@ -162,7 +177,13 @@ describe('badges and referrals', () => {
   it('earns milestones on the day they happen', () => {
     const orders = Array.from({ length: 10 }, (_, i) => order(`2024-0${(i % 9) + 1}-0${(i % 8) + 1}T00:00:00Z`, 100));
     const s = loyaltyStatus(
-      { orders, referralsMade: [{ id: 'a', referredAt: '2025-05-01' }, { id: 'b', referredAt: '2027-01-01' }] },
+      {
+        orders,
+        referralsMade: [
+          { id: 'a', referredAt: '2025-05-01' },
+          { id: 'b', referredAt: '2027-01-01' },
+        ],
+      },
       rules({ tiers: [{ id: 'member', name: 'Member', threshold: 100 }] }),
       NOW,
     );
@@ -196,8 +217,22 @@ describe('accountStanding (what the scoring and the 360° view show)', () => {
 
 describe('schemas', () => {
   it('refuses duplicate tier ids or thresholds, and an "order at least" bonus without its amount', () => {
-    expect(LoyaltyProgrammeInput.safeParse({ tiers: [{ id: 'a', name: 'A', threshold: 1 }, { id: 'a', name: 'B', threshold: 2 }] }).success).toBe(false);
-    expect(LoyaltyProgrammeInput.safeParse({ tiers: [{ id: 'a', name: 'A', threshold: 1 }, { id: 'b', name: 'B', threshold: 1 }] }).success).toBe(false);
+    expect(
+      LoyaltyProgrammeInput.safeParse({
+        tiers: [
+          { id: 'a', name: 'A', threshold: 1 },
+          { id: 'a', name: 'B', threshold: 2 },
+        ],
+      }).success,
+    ).toBe(false);
+    expect(
+      LoyaltyProgrammeInput.safeParse({
+        tiers: [
+          { id: 'a', name: 'A', threshold: 1 },
+          { id: 'b', name: 'B', threshold: 1 },
+        ],
+      }).success,
+    ).toBe(false);
     expect(LoyaltyProgrammeInput.safeParse({ bonuses: [{ kind: 'order_at_least', points: 5 }] }).success).toBe(false);
     expect(LoyaltyProgrammeInput.safeParse({ tiers: [{ id: 'Gold!', name: 'Gold', threshold: 1 }] }).success).toBe(false);
     expect(LoyaltyProgrammeInput.parse({}).tiers.map((t) => t.id)).toEqual(['bronze', 'silver', 'gold']);

@@ -30,14 +30,22 @@ describe('the programme form draft', () => {
       windowMonths: fc.option(fc.integer({ min: 1, max: 120 }), { nil: null }),
       warnDays: fc.integer({ min: 1, max: 365 }),
       thresholds: fc.uniqueArray(fc.integer({ min: 0, max: 1e6 }), { minLength: 0, maxLength: 10 }),
-      names: fc.array(fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''), { minLength: 10, maxLength: 10 }),
+      names: fc.array(
+        fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim() !== ''),
+        { minLength: 10, maxLength: 10 },
+      ),
       bonus: fc.option(fc.record({ points: fc.integer({ min: 0, max: 1e6 }), minAmount: fc.integer({ min: 0, max: 1e6 }) }), { nil: null }),
     })
     .map(({ thresholds, names, bonus, ...r }) =>
       LoyaltyProgrammeInput.parse({
         ...r,
         tiers: thresholds.map((threshold, i) => ({ id: `t${i}`, name: names[i]!, threshold })),
-        bonuses: bonus ? [{ kind: 'order_at_least', ...bonus }, { kind: 'referral', points: bonus.points }] : [],
+        bonuses: bonus
+          ? [
+              { kind: 'order_at_least', ...bonus },
+              { kind: 'referral', points: bonus.points },
+            ]
+          : [],
       }),
     );
 
@@ -101,14 +109,26 @@ describe('saving the programme', () => {
   it('refuses bad input with the field path and writes nothing', async () => {
     const bad = [
       { pointsPerUnit: Number.NaN },
-      { tiers: [{ id: 'a', name: 'A', threshold: 5 }, { id: 'b', name: 'B', threshold: 5 }] },
+      {
+        tiers: [
+          { id: 'a', name: 'A', threshold: 5 },
+          { id: 'b', name: 'B', threshold: 5 },
+        ],
+      },
       { bonuses: [{ kind: 'order_at_least', points: 10 }] },
       { currency: 'euro' },
       'not an object',
     ];
     await getDb().meta.put({ key: SYNC_ENABLED_KEY, value: true });
     for (const input of bad) await expect(saveProgramme(input)).rejects.toBeInstanceOf(ValidationError);
-    await expect(saveProgramme({ tiers: [{ id: 'a', name: 'A', threshold: 1 }, { id: 'b', name: 'B', threshold: -1 }] })).rejects.toMatchObject({ issues: [{ path: 'tiers.1.threshold' }] });
+    await expect(
+      saveProgramme({
+        tiers: [
+          { id: 'a', name: 'A', threshold: 1 },
+          { id: 'b', name: 'B', threshold: -1 },
+        ],
+      }),
+    ).rejects.toMatchObject({ issues: [{ path: 'tiers.1.threshold' }] });
     expect(await getDb().loyaltyProgrammes.count()).toBe(0);
     expect(await getDb().outbox.count()).toBe(0);
   });
@@ -160,7 +180,9 @@ describe('an account’s loyalty', () => {
     const acme = await account('Acme');
     const newco = await account('Newco');
     await expect(recordReferral({ referrerAccountId: acme.id, referredAccountId: acme.id, referredAt: '2026-11-01' })).rejects.toBeInstanceOf(ValidationError);
-    await expect(recordReferral({ referrerAccountId: acme.id, referredAccountId: '0190a000-0000-7000-8000-0000000000ff', referredAt: '2026-11-01' })).rejects.toMatchObject({ issues: [{ path: 'referredAccountId' }] });
+    await expect(
+      recordReferral({ referrerAccountId: acme.id, referredAccountId: '0190a000-0000-7000-8000-0000000000ff', referredAt: '2026-11-01' }),
+    ).rejects.toMatchObject({ issues: [{ path: 'referredAccountId' }] });
     await remove('accounts', newco.id);
     await expect(recordReferral({ referrerAccountId: acme.id, referredAccountId: newco.id, referredAt: '2026-11-01' })).rejects.toBeInstanceOf(ValidationError);
     const later = await account('Later');
@@ -168,7 +190,9 @@ describe('an account’s loyalty', () => {
     const { undo } = await removeReferral(r.id);
     expect((await loadAccountLoyalty(acme.id, NOW, null)).made).toHaveLength(0);
     await undo();
-    expect((await loadAccountLoyalty(acme.id, NOW, null)).made).toMatchObject([{ accountName: 'Later', referral: { note: 'met at a fair', referredAt: '2026-11-02' } }]);
+    expect((await loadAccountLoyalty(acme.id, NOW, null)).made).toMatchObject([
+      { accountName: 'Later', referral: { note: 'met at a fair', referredAt: '2026-11-02' } },
+    ]);
   });
 
   it('the card model records a referral picked by search, and says when none is picked', async () => {

@@ -101,7 +101,17 @@ describe('pickPrimaryPerson', () => {
 
   it('compose: first external recipient; ticket: requester; profile: subject', () => {
     expect(
-      pickPrimaryPerson(ctx({ kind: 'compose', self: 'a@n.com', people: [{ role: 'cc', email: 'c@x.fr' }, { role: 'to', email: 'b@n.com' }, { role: 'to', email: 't@x.fr' }] }))?.email,
+      pickPrimaryPerson(
+        ctx({
+          kind: 'compose',
+          self: 'a@n.com',
+          people: [
+            { role: 'cc', email: 'c@x.fr' },
+            { role: 'to', email: 'b@n.com' },
+            { role: 'to', email: 't@x.fr' },
+          ],
+        }),
+      )?.email,
     ).toBe('t@x.fr');
     expect(pickPrimaryPerson(ctx({ site: 'zendesk', kind: 'ticket', people: [{ role: 'requester', name: 'Mrs. O’Connor' }] }))?.name).toBe('Mrs. O’Connor');
     expect(pickPrimaryPerson(ctx({ site: 'linkedin', kind: 'profile', people: [{ role: 'subject', name: 'Léa' }] }))?.name).toBe('Léa');

@@ -73,7 +73,11 @@ describe('resolveContext', () => {
   it('suggests contacts by fuzzy name, ignoring accents and word order, best first', async () => {
     const { helene, paul, helene2 } = await seed();
     const r = await resolveContext(
-      ctx({ site: 'linkedin', kind: 'profile', people: [{ role: 'subject', name: 'DUPONT Helene', company: 'Acme Industrie', linkedinUrl: 'https://www.linkedin.com/in/someone-else' }] }),
+      ctx({
+        site: 'linkedin',
+        kind: 'profile',
+        people: [{ role: 'subject', name: 'DUPONT Helene', company: 'Acme Industrie', linkedinUrl: 'https://www.linkedin.com/in/someone-else' }],
+      }),
     );
     expect(r.primary?.contactId).toBeNull();
     expect(r.suggestions[0]).toMatchObject({ contactId: helene.id });

@@ -20,7 +20,11 @@ describe('pickFollowedTab (the panel opened as a page, without the "tabs" permis
   });
 
   it('for any tabs: the pick is one of them, not this panel, not an extension page, and none is seen later', () => {
-    const tab = fc.record({ id: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }), url: fc.option(fc.oneof(fc.webUrl(), fc.constant(`${ORIGIN}sidepanel.html`)), { nil: undefined }), lastAccessed: fc.option(fc.nat(), { nil: undefined }) });
+    const tab = fc.record({
+      id: fc.option(fc.integer({ min: 1, max: 20 }), { nil: undefined }),
+      url: fc.option(fc.oneof(fc.webUrl(), fc.constant(`${ORIGIN}sidepanel.html`)), { nil: undefined }),
+      lastAccessed: fc.option(fc.nat(), { nil: undefined }),
+    });
     fc.assert(
       fc.property(fc.array(tab, { maxLength: 8 }), fc.integer({ min: 1, max: 20 }), (tabs, self) => {
         const picked = pickFollowedTab(tabs, self, ORIGIN, () => 0);

@@ -13,13 +13,34 @@ import { langSetting } from '../../../lib/i18n';
 import { DashboardView } from '../../../components/DashboardView';
 
 // A chart that draws nothing but can be resized and destroyed like uPlot (the effect's cleanup calls both).
-vi.mock('uplot', () => ({ default: class { setSize() {} destroy() {} } }));
+vi.mock('uplot', () => ({
+  default: class {
+    setSize() {}
+    destroy() {}
+  },
+}));
 
 const NOW = new Date();
 const score = (accountId: string, over: Partial<Score>): Score => ({
-  accountId, churnProbability: null, churnModel: 'health', reasons: [], clv: null, clvMethod: 'annual_value', segments: ['lifecycle:active'], actions: [], computedAt: NOW.toISOString(), ...over,
+  accountId,
+  churnProbability: null,
+  churnModel: 'health',
+  reasons: [],
+  clv: null,
+  clvMethod: 'annual_value',
+  segments: ['lifecycle:active'],
+  actions: [],
+  computedAt: NOW.toISOString(),
+  ...over,
 });
-const action = (expectedValue: number, sampledValue: number) => ({ type: 'call_at_risk', contactId: null, expectedValue, sampledValue, probability: 0.4, reason: { key: 'churn_risk_high', weight: expectedValue } });
+const action = (expectedValue: number, sampledValue: number) => ({
+  type: 'call_at_risk',
+  contactId: null,
+  expectedValue,
+  sampledValue,
+  probability: 0.4,
+  reason: { key: 'churn_risk_high', weight: expectedValue },
+});
 
 /** Four accounts: Paris in €, London in £, Boston in $, Tokyo in ¥ (no rate in the table below), and a lost one. */
 async function portfolio() {

@@ -13,7 +13,9 @@ afterEach(() => {
 
 describe('the dry run reports damaged identifiers, with line numbers, in English and French', () => {
   it('lists each damaged id by line and says so up front', async () => {
-    const plan = await planFile(await analyzeFile(enc('Contact ID,First Name,Last Name,Email\n1.2315E+11,Ann,Lee,ann@lee.example\n1.2315E+11,Bob,Ray,bob@ray.example\n')));
+    const plan = await planFile(
+      await analyzeFile(enc('Contact ID,First Name,Last Name,Email\n1.2315E+11,Ann,Lee,ann@lee.example\n1.2315E+11,Bob,Ray,bob@ray.example\n')),
+    );
     const host = document.createElement('div');
     for (const [lang, notice, line, words] of [
       ['en', /2 identifiers were damaged/, 'Line 2', /Contact ID: “1\.2315E\+11” is in scientific notation/],

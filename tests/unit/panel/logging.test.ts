@@ -7,14 +7,24 @@ import type { TabState } from '../../../lib/background/tab-state';
 import { PageContext, PagePerson } from '../../../lib/schema';
 
 function state(over: Partial<PageContext> = {}, primaryRole: PagePerson['role'] = 'from', ids = { contactId: 'c-1', accountId: 'a-1' }): TabState {
-  const ctx = PageContext.parse({ site: 'gmail', kind: 'thread', url: 'https://mail.google.com/mail/u/0/#inbox/X', ref: 'thread-f:1', subject: 'Renewal', ...over });
+  const ctx = PageContext.parse({
+    site: 'gmail',
+    kind: 'thread',
+    url: 'https://mail.google.com/mail/u/0/#inbox/X',
+    ref: 'thread-f:1',
+    subject: 'Renewal',
+    ...over,
+  });
   const person = PagePerson.parse({ role: primaryRole, email: 'ana@acme.fr', name: 'Ana' });
   const other = PagePerson.parse({ role: 'cc', email: 'bob@acme.fr', name: 'Bob' });
   return {
     context: ctx,
     match: {
       primary: { person, ...ids, matchedBy: 'email' },
-      others: [{ person: other, contactId: 'c-2', accountId: 'a-1', matchedBy: 'email' }, { person: other, contactId: null, accountId: null, matchedBy: null }],
+      others: [
+        { person: other, contactId: 'c-2', accountId: 'a-1', matchedBy: 'email' },
+        { person: other, contactId: null, accountId: null, matchedBy: null },
+      ],
       suggestions: [],
     },
     at: 0,
@@ -26,8 +36,13 @@ describe('interactionFromTab', () => {
   it('an email thread from the primary person: inbound email with every matched participant and the source', () => {
     const i = interactionFromTab(state(), now)!;
     expect(i).toMatchObject({
-      channel: 'email', direction: 'inbound', subject: 'Renewal', accountId: 'a-1', contactIds: ['c-1', 'c-2'],
-      occurredAt: '2026-11-26T10:00:00.000Z', source: { site: 'gmail', ref: 'thread-f:1', url: 'https://mail.google.com/mail/u/0/#inbox/X' },
+      channel: 'email',
+      direction: 'inbound',
+      subject: 'Renewal',
+      accountId: 'a-1',
+      contactIds: ['c-1', 'c-2'],
+      occurredAt: '2026-11-26T10:00:00.000Z',
+      source: { site: 'gmail', ref: 'thread-f:1', url: 'https://mail.google.com/mail/u/0/#inbox/X' },
     });
   });
   it('a ticket carries its status; a LinkedIn profile is outbound; compose and unrecognised pages log nothing', () => {
@@ -50,7 +65,10 @@ describe('interactionFromTab', () => {
 
 describe('logWithUndo', () => {
   const input = (subject: string) => ({
-    channel: 'email' as const, occurredAt: '2026-11-26T10:00:00Z', subject, contactIds: [] as string[],
+    channel: 'email' as const,
+    occurredAt: '2026-11-26T10:00:00Z',
+    subject,
+    contactIds: [] as string[],
     source: { site: 'gmail' as const, ref: 'thread-f:9', url: null },
   });
   const live = async () => (await getDb().interactions.toArray()).filter((i) => !i.deletedAt);

@@ -4,12 +4,38 @@ import { mergeContacts, mergeContactFields } from '../../../lib/db/merge';
 import { Contact } from '../../../lib/schema';
 
 const base = { id: '01890000-0000-7000-8000-000000000001', createdAt: '2026-01-01T00:00:00.000Z-0000-node1', updatedAt: '2026-01-01T00:00:00.000Z-0000-node1' };
-const grant = (purpose: 'marketing' | 'support', withdrawnAt: string | null = null) => ({ purpose, lawfulBasis: 'consent' as const, grantedAt: '2025-01-01T00:00:00Z', source: 'form', withdrawnAt });
+const grant = (purpose: 'marketing' | 'support', withdrawnAt: string | null = null) => ({
+  purpose,
+  lawfulBasis: 'consent' as const,
+  grantedAt: '2025-01-01T00:00:00Z',
+  source: 'form',
+  withdrawnAt,
+});
 
 describe('mergeContactFields (pure)', () => {
   it('unions emails, phones, tags and consent; fills empty fields; keeps do-not-contact; joins notes', () => {
-    const a = Contact.parse({ ...base, firstName: 'Ana', lastName: '', emails: ['ana@acme.fr'], phones: ['+33 1 23 45 67 89'], tags: ['VIP'], consent: [grant('marketing')], notes: 'met at fair' });
-    const b = Contact.parse({ ...base, firstName: 'Ana', lastName: 'Lima', emails: ['ana@acme.fr', 'ana.lima@acme.fr'], phones: ['+33123456789', '+33 6 00 00 00 00'], tags: ['vip', 'beta'], consent: [grant('marketing'), grant('support')], doNotContact: true, title: 'CFO', notes: 'prefers email' });
+    const a = Contact.parse({
+      ...base,
+      firstName: 'Ana',
+      lastName: '',
+      emails: ['ana@acme.fr'],
+      phones: ['+33 1 23 45 67 89'],
+      tags: ['VIP'],
+      consent: [grant('marketing')],
+      notes: 'met at fair',
+    });
+    const b = Contact.parse({
+      ...base,
+      firstName: 'Ana',
+      lastName: 'Lima',
+      emails: ['ana@acme.fr', 'ana.lima@acme.fr'],
+      phones: ['+33123456789', '+33 6 00 00 00 00'],
+      tags: ['vip', 'beta'],
+      consent: [grant('marketing'), grant('support')],
+      doNotContact: true,
+      title: 'CFO',
+      notes: 'prefers email',
+    });
     const m = mergeContactFields(a, b);
     expect(m.lastName).toBe('Lima');
     expect(m.title).toBe('CFO');
@@ -28,7 +54,12 @@ describe('mergeContacts', () => {
     const keep = await insert('contacts', { firstName: 'Ana', lastName: 'Lima', emails: ['ana@acme.fr'], accountId: account.id });
     const dup = await insert('contacts', { firstName: 'A.', lastName: 'Lima', emails: ['a.lima@acme.fr'], tags: ['beta'], accountId: account.id });
     const other = await insert('contacts', { firstName: 'Bob', lastName: 'Roy', emails: ['bob@acme.fr'] });
-    const both = await insert('interactions', { channel: 'meeting', occurredAt: '2026-01-01T10:00:00Z', contactIds: [keep.id, dup.id, other.id], accountId: account.id });
+    const both = await insert('interactions', {
+      channel: 'meeting',
+      occurredAt: '2026-01-01T10:00:00Z',
+      contactIds: [keep.id, dup.id, other.id],
+      accountId: account.id,
+    });
     const onlyDup = await insert('interactions', { channel: 'email', occurredAt: '2026-01-02T10:00:00Z', contactIds: [dup.id], accountId: account.id });
     const task = await insert('tasks', { title: 'Call', contactId: dup.id });
     const survey = await insert('surveys', { contactId: dup.id, kind: 'csat', score: 4, respondedAt: '2026-01-03T00:00:00Z' });

@@ -8,7 +8,10 @@ import { followPageMatch, pageState } from '../../../lib/panel/page-match';
 import type { TabState } from '../../../lib/background/tab-state';
 
 const ctx = PageContext.parse({
-  site: 'zendesk', kind: 'ticket', url: 'https://acme.zendesk.com/agent/tickets/12', ref: '12',
+  site: 'zendesk',
+  kind: 'ticket',
+  url: 'https://acme.zendesk.com/agent/tickets/12',
+  ref: '12',
   people: [{ role: 'requester', email: 'lea@roux-conseil.fr', name: 'Léa Roux' }],
 });
 /** What the background stored when the page was recognised: nobody known yet. */
@@ -75,8 +78,17 @@ describe('the panel’s match for a tab follows the database', () => {
     tabState.value = snapshot;
     stop = followPageMatch();
     await settle(() => expect(primary()?.contactId).toBe(lea.id));
-    const other = PageContext.parse({ ...ctx, ref: '13', url: 'https://acme.zendesk.com/agent/tickets/13', people: [{ role: 'requester', email: 'paul@durand.fr' }] });
-    tabState.value = { context: other, match: { primary: { person: other.people[0]!, contactId: null, accountId: null, matchedBy: null }, others: [], suggestions: [] }, at: 1 };
+    const other = PageContext.parse({
+      ...ctx,
+      ref: '13',
+      url: 'https://acme.zendesk.com/agent/tickets/13',
+      people: [{ role: 'requester', email: 'paul@durand.fr' }],
+    });
+    tabState.value = {
+      context: other,
+      match: { primary: { person: other.people[0]!, contactId: null, accountId: null, matchedBy: null }, others: [], suggestions: [] },
+      at: 1,
+    };
     expect(primary()?.person.email).toBe('paul@durand.fr');
     expect(primary()?.contactId).toBeNull();
     const paul = await insert('contacts', { firstName: 'Paul', lastName: 'Durand', emails: ['paul@durand.fr'] });

@@ -33,12 +33,18 @@ describe('pageNotice', () => {
 
   it('for any pending page and any wait, reads before the threshold, is unreadable after it, and never reports the URL', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...PageSite.options), fc.webUrl(), fc.string({ maxLength: 80 }), fc.double({ min: -1e6, max: 1e9, noNaN: true }), (site, url, reason, wait) => {
-        const ctx = PageContext.parse(bound(notYet(site, url, reason)));
-        const n = pageNotice(ctx, wait, about, at);
-        expect(n?.kind).toBe(wait >= UNREADABLE_AFTER_MS ? 'unreadable' : 'reading');
-        if (n?.kind === 'unreadable' && url.length > 30) expect(n.report).not.toContain(url);
-      }),
+      fc.property(
+        fc.constantFrom(...PageSite.options),
+        fc.webUrl(),
+        fc.string({ maxLength: 80 }),
+        fc.double({ min: -1e6, max: 1e9, noNaN: true }),
+        (site, url, reason, wait) => {
+          const ctx = PageContext.parse(bound(notYet(site, url, reason)));
+          const n = pageNotice(ctx, wait, about, at);
+          expect(n?.kind).toBe(wait >= UNREADABLE_AFTER_MS ? 'unreadable' : 'reading');
+          if (n?.kind === 'unreadable' && url.length > 30) expect(n.report).not.toContain(url);
+        },
+      ),
     );
   });
 });
@@ -55,7 +61,11 @@ describe('followPagePending', () => {
     vi.useRealTimers();
   });
 
-  const pending = (url: string) => ({ context: PageContext.parse(bound(notYet('zendesk', url, 'ticket not rendered yet'))), match: { primary: null, others: [], suggestions: [] } as never, at: Date.now() });
+  const pending = (url: string) => ({
+    context: PageContext.parse(bound(notYet('zendesk', url, 'ticket not rendered yet'))),
+    match: { primary: null, others: [], suggestions: [] } as never,
+    at: Date.now(),
+  });
 
   it('turns "reading" into "cannot read" once the same page has been pending for the threshold, and starts over on another page', () => {
     stop = followPagePending(about);
@@ -68,7 +78,10 @@ describe('followPagePending', () => {
     expect(pageNoticeNow.value?.kind).toBe('unreadable');
     tabState.value = pending('https://acme.zendesk.com/agent/tickets/2');
     expect(pageNoticeNow.value?.kind).toBe('reading');
-    tabState.value = { ...pending('https://acme.zendesk.com/agent/tickets/2'), context: PageContext.parse({ site: 'zendesk', kind: 'ticket', url: 'https://acme.zendesk.com/agent/tickets/2' }) };
+    tabState.value = {
+      ...pending('https://acme.zendesk.com/agent/tickets/2'),
+      context: PageContext.parse({ site: 'zendesk', kind: 'ticket', url: 'https://acme.zendesk.com/agent/tickets/2' }),
+    };
     expect(pageNoticeNow.value).toBeNull();
   });
 });

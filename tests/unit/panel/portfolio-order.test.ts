@@ -3,7 +3,15 @@ import fc from 'fast-check';
 import { CarnetDB, getDb, insertMany, remove, setDb } from '../../../lib/db';
 import { insert } from '../../../lib/db/write';
 import { makeConverter } from '../../../lib/currency/convert';
-import { NO_FILTER, portfolioFacets, portfolioPlan, portfolioWindow, type PortfolioFilter, type PortfolioQuery, type SortKey } from '../../../lib/panel/queries/portfolio';
+import {
+  NO_FILTER,
+  portfolioFacets,
+  portfolioPlan,
+  portfolioWindow,
+  type PortfolioFilter,
+  type PortfolioQuery,
+  type SortKey,
+} from '../../../lib/panel/queries/portfolio';
 import { filterRows, loadPortfolio, sortRows } from '../../../bench/portfolio-reference';
 
 const money = makeConverter('EUR', { asOf: '2026-01-02', source: 'user', perEur: { GBP: 0.8, USD: 1.25 } });
@@ -18,7 +26,9 @@ const account = fc.record({
   annualValue: fc.option(fc.integer({ min: 0, max: 200_000 }), { nil: null }),
   currency: fc.constantFrom('EUR', 'GBP', 'USD', 'JPY'),
   deleted: fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
-  score: fc.option(fc.record({ churn: fc.option(fc.constantFrom(0, 0.1, 0.29, 0.3, 0.45, 0.6, 0.6, 0.95), { nil: null }), segments: fc.subarray(SEGMENTS) }), { nil: null }),
+  score: fc.option(fc.record({ churn: fc.option(fc.constantFrom(0, 0.1, 0.29, 0.3, 0.45, 0.6, 0.6, 0.95), { nil: null }), segments: fc.subarray(SEGMENTS) }), {
+    nil: null,
+  }),
   contacts: fc.array(fc.integer({ min: 0, max: 400 }), { maxLength: 3 }),
 });
 const filter: fc.Arbitrary<PortfolioFilter> = fc.record({
@@ -27,18 +37,39 @@ const filter: fc.Arbitrary<PortfolioFilter> = fc.record({
   owner: fc.constantFrom('', '', 'Inès', 'Marc', 'nobody'),
   risk: fc.constantFrom('', '', 'high', 'medium', 'low', 'unknown') as fc.Arbitrary<PortfolioFilter['risk']>,
 });
-const query: fc.Arbitrary<PortfolioQuery> = fc.record({ sort: fc.constantFrom<SortKey>('name', 'churn', 'value', 'lastContact', 'owner'), dir: fc.constantFrom<'asc' | 'desc'>('asc', 'desc'), filter });
+const query: fc.Arbitrary<PortfolioQuery> = fc.record({
+  sort: fc.constantFrom<SortKey>('name', 'churn', 'value', 'lastContact', 'owner'),
+  dir: fc.constantFrom<'asc' | 'desc'>('asc', 'desc'),
+  filter,
+});
 
 let run = 0;
 type AccountCase = typeof account extends fc.Arbitrary<infer T> ? T : never;
 async function seed(accounts: AccountCase[]) {
   setDb(new CarnetDB(`portfolio-order-${run++}`));
-  const stored = accounts.length ? await insertMany('accounts', accounts.map((a) => ({ name: a.name, owner: a.owner, annualValue: a.annualValue, currency: a.currency }))) : [];
+  const stored = accounts.length
+    ? await insertMany(
+        'accounts',
+        accounts.map((a) => ({ name: a.name, owner: a.owner, annualValue: a.annualValue, currency: a.currency })),
+      )
+    : [];
   for (let i = 0; i < accounts.length; i++) {
     const a = accounts[i]!;
     const id = stored[i]!.id;
-    for (const day of a.contacts) await insert('interactions', { channel: 'call', accountId: id, occurredAt: new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString() });
-    if (a.score) await getDb().scores.put({ accountId: id, churnProbability: a.score.churn, churnModel: 'health', reasons: [], clv: null, clvMethod: 'none', segments: a.score.segments, actions: [], computedAt: '2026-03-01T00:00:00Z' });
+    for (const day of a.contacts)
+      await insert('interactions', { channel: 'call', accountId: id, occurredAt: new Date(Date.UTC(2026, 0, 1) + day * 86_400_000).toISOString() });
+    if (a.score)
+      await getDb().scores.put({
+        accountId: id,
+        churnProbability: a.score.churn,
+        churnModel: 'health',
+        reasons: [],
+        clv: null,
+        clvMethod: 'none',
+        segments: a.score.segments,
+        actions: [],
+        computedAt: '2026-03-01T00:00:00Z',
+      });
     if (a.deleted) await remove('accounts', id);
   }
 }
@@ -84,10 +115,33 @@ describe('portfolio order from index keys', () => {
 
   it('lists owners and segments for the filter menus from the indexes', async () => {
     setDb(new CarnetDB('portfolio-facets'));
-    const [a, b] = await insertMany('accounts', [{ name: 'A', owner: 'Zoé' }, { name: 'B', owner: null }]);
+    const [a, b] = await insertMany('accounts', [
+      { name: 'A', owner: 'Zoé' },
+      { name: 'B', owner: null },
+    ]);
     await getDb().scores.bulkPut([
-      { accountId: a!.id, churnProbability: 0.9, churnModel: 'health', reasons: [], clv: null, clvMethod: 'none', segments: ['vip', 'at_risk'], actions: [], computedAt: '2026-03-01T00:00:00Z' },
-      { accountId: b!.id, churnProbability: null, churnModel: 'health', reasons: [], clv: null, clvMethod: 'none', segments: ['vip'], actions: [], computedAt: '2026-03-01T00:00:00Z' },
+      {
+        accountId: a!.id,
+        churnProbability: 0.9,
+        churnModel: 'health',
+        reasons: [],
+        clv: null,
+        clvMethod: 'none',
+        segments: ['vip', 'at_risk'],
+        actions: [],
+        computedAt: '2026-03-01T00:00:00Z',
+      },
+      {
+        accountId: b!.id,
+        churnProbability: null,
+        churnModel: 'health',
+        reasons: [],
+        clv: null,
+        clvMethod: 'none',
+        segments: ['vip'],
+        actions: [],
+        computedAt: '2026-03-01T00:00:00Z',
+      },
     ]);
     expect(await portfolioFacets()).toEqual({ owners: ['Zoé'], segments: ['at_risk', 'vip'] });
   });

@@ -33,7 +33,17 @@ describe('portfolio rows', () => {
   it('label the churn risk, in English and French', async () => {
     const a = await insert('accounts', { name: 'Acme', annualValue: 1000 });
     await insert('accounts', { name: 'Zeta' });
-    await getDb().scores.put({ accountId: a.id, churnProbability: 0.42, churnModel: 'health', reasons: [], clv: null, clvMethod: 'none', segments: [], actions: [], computedAt: new Date().toISOString() });
+    await getDb().scores.put({
+      accountId: a.id,
+      churnProbability: 0.42,
+      churnModel: 'health',
+      reasons: [],
+      clv: null,
+      clvMethod: 'none',
+      segments: [],
+      actions: [],
+      computedAt: new Date().toISOString(),
+    });
     langSetting.value = 'en';
     document.body.append(host);
     render(<PortfolioView />, host);

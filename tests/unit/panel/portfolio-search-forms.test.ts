@@ -9,7 +9,10 @@ describe('search', () => {
     await insert('contacts', { firstName: 'Hélène', lastName: 'Dupont', emails: ['hd@helios.fr'] });
     await insert('contacts', { firstName: 'Marc', lastName: 'Petit', emails: ['mp@x.fr'] });
     const r = await searchAll('hel');
-    expect(r.map((x) => [x.kind, x.label])).toEqual([['account', 'Hélios Conseil'], ['contact', 'Hélène Dupont']]);
+    expect(r.map((x) => [x.kind, x.label])).toEqual([
+      ['account', 'Hélios Conseil'],
+      ['contact', 'Hélène Dupont'],
+    ]);
     expect(await searchAll('h')).toEqual([]);
   });
   it('arrow keys wrap; Home and End jump', () => {
@@ -38,11 +41,20 @@ describe('form validation in the UI language', () => {
     expect(Object.keys(validateAccount({ ...accountDraft(), name: '' }, 'en'))).toEqual(['name']);
     expect(Object.keys(validateAccount({ ...accountDraft(), name: 'Acme', domains: 'not a domain' }, 'en'))).toEqual(['domains']);
     expect(Object.keys(validateAccount({ ...accountDraft(), name: 'Acme', annualValue: '-3' }, 'en'))).toEqual(['annualValue']);
-    expect(accountFromDraft({ ...accountDraft(), name: ' Acme ', domains: 'Acme.FR; acme.io', annualValue: '12 000,5' })).toMatchObject({ name: 'Acme', domains: ['acme.fr', 'acme.io'], annualValue: 12000.5 });
+    expect(accountFromDraft({ ...accountDraft(), name: ' Acme ', domains: 'Acme.FR; acme.io', annualValue: '12 000,5' })).toMatchObject({
+      name: 'Acme',
+      domains: ['acme.fr', 'acme.io'],
+      annualValue: 12000.5,
+    });
   });
   it('a survey score out of its range is flagged on the score field', () => {
     expect(Object.keys(validateSurvey({ kind: 'csat', score: 9, respondedAt: '2026-01-01T00:00:00Z' }, 'en'))).toEqual(['score']);
     expect(validateSurvey({ kind: 'nps', score: 9, respondedAt: '2026-01-01T00:00:00Z' }, 'en')).toEqual({});
-    expect(errorsByField([{ path: 'emails.1', message: 'bad' }, { path: 'emails.2', message: 'worse' }])).toEqual({ emails: 'bad' });
+    expect(
+      errorsByField([
+        { path: 'emails.1', message: 'bad' },
+        { path: 'emails.2', message: 'worse' },
+      ]),
+    ).toEqual({ emails: 'bad' });
   });
 });

@@ -19,7 +19,10 @@ describe('PortfolioView', () => {
 
   it('renders only the rows in view of a large portfolio, tells its size, and moves by arrow keys and End', async () => {
     // Zero-padded, so name order is index order: "Compte 0000" … "Compte 1999".
-    await insertMany('accounts', Array.from({ length: N }, (_, i) => ({ name: `Compte ${String(i).padStart(4, '0')}` })));
+    await insertMany(
+      'accounts',
+      Array.from({ length: N }, (_, i) => ({ name: `Compte ${String(i).padStart(4, '0')}` })),
+    );
     document.body.append(host);
     render(<PortfolioView />, host);
     const items = () => [...host.querySelectorAll<HTMLElement>('[role="listitem"]')];
@@ -30,7 +33,9 @@ describe('PortfolioView', () => {
 
     const focused = () => document.activeElement?.closest<HTMLElement>('[role="listitem"]');
     items()[0]!.querySelector('button')!.focus();
-    items()[0]!.querySelector('button')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    items()[0]!
+      .querySelector('button')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     expect(focused()?.getAttribute('aria-posinset')).toBe('2');
     expect(focused()?.textContent).toContain('Compte 0001');
 

@@ -16,8 +16,15 @@ async function seed() {
     accounts
       .filter((_, i) => i % 2 === 1)
       .map((a, k) => ({
-        accountId: a.id, churnProbability: (2 * k + 1) / N, churnModel: 'health' as const, reasons: [], clv: null,
-        clvMethod: 'none' as const, segments: [k % 2 ? 'tag:vip' : 'tier:key'], actions: [], computedAt: '2026-03-01T00:00:00Z',
+        accountId: a.id,
+        churnProbability: (2 * k + 1) / N,
+        churnModel: 'health' as const,
+        reasons: [],
+        clv: null,
+        clvMethod: 'none' as const,
+        segments: [k % 2 ? 'tag:vip' : 'tier:key'],
+        actions: [],
+        computedAt: '2026-03-01T00:00:00Z',
       })),
   );
   return accounts;
@@ -62,7 +69,10 @@ describe('portfolio windows', () => {
     const first = await portfolioWindow(churn, plan.ids, 0, 2);
     expect(first.map((r) => r?.name)).toEqual([`Client ${scoredLive.at(-1)}`, `Client ${scoredLive.at(-2)}`]);
     const tail = await portfolioWindow(churn, plan.ids, scoredLive.length, 2);
-    expect(tail.map((r) => [r?.name, r?.churn])).toEqual([['Client 2', null], ['Client 4', null]]);
+    expect(tail.map((r) => [r?.name, r?.churn])).toEqual([
+      ['Client 2', null],
+      ['Client 4', null],
+    ]);
     // a filter: high risk (churn ≥ 0.6) and owner 1
     const f = q({ filter: { ...NO_FILTER, risk: 'high', owner: 'Owner 1' } });
     const fp = await portfolioPlan(f);
@@ -82,8 +92,15 @@ describe('portfolio windows', () => {
     const ids = Array.from({ length: 4500 }, (_, i) => `0190a0a0-0000-7000-8000-${String(i).padStart(12, '0')}`);
     await getDb().scores.bulkPut(
       ids.map((accountId, i) => ({
-        accountId, churnProbability: null, churnModel: 'none' as const, reasons: [], clv: null, clvMethod: 'none' as const,
-        segments: i === 4499 ? ['tag:last'] : i === 0 ? ['tag:first'] : [], actions: [], computedAt: '2026-03-01T00:00:00Z',
+        accountId,
+        churnProbability: null,
+        churnModel: 'none' as const,
+        reasons: [],
+        clv: null,
+        clvMethod: 'none' as const,
+        segments: i === 4499 ? ['tag:last'] : i === 0 ? ['tag:first'] : [],
+        actions: [],
+        computedAt: '2026-03-01T00:00:00Z',
       })),
     );
     expect((await portfolioFacets()).segments).toEqual(['tag:first', 'tag:last']);

@@ -15,9 +15,21 @@ describe('privacy model', () => {
 
   it('consent by purpose: the entry in force, history newest first, withdrawn entries not in force', () => {
     const ledger = [
-      { purpose: 'marketing' as const, lawfulBasis: 'consent' as const, grantedAt: '2024-01-01T00:00:00.000Z', source: 'form', withdrawnAt: '2024-06-01T00:00:00.000Z' },
+      {
+        purpose: 'marketing' as const,
+        lawfulBasis: 'consent' as const,
+        grantedAt: '2024-01-01T00:00:00.000Z',
+        source: 'form',
+        withdrawnAt: '2024-06-01T00:00:00.000Z',
+      },
       { purpose: 'marketing' as const, lawfulBasis: 'consent' as const, grantedAt: '2025-01-01T00:00:00.000Z', source: 'fair', withdrawnAt: null },
-      { purpose: 'sales' as const, lawfulBasis: 'legitimate_interest' as const, grantedAt: '2024-01-01T00:00:00.000Z', source: 'x', withdrawnAt: '2024-02-01T00:00:00.000Z' },
+      {
+        purpose: 'sales' as const,
+        lawfulBasis: 'legitimate_interest' as const,
+        grantedAt: '2024-01-01T00:00:00.000Z',
+        source: 'x',
+        withdrawnAt: '2024-02-01T00:00:00.000Z',
+      },
     ];
     const s = consentByPurpose(ledger, new Date('2025-06-01T00:00:00Z'));
     const m = s.find((x) => x.purpose === 'marketing')!;
@@ -35,7 +47,9 @@ describe('privacy model', () => {
   });
 
   it('erasure lines skip zeros; audit history newest first with dates', () => {
-    expect(erasureLines({ deleted: { contacts: 1, tasks: 0 }, scrubbed: { orders: 2 }, auditEntriesCleared: 0, outboxEntriesRemoved: 0, suppressions: 1 })).toEqual([
+    expect(
+      erasureLines({ deleted: { contacts: 1, tasks: 0 }, scrubbed: { orders: 2 }, auditEntriesCleared: 0, outboxEntriesRemoved: 0, suppressions: 1 }),
+    ).toEqual([
       { kind: 'deleted', table: 'contacts', n: 1 },
       { kind: 'scrubbed', table: 'orders', n: 2 },
     ]);

@@ -104,19 +104,38 @@ describe('reporting currency setting', () => {
   });
 
   it('edits rows into a table, naming the first bad row', () => {
-    expect(tableFromRows('2026-02-01', [{ code: 'usd', rate: '1,2' }, { code: 'GBP', rate: ' 0.85 ' }])).toEqual({
+    expect(
+      tableFromRows('2026-02-01', [
+        { code: 'usd', rate: '1,2' },
+        { code: 'GBP', rate: ' 0.85 ' },
+      ]),
+    ).toEqual({
       ok: true,
       table: { asOf: '2026-02-01', source: 'user', perEur: { USD: 1.2, GBP: 0.85 } },
     });
-    expect(tableFromRows('2026-02-01', [{ code: 'USD', rate: '1.2' }, { code: 'US', rate: '1' }])).toMatchObject({ ok: false, row: 1, field: 'code' });
+    expect(
+      tableFromRows('2026-02-01', [
+        { code: 'USD', rate: '1.2' },
+        { code: 'US', rate: '1' },
+      ]),
+    ).toMatchObject({ ok: false, row: 1, field: 'code' });
     expect(tableFromRows('2026-02-01', [{ code: 'EUR', rate: '1' }])).toMatchObject({ ok: false, row: 0, field: 'code' });
-    expect(tableFromRows('2026-02-01', [{ code: 'USD', rate: '1.2' }, { code: 'usd', rate: '1.3' }])).toMatchObject({ ok: false, row: 1, message: 'duplicate' });
-    for (const rate of ['', '0', '-1', 'abc', '1e999']) expect(tableFromRows('2026-02-01', [{ code: 'USD', rate }])).toMatchObject({ ok: false, row: 0, field: 'rate' });
+    expect(
+      tableFromRows('2026-02-01', [
+        { code: 'USD', rate: '1.2' },
+        { code: 'usd', rate: '1.3' },
+      ]),
+    ).toMatchObject({ ok: false, row: 1, message: 'duplicate' });
+    for (const rate of ['', '0', '-1', 'abc', '1e999'])
+      expect(tableFromRows('2026-02-01', [{ code: 'USD', rate }])).toMatchObject({ ok: false, row: 0, field: 'rate' });
     expect(tableFromRows('', [{ code: 'USD', rate: '1.2' }])).toMatchObject({ ok: false, field: 'asOf' });
     // the reference table edited back to itself stays "ECB"
     const same = tableFromRows(REFERENCE_TABLE.asOf, rowsOf(REFERENCE_TABLE));
     expect(same.ok && ratesToStore(same.table)).toBeNull();
-    const changed = tableFromRows(REFERENCE_TABLE.asOf, rowsOf(REFERENCE_TABLE).map((r) => (r.code === 'USD' ? { ...r, rate: '1.2' } : r)));
+    const changed = tableFromRows(
+      REFERENCE_TABLE.asOf,
+      rowsOf(REFERENCE_TABLE).map((r) => (r.code === 'USD' ? { ...r, rate: '1.2' } : r)),
+    );
     expect(changed.ok && ratesToStore(changed.table)).toMatchObject({ source: 'user' });
   });
 });

@@ -8,8 +8,15 @@ import { handlePageContext, createContactFromTab } from '../../../lib/background
 const session = fakeBrowser.storage.session;
 const thread = (email: string, name: string) =>
   PageContext.parse({
-    site: 'gmail', kind: 'thread', url: 'https://mail.google.com/mail/u/0/#inbox/x', ref: 'thread-f:1', self: 'me@myco.fr',
-    people: [{ role: 'from', email, name }, { role: 'to', email: 'me@myco.fr', name: 'Me' }],
+    site: 'gmail',
+    kind: 'thread',
+    url: 'https://mail.google.com/mail/u/0/#inbox/x',
+    ref: 'thread-f:1',
+    self: 'me@myco.fr',
+    people: [
+      { role: 'from', email, name },
+      { role: 'to', email: 'me@myco.fr', name: 'Me' },
+    ],
   });
 
 describe('an erased person seen again on a page', () => {

@@ -47,7 +47,12 @@ describe('tasks model', () => {
     expect(isOverdue({ status: 'open', dueAt: '2026-11-25T10:00:00Z' }, now)).toBe(true);
     expect(isOverdue({ status: 'done', dueAt: '2026-11-25T10:00:00Z' }, now)).toBe(false);
     expect(isOverdue({ status: 'open', dueAt: null }, now)).toBe(false);
-    expect(sortByDue([{ title: 'y', dueAt: null }, { title: 'x', dueAt: null }]).map((t) => t.title)).toEqual(['x', 'y']);
+    expect(
+      sortByDue([
+        { title: 'y', dueAt: null },
+        { title: 'x', dueAt: null },
+      ]).map((t) => t.title),
+    ).toEqual(['x', 'y']);
   });
 
   it('date and time inputs round-trip through an ISO instant in local time', () => {

@@ -85,8 +85,15 @@ describe('load360', () => {
   it('reads an account with its score; a missing record gives null', async () => {
     const { account } = await accountWithHistory(5);
     await getDb().scores.put({
-      accountId: account.id, churnProbability: 0.72, churnModel: 'health', reasons: [{ key: 'reason.noContact', weight: 0.4 }],
-      clv: 12000, clvMethod: 'annual_value', segments: ['at_risk'], actions: [], computedAt: '2026-04-01T00:00:00Z',
+      accountId: account.id,
+      churnProbability: 0.72,
+      churnModel: 'health',
+      reasons: [{ key: 'reason.noContact', weight: 0.4 }],
+      clv: 12000,
+      clvMethod: 'annual_value',
+      segments: ['at_risk'],
+      actions: [],
+      computedAt: '2026-04-01T00:00:00Z',
     });
     const v = (await load360({ kind: 'account', id: account.id }))!;
     expect(v.score?.churnProbability).toBe(0.72);
@@ -105,7 +112,7 @@ describe('load360', () => {
 });
 
 describe('load360Head', () => {
-  it("a contact whose account was deleted shows its own timeline, without the account", async () => {
+  it('a contact whose account was deleted shows its own timeline, without the account', async () => {
     const { account, ana } = await accountWithHistory(30);
     await remove('accounts', account.id);
     const h = (await load360Head({ kind: 'contact', id: ana.id }))!;
@@ -120,16 +127,33 @@ describe('consent, NPS and risk helpers', () => {
   it('the latest ledger entry per purpose decides; do-not-contact overrides', () => {
     const consent = [
       { purpose: 'marketing' as const, lawfulBasis: 'consent' as const, grantedAt: '2025-01-01T00:00:00Z', source: 'form', withdrawnAt: null },
-      { purpose: 'marketing' as const, lawfulBasis: 'consent' as const, grantedAt: '2025-01-01T00:00:00Z', source: 'form', withdrawnAt: '2025-06-01T00:00:00Z' },
+      {
+        purpose: 'marketing' as const,
+        lawfulBasis: 'consent' as const,
+        grantedAt: '2025-01-01T00:00:00Z',
+        source: 'form',
+        withdrawnAt: '2025-06-01T00:00:00Z',
+      },
       { purpose: 'support' as const, lawfulBasis: 'contract' as const, grantedAt: '2024-01-01T00:00:00Z', source: 'contract', withdrawnAt: null },
     ];
-    expect(consentStatus({ consent, doNotContact: false }).map((c) => [c.purpose, c.granted])).toEqual([['marketing', false], ['support', true]]);
+    expect(consentStatus({ consent, doNotContact: false }).map((c) => [c.purpose, c.granted])).toEqual([
+      ['marketing', false],
+      ['support', true],
+    ]);
     expect(consentStatus({ consent, doNotContact: true }).every((c) => !c.granted)).toBe(true);
   });
 
   it('NPS is promoters minus detractors; risk bands', () => {
     expect(npsOf([])).toBeNull();
-    expect(npsOf([{ kind: 'nps', score: 10 }, { kind: 'nps', score: 9 }, { kind: 'nps', score: 3 }, { kind: 'nps', score: 7 }, { kind: 'csat', score: 1 }])).toBe(25);
+    expect(
+      npsOf([
+        { kind: 'nps', score: 10 },
+        { kind: 'nps', score: 9 },
+        { kind: 'nps', score: 3 },
+        { kind: 'nps', score: 7 },
+        { kind: 'csat', score: 1 },
+      ]),
+    ).toBe(25);
     expect([riskBand(null), riskBand(0.1), riskBand(0.3), riskBand(0.6)]).toEqual([null, 'low', 'medium', 'high']);
   });
 });

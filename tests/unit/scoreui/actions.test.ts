@@ -11,7 +11,10 @@ import { inlineBackend } from '../../../lib/scoring-runner/compute';
 
 beforeAll(() => setScoringBackend(inlineBackend));
 
-const score = (id: string) => getDb().scores.get(id).then((s) => s!);
+const score = (id: string) =>
+  getDb()
+    .scores.get(id)
+    .then((s) => s!);
 
 describe('next-best-action execution', () => {
   it('suppresses every contact action for a do-not-contact or non-consenting contact, from the data to the scores', async () => {
@@ -48,7 +51,14 @@ describe('next-best-action execution', () => {
     expect(r.kind).toBe('task');
     const tasks = await getDb().tasks.toArray();
     expect(tasks).toHaveLength(1);
-    expect(tasks[0]).toMatchObject({ accountId: account.id, contactId: contact.id, status: 'open', actionType: 'call_at_risk', title: 'Call Taskco: churn risk', owner: 'alice' });
+    expect(tasks[0]).toMatchObject({
+      accountId: account.id,
+      contactId: contact.id,
+      status: 'open',
+      actionType: 'call_at_risk',
+      title: 'Call Taskco: churn risk',
+      owner: 'alice',
+    });
     expect(Date.parse(tasks[0]!.dueAt!) - now.getTime()).toBe(2 * 86_400_000);
     const fb = await getDb().feedback.toArray();
     expect(fb).toMatchObject([{ accountId: account.id, contactId: contact.id, actionType: 'call_at_risk', outcome: 'accepted' }]);

@@ -30,6 +30,12 @@ export async function riskyAccount(name: string, now: Date, contact: 'allowed' |
         ? []
         : PURPOSES.map((purpose) => ({ purpose, lawfulBasis: 'legitimate_interest' as const, grantedAt: iso(now.getTime() - 600 * DAY), source: 'test' })),
   });
-  await insert('interactions', { accountId: account.id, contactIds: [c.id], channel: 'call', occurredAt: iso(now.getTime() - 80 * DAY), sentiment: 'negative' });
+  await insert('interactions', {
+    accountId: account.id,
+    contactIds: [c.id],
+    channel: 'call',
+    occurredAt: iso(now.getTime() - 80 * DAY),
+    sentiment: 'negative',
+  });
   return { account, contact: c };
 }

@@ -101,7 +101,10 @@ describe('scoring runner', () => {
     try {
       await new Promise((r) => setTimeout(r, 100));
       const account = (await db.accounts.toArray())[0]!;
-      await insertMany('contacts', Array.from({ length: 30 }, (_, i) => ({ firstName: `B${i}`, lastName: 'Burst', accountId: account.id })));
+      await insertMany(
+        'contacts',
+        Array.from({ length: 30 }, (_, i) => ({ firstName: `B${i}`, lastName: 'Burst', accountId: account.id })),
+      );
       await waitFor(async () => runs.length > 0, 3000);
       // One account changed (an incremental rescore without the burst rule), yet one full run: the burst rule.
       expect(runs).toEqual(['all']);

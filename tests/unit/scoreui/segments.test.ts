@@ -22,7 +22,13 @@ describe('segment builder logic', () => {
     const risky = facts.filter((f) => (f.churnProbability ?? 0) >= 0.3).length;
     expect(countMatching({ op: 'and', rules: [{ field: 'churnProbability', operator: 'gte', value: 0.3 }] }, facts)).toEqual({ count: risky });
     const keyOrRisky = facts.filter((f) => f.tier === 'key' || (f.churnProbability ?? 0) >= 0.3).length;
-    const nested = { op: 'or', rules: [{ field: 'tier', operator: 'eq', value: 'key' }, { op: 'and', rules: [{ field: 'churnProbability', operator: 'gte', value: 0.3 }] }] };
+    const nested = {
+      op: 'or',
+      rules: [
+        { field: 'tier', operator: 'eq', value: 'key' },
+        { op: 'and', rules: [{ field: 'churnProbability', operator: 'gte', value: 0.3 }] },
+      ],
+    };
     expect(countMatching(nested, facts)).toEqual({ count: keyOrRisky });
     const bad = countMatching({ op: 'xor', rules: [] }, facts);
     expect('error' in bad && bad.error).toMatch(/op/);

@@ -43,7 +43,9 @@ describe('BG/NBD on CDNOW', () => {
   const ms = performance.now() - t0;
 
   it('reproduces the published parameters and log-likelihood', () => {
-    console.log(`BG/NBD CDNOW fit: r=${fit.r.toFixed(6)} alpha=${fit.alpha.toFixed(6)} a=${fit.a.toFixed(6)} b=${fit.b.toFixed(6)} LL=${fit.logLikelihood.toFixed(4)} (${fit.evaluations} evaluations, ${ms.toFixed(0)} ms in node)`);
+    console.log(
+      `BG/NBD CDNOW fit: r=${fit.r.toFixed(6)} alpha=${fit.alpha.toFixed(6)} a=${fit.a.toFixed(6)} b=${fit.b.toFixed(6)} LL=${fit.logLikelihood.toFixed(4)} (${fit.evaluations} evaluations, ${ms.toFixed(0)} ms in node)`,
+    );
     expect(fit.n).toBe(2357);
     expect(fit.r).toBeCloseTo(PAPER.r, 2);
     expect(fit.alpha).toBeCloseTo(PAPER.alpha, 2);
@@ -119,7 +121,9 @@ describe('BG/NBD parameter recovery', () => {
       const T = 20 + rng() * 30;
       const lambda = gamma(rng, truth.r) / truth.alpha;
       const p = beta(rng, truth.a, truth.b);
-      let t = 0, x = 0, tx = 0;
+      let t = 0,
+        x = 0,
+        tx = 0;
       for (;;) {
         t += exponential(rng, lambda);
         if (t > T) break;
@@ -130,7 +134,9 @@ describe('BG/NBD parameter recovery', () => {
       rows.push({ frequency: x, recency: tx, T });
     }
     const fit = fitBgNbd(rows);
-    console.log(`BG/NBD recovery: truth ${JSON.stringify(truth)} fit r=${fit.r.toFixed(3)} alpha=${fit.alpha.toFixed(3)} a=${fit.a.toFixed(3)} b=${fit.b.toFixed(3)}`);
+    console.log(
+      `BG/NBD recovery: truth ${JSON.stringify(truth)} fit r=${fit.r.toFixed(3)} alpha=${fit.alpha.toFixed(3)} a=${fit.a.toFixed(3)} b=${fit.b.toFixed(3)}`,
+    );
     expect(Math.abs(fit.r - truth.r) / truth.r).toBeLessThan(0.15);
     expect(Math.abs(fit.alpha - truth.alpha) / truth.alpha).toBeLessThan(0.2);
     expect(Math.abs(fit.a - truth.a) / truth.a).toBeLessThan(0.35);

@@ -11,7 +11,9 @@ describe('Gamma-Gamma on CDNOW', () => {
     expect(rows.length).toBe(946);
     const t0 = performance.now();
     const fit = fitGammaGamma(rows);
-    console.log(`Gamma-Gamma CDNOW fit: p=${fit.p.toFixed(4)} q=${fit.q.toFixed(4)} v=${fit.v.toFixed(4)} LL=${fit.logLikelihood.toFixed(3)} (${(performance.now() - t0).toFixed(0)} ms)`);
+    console.log(
+      `Gamma-Gamma CDNOW fit: p=${fit.p.toFixed(4)} q=${fit.q.toFixed(4)} v=${fit.v.toFixed(4)} LL=${fit.logLikelihood.toFixed(3)} (${(performance.now() - t0).toFixed(0)} ms)`,
+    );
     // lifetimes asserts with numpy's assert_array_almost_equal(decimal=2): |diff| < 1.5e-2.
     // Its Quickstart prints the unrounded optimum p 6.248802, q 3.744588, v 15.447748.
     expect(Math.abs(fit.p - 6.25)).toBeLessThan(0.015);

@@ -40,7 +40,14 @@ describe('health model on IBM Telco churn', () => {
     const score = auc(preds, labels);
     const table = reliabilityTable(preds, labels, 10);
     console.log(`Telco: trained on ${train.length} rows in ${ms.toFixed(0)} ms; held-out AUC on ${test.length} = ${score.toFixed(4)}`);
-    console.table(table.map((r) => ({ bin: `${r.lower.toFixed(1)}–${r.upper.toFixed(1)}`, n: r.count, predicted: r.meanPredicted.toFixed(3), observed: r.observedRate.toFixed(3) })));
+    console.table(
+      table.map((r) => ({
+        bin: `${r.lower.toFixed(1)}–${r.upper.toFixed(1)}`,
+        n: r.count,
+        predicted: r.meanPredicted.toFixed(3),
+        observed: r.observedRate.toFixed(3),
+      })),
+    );
     expect(score).toBeGreaterThanOrEqual(0.84);
     // calibrated: in every well-populated bin the observed rate is near the mean prediction
     for (const r of table) if (r.count >= 60) expect(Math.abs(r.observedRate - r.meanPredicted)).toBeLessThan(0.1);

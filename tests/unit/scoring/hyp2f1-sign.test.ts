@@ -86,7 +86,11 @@ describe('BG/NBD expectations with a + b < 1', () => {
       a: fc.double({ min: 0.02, max: 0.9, noNaN: true }),
       share: fc.double({ min: 0.02, max: 0.97, noNaN: true }),
     });
-    const history = fc.record({ x: fc.integer({ min: 0, max: 40 }), T: fc.double({ min: 1, max: 104, noNaN: true }), at: fc.double({ min: 0.01, max: 1, noNaN: true }) });
+    const history = fc.record({
+      x: fc.integer({ min: 0, max: 40 }),
+      T: fc.double({ min: 1, max: 104, noNaN: true }),
+      at: fc.double({ min: 0.01, max: 1, noNaN: true }),
+    });
     fc.assert(
       fc.property(params, history, ({ r, alpha, a, share }, { x, T, at }) => {
         // b < 1 − a, and a not too close to 1 (the portfolio never uses a fit with |a − 1| ≤ 1e-3)

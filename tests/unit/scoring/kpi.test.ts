@@ -6,7 +6,13 @@ import { nps, csat, ces, churnStats, averageClv, revenueAtRisk, segmentSizes, mo
 
 const s = (kind: 'nps' | 'csat' | 'ces', score: number, respondedAt = '2026-05-10T10:00:00Z', accountId = 'a1') => ({ kind, score, respondedAt, accountId });
 const acc = (id: string, contractStart: string | null, churnedAt: string | null, annualValue: number | null = 1000) => ({
-  id, contractStart, churnedAt, annualValue, createdAt: '2020-01-01T00:00:00.000Z-0000-node', currency: 'EUR', lifecycleStage: 'active' as Account['lifecycleStage'],
+  id,
+  contractStart,
+  churnedAt,
+  annualValue,
+  createdAt: '2020-01-01T00:00:00.000Z-0000-node',
+  currency: 'EUR',
+  lifecycleStage: 'active' as Account['lifecycleStage'],
 });
 const NOW = Date.parse('2026-06-01T00:00:00Z');
 const EUR_ONLY = makeConverter('EUR', { asOf: '2026-01-02', source: 'user', perEur: {} });
@@ -68,7 +74,10 @@ describe('kpi', () => {
     const day = 86_400_000;
     const base = Date.UTC(2024, 0, 1);
     const iso = (d: number) => new Date(base + d * day).toISOString().slice(0, 10);
-    const account = fc.record({ start: fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }), life: fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }) });
+    const account = fc.record({
+      start: fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }),
+      life: fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }),
+    });
     fc.assert(
       fc.property(fc.array(account, { maxLength: 40 }), fc.integer({ min: 0, max: 800 }), fc.integer({ min: 1, max: 400 }), (rows, from, len) => {
         const accounts = rows.map((r, i) => acc(`a${i}`, r.start === null ? null : iso(r.start), r.life === null ? null : iso((r.start ?? 0) + r.life)));
@@ -82,7 +91,8 @@ describe('kpi', () => {
         expect(st.retentionRate).toBeGreaterThanOrEqual(0);
         expect(st.retentionRate).toBeLessThanOrEqual(1);
         // the cohort's survivors counted independently: active at the start and still active at the end
-        const to = base + (from + len) * day, t0 = base + from * day;
+        const to = base + (from + len) * day,
+          t0 = base + from * day;
         const startOf = (a: (typeof accounts)[number]) => (a.contractStart ? Date.parse(a.contractStart) : Date.parse('2020-01-01'));
         const lostAt = (a: (typeof accounts)[number]) => (a.churnedAt ? Date.parse(a.churnedAt) : Infinity);
         const survivors = accounts.filter((a) => startOf(a) < t0 && lostAt(a) >= t0 && lostAt(a) >= to).length;
@@ -105,9 +115,23 @@ describe('kpi', () => {
     expect(averageClv(withLost, eur, EUR_ONLY).average).toBe(200);
     const accounts = [acc('a', null, null, 1000), acc('b', null, null, 500), acc('c', null, null, 800), acc('d', null, null, null)];
     expect(revenueAtRisk(accounts, scores, EUR_ONLY, NOW).sum).toBeCloseTo(0.5 * 1000 + 0.2 * 500, 10);
-    expect(segmentSizes(scores)).toEqual([{ segment: 'rfm:champions', count: 2 }, { segment: 'rfm:lost', count: 1 }, { segment: 'tag:vip', count: 1 }]);
-    const facts = new Map([['a', { owner: 'x' }], ['b', { owner: 'y' }]]);
-    expect(averageClv(scores, eur, EUR_ONLY, filterBy(facts, (f) => f.owner === 'x')).average).toBe(100);
+    expect(segmentSizes(scores)).toEqual([
+      { segment: 'rfm:champions', count: 2 },
+      { segment: 'rfm:lost', count: 1 },
+      { segment: 'tag:vip', count: 1 },
+    ]);
+    const facts = new Map([
+      ['a', { owner: 'x' }],
+      ['b', { owner: 'y' }],
+    ]);
+    expect(
+      averageClv(
+        scores,
+        eur,
+        EUR_ONLY,
+        filterBy(facts, (f) => f.owner === 'x'),
+      ).average,
+    ).toBe(100);
   });
   it('revenue at risk counts only the accounts that can still be saved', () => {
     const accounts = [
@@ -180,7 +204,10 @@ describe('kpi', () => {
     const months = lastMonths(new Date('2026-03-15T00:00:00Z'), 3);
     expect(months.map((m) => m.key)).toEqual(['2026-01', '2026-02', '2026-03']);
     const tr = monthlyTrends(
-      { accounts: [acc('a', '2025-01-01', '2026-02-10'), acc('b', '2025-01-01', null)], surveys: [s('nps', 10, '2026-01-05T00:00:00Z', 'a'), s('nps', 0, '2026-03-02T00:00:00Z', 'b')] },
+      {
+        accounts: [acc('a', '2025-01-01', '2026-02-10'), acc('b', '2025-01-01', null)],
+        surveys: [s('nps', 10, '2026-01-05T00:00:00Z', 'a'), s('nps', 0, '2026-03-02T00:00:00Z', 'b')],
+      },
       new Date('2026-03-15T00:00:00Z'),
       3,
     );

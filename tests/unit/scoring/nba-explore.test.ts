@@ -5,21 +5,70 @@
  * true rate; the feedback trains the portfolio-wide posteriors.
  */
 import { describe, expect, it } from 'vitest';
-import { nextBestActions, learnSuccessRates, sampleSuccess, ACTION_CATALOGUE, type ActionType, type NbaContext, type ContactLike, type FeedbackLike, type NbaAction, type SuccessRates } from '../../../lib/scoring/nba';
+import {
+  nextBestActions,
+  learnSuccessRates,
+  sampleSuccess,
+  ACTION_CATALOGUE,
+  type ActionType,
+  type NbaContext,
+  type ContactLike,
+  type FeedbackLike,
+  type NbaAction,
+  type SuccessRates,
+} from '../../../lib/scoring/nba';
 import { mulberry32 } from '../../../lib/scoring/random';
 import type { AccountFacts } from '../../../lib/scoring/rules';
 
 const DAY = 86_400_000;
 const start = new Date('2026-06-01T09:00:00Z');
 const ALL = ['sales', 'marketing', 'support', 'surveys', 'account_management'].map(
-  (purpose) => ({ purpose, lawfulBasis: 'consent', grantedAt: '2025-01-01T00:00:00.000Z', source: 'form', withdrawnAt: null }) as ContactLike['consent'][number],
+  (purpose) =>
+    ({ purpose, lawfulBasis: 'consent', grantedAt: '2025-01-01T00:00:00.000Z', source: 'form', withdrawnAt: null }) as ContactLike['consent'][number],
 );
-const contact: ContactLike = { id: 'c1', firstName: 'Claire', lastName: 'Martin', emails: ['claire@acme.fr'], birthday: null, consent: ALL, doNotContact: false };
+const contact: ContactLike = {
+  id: 'c1',
+  firstName: 'Claire',
+  lastName: 'Martin',
+  emails: ['claire@acme.fr'],
+  birthday: null,
+  consent: ALL,
+  doNotContact: false,
+};
 const facts = (id: string): AccountFacts => ({
-  id, name: id, tier: 'key', lifecycle: 'at_risk', lifecycleStage: 'active', owner: null, industry: null, size: null, tags: [],
-  annualValue: 10000, currency: 'EUR', churnProbability: 0.6, clv: null, valueTier: null, rfmR: 2, rfmF: 2, rfmM: 3, rfmLabel: 'at_risk',
-  daysSinceLastInteraction: 70, lastInteractionAt: null, daysSinceLastOrder: null, lastOrderAt: null, orderCount: 0, interactionsLast90d: 1,
-  openTickets: 1, lastNps: null, lastCsat: null, daysToRenewal: 20, renewalDate: null, contractStart: null, churnedAt: null, segments: [], custom: {},
+  id,
+  name: id,
+  tier: 'key',
+  lifecycle: 'at_risk',
+  lifecycleStage: 'active',
+  owner: null,
+  industry: null,
+  size: null,
+  tags: [],
+  annualValue: 10000,
+  currency: 'EUR',
+  churnProbability: 0.6,
+  clv: null,
+  valueTier: null,
+  rfmR: 2,
+  rfmF: 2,
+  rfmM: 3,
+  rfmLabel: 'at_risk',
+  daysSinceLastInteraction: 70,
+  lastInteractionAt: null,
+  daysSinceLastOrder: null,
+  lastOrderAt: null,
+  orderCount: 0,
+  interactionsLast90d: 1,
+  openTickets: 1,
+  lastNps: null,
+  lastCsat: null,
+  daysToRenewal: 20,
+  renewalDate: null,
+  contractStart: null,
+  churnedAt: null,
+  segments: [],
+  custom: {},
 });
 
 /**
@@ -44,8 +93,16 @@ const TYPICAL_DAYS = 30;
 const SEEDS = 500;
 
 const ctxFor = (accountId: string, now: Date, rates: SuccessRates): NbaContext => ({
-  now, facts: facts(accountId), contacts: [contact], lastNpsByContact: new Map(), lastNpsAt: null, startedAt: NaN,
-  feedback: [], tasks: [], rates, accountValue: 10000,
+  now,
+  facts: facts(accountId),
+  contacts: [contact],
+  lastNpsByContact: new Map(),
+  lastNpsAt: null,
+  startedAt: NaN,
+  feedback: [],
+  tasks: [],
+  rates,
+  accountValue: 10000,
 });
 
 /** The top action by the posterior mean × value (what the old ranking showed first). */
@@ -92,7 +149,9 @@ describe('next-best-action exploration', () => {
     }
     took.sort((a, b) => a - b);
     const at = (q: number) => took[Math.min(took.length - 1, Math.floor(q * took.length))]!;
-    console.log(`exploration: best action on top after ${took[0]}–${at(1)} rounds of ${ACCOUNTS_PER_DAY} accounts (median ${at(0.5)}, 95th percentile ${at(0.95)}) over ${SEEDS} seeds`);
+    console.log(
+      `exploration: best action on top after ${took[0]}–${at(1)} rounds of ${ACCOUNTS_PER_DAY} accounts (median ${at(0.5)}, 95th percentile ${at(0.95)}) over ${SEEDS} seeds`,
+    );
     expect(at(0.95)).toBeLessThanOrEqual(TYPICAL_DAYS);
   });
 
@@ -109,7 +168,9 @@ describe('next-best-action exploration', () => {
     const ctx = (now: Date) => ctxFor('acme', now, rates);
     expect(nextBestActions(ctx(later))).toEqual(nextBestActions(ctx(day1)));
     // over a month of days, the draw for one account and action changes and stays within the posterior's support
-    const draws = Array.from({ length: 30 }, (_, d) => sampleSuccess(rates.call_at_risk, `${new Date(day1.getTime() + d * DAY).toISOString().slice(0, 10)}|acme|call_at_risk|c1`));
+    const draws = Array.from({ length: 30 }, (_, d) =>
+      sampleSuccess(rates.call_at_risk, `${new Date(day1.getTime() + d * DAY).toISOString().slice(0, 10)}|acme|call_at_risk|c1`),
+    );
     expect(new Set(draws).size).toBe(30);
     for (const p of draws) expect(p > 0 && p < 1).toBe(true);
     // and the first action is not always the prior's favourite

@@ -1,27 +1,83 @@
 import { describe, expect, it } from 'vitest';
-import { nextBestActions, learnSuccessRates, suppression, daysUntilBirthday, executionFor, ACTION_TYPES, ACTION_CATALOGUE, type NbaContext, type ContactLike } from '../../../lib/scoring/nba';
+import {
+  nextBestActions,
+  learnSuccessRates,
+  suppression,
+  daysUntilBirthday,
+  executionFor,
+  ACTION_TYPES,
+  ACTION_CATALOGUE,
+  type NbaContext,
+  type ContactLike,
+} from '../../../lib/scoring/nba';
 import { mayContact } from '../../../lib/scoring/consent';
 import { renderTemplate, gmailComposeUrl, mailtoUrl, templateLang } from '../../../lib/scoring/templates';
 import type { AccountFacts } from '../../../lib/scoring/rules';
 
 const now = new Date('2026-06-01T12:00:00Z');
 const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
-const grant = (purpose: string, withdrawnAt: string | null = null) => ({ purpose, lawfulBasis: 'consent', grantedAt: at(400), source: 'form', withdrawnAt }) as ContactLike['consent'][number];
+const grant = (purpose: string, withdrawnAt: string | null = null) =>
+  ({ purpose, lawfulBasis: 'consent', grantedAt: at(400), source: 'form', withdrawnAt }) as ContactLike['consent'][number];
 const ALL = ['sales', 'marketing', 'support', 'surveys', 'account_management'].map((p) => grant(p));
 
 const contact = (over: Partial<ContactLike> = {}): ContactLike => ({
-  id: 'c1', firstName: 'Claire', lastName: 'Martin', emails: ['claire@acme.fr'], birthday: null, consent: ALL, doNotContact: false, ...over,
+  id: 'c1',
+  firstName: 'Claire',
+  lastName: 'Martin',
+  emails: ['claire@acme.fr'],
+  birthday: null,
+  consent: ALL,
+  doNotContact: false,
+  ...over,
 });
 const facts = (over: Partial<AccountFacts> = {}): AccountFacts => ({
-  id: 'a1', name: 'Acme', tier: 'key', lifecycle: 'active', lifecycleStage: 'active', owner: null, industry: null, size: null, tags: [],
-  annualValue: 10000, currency: 'EUR', churnProbability: 0.1, clv: null, valueTier: null, rfmR: 3, rfmF: 3, rfmM: 3, rfmLabel: 'promising',
-  daysSinceLastInteraction: 10, lastInteractionAt: at(10), daysSinceLastOrder: null, lastOrderAt: null, orderCount: 0, interactionsLast90d: 2,
-  openTickets: 0, lastNps: null, lastCsat: null, daysToRenewal: null, renewalDate: null, contractStart: null, churnedAt: null, segments: [], custom: {},
+  id: 'a1',
+  name: 'Acme',
+  tier: 'key',
+  lifecycle: 'active',
+  lifecycleStage: 'active',
+  owner: null,
+  industry: null,
+  size: null,
+  tags: [],
+  annualValue: 10000,
+  currency: 'EUR',
+  churnProbability: 0.1,
+  clv: null,
+  valueTier: null,
+  rfmR: 3,
+  rfmF: 3,
+  rfmM: 3,
+  rfmLabel: 'promising',
+  daysSinceLastInteraction: 10,
+  lastInteractionAt: at(10),
+  daysSinceLastOrder: null,
+  lastOrderAt: null,
+  orderCount: 0,
+  interactionsLast90d: 2,
+  openTickets: 0,
+  lastNps: null,
+  lastCsat: null,
+  daysToRenewal: null,
+  renewalDate: null,
+  contractStart: null,
+  churnedAt: null,
+  segments: [],
+  custom: {},
   ...over,
 });
 const ctx = (over: Partial<NbaContext> = {}): NbaContext => ({
-  now, facts: facts(), contacts: [contact()], lastNpsByContact: new Map(), lastNpsAt: now.getTime() - 10 * 86_400_000, startedAt: NaN,
-  feedback: [], tasks: [], rates: learnSuccessRates([]), accountValue: 10000, ...over,
+  now,
+  facts: facts(),
+  contacts: [contact()],
+  lastNpsByContact: new Map(),
+  lastNpsAt: now.getTime() - 10 * 86_400_000,
+  startedAt: NaN,
+  feedback: [],
+  tasks: [],
+  rates: learnSuccessRates([]),
+  accountValue: 10000,
+  ...over,
 });
 const types = (c: NbaContext) => nextBestActions(c).map((a) => a.type);
 
@@ -73,7 +129,9 @@ describe('next best actions', () => {
     expect(types(ctx({ facts: risky, contacts: [contact({ consent: [grant('marketing')] })] }))).not.toContain('call_at_risk');
     expect(types(ctx({ facts: risky, contacts: [contact({ consent: [grant('account_management', at(5))] })] }))).not.toContain('call_at_risk');
     // a withdrawal scheduled in the future does not yet count
-    expect(types(ctx({ facts: risky, contacts: [contact({ consent: [grant('account_management', new Date(now.getTime() + 86_400_000).toISOString())] })] }))).toContain('call_at_risk');
+    expect(
+      types(ctx({ facts: risky, contacts: [contact({ consent: [grant('account_management', new Date(now.getTime() + 86_400_000).toISOString())] })] })),
+    ).toContain('call_at_risk');
     // the second contact is allowed: chosen instead
     const acts = nextBestActions(ctx({ facts: risky, contacts: [contact({ doNotContact: true }), contact({ id: 'c2' })] }));
     expect(acts.find((a) => a.type === 'call_at_risk')!.contactId).toBe('c2');
@@ -81,7 +139,12 @@ describe('next best actions', () => {
   });
   it('suppresses by cooldown, snooze, recent dismissal and open task', () => {
     const risky = facts({ lifecycle: 'at_risk', churnProbability: 0.6 });
-    const fb = (outcome: 'accepted' | 'dismissed' | 'snoozed', daysAgo: number, snoozeUntil: string | null = null) => ({ actionType: 'call_at_risk', outcome, at: at(daysAgo), snoozeUntil });
+    const fb = (outcome: 'accepted' | 'dismissed' | 'snoozed', daysAgo: number, snoozeUntil: string | null = null) => ({
+      actionType: 'call_at_risk',
+      outcome,
+      at: at(daysAgo),
+      snoozeUntil,
+    });
     const c = (feedback: NbaContext['feedback'], tasks: NbaContext['tasks'] = []) => ctx({ facts: risky, feedback, tasks });
     expect(suppression('call_at_risk', 'c1', c([fb('accepted', 3)]))).toBe('cooldown');
     expect(suppression('call_at_risk', 'c1', c([fb('accepted', 30)]))).toBeNull();
@@ -99,7 +162,10 @@ describe('next best actions', () => {
     const withTask = ctx({ facts: risky, contacts: two, tasks: [{ actionType: 'call_at_risk', status: 'open', contactId: 'c1' }] as NbaContext['tasks'] });
     expect(types(withTask)).not.toContain('call_at_risk');
     expect(suppression('call_at_risk', 'c2', withTask)).toBe('task_open');
-    const birthdayDone = ctx({ contacts: two, feedback: [{ actionType: 'birthday_message', outcome: 'accepted', at: at(1), snoozeUntil: null, contactId: 'c1' }] as NbaContext['feedback'] });
+    const birthdayDone = ctx({
+      contacts: two,
+      feedback: [{ actionType: 'birthday_message', outcome: 'accepted', at: at(1), snoozeUntil: null, contactId: 'c1' }] as NbaContext['feedback'],
+    });
     expect(suppression('birthday_message', 'c1', birthdayDone)).toBe('cooldown');
     expect(suppression('birthday_message', 'c2', birthdayDone)).toBeNull();
   });

@@ -100,7 +100,32 @@ describe('scorePortfolio', () => {
   it('never invents a value for an account with no data', () => {
     const id = '01900000-0000-7000-8000-000000000001';
     const [s] = scorePortfolio(
-      { accounts: [{ id, name: 'Empty', tier: 'standard', lifecycleStage: 'active', owner: null, industry: null, tags: [], annualValue: null, currency: 'EUR', contractStart: null, renewalDate: null, churnedAt: null, createdAt: '2026-05-30T00:00:00.000Z-0000-node' }], contacts: [], interactions: [], orders: [], surveys: [], tasks: [], feedback: [], segments: [] },
+      {
+        accounts: [
+          {
+            id,
+            name: 'Empty',
+            tier: 'standard',
+            lifecycleStage: 'active',
+            owner: null,
+            industry: null,
+            tags: [],
+            annualValue: null,
+            currency: 'EUR',
+            contractStart: null,
+            renewalDate: null,
+            churnedAt: null,
+            createdAt: '2026-05-30T00:00:00.000Z-0000-node',
+          },
+        ],
+        contacts: [],
+        interactions: [],
+        orders: [],
+        surveys: [],
+        tasks: [],
+        feedback: [],
+        segments: [],
+      },
       now,
     );
     expect(s!.clv).toBeNull();

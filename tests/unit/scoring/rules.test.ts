@@ -73,7 +73,13 @@ describe('rules', () => {
       op: 'and',
       rules: [
         { field: 'churnProbability', operator: 'gte', value: 0.5 },
-        { op: 'or', rules: [{ field: 'tier', operator: 'eq', value: 'strategic' }, { field: 'tags', operator: 'contains', value: 'vip' }] },
+        {
+          op: 'or',
+          rules: [
+            { field: 'tier', operator: 'eq', value: 'strategic' },
+            { field: 'tags', operator: 'contains', value: 'vip' },
+          ],
+        },
       ],
     });
     expect(evaluateRule(rule, facts, now)).toBe(true);
@@ -87,7 +93,11 @@ describe('rules', () => {
     const segs = [
       { id: 's1', rule: { op: 'and' as const, rules: [{ field: 'tier', operator: 'eq' as const, value: 'key' }] }, deletedAt: null },
       { id: 's2', rule: { op: 'and' as const, rules: [] }, deletedAt: null },
-      { id: 's3', rule: { op: 'and' as const, rules: [{ field: 'tier', operator: 'eq' as const, value: 'key' }] }, deletedAt: '2026-01-01T00:00:00.000Z-0000-abcd' },
+      {
+        id: 's3',
+        rule: { op: 'and' as const, rules: [{ field: 'tier', operator: 'eq' as const, value: 'key' }] },
+        deletedAt: '2026-01-01T00:00:00.000Z-0000-abcd',
+      },
       { id: 's4', rule: { op: 'or' as const, rules: [{ field: 'owner', operator: 'eq' as const, value: 'bob' }] } },
     ];
     expect(segmentsFor(segs, facts, now)).toEqual(['s1']);

@@ -33,7 +33,10 @@ describe('ensureBrowser (shared by npm start, npm test and npm run bench)', () =
   });
 
   it('prefers CHROMIUM_PATH / FIREFOX_PATH when they exist', () => {
-    const m = machine({ files: ['/opt/c/chrome', '/usr/bin/chromium', '/opt/ff/firefox'], env: { CHROMIUM_PATH: '/opt/c/chrome', FIREFOX_PATH: '/opt/ff/firefox' } });
+    const m = machine({
+      files: ['/opt/c/chrome', '/usr/bin/chromium', '/opt/ff/firefox'],
+      env: { CHROMIUM_PATH: '/opt/c/chrome', FIREFOX_PATH: '/opt/ff/firefox' },
+    });
     expect(ensureBrowser('chromium', { sys: m.sys })).toBe('/opt/c/chrome');
     expect(ensureBrowser('firefox', { sys: m.sys })).toBe('/opt/ff/firefox');
   });

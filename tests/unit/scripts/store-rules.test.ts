@@ -21,7 +21,12 @@ function png(w: number, h: number): Buffer {
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.alloc(h * (w * 4 + 1)))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.alloc(h * (w * 4 + 1)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 const messages = (name = 'Carnet', description = 'Your customers, beside your inbox.') =>
@@ -43,15 +48,32 @@ function files(extra: Record<string, Buffer | string> = {}) {
 
 const icons = () => Object.fromEntries(ICON_SIZES.map((s) => [s, `icon/${s}.png`]));
 const chrome = () => ({
-  manifest_version: 3, name: '__MSG_extName__', description: '__MSG_extDescription__', version: '0.1.0', default_locale: 'en', icons: icons(),
-  permissions: ['storage', 'alarms', 'notifications', 'sidePanel'], host_permissions: [...CONTENT_MATCHES], optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-  action: { default_title: '__MSG_actionTitle__' }, background: { service_worker: 'background.js' }, side_panel: { default_path: 'sidepanel.html' },
+  manifest_version: 3,
+  name: '__MSG_extName__',
+  description: '__MSG_extDescription__',
+  version: '0.1.0',
+  default_locale: 'en',
+  icons: icons(),
+  permissions: ['storage', 'alarms', 'notifications', 'sidePanel'],
+  host_permissions: [...CONTENT_MATCHES],
+  optional_host_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+  action: { default_title: '__MSG_actionTitle__' },
+  background: { service_worker: 'background.js' },
+  side_panel: { default_path: 'sidepanel.html' },
   content_scripts: [{ matches: ['https://mail.google.com/*'], js: ['content-scripts/gmail.js'] }],
 });
 const firefox = () => ({
-  manifest_version: 2, name: '__MSG_extName__', description: '__MSG_extDescription__', version: '0.1.0', default_locale: 'en', icons: icons(),
-  permissions: ['storage', 'alarms', 'notifications', ...CONTENT_MATCHES], optional_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
-  browser_action: { default_title: '__MSG_actionTitle__' }, background: { scripts: ['background.js'] }, sidebar_action: { default_panel: 'sidepanel.html' },
+  manifest_version: 2,
+  name: '__MSG_extName__',
+  description: '__MSG_extDescription__',
+  version: '0.1.0',
+  default_locale: 'en',
+  icons: icons(),
+  permissions: ['storage', 'alarms', 'notifications', ...CONTENT_MATCHES],
+  optional_permissions: ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'],
+  browser_action: { default_title: '__MSG_actionTitle__' },
+  background: { scripts: ['background.js'] },
+  sidebar_action: { default_panel: 'sidepanel.html' },
   browser_specific_settings: { gecko: { id: 'carnet@carnet.invalid', strict_min_version: '140.0', data_collection_permissions: { required: ['none'] } } },
 });
 
@@ -82,7 +104,12 @@ describe('store rules', () => {
       'chunks/c.js': 'import("https://cdn.example.com/x.js")',
       'page.html': '<script src="https://cdn.example.com/lib.js"></script><script>alert(1)</script>',
     });
-    const p = checkPackage({ browser: 'chrome', manifest: { ...chrome(), content_security_policy: { extension_pages: "script-src 'self' 'unsafe-eval'" } }, files: bad, justified: JUSTIFIED });
+    const p = checkPackage({
+      browser: 'chrome',
+      manifest: { ...chrome(), content_security_policy: { extension_pages: "script-src 'self' 'unsafe-eval'" } },
+      files: bad,
+      justified: JUSTIFIED,
+    });
     expect(p).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/content_security_policy allows/),
@@ -100,20 +127,23 @@ describe('store rules', () => {
     m.host_permissions.push('<all_urls>');
     const f = files({ '_locales/fr/messages.json': messages('C'.repeat(76)), 'icon/48.png': png(64, 64) });
     expect(checkPackage({ browser: 'chrome', manifest: m, files: f, justified: new Set([...JUSTIFIED, '<all_urls>']) })).toEqual([
-      'name (fr) is 76 characters, over the store\'s 75',
+      "name (fr) is 76 characters, over the store's 75",
       'icon icon/48.png is 64×64, not 48×48',
       '"<all_urls>" at install: ask for broad host access only when needed (optional)',
     ]);
     const ff = firefox();
     delete (ff.browser_specific_settings.gecko as { id?: string }).id;
-    expect(checkPackage({ browser: 'firefox', manifest: ff, files: files(), justified: JUSTIFIED })).toEqual(['no browser_specific_settings.gecko.id (AMO needs a stable add-on id)']);
+    expect(checkPackage({ browser: 'firefox', manifest: ff, files: files(), justified: JUSTIFIED })).toEqual([
+      'no browser_specific_settings.gecko.id (AMO needs a stable add-on id)',
+    ]);
   });
 
   it('never throws on odd manifests and files (fuzz)', () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.dictionary(fc.string({ maxLength: 12 }), fc.uint8Array({ maxLength: 40 })), (manifest, raw) => {
         const f = new Map(Object.entries(raw).map(([k, v]) => [k, Buffer.from(v)]));
-        for (const browser of ['chrome', 'firefox'] as const) expect(Array.isArray(checkPackage({ browser, manifest: manifest ?? {}, files: f, justified: JUSTIFIED }))).toBe(true);
+        for (const browser of ['chrome', 'firefox'] as const)
+          expect(Array.isArray(checkPackage({ browser, manifest: manifest ?? {}, files: f, justified: JUSTIFIED }))).toBe(true);
       }),
     );
   });
@@ -128,15 +158,14 @@ describe('store rules', () => {
 
 describe('store documents', () => {
   it('docs/permissions.md justifies every permission and host the manifests can carry', () => {
-    for (const p of ['storage', 'alarms', 'notifications', 'sidePanel', ...CONTENT_MATCHES, 'https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']) expect(JUSTIFIED, p).toContain(p);
+    for (const p of ['storage', 'alarms', 'notifications', 'sidePanel', ...CONTENT_MATCHES, 'https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'])
+      expect(JUSTIFIED, p).toContain(p);
     expect(JUSTIFIED).not.toContain('tabs');
   });
 
   it('the privacy policy lists every table the Privacy page lists, with the same storage', async () => {
     const policy = fs.readFileSync(path.join(ROOT, 'docs/privacy-policy.md'), 'utf8');
-    const rows = new Map(
-      [...policy.matchAll(/^\| `(\w+)` \| [^|]+ \| ([^|]+) \|/gm)].map((m) => [m[1]!, m[2]!.trim()]),
-    );
+    const rows = new Map([...policy.matchAll(/^\| `(\w+)` \| [^|]+ \| ([^|]+) \|/gm)].map((m) => [m[1]!, m[2]!.trim()]));
     const inv = await dataInventory();
     expect([...rows.keys()].sort()).toEqual(inv.rows.map((r) => r.table).sort());
     for (const r of inv.rows) {

@@ -3,14 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, insert } from '../../../lib/db';
 import { enableSync, getSyncStatus, SYNC_META, type SyncConfig } from '../../../lib/sync';
-import {
-  createSyncRunner,
-  loadSyncServer,
-  saveSyncServer,
-  startSyncTriggers,
-  SYNC_ALARM,
-  SYNC_CONFIG_KEY,
-} from '../../../lib/background/sync';
+import { createSyncRunner, loadSyncServer, saveSyncServer, startSyncTriggers, SYNC_ALARM, SYNC_CONFIG_KEY } from '../../../lib/background/sync';
 import type { Sql } from '../../../server/db/driver';
 import { useTestServer, makeUser, type testServer, type TestUser } from '../../../server/testing';
 
@@ -92,10 +85,7 @@ describe('background sync runner', () => {
     // The triggers that arrived during the run asked for one more round, not two more.
     expect(calls).toEqual(['POST /v1/sync/push', 'GET /v1/sync/pull', 'GET /v1/sync/pull']);
     expect(runner.inFlight).toBeNull();
-    const [row] = await sql.query<{ n: string }>(
-      `SELECT count(*)::text AS n FROM records WHERE team_id = $1 AND entity = 'contacts'`,
-      [user.teamId],
-    );
+    const [row] = await sql.query<{ n: string }>(`SELECT count(*)::text AS n FROM records WHERE team_id = $1 AND entity = 'contacts'`, [user.teamId]);
     expect(row?.n).toBe('1');
     expect((await getSyncStatus()).pending).toBe(0);
   });

@@ -1,17 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { insert, update, remove, logInteraction, searchContacts, getLive, SYNC_ENABLED_KEY } from '../../../lib/db';
-import {
-  enableSync,
-  disableSync,
-  syncOnce,
-  pull,
-  getSyncStatus,
-  isSyncDue,
-  testConnection,
-  SYNC_META,
-  SyncError,
-} from '../../../lib/sync';
+import { enableSync, disableSync, syncOnce, pull, getSyncStatus, isSyncDue, testConnection, SYNC_META, SyncError } from '../../../lib/sync';
 import type { Sql } from '../../../server/db/driver';
 import { useTestServer, makeUser, type testServer, type TestUser } from '../../../server/testing';
 import { client as makeClient, snapshot, rng, type Client, type Fetch } from './harness';
@@ -201,7 +191,12 @@ describe('convergence', () => {
         return;
       }
       if (x < 0.25) {
-        await logInteraction({ channel: 'email', occurredAt: '2026-01-02T10:00:00.000Z', subject: 'Thread', source: { site: 'gmail', ref: `t-${Math.floor(r() * 1000)}`, url: null } });
+        await logInteraction({
+          channel: 'email',
+          occurredAt: '2026-01-02T10:00:00.000Z',
+          subject: 'Thread',
+          source: { site: 'gmail', ref: `t-${Math.floor(r() * 1000)}`, url: null },
+        });
         return;
       }
       const entity = pick(['contacts', 'accounts', 'interactions'] as const);

@@ -45,7 +45,11 @@ describe('the same source logged on two devices', () => {
     const user = await makeUser(sql);
     const [d1, d2] = [device(user), device(user)];
     for (const d of [d1, d2]) await d.local(() => enableSync());
-    const base = { channel: 'email' as const, occurredAt: '2025-03-04T09:00:00.000Z', source: { site: 'gmail' as const, ref: 'thread-f:42', url: 'https://mail.google.com/mail/u/0/#inbox/42' } };
+    const base = {
+      channel: 'email' as const,
+      occurredAt: '2025-03-04T09:00:00.000Z',
+      source: { site: 'gmail' as const, ref: 'thread-f:42', url: 'https://mail.google.com/mail/u/0/#inbox/42' },
+    };
     const one = await d1.local(() => logInteraction({ ...base, subject: 'Renouvellement' }));
     const two = await d2.local(async () => {
       const r = await logInteraction({ ...base, subject: 'Renouvellement' });
@@ -81,11 +85,20 @@ describe('erasure reaches the server', () => {
     const [d1, d2] = [device(user), device(user)];
     for (const d of [d1, d2]) await d.local(() => enableSync());
     const c = await d1.local(() =>
-      insert('contacts', { firstName: 'Hélène', lastName: 'Lefèvre', emails: ['helene.lefevre@ventoux.fr'], phones: ['+33 6 12 34 56 78'], notes: 'Allergique aux arachides' }),
+      insert('contacts', {
+        firstName: 'Hélène',
+        lastName: 'Lefèvre',
+        emails: ['helene.lefevre@ventoux.fr'],
+        phones: ['+33 6 12 34 56 78'],
+        notes: 'Allergique aux arachides',
+      }),
     );
     expect(await d1.sync()).toMatchObject({ ok: true });
     expect(await d2.sync()).toMatchObject({ ok: true });
-    const before = await sql.query<{ fields: Record<string, unknown> }>(`SELECT fields FROM records WHERE team_id = $1 AND record_id = $2`, [user.teamId, c.id]);
+    const before = await sql.query<{ fields: Record<string, unknown> }>(`SELECT fields FROM records WHERE team_id = $1 AND record_id = $2`, [
+      user.teamId,
+      c.id,
+    ]);
     expect(JSON.stringify(before[0]?.fields)).toContain('helene.lefevre@ventoux.fr');
 
     // What the GDPR erasure does locally: clear the personal fields through the write path, then tombstone.
@@ -112,7 +125,9 @@ describe('erasure reaches the server', () => {
     const user = await makeUser(sql);
     const d = device(user);
     await d.local(() => enableSync());
-    const c = await d.local(() => insert('contacts', { firstName: 'Ngozi', lastName: 'Okafor', emails: ['ngozi.okafor@lumen-optique.fr'], notes: 'Préfère le téléphone' }));
+    const c = await d.local(() =>
+      insert('contacts', { firstName: 'Ngozi', lastName: 'Okafor', emails: ['ngozi.okafor@lumen-optique.fr'], notes: 'Préfère le téléphone' }),
+    );
     expect(await d.sync()).toMatchObject({ ok: true });
     await d.local(() => erasePerson(c.id));
     expect(await d.sync()).toMatchObject({ ok: true });

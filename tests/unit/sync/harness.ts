@@ -36,9 +36,7 @@ export async function snapshot(db: CarnetDB) {
   const out: Record<string, unknown[]> = {};
   for (const name of ENTITY_NAMES) {
     const rows = (await db.table(name).toArray()) as Record<string, unknown>[];
-    out[name] = rows
-      .map((r) => recordFromState(r.id as string, stateFromRecord(fromStored(r))))
-      .sort((a, b) => (a.id < b.id ? -1 : 1));
+    out[name] = rows.map((r) => recordFromState(r.id as string, stateFromRecord(fromStored(r)))).sort((a, b) => (a.id < b.id ? -1 : 1));
   }
   return out;
 }

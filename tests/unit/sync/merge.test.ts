@@ -47,16 +47,22 @@ describe('mergeStates', () => {
   });
 
   it('lets a tombstone win over a later edit', () => {
-    const m = mergeStates(
-      stateFromMutation({ op: 'delete', fields: {}, hlc: s(2) }),
-      stateFromMutation({ op: 'upsert', fields: { title: 'x' }, hlc: s(9) }),
-    );
+    const m = mergeStates(stateFromMutation({ op: 'delete', fields: {}, hlc: s(2) }), stateFromMutation({ op: 'upsert', fields: { title: 'x' }, hlc: s(9) }));
     expect(m.deletedAt).toBe(s(2));
     expect(recordFromState('id', m)).toMatchObject({ deletedAt: s(2), updatedAt: s(9), title: 'x' });
   });
 
   it('round-trips a stored record: a field missing from fieldClock was written at createdAt', () => {
-    const rec = { id: 'x', createdAt: s(1), updatedAt: s(4), deletedAt: null, fieldClock: { title: s(4) }, title: 'CTO', firstName: 'Ann', searchTokens: ['ann'] };
+    const rec = {
+      id: 'x',
+      createdAt: s(1),
+      updatedAt: s(4),
+      deletedAt: null,
+      fieldClock: { title: s(4) },
+      title: 'CTO',
+      firstName: 'Ann',
+      searchTokens: ['ann'],
+    };
     const st = stateFromRecord(rec);
     expect(st.clock).toEqual({ title: s(4), firstName: s(1) });
     expect(st.fields).not.toHaveProperty('searchTokens');

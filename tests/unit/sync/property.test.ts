@@ -27,7 +27,15 @@ const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 12 }),
   fc.constantFrom('\u0000', 'a\u0000b', '\ud800', 'x\udfffy', '\ud83d\ude00', ' padded ', 'É'.repeat(150), 'constructor', '__proto__'),
 );
-const anyJson = fc.oneof(hostile, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(hostile, { maxLength: 3 }), fc.dictionary(hostile, hostile, { maxKeys: 3 }));
+const anyJson = fc.oneof(
+  hostile,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(hostile, { maxLength: 3 }),
+  fc.dictionary(hostile, hostile, { maxKeys: 3 }),
+);
 
 const FIELD_VALUES: Record<'accounts' | 'contacts', Record<string, fc.Arbitrary<unknown>>> = {
   accounts: {
@@ -49,9 +57,7 @@ const FIELD_VALUES: Record<'accounts' | 'contacts', Record<string, fc.Arbitrary<
 };
 
 const entityArb = fc.constantFrom('accounts' as const, 'contacts' as const);
-const patchArb = entityArb.chain((entity) =>
-  fc.record(FIELD_VALUES[entity], { requiredKeys: [] }).map((patch) => ({ entity, patch })),
-);
+const patchArb = entityArb.chain((entity) => fc.record(FIELD_VALUES[entity], { requiredKeys: [] }).map((patch) => ({ entity, patch })));
 
 type Command =
   | { kind: 'insert'; device: number; entity: 'accounts' | 'contacts'; patch: Record<string, unknown> }
@@ -61,8 +67,12 @@ type Command =
   | { kind: 'foreign'; pick: number; entity: string; op: string; fields: Record<string, unknown>; stampMs: number; replay: boolean };
 
 const commandArb: fc.Arbitrary<Command> = fc.oneof(
-  patchArb.chain(({ entity, patch }) => fc.record({ kind: fc.constant('insert' as const), device: fc.nat(2), entity: fc.constant(entity), patch: fc.constant(patch) })),
-  patchArb.chain(({ entity, patch }) => fc.record({ kind: fc.constant('update' as const), device: fc.nat(2), pick: fc.nat(), entity: fc.constant(entity), patch: fc.constant(patch) })),
+  patchArb.chain(({ entity, patch }) =>
+    fc.record({ kind: fc.constant('insert' as const), device: fc.nat(2), entity: fc.constant(entity), patch: fc.constant(patch) }),
+  ),
+  patchArb.chain(({ entity, patch }) =>
+    fc.record({ kind: fc.constant('update' as const), device: fc.nat(2), pick: fc.nat(), entity: fc.constant(entity), patch: fc.constant(patch) }),
+  ),
   fc.record({ kind: fc.constant('delete' as const), device: fc.nat(2), pick: fc.nat(), entity: entityArb }),
   fc.record({ kind: fc.constant('sync' as const), device: fc.nat(2), lossy: fc.boolean() }),
   fc.record({
@@ -70,7 +80,10 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
     pick: fc.nat(),
     entity: fc.constantFrom('accounts', 'contacts', 'tasks', 'nope'),
     op: fc.constantFrom('upsert', 'delete'),
-    fields: fc.oneof(patchArb.map((p) => p.patch), fc.dictionary(hostile, anyJson, { maxKeys: 4 })),
+    fields: fc.oneof(
+      patchArb.map((p) => p.patch),
+      fc.dictionary(hostile, anyJson, { maxKeys: 4 }),
+    ),
     stampMs: fc.integer({ min: -5_000, max: 5_000 }),
     replay: fc.boolean(),
   }),
@@ -79,7 +92,10 @@ const commandArb: fc.Arbitrary<Command> = fc.oneof(
 const BASE_MS = Date.UTC(2026, 0, 1);
 
 async function liveIds(c: Client, entity: EntityName): Promise<string[]> {
-  return (await c.db.table(entity).toArray()).filter((r) => !r.deletedAt).map((r) => r.id as string).sort();
+  return (await c.db.table(entity).toArray())
+    .filter((r) => !r.deletedAt)
+    .map((r) => r.id as string)
+    .sort();
 }
 
 describe('sync under random partial edits, replays, reorderings and hostile text', () => {

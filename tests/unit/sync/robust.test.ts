@@ -60,7 +60,15 @@ describe('a partial record never stops a pull', () => {
       body: JSON.stringify({
         clientId: 'raw',
         mutations: [
-          { id: 'm1', entity: 'contacts', recordId: id, op: 'upsert', fields: { firstName: ' Zoé ', lastName: 'Martin', emails: ['ZOE@Example.FR'], tags: [' vip '], bogus: 1, constructor: 'x' }, hlc, createdAt: hlc },
+          {
+            id: 'm1',
+            entity: 'contacts',
+            recordId: id,
+            op: 'upsert',
+            fields: { firstName: ' Zoé ', lastName: 'Martin', emails: ['ZOE@Example.FR'], tags: [' vip '], bogus: 1, constructor: 'x' },
+            hlc,
+            createdAt: hlc,
+          },
           { id: 'm2', entity: 'contacts', recordId: id, op: 'upsert', fields: {}, hlc: '2026-01-01T00:00:01.000Z-0000-other1' },
           { id: 'm3', entity: 'accounts', recordId: '0190a0a0-0000-7000-8000-0000000000c2', op: 'upsert', fields: { domains: ['x.fr'] }, hlc },
         ],
@@ -182,7 +190,14 @@ describe('one bad value never blocks an outbox', () => {
     const user = await makeUser(sql);
     const a = client(user, server.fetch);
     await enableSync(a.db);
-    await a.db.outbox.add({ id: 'bad', entity: 'contacts', recordId: '0190a0a0-0000-7000-8000-0000000000d1', op: 'upsert', fields: { emails: ['nope'] }, hlc: '2026-01-01T00:00:00.000Z-0000-abcd' });
+    await a.db.outbox.add({
+      id: 'bad',
+      entity: 'contacts',
+      recordId: '0190a0a0-0000-7000-8000-0000000000d1',
+      op: 'upsert',
+      fields: { emails: ['nope'] },
+      hlc: '2026-01-01T00:00:00.000Z-0000-abcd',
+    });
     await a.local(() => insert('accounts', { name: 'Next' }));
     expect(await syncOnce(a.config)).toMatchObject({ ok: true, pushed: 1, rejected: 1 });
   });
@@ -191,7 +206,16 @@ describe('one bad value never blocks an outbox', () => {
 describe('clocks have bounds', () => {
   it('accepts only stamps of real instants', () => {
     expect(isHlc('2026-02-28T23:59:59.999Z-0000-abcd')).toBe(true);
-    for (const bad of ['9999-99-99T99:99:99.999Z-ffff-zzzz', '2026-02-29T00:00:00.000Z-0000-abcd', '2026-13-01T00:00:00.000Z-0000-abcd', '1969-12-31T23:59:59.999Z-0000-abcd', '2026-01-01T24:00:00.000Z-0000-abcd', '2026-01-01T00:00:00.000Z-00000-abcd', '2026-01-01T00:00:00.000Z-0000-ABC', '2026-01-01T00:00:00.000Z-0000-ab']) {
+    for (const bad of [
+      '9999-99-99T99:99:99.999Z-ffff-zzzz',
+      '2026-02-29T00:00:00.000Z-0000-abcd',
+      '2026-13-01T00:00:00.000Z-0000-abcd',
+      '1969-12-31T23:59:59.999Z-0000-abcd',
+      '2026-01-01T24:00:00.000Z-0000-abcd',
+      '2026-01-01T00:00:00.000Z-00000-abcd',
+      '2026-01-01T00:00:00.000Z-0000-ABC',
+      '2026-01-01T00:00:00.000Z-0000-ab',
+    ]) {
       expect(isHlc(bad), bad).toBe(false);
     }
   });
@@ -217,7 +241,10 @@ describe('clocks have bounds', () => {
     const res = await strict.fetch('http://carnet.test/v1/sync/push', {
       method: 'POST',
       headers: { authorization: `Bearer ${user.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ clientId: 'c', mutations: [{ id: 'm', entity: 'accounts', recordId: '0190a0a0-0000-7000-8000-0000000000e1', op: 'upsert', fields: { name: 'Future' }, hlc: ahead }] }),
+      body: JSON.stringify({
+        clientId: 'c',
+        mutations: [{ id: 'm', entity: 'accounts', recordId: '0190a0a0-0000-7000-8000-0000000000e1', op: 'upsert', fields: { name: 'Future' }, hlc: ahead }],
+      }),
     });
     expect(res.status).toBe(400);
     const body = await res.json();
@@ -228,7 +255,14 @@ describe('clocks have bounds', () => {
     const fastClock = new HybridClock('fast1', () => now + 366 * 86_400_000);
     const a = client(user, strict.fetch, { now: () => now + 366 * 86_400_000, clock: fastClock });
     await enableSync(a.db);
-    await a.db.outbox.add({ id: 'f', entity: 'accounts', recordId: '0190a0a0-0000-7000-8000-0000000000e2', op: 'upsert', fields: { name: 'Fast' }, hlc: fastClock.tick() });
+    await a.db.outbox.add({
+      id: 'f',
+      entity: 'accounts',
+      recordId: '0190a0a0-0000-7000-8000-0000000000e2',
+      op: 'upsert',
+      fields: { name: 'Fast' },
+      hlc: fastClock.tick(),
+    });
     expect(await syncOnce(a.config)).toMatchObject({ ok: true, rejected: 1 });
     const rejected = (await a.db.meta.get(SYNC_META.rejected))?.value as RejectedEntry[];
     expect(rejected[0]!.reasons.join(' ')).toMatch(/ahead of the server's clock/);
@@ -236,10 +270,12 @@ describe('clocks have bounds', () => {
 });
 
 describe('a hostile or broken server never stalls the client', () => {
-  const pullOnly = (answer: (cursor: number) => unknown): Fetch => async (url) => {
-    const cursor = Number(new URL(String(url)).searchParams.get('cursor'));
-    return json(answer(cursor));
-  };
+  const pullOnly =
+    (answer: (cursor: number) => unknown): Fetch =>
+    async (url) => {
+      const cursor = Number(new URL(String(url)).searchParams.get('cursor'));
+      return json(answer(cursor));
+    };
   const change = (seq: number) => ({
     seq,
     entity: 'accounts',
@@ -270,7 +306,10 @@ describe('a hostile or broken server never stalls the client', () => {
   it('a cursor the client cannot store (huge, negative, fractional) ends the run instead of looping', async () => {
     const user = await makeUser(sql);
     for (const cursor of [1e300, -1, 2.5, '7']) {
-      const b = client(user, pullOnly(() => ({ changes: [change(1)], cursor, more: true })));
+      const b = client(
+        user,
+        pullOnly(() => ({ changes: [change(1)], cursor, more: true })),
+      );
       await b.db.meta.put({ key: SYNC_META.enabled, value: true });
       expect(await syncOnce(b.config)).toMatchObject({ ok: false });
       expect(await getSyncStatus(b.db)).toMatchObject({ cursor: 0, lastErrorKind: 'bad_response' });

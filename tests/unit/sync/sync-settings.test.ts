@@ -157,12 +157,35 @@ describe('test connection and turn on', () => {
 });
 
 describe('status in words', () => {
-  const base: SyncStatus = { enabled: true, lastSuccessAt: null, lastAttemptAt: null, lastError: null, lastErrorKind: null, failures: 0, nextAttemptAt: null, pending: 0, cursor: 0, rejected: 0, setAside: 0 };
+  const base: SyncStatus = {
+    enabled: true,
+    lastSuccessAt: null,
+    lastAttemptAt: null,
+    lastError: null,
+    lastErrorKind: null,
+    failures: 0,
+    nextAttemptAt: null,
+    pending: 0,
+    cursor: 0,
+    rejected: 0,
+    setAside: 0,
+  };
   const rel = (iso: string) => `@${iso}`;
 
   it('says off, never, pending and the last error in the user’s language', () => {
     expect(describeStatus({ ...base, enabled: false }, trEn, rel)).toMatchObject({ on: false, state: en['sync.state.off'], error: null });
-    const s = describeStatus({ ...base, lastSuccessAt: Date.UTC(2025, 0, 2, 3, 4, 5), pending: 4, lastError: 'Could not reach the sync server (x).', lastErrorKind: 'network', nextAttemptAt: Date.UTC(2025, 0, 2, 3, 5) }, trFr, rel);
+    const s = describeStatus(
+      {
+        ...base,
+        lastSuccessAt: Date.UTC(2025, 0, 2, 3, 4, 5),
+        pending: 4,
+        lastError: 'Could not reach the sync server (x).',
+        lastErrorKind: 'network',
+        nextAttemptAt: Date.UTC(2025, 0, 2, 3, 5),
+      },
+      trFr,
+      rel,
+    );
     expect(s).toEqual({
       on: true,
       state: fr['sync.state.on'],
