@@ -125,7 +125,7 @@ describe('schema upgrade', () => {
     v1.close();
     const db = new CarnetDB();
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const row = await db.contacts.get('0190a0a0-0000-7000-8000-000000000001');
     expect(row?.searchTokens).toEqual(expect.arrayContaining(['zoe', 'martin', 'zoe@exemple.fr', 'exemple.fr']));
     db.close();
@@ -167,7 +167,7 @@ describe('schema upgrade', () => {
     v3.close();
     const db = new CarnetDB();
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000c'))?.sortName).toBe('acme');
     expect((await db.contacts.where('emails').equals('zoe@acme.fr').first())?.firstName).toBe('Zoé');
     expect(await db.templates.count()).toBe(0);
@@ -182,7 +182,7 @@ describe('schema upgrade', () => {
     db.close();
   });
 
-  it('opens version 6 data with version 7: every record stays, the loyalty, workflow and sequence tables are there and empty', async () => {
+  it('opens version 6 data with the current version: every record stays, the loyalty, workflow and sequence tables are there and empty, the v8 indexes answer', async () => {
     const v4 = new Dexie(DB_NAME);
     v4.version(1).stores(SCHEMA_V1);
     v4.version(2).stores(SCHEMA_V2);
@@ -199,14 +199,32 @@ describe('schema upgrade', () => {
     await v4
       .table('tasks')
       .add({ id: '0190a0a0-0000-7000-8000-00000000000d', title: 'Call', status: 'open', dueAt: '2026-01-01T09:00:00.000Z', deletedAt: null });
+    await v4
+      .table('accounts')
+      .add({
+        id: '0190a0a0-0000-7000-8000-000000000011',
+        name: 'Valued',
+        domains: [],
+        currency: 'GBP',
+        annualValue: 900,
+        searchTokens: ['valued'],
+        sortName: 'valued',
+        deletedAt: null,
+      });
+    await v4.table('scores').add({ accountId: '0190a0a0-0000-7000-8000-000000000011', churnProbability: 0.2, segments: ['tag:vip', 'tier:key'] });
     v4.close();
     const db = new CarnetDB();
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect((await db.accounts.get('0190a0a0-0000-7000-8000-00000000000c'))?.name).toBe('Kept');
     expect(await db.campaignStats.where('[accountId+date]').equals(['0190a0a0-0000-7000-8000-00000000000c', '2026-10-01']).count()).toBe(1);
     expect(await db.tasks.where('dueAt').belowOrEqual('2026-02-01').count()).toBe(1);
     for (const t of Object.keys(SCHEMA_V7)) expect(await db.table(t).count(), t).toBe(0);
+    // v8's indexes are built from the rows already stored
+    expect(await db.accounts.where('[currency+annualValue]').between(['GBP', 0], ['GBP', 1000]).primaryKeys()).toEqual([
+      '0190a0a0-0000-7000-8000-000000000011',
+    ]);
+    expect(await db.scores.where('segments').equals('tier:key').primaryKeys()).toEqual(['0190a0a0-0000-7000-8000-000000000011']);
     await db.enrolments.add({ id: '0190a0a0-0000-7000-8000-00000000000e', status: 'active', contactId: 'c', sequenceId: 's' } as never);
     expect(await db.enrolments.where('status').equals('active').count()).toBe(1);
     expect(await db.enrolments.where('contactId').equals('c').count()).toBe(1);

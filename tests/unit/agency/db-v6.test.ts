@@ -25,7 +25,7 @@ it('opens version 3 data with the current version: nothing lost, the agency tabl
   const db = new CarnetDB();
   setDb(db);
   await db.open();
-  expect(db.verno).toBe(7);
+  expect(db.verno).toBe(8);
   expect((await db.accounts.get(ACCOUNT))?.name).toBe('Client A');
   expect(await db.contacts.where('accountId').equals(ACCOUNT).count()).toBe(1);
   expect(await db.campaignStats.count()).toBe(0);
