@@ -1,6 +1,6 @@
 // The JSON itself, not the package's CommonJS entry: bundled as an ES module, the entry's array was copied into a
 // namespace object property by property (14 000 getters, 12–30 ms of every background start).
-import freeEmailDomains from 'free-email-domains/domains.json';
+import freeEmailDomains from 'free-email-domains/domains.json' with { type: 'json' };
 
 let freeSet: Set<string> | null = null;
 
