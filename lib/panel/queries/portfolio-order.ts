@@ -14,7 +14,7 @@ export async function orderedIds(sort: SortKey, dir: 'asc' | 'desc', filter: Por
   // Live ids in name order: getAllKeys, fast. Index *keys* need a cursor (about 17 µs a key in Chromium), so they
   // are read only where the order needs them.
   const live = (await db.accounts.orderBy('sortName').primaryKeys()) as string[];
-  const [values, only] = await Promise.all([sort === 'name' && dir === 'asc' ? null : sortValues(sort, live, money), filterSets(filter)]);
+  const [values, only] = await Promise.all([sort === 'name' && dir === 'asc' ? null : sortValues(sort, live, money), filterSets(filter, live)]);
   if (!values) return only.length ? live.filter((id) => only.every((s) => s.has(id))) : live;
   const rank = new Map<string, number>();
   for (let i = 0; i < live.length; i++) rank.set(live[i]!, i);
@@ -74,7 +74,7 @@ async function sortValues(sort: SortKey, live: string[], money?: ValueConverter)
 }
 
 /** The sets of ids each active filter keeps (none when no filter is set). */
-async function filterSets(f: PortfolioFilter): Promise<Set<string>[]> {
+async function filterSets(f: PortfolioFilter, live: string[]): Promise<Set<string>[]> {
   const db = getDb();
   const sets: Promise<Set<string>>[] = [];
   const text = f.text.trim().toLowerCase();
@@ -109,10 +109,13 @@ async function filterSets(f: PortfolioFilter): Promise<Set<string>[]> {
     if (f.risk === 'unknown') {
       // Accounts with a churn probability are known; every other live account is unknown.
       sets.push(
-        Promise.all([churn.between(Dexie.minKey, Dexie.maxKey).primaryKeys(), db.accounts.orderBy('sortName').primaryKeys()]).then(([scored, live]) => {
-          const known = new Set(scored as string[]);
-          return new Set((live as string[]).filter((id) => !known.has(id)));
-        }),
+        churn
+          .between(Dexie.minKey, Dexie.maxKey)
+          .primaryKeys()
+          .then((scored) => {
+            const known = new Set(scored as string[]);
+            return new Set(live.filter((id) => !known.has(id)));
+          }),
       );
     } else {
       const range = f.risk === 'high' ? churn.aboveOrEqual(0.6) : f.risk === 'medium' ? churn.between(0.3, 0.6, true, false) : churn.below(0.3);
