@@ -19,7 +19,9 @@ function run(label, cmd, args, env = {}) {
 let ok = true;
 ok = run('typecheck', 'npx', ['tsc', '--noEmit']) && ok;
 ok = run('typecheck (server, Node only: no DOM types)', 'npx', ['tsc', '--noEmit', '-p', 'server']) && ok;
-ok = run('lint and format (Biome check, warnings are errors; rules and why some are off: biome.jsonc)', 'npx', ['biome', 'check', '--error-on-warnings', '.']) && ok;
+ok =
+  run('lint and format (Biome check, warnings are errors; rules and why some are off: biome.jsonc)', 'npx', ['biome', 'check', '--error-on-warnings', '.']) &&
+  ok;
 const unitOk = run('unit tests (vitest)', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${OUT}/vitest.json`]);
 ok = unitOk && ok;
 // The same server tests against a real PostgreSQL when one is given (CI starts one; see .ci/run).

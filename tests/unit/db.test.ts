@@ -199,18 +199,16 @@ describe('schema upgrade', () => {
     await v4
       .table('tasks')
       .add({ id: '0190a0a0-0000-7000-8000-00000000000d', title: 'Call', status: 'open', dueAt: '2026-01-01T09:00:00.000Z', deletedAt: null });
-    await v4
-      .table('accounts')
-      .add({
-        id: '0190a0a0-0000-7000-8000-000000000011',
-        name: 'Valued',
-        domains: [],
-        currency: 'GBP',
-        annualValue: 900,
-        searchTokens: ['valued'],
-        sortName: 'valued',
-        deletedAt: null,
-      });
+    await v4.table('accounts').add({
+      id: '0190a0a0-0000-7000-8000-000000000011',
+      name: 'Valued',
+      domains: [],
+      currency: 'GBP',
+      annualValue: 900,
+      searchTokens: ['valued'],
+      sortName: 'valued',
+      deletedAt: null,
+    });
     await v4.table('scores').add({ accountId: '0190a0a0-0000-7000-8000-000000000011', churnProbability: 0.2, segments: ['tag:vip', 'tier:key'] });
     v4.close();
     const db = new CarnetDB();
