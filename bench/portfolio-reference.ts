@@ -4,24 +4,8 @@
  * (lib/panel/queries/portfolio-order.ts) gives the same order on random portfolios.
  */
 import type { Score } from '../lib/schema';
-import { fromStored, getDb, nameSortKey, type StoredAccount } from '../lib/db';
-import type { PortfolioFilter, PortfolioRow, SortKey, ValueConverter } from '../lib/panel/queries/portfolio';
-
-function toRow(stored: StoredAccount, s: Score | undefined, lastContact: string | null): PortfolioRow {
-  const a = fromStored(stored);
-  return {
-    id: a.id,
-    name: a.name,
-    owner: a.owner,
-    tier: a.tier,
-    stage: a.lifecycleStage,
-    value: a.annualValue,
-    currency: a.currency,
-    churn: s?.churnProbability ?? null,
-    segments: s?.segments ?? [],
-    lastContact,
-  };
-}
+import { getDb, nameSortKey } from '../lib/db';
+import { toRow, type PortfolioFilter, type PortfolioRow, type SortKey, type ValueConverter } from '../lib/panel/queries/portfolio';
 
 export async function loadPortfolio(opts: { lastContact?: boolean } = {}): Promise<PortfolioRow[]> {
   const db = getDb();
@@ -72,7 +56,9 @@ export function sortRows(rows: PortfolioRow[], key: SortKey, dir: 'asc' | 'desc'
     const x = get(a);
     const y = get(b);
     if (x == null || y == null) return x == null && y == null ? byName(a, b) : x == null ? 1 : -1;
-    const c = key === 'name' ? byName(a, b) : typeof x === 'string' && typeof y === 'string' ? collator.compare(x, y) : x < y ? -1 : x > y ? 1 : 0;
+    // By name, equal names keep the index's order (by id), reversed with the rest for Z → A.
+    if (key === 'name') return (byName(a, b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) * sign;
+    const c = typeof x === 'string' && typeof y === 'string' ? collator.compare(x, y) : x < y ? -1 : x > y ? 1 : 0;
     return c * sign || byName(a, b);
   });
 }

@@ -6,7 +6,7 @@ import type { PortfolioFilter, SortKey, ValueConverter } from './portfolio';
  * The portfolio's order under any sort and filter from index keys alone, never a whole record: a few key reads
  * of the live accounts (sortName), of the sort's index and of each filter's, then one in-memory sort of ids.
  * The rules are the view's: missing values (no score, no value, never contacted, no owner) always go last, in
- * name order; ties go by name; names compare as the sortName index orders them. Call inside a read transaction
+ * name order; ties go by name; by name, the sortName index's order (Z → A is its exact reverse). Call inside a read transaction
  * over accounts, scores and interactions.
  */
 export async function orderedIds(sort: SortKey, dir: 'asc' | 'desc', filter: PortfolioFilter, money?: ValueConverter): Promise<string[]> {
@@ -14,8 +14,12 @@ export async function orderedIds(sort: SortKey, dir: 'asc' | 'desc', filter: Por
   // Live ids in name order: getAllKeys, fast. Index *keys* need a cursor (about 17 µs a key in Chromium), so they
   // are read only where the order needs them.
   const live = (await db.accounts.orderBy('sortName').primaryKeys()) as string[];
-  const [values, only] = await Promise.all([sort === 'name' && dir === 'asc' ? null : sortValues(sort, live, money), filterSets(filter, live)]);
-  if (!values) return only.length ? live.filter((id) => only.every((s) => s.has(id))) : live;
+  const [values, only] = await Promise.all([sort === 'name' ? null : sortValues(sort, money), filterSets(filter, live)]);
+  if (!values) {
+    // By name: the index's own order, reversed for Z → A (equal names too, as the index pages them).
+    const kept = only.length ? live.filter((id) => only.every((s) => s.has(id))) : live.slice();
+    return dir === 'desc' ? kept.reverse() : kept;
+  }
   const rank = new Map<string, number>();
   for (let i = 0; i < live.length; i++) rank.set(live[i]!, i);
   const sign = dir === 'asc' ? 1 : -1;
@@ -34,14 +38,10 @@ export async function orderedIds(sort: SortKey, dir: 'asc' | 'desc', filter: Por
 }
 
 /** Each account's value for the sort (comparable with < and >), absent when it has none. */
-async function sortValues(sort: SortKey, live: string[], money?: ValueConverter): Promise<Map<string, string | number>> {
+async function sortValues(sort: Exclude<SortKey, 'name'>, money?: ValueConverter): Promise<Map<string, string | number>> {
   const db = getDb();
   const out = new Map<string, string | number>();
-  if (sort === 'name') {
-    // Z → A: equal names still go in the index's order, so the names themselves are needed to find them.
-    const names = (await db.accounts.orderBy('sortName').keys()) as string[];
-    for (let i = 0; i < live.length; i++) out.set(live[i]!, names[i]!);
-  } else if (sort === 'churn') {
+  if (sort === 'churn') {
     const ix = db.scores.orderBy('churnProbability');
     const [p, ids] = (await Promise.all([ix.keys(), ix.primaryKeys()])) as [number[], string[]];
     for (let i = 0; i < ids.length; i++) out.set(ids[i]!, p[i]!);

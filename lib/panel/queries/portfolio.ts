@@ -25,7 +25,7 @@ export interface PortfolioFilter {
 }
 export const NO_FILTER: PortfolioFilter = { text: '', segment: '', owner: '', risk: '' };
 
-function toRow(stored: StoredAccount, s: Score | undefined, lastContact: string | null): PortfolioRow {
+export function toRow(stored: StoredAccount, s: Score | undefined, lastContact: string | null): PortfolioRow {
   const a = fromStored(stored);
   return {
     id: a.id,
