@@ -4,7 +4,6 @@ import { formatNumber } from '@/lib/i18n/format';
 import { contactName } from '@/lib/schema';
 import { erasePerson, exportPerson, setDoNotContact, type ErasureReport } from '@/lib/panel/commands/privacy';
 import { personPrivacy } from '@/lib/panel/queries/privacy';
-import { cryptoErrorText, LockedError } from '@/lib/panel/models/crypto';
 import { useLiveQuery } from '@/lib/panel/live';
 import { erasureLines } from '@/lib/panel/models/privacy';
 import { ConsentLedger } from './privacy/ConsentLedger';
@@ -59,7 +58,7 @@ export function PersonPrivacy({ id }: { id: string }) {
     try {
       await fn();
     } catch (e) {
-      setError(e instanceof LockedError ? cryptoErrorText(e) : failureText(e));
+      setError(failureText(e));
     }
   };
 

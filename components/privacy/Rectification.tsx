@@ -3,7 +3,7 @@ import { t } from '@/lib/i18n';
 import { rectifyContact } from '@/lib/panel/commands/privacy';
 import type { Contact } from '@/lib/schema';
 import { RECTIFIABLE, contactToForm, rectificationPatch } from '@/lib/panel/models/privacy';
-import { cryptoErrorText, isSealed, LockedError } from '@/lib/panel/models/crypto';
+import { isSealed } from '@/lib/panel/models/crypto';
 import { failureText } from '@/lib/panel/failure';
 
 /** Right to rectification: edits go through update(), which records the change in the audit log. */
@@ -21,7 +21,7 @@ export function Rectification({ contact }: { contact: Contact }) {
       await rectifyContact(contact.id, patch);
       setMessage({ ok: true, text: t('gdpr.rectified') });
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof LockedError ? cryptoErrorText(e) : failureText(e) });
+      setMessage({ ok: false, text: failureText(e) });
     }
   };
   return (
