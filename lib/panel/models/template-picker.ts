@@ -53,15 +53,18 @@ export function createTemplatePickerModel(deps: PickerDeps) {
   const current = computed(() => selectedId.value ?? visible.value[0]?.template.id ?? null);
 
   let generation = 0;
+  let requested = '';
   const stopPrepare = effect(() => {
     const id = current.value;
     const l = lang.value;
     void rows.value.value; // re-render when any template changes (an edit elsewhere, sync)
     const mine = ++generation;
-    if (!id) {
-      prepared.value = null;
-      return;
-    }
+    // Another template or language: the last preview is not this one's, so it goes rather than show the wrong text
+    // until the new one is ready (a change of the same template, from an edit or sync, keeps it meanwhile).
+    const key = `${id}|${l}`;
+    if (key !== requested) prepared.value = null;
+    requested = key;
+    if (!id) return;
     preparing.value = true;
     void (async () => {
       await seeded;

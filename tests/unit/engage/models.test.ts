@@ -49,7 +49,11 @@ describe('template picker model', () => {
     const m = createTemplatePickerModel({ contactId: contact.id, uiLang: () => 'en', tab: () => tab, deliverDeps: deps(), now: () => NOW });
     await m.ready;
     await until(() => m.prepared.value);
+    m.select(starterId('welcome'));
+    await until(() => m.prepared.value?.template.id === starterId('welcome'));
     m.select(starterId('birthday'));
+    // the first template's preview goes at once: never shown under the newly chosen one
+    expect(m.prepared.value).toBeNull();
     m.setLang('fr');
     const p = await until(() => m.prepared.value?.template.id === starterId('birthday') && m.prepared.value.lang === 'fr' && m.prepared.value);
     expect(p.subject).toBe('Joyeux anniversaire, Hélène !');
