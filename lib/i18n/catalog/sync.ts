@@ -37,6 +37,8 @@ export const sync = defineMessages(
     'sync.error.network': 'Could not reach the server (offline, or the address is wrong). Carnet will retry.',
     'sync.error.bad_response': 'The server answered in a way Carnet does not understand (different version?).',
     'sync.error.refused': 'The server refused some changes: {message}',
+    'sync.error.storage':
+      'The team’s changes could not be stored on this device (its storage is full, or the browser deleted Carnet’s data). Sync goes on from where it stopped once there is room.',
     'sync.error.other': 'Sync failed: {message}',
     'sync.error.noServer': 'Set up the server address and token first.',
     'sync.rejected': 'The server refused {n} of your changes: they are kept on this device. Correct the record, then send them again.',
@@ -95,6 +97,8 @@ export const sync = defineMessages(
     'sync.error.network': 'Impossible de joindre le serveur (hors ligne, ou adresse erronée). Carnet réessaiera.',
     'sync.error.bad_response': 'Le serveur a répondu d’une façon que Carnet ne comprend pas (autre version ?).',
     'sync.error.refused': 'Le serveur a refusé des modifications : {message}',
+    'sync.error.storage':
+      'Les modifications de l’équipe n’ont pas pu être enregistrées sur cet appareil (espace plein, ou données de Carnet supprimées par le navigateur). La synchronisation reprend là où elle s’est arrêtée dès qu’il y a de la place.',
     'sync.error.other': 'La synchronisation a échoué : {message}',
     'sync.error.noServer': 'Renseignez d’abord l’adresse du serveur et le jeton.',
     'sync.rejected': 'Le serveur a refusé {n} de vos modifications : elles restent sur cet appareil. Corrigez la fiche, puis renvoyez-les.',

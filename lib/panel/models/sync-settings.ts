@@ -79,6 +79,7 @@ export function errorText(kind: SyncErrorKind | null, message: string | null, tr
     case 'server':
     case 'network':
     case 'bad_response':
+    case 'storage':
       return tr(`sync.error.${kind}`);
     case 'refused':
       return tr('sync.error.refused', { message: message ?? '' });

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { getDb, type CarnetDB, type OutboxEntry } from '../../db/db';
 import { ENTITY_NAMES } from '../../schema';
 import { resendEntries } from './resend';
-import { call, SyncError, syncErrorKind, type SyncConfig, type SyncErrorKind } from './http';
+import { call, SYNC_ERROR_KINDS, SyncError, syncErrorKind, type SyncConfig, type SyncErrorKind } from './http';
 import { MeResponse } from '../shared/protocol';
 import { pushOutbox } from './push';
 import { pull } from './pull';
@@ -34,7 +34,7 @@ const StoredSyncState = z.object({
   lastSuccessAt: num,
   lastAttemptAt: num,
   lastError: z.catch(z.nullable(z.string()), null),
-  lastErrorKind: z.catch(z.nullable(z.enum(['unauthorized', 'rate_limited', 'not_found', 'server', 'network', 'bad_response', 'refused', 'other'])), null),
+  lastErrorKind: z.catch(z.nullable(z.enum(SYNC_ERROR_KINDS)), null),
   failures: z.catch(z.number(), 0),
   nextAttemptAt: num,
   cursor: z.catch(z.number(), 0),

@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import type { CarnetDB } from '../../db/db';
+import { storageProblemOf } from '../../db/storage-health';
 import type { HybridClock } from '../../clock/hlc';
 
 export interface SyncConfig {
@@ -35,11 +36,23 @@ export class SyncError extends Error {
   }
 }
 
-export type SyncErrorKind = 'unauthorized' | 'rate_limited' | 'not_found' | 'server' | 'network' | 'bad_response' | 'refused' | 'other';
+export type SyncErrorKind = 'unauthorized' | 'rate_limited' | 'not_found' | 'server' | 'network' | 'bad_response' | 'refused' | 'storage' | 'other';
+export const SYNC_ERROR_KINDS = [
+  'unauthorized',
+  'rate_limited',
+  'not_found',
+  'server',
+  'network',
+  'bad_response',
+  'refused',
+  'storage',
+  'other',
+] as const satisfies readonly SyncErrorKind[];
 
 /** A failure's kind, for messages in the user's language. */
 export function syncErrorKind(e: unknown): SyncErrorKind {
-  if (!(e instanceof SyncError)) return 'other';
+  // A pull that cannot be stored here (the device's storage is full, the database was deleted) is not the server's fault.
+  if (!(e instanceof SyncError)) return storageProblemOf(e) ? 'storage' : 'other';
   if (e.code === 'network') return 'network';
   if (e.code === 'bad_response') return 'bad_response';
   if (e.status === 401) return 'unauthorized';

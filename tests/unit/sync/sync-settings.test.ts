@@ -1,5 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
+import Dexie from 'dexie';
+import { SyncError, syncErrorKind } from '../../../lib/sync/client/http';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getDb, insert } from '../../../lib/db';
 import { getSyncStatus, type SyncConfig, type SyncStatus } from '../../../lib/sync';
@@ -204,11 +206,18 @@ describe('status in words', () => {
   });
 
   it('has a message for every kind of failure, with the server’s words where they matter', () => {
-    for (const kind of ['unauthorized', 'rate_limited', 'not_found', 'server', 'network', 'bad_response'] as const) {
+    for (const kind of ['unauthorized', 'rate_limited', 'not_found', 'server', 'network', 'bad_response', 'storage'] as const) {
       expect(errorText(kind, 'x', trEn)).toBe(en[`sync.error.${kind}`]);
       expect(errorText(kind, 'x', trFr)).not.toBe(errorText(kind, 'x', trEn));
     }
     expect(errorText('refused', 'contacts.emails: bad', trEn)).toBe('The server refused some changes: contacts.emails: bad');
     expect(errorText(null, 'boom', trFr)).toBe('La synchronisation a échoué : boom');
+  });
+
+  it('names a pull that this device could not store as a storage problem, not a server one', () => {
+    expect(syncErrorKind(new Dexie.AbortError('aborted', new DOMException('quota', 'QuotaExceededError')))).toBe('storage');
+    expect(syncErrorKind(new Dexie.DatabaseClosedError('closed'))).toBe('storage');
+    expect(syncErrorKind(new Error('a bug'))).toBe('other');
+    expect(syncErrorKind(new SyncError('offline', null, 'network'))).toBe('network');
   });
 });
