@@ -35,16 +35,25 @@ export async function runImport(plan: ImportPlan, opts: RunOptions = {}): Promis
   await writeTransaction(WRITE_ORDER, async () => {
     for (const entity of WRITE_ORDER) {
       const rows = plan.inserts[entity];
+      // Two chunks in flight: the next chunk is built and sent while IndexedDB still writes the one before, so
+      // validation and stamping overlap the database's own work instead of adding to it. Chunks land in order.
+      let writing: Promise<void> | null = null;
       for (let i = 0; i < rows.length; i += chunkSize) {
         checkAbort();
         const records = rows.slice(i, i + chunkSize).map((r) => buildRecord(entity, r as EntityInput<typeof entity> & { id: string })) as EntityRecord<
           typeof entity
         >[];
-        await addBuilt(entity, records);
-        written += records.length;
-        created[entity] = (created[entity] ?? 0) + records.length;
-        opts.onProgress?.(written, total);
+        const sent = addBuilt(entity, records).then(() => {
+          written += records.length;
+          created[entity] = (created[entity] ?? 0) + records.length;
+          opts.onProgress?.(written, total);
+        });
+        // Its failure aborts the transaction through the chunk awaited before it or right after the loop.
+        sent.catch(() => {});
+        if (writing) await writing;
+        writing = sent;
       }
+      if (writing) await writing;
     }
     for (const [i, u] of plan.updates.entries()) {
       if (i % 200 === 0) checkAbort();

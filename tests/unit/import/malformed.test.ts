@@ -148,6 +148,19 @@ describe('cancel', () => {
     expect(await tableCounts()).toEqual(before);
   });
 
+  it('a write refused by IndexedDB in a later chunk, while the next chunk is already sent, rolls back every chunk', async () => {
+    await seed();
+    const before = await tableCounts();
+    const rows = Array.from({ length: 9 }, (_, i) => `P${i},p${i}@co.fr`);
+    const plan = await planFile(await analyzeFile(enc(`First Name,Email\n${rows.join('\n')}\n`)));
+    // Same id as the first row: the store's key refuses it in the third chunk (ConstraintError), not validation.
+    (plan.inserts.contacts[5] as Record<string, unknown>).id = (plan.inserts.contacts[0] as { id: string }).id;
+    const seen: number[] = [];
+    await expect(runImport(plan, { chunkSize: 2, onProgress: (done) => seen.push(done) })).rejects.toThrow();
+    expect(seen).toEqual([2, 4]);
+    expect(await tableCounts()).toEqual(before);
+  });
+
   it('cancel during parsing', () => {
     const ctrl = new AbortController();
     ctrl.abort();
