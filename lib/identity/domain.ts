@@ -3,6 +3,9 @@
 import freeEmailDomains from 'free-email-domains/domains.json' with { type: 'json' };
 
 let freeSet: Set<string> | null = null;
+/** Answers by domain: an import asks once per row, and a file's rows share a few thousand domains. */
+const answers = new Map<string, boolean>();
+const MAX_ANSWERS = 10_000;
 
 /**
  * Webmail providers (gmail.com, outlook.fr, yahoo.co.uk, 14k more): an address there says nothing about
@@ -10,9 +13,14 @@ let freeSet: Set<string> | null = null;
  */
 export function isFreeMailDomain(domain: string | null | undefined): boolean {
   if (!domain) return false;
+  const known = answers.get(domain);
+  if (known !== undefined) return known;
   freeSet ??= new Set((freeEmailDomains as string[]).map((d) => d.toLowerCase()));
   const d = domain.trim().toLowerCase().replace(/\.$/, '');
-  return freeSet.has(d) || parentDomains(d).some((p) => freeSet!.has(p));
+  const free = freeSet.has(d) || parentDomains(d).some((p) => freeSet!.has(p));
+  if (answers.size >= MAX_ANSWERS) answers.clear();
+  answers.set(domain, free);
+  return free;
 }
 
 /** Second-level public suffixes common in business addresses; the rest of the world uses one-label TLDs. */
