@@ -98,10 +98,14 @@ export function rateRow(suite: string, metric: string, records: number, t: { raw
 }
 
 /** Long tasks (> 50 ms of wall time, as Chromium reports them) on this thread while `watching` is on. */
-export function longTaskObserver(): { tasks: number[]; supported: boolean; stop(): void } {
+export function longTaskObserver(): { tasks: number[]; starts: number[]; supported: boolean; stop(): void } {
   const tasks: number[] = [];
+  const starts: number[] = [];
   const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push(e.duration);
+    for (const e of list.getEntries()) {
+      tasks.push(e.duration);
+      starts.push(e.startTime);
+    }
   });
   let supported = true;
   try {
@@ -109,7 +113,7 @@ export function longTaskObserver(): { tasks: number[]; supported: boolean; stop(
   } catch {
     supported = false;
   }
-  return { tasks, supported, stop: () => observer.disconnect() };
+  return { tasks, starts, supported, stop: () => observer.disconnect() };
 }
 
 /** Runs fn with the CPU profiler on when the bench runs with --profile (written to bench/profile-<name>.cpuprofile). */

@@ -43,23 +43,31 @@ export const importSuite: BenchSuite = {
       const bytes = file.slice(0);
       const tasks = longTaskObserver();
       const s = createImportModel(importWorkerPort);
+      const phases: [string, number][] = [];
+      const phase = (name: string) => phases.push([name, performance.now()]);
       const run = async () => {
+        phase('analyze');
         const [analyzeMs] = await time(() => s.analyze('bench.csv', bytes));
         failed(s.error.value);
+        phase('plan');
         const [planMs] = await time(() => s.dryRun());
         failed(s.error.value);
+        phase('commit');
         const [commitMs] = await time(() => s.commit());
         failed(s.error.value);
         // Whatever the commit's end sets off on this page (live queries, the rescoring) is part of the import.
+        phase('after');
         await new Promise((r) => setTimeout(r, 300));
         return { analyzeMs, planMs, commitMs };
       };
+      const phaseAt = (t: number) => phases.findLast(([, at]) => at <= t)?.[0] ?? 'before';
       try {
         // Profiled (--profile) before the worker ends, so its profile can be read.
         const { analyzeMs, planMs, commitMs } = await (profile ? profiled('import', run) : run());
         if (record) {
           stages.push({ analyze: analyzeMs, plan: planMs, commit: commitMs });
           longTasks.push(...tasks.tasks);
+          if (tasks.tasks.length) log(`  long tasks: ${tasks.tasks.map((d, i) => `${d.toFixed(0)} ms in ${phaseAt(tasks.starts[i]!)}`).join(', ')}`);
           observed &&= tasks.supported;
         }
         const written = await getDb().contacts.count();
