@@ -5,6 +5,9 @@ import { call, SyncError, type SyncConfig } from './http';
 import { getMeta, setMeta, SYNC_META } from './meta';
 import { applyRemoteChanges, entityTables, prepareRemoteChanges, type ApplyResult, type SetAsideChange } from './apply';
 
+/** A page whose predecessor failed: it is rolled back, and the previous page's own error is the one reported. */
+class PreviousPageNotApplied extends Error {}
+
 /** Pulled changes set aside are kept up to this many (newest kept): enough to show and retry, never unbounded. */
 export const MAX_SET_ASIDE_KEPT = 200;
 
@@ -56,14 +59,17 @@ export async function pull(config: SyncConfig): Promise<ApplyResult & { pages: n
           'bad_response',
         );
       }
+      const from = cursor;
       cursor = page.cursor;
-      // The next page downloads, and this one is prepared, while the previous one commits; the stored cursor only
-      // moves once a page is applied, in page order.
+      // The next page downloads, and this one is prepared and handed to IndexedDB, while the previous one still
+      // commits: IndexedDB runs the two transactions in the order they were opened, so this one's writes are queued
+      // behind the previous page's instead of waiting for it here. It gives itself up unless the previous page
+      // moved the stored cursor to where this one starts; the cursor only moves once a page is applied, in order.
       next = page.more && page.changes.length > 0 ? fetchPage(page.cursor) : null;
       const prepared = prepareRemoteChanges(page.changes, clock, now(), page.compact === true);
-      if (committing) await committing;
-      committing = db.transaction('rw', [...entityTables(db), db.outbox, db.meta], async () => {
+      const applying = db.transaction('rw', [...entityTables(db), db.outbox, db.meta], async () => {
         const r = await applyRemoteChanges(db, page.changes, clock, prepared, { tryAdd, onAddRefused });
+        if (((await getMeta<number>(db, SYNC_META.cursor)) ?? 0) !== from) throw new PreviousPageNotApplied();
         total.applied += r.applied;
         total.unchanged += r.unchanged;
         total.incomplete += r.incomplete;
@@ -72,11 +78,14 @@ export async function pull(config: SyncConfig): Promise<ApplyResult & { pages: n
         await keepSetAside(db, r.setAside, now());
         await setMeta(db, { [SYNC_META.cursor]: page.cursor });
       });
-      committing.catch(() => {}); // awaited below or on the next page
+      applying.catch(() => {}); // awaited below or on the next page
+      const previous = committing;
+      committing = applying;
+      if (previous) await previous;
       total.pages++;
     }
   } finally {
-    // Whatever ends the loop, the page already handed to IndexedDB finishes (or fails) before pull returns.
+    // Whatever ends the loop, the pages already handed to IndexedDB finish (or fail) before pull returns.
     if (committing) await committing.catch(() => {});
   }
   if (committing) await committing;

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { insert, update, remove, logInteraction, searchContacts, getLive, SYNC_ENABLED_KEY } from '../../../lib/db';
 import { enableSync, disableSync, syncOnce, pull, getSyncStatus, isSyncDue, testConnection, SYNC_META, SyncError } from '../../../lib/sync';
 import type { Sql } from '../../../server/db/driver';
@@ -157,6 +157,31 @@ describe('faults', () => {
     expect(await b.db.accounts.count()).toBe(10);
     expect((await getSyncStatus(b.db)).cursor).toBe(10);
     pages = -100;
+    await pull(b.config);
+    expect(await b.db.accounts.count()).toBe(12);
+  });
+
+  it('a page IndexedDB refuses ends the pull there: the page opened behind it rolls back, the cursor stays at the last whole page', async () => {
+    const user = await makeUser(sql);
+    const a = client(user);
+    await enableSync(a.db);
+    for (let i = 0; i < 12; i++) await a.local(() => insert('accounts', { name: `A${i}`, domains: [] }));
+    expect(await syncOnce(a.config)).toMatchObject({ ok: true, pushed: 12 });
+
+    const b = client(user);
+    await enableSync(b.db);
+    const table = b.db.table('accounts');
+    const realBulkAdd = table.bulkAdd.bind(table);
+    let calls = 0;
+    const spy = vi.spyOn(table, 'bulkAdd').mockImplementation(((...args: Parameters<typeof realBulkAdd>) => {
+      if (++calls === 2) throw new DOMException('disk trouble', 'UnknownError');
+      return realBulkAdd(...args);
+    }) as typeof table.bulkAdd);
+    await expect(pull(b.config)).rejects.toThrow('disk trouble');
+    expect(calls).toBe(3); // the third page was handed to IndexedDB before the second one's failure was seen
+    expect(await b.db.accounts.count()).toBe(5);
+    expect((await getSyncStatus(b.db)).cursor).toBe(5);
+    spy.mockRestore();
     await pull(b.config);
     expect(await b.db.accounts.count()).toBe(12);
   });
