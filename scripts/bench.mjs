@@ -72,7 +72,8 @@ async function startSyncServer() {
     });
     child.on('exit', (code) => reject(new Error(`sync server exited (${code}) before listening: ${out}`)));
   });
-  child.stdout.resume();
+  if (process.env.BENCH_SERVER_LOG) child.stdout.pipe(fs.createWriteStream(process.env.BENCH_SERVER_LOG));
+  else child.stdout.resume();
   const stop = async () => {
     const exited = new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
     process.kill(-child.pid, 'SIGTERM'); // its own process group: npx, tsx and the server

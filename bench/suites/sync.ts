@@ -62,7 +62,7 @@ export const syncSuite: BenchSuite = {
         longTasks.push(...tasks.tasks);
         observed &&= tasks.supported;
         log(
-          `  pull: ${r.ms.toFixed(0)} ms (${r.pages} pages; waiting on the server ${r.serverMs.toFixed(0)} ms, overlapped with writing); live count seen ${seen}`,
+          `  pull: ${r.ms.toFixed(0)} ms (${r.pages} pages; waiting on the server ${r.serverMs.toFixed(0)} ms, of which ${r.headersMs.toFixed(0)} ms for the answers' headers, overlapped with writing); live count seen ${seen}`,
         );
         return r.ms;
       } finally {
