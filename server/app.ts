@@ -4,9 +4,10 @@ import type { Sql } from './db/driver';
 import { authenticate, type Caller } from './auth';
 import { apiError } from './errors';
 import { RateLimiter, type RateLimitConfig } from './rate-limit';
-import { push, pull } from './sync';
+import { stream } from 'hono/streaming';
+import { push, pull, pullPage } from './sync';
 import { openApiDocument } from './openapi';
-import { PushEnvelope, PullQuery, MAX_PULL_LIMIT, MAX_ERROR_DETAILS, type Mutation } from '../lib/sync/shared/protocol';
+import { PushEnvelope, PullQuery, MAX_PULL_LIMIT, MAX_PULL_PAGES, MAX_ERROR_DETAILS, PULL_STREAM_TYPE, type Mutation } from '../lib/sync/shared/protocol';
 import { parseMutation } from '../lib/sync/shared/validate';
 import { exceedsJsonDepth } from '../lib/schema/text';
 import { clientAddress, logSafe } from './request';
@@ -157,12 +158,46 @@ export function createApp({
           ? `limit must be between 1 and ${MAX_PULL_LIMIT}`
           : field === 'compact'
             ? 'compact must be 0 or 1'
-            : 'cursor must be a whole number ≥ 0';
+            : field === 'pages'
+              ? `pages must be between 1 and ${MAX_PULL_PAGES}`
+              : 'cursor must be a whole number ≥ 0';
       return apiError(c, 400, 'invalid_request', message, zodIssues(q.error.issues));
     }
-    const { cursor, limit, compact } = q.data;
-    const body = await pull(sql, c.get('caller').teamId, Number(cursor), Number(limit), { compact: compact === '1' });
-    return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
+    const { cursor, limit, compact, pages } = q.data;
+    const caller = c.get('caller');
+    const opts = { compact: compact === '1' };
+    if (pages === '1') {
+      const body = await pull(sql, caller.teamId, Number(cursor), Number(limit), opts);
+      return c.body(body, 200, { 'content-type': 'application/json; charset=UTF-8' });
+    }
+    // The first page is read before the answer starts, so a failure there is an ordinary error status. Later
+    // pages are read one at a time once the previous one is written; the caller's token is checked again before
+    // each (revoked mid-answer: the answer ends with an error line), and a failure ends the answer with an error
+    // line: the client keeps the pages it got, whole, and asks again from the last one.
+    const first = await pullPage(sql, caller.teamId, Number(cursor), Number(limit), opts);
+    c.header('content-type', `${PULL_STREAM_TYPE}; charset=UTF-8`);
+    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')![1]!;
+    const errorLine = (code: string, message: string) => `${JSON.stringify({ error: { code, message } })}\n`;
+    return stream(
+      c,
+      async (s) => {
+        let page = first;
+        await s.write(`${page.body}\n`);
+        for (let n = 1; n < Number(pages) && page.more && !s.aborted; n++) {
+          const still = await authenticate(sql, token);
+          if (!still || still.teamId !== caller.teamId) {
+            await s.write(errorLine('unauthorized', 'this API token is unknown or was revoked'));
+            return;
+          }
+          page = await pullPage(sql, caller.teamId, page.cursor, Number(limit), opts);
+          await s.write(`${page.body}\n`);
+        }
+      },
+      async (err, s) => {
+        console.error('pull stream failed:', logSafe(err instanceof Error ? err.message : String(err)));
+        await s.write(errorLine('internal', 'the sync server failed while sending changes; sync again to continue'));
+      },
+    );
   });
 
   return app;

@@ -60,9 +60,22 @@ export function openApiDocument(): object {
               description: '1: stamps equal to createdAt are left out of each fieldClock (the page says compact: true)',
               schema: { type: 'integer', enum: [0, 1], default: 0 },
             },
+            {
+              name: 'pages',
+              in: 'query',
+              description:
+                'More than 1: up to this many pages in one answer, as application/x-ndjson (one PullResponse per line, each page read once the one before is written; an {"error":{code,message}} line ends an answer that failed part-way)',
+              schema: { type: 'integer', minimum: 1, maximum: 50, default: 1 },
+            },
           ],
           responses: {
-            '200': { description: 'A page of changes', content: { 'application/json': { schema: { $ref: '#/components/schemas/PullResponse' } } } },
+            '200': {
+              description: 'A page of changes (pages=1), or several, one per line',
+              content: {
+                'application/json': { schema: { $ref: '#/components/schemas/PullResponse' } },
+                'application/x-ndjson': { schema: { $ref: '#/components/schemas/PullResponse' } },
+              },
+            },
             ...errors,
           },
         },

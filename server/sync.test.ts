@@ -364,3 +364,67 @@ describe('several instances on one database', () => {
     expect(new Set(all.changes.map((c) => c.recordId))).toEqual(new Set(ids));
   });
 });
+
+describe('streamed pull (pages=N)', () => {
+  async function seedContacts(user: TestUser, n: number) {
+    const mutations = Array.from({ length: n }, (_, i) => contact(recordId(), { firstName: `P${i}`, lastName: 'S', emails: [] }, stamp(i)));
+    const r = await req(user.token, 'POST', '/v1/sync/push', { clientId: 'c1', mutations });
+    expect(r.status).toBe(200);
+  }
+  const lines = async (r: Response) =>
+    (await r.text())
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+
+  it('sends the same pages as one-page answers, one per line, and stops at the last page', async () => {
+    const user = await makeUser(sql);
+    await seedContacts(user, 23);
+    const r = await req(user.token, 'GET', '/v1/sync/pull?cursor=0&limit=5&compact=1&pages=50');
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toMatch(/^application\/x-ndjson/);
+    const streamed = await lines(r);
+    expect(streamed.map((p) => p.changes.length)).toEqual([5, 5, 5, 5, 3]);
+    let cursor = 0;
+    for (const page of streamed) {
+      const one = await (await req(user.token, 'GET', `/v1/sync/pull?cursor=${cursor}&limit=5&compact=1`)).json();
+      expect(page).toEqual(one);
+      cursor = one.cursor;
+    }
+    expect(streamed.at(-1).more).toBe(false);
+  });
+
+  it('ends after `pages` pages with more to come, and a new answer goes on from its cursor', async () => {
+    const user = await makeUser(sql);
+    await seedContacts(user, 12);
+    const first = await lines(await req(user.token, 'GET', '/v1/sync/pull?cursor=0&limit=5&pages=2'));
+    expect(first.map((p) => [p.changes.length, p.more])).toEqual([
+      [5, true],
+      [5, true],
+    ]);
+    const rest = await lines(await req(user.token, 'GET', `/v1/sync/pull?cursor=${first[1].cursor}&limit=5&pages=2`));
+    expect(rest.map((p) => [p.changes.length, p.more])).toEqual([[2, false]]);
+  });
+
+  it('a token revoked while the answer is sent ends it with an error line after the last whole page', async () => {
+    const user = await makeUser(sql);
+    await seedContacts(user, 60);
+    const r = await req(user.token, 'GET', '/v1/sync/pull?cursor=0&limit=5&pages=50');
+    await revokeToken(sql, user.tokenId);
+    const got = await lines(r);
+    // The first page is read before the answer starts; the token is checked again before each later one.
+    expect(got[0].changes).toHaveLength(5);
+    expect(got.at(-1)).toEqual({ error: { code: 'unauthorized', message: expect.any(String) } });
+    expect(got.length).toBeLessThan(12);
+    expect(got.slice(0, -1).every((p) => p.changes.length === 5)).toBe(true);
+  });
+
+  it('refuses pages outside 1–50 with a 400 that names the parameter', async () => {
+    const user = await makeUser(sql);
+    for (const bad of ['0', '51', 'x', '-1', '1.5']) {
+      const r = await req(user.token, 'GET', `/v1/sync/pull?pages=${bad}`);
+      expect(r.status).toBe(400);
+      expect((await r.json()).error.message).toMatch(/pages must be between 1 and 50/);
+    }
+  });
+});

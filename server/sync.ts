@@ -148,6 +148,17 @@ function compactClock(clock: Record<string, string>, createdAt: string | null): 
  * PostgreSQL prints jsonb), which a first pull of 100 000 records would otherwise parse and serialise again.
  */
 export async function pull(sql: Sql, teamId: string, cursor: number, limit: number, opts: { compact?: boolean } = {}): Promise<string> {
+  return (await pullPage(sql, teamId, cursor, limit, opts)).body;
+}
+
+/** A pull page: its JSON body, and where the next page starts. */
+export async function pullPage(
+  sql: Sql,
+  teamId: string,
+  cursor: number,
+  limit: number,
+  opts: { compact?: boolean } = {},
+): Promise<{ body: string; cursor: number; more: boolean }> {
   // Walk the (team_id, seq) index in order and stop at the limit. Without fresh statistics (PGlite has no
   // autovacuum) the planner would rather bitmap-scan every later change and sort them: a page then costs in
   // proportion to what is left, and an initial pull of 100 000 records in proportion to its square.
@@ -168,5 +179,5 @@ export async function pull(sql: Sql, teamId: string, cursor: number, limit: numb
     return `{"seq":${Number(r.seq)},"entity":${s(r.entity)},"recordId":${s(r.record_id)},"fields":${r.fields},"fieldClock":${s(clock)},"createdAt":${s(r.created_at)},"updatedAt":${s(r.updated_at)},"deletedAt":${s(r.deleted_at)}}`;
   });
   const last = page.length ? Number(page[page.length - 1]!.seq) : cursor;
-  return `{"changes":[${changes.join(',')}],"cursor":${last},"more":${more}${opts.compact ? ',"compact":true' : ''}}`;
+  return { body: `{"changes":[${changes.join(',')}],"cursor":${last},"more":${more}${opts.compact ? ',"compact":true' : ''}}`, cursor: last, more };
 }

@@ -5,6 +5,10 @@ import { ENTITY_NAMES, Hlc, Id, type EntityName } from '../../schema';
 
 export const MAX_MUTATIONS_PER_PUSH = 1000;
 export const MAX_PULL_LIMIT = 1000;
+/** Pages one streamed pull answer may carry (see PullQuery.pages). */
+export const MAX_PULL_PAGES = 50;
+/** Content type of a streamed pull answer: one PullResponse per line. */
+export const PULL_STREAM_TYPE = 'application/x-ndjson';
 
 export const EntityNameSchema = z.enum(ENTITY_NAMES as [EntityName, ...EntityName[]]);
 
@@ -62,6 +66,18 @@ export const PullQuery = z.object({
     '500',
   ),
   compact: z._default(z.enum(['0', '1']), '0'),
+  /**
+   * More than 1: up to this many pages in one answer, streamed as NDJSON (one PullResponse per line), each
+   * page read once the one before is written. A first pull then never waits a round trip between pages. Servers
+   * from before this parameter ignore it and answer one page as JSON; clients tell the two by content type.
+   */
+  pages: z._default(
+    z.string().check(
+      z.regex(/^\d{1,3}$/, 'out of range'),
+      z.refine((s) => Number(s) >= 1 && Number(s) <= MAX_PULL_PAGES, 'out of range'),
+    ),
+    '1',
+  ),
 });
 export type PullQuery = z.infer<typeof PullQuery>;
 
