@@ -16,7 +16,10 @@ export interface SyncConfig {
   clock?: HybridClock;
   /** Outbox entries per push (the server takes at most 1000 and 5 MB). */
   pushBatchSize?: number;
+  /** Changes per pull page (the server sends at most 1000). */
   pullPageSize?: number;
+  /** Pages the server may stream in one pull answer (servers from before streaming send one). */
+  pullPagesPerAnswer?: number;
   now?: () => number;
 }
 
@@ -71,6 +74,35 @@ function plainWords(status: number, code: string, serverMessage: string): string
 }
 
 export async function call<T>(config: SyncConfig, method: 'GET' | 'POST', path: string, schema: z.ZodMiniType<T>, body?: unknown): Promise<T> {
+  const res = await send(config, method, path, body);
+  let json: unknown;
+  try {
+    json = await res.json();
+  } catch {
+    throw new SyncError(`The sync server sent an unreadable answer (HTTP ${res.status}).`, res.status, 'bad_response');
+  }
+  return parseAnswer(json, schema, res.status);
+}
+
+/** An answer's value under its schema, or the error a person can act on. */
+export function parseAnswer<T>(json: unknown, schema: z.ZodMiniType<T>, status: number): T {
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) throw new SyncError('The sync server sent an answer Carnet does not understand (version mismatch?).', status, 'bad_response');
+  return parsed.data;
+}
+
+/** The error an `{error:{code,message,…}}` body stands for, under the status it came with. */
+export function errorOf(json: unknown, status: number, retryAfterMs = 0): SyncError {
+  const body = json && typeof json === 'object' ? (json as { error?: unknown }).error : undefined;
+  const err = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const code = typeof err.code === 'string' ? err.code.slice(0, 64) : 'error';
+  const message = typeof err.message === 'string' ? err.message.slice(0, 500) : '';
+  const { code: _c, message: _m, details, ...extras } = err;
+  return new SyncError(plainWords(status, code, message), status, code, details, retryAfterMs, extras);
+}
+
+/** Sends a request; answers with the response when it is a success, throws the server's error otherwise. */
+export async function send(config: SyncConfig, method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
   const doFetch = config.fetch ?? ((input: string, init: RequestInit) => fetch(input, init));
   const url = config.serverUrl.replace(/\/+$/, '') + path;
   let res: Response;
@@ -83,23 +115,14 @@ export async function call<T>(config: SyncConfig, method: 'GET' | 'POST', path: 
   } catch (e) {
     throw new SyncError(`Could not reach the sync server (${e instanceof Error ? e.message : String(e)}).`, null, 'network');
   }
+  if (res.ok) return res;
   let json: unknown;
   try {
     json = await res.json();
   } catch {
     throw new SyncError(`The sync server sent an unreadable answer (HTTP ${res.status}).`, res.status, 'bad_response');
   }
-  if (!res.ok) {
-    const body = json && typeof json === 'object' ? (json as { error?: unknown }).error : undefined;
-    const err = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
-    const code = typeof err.code === 'string' ? err.code.slice(0, 64) : 'error';
-    const message = typeof err.message === 'string' ? err.message.slice(0, 500) : '';
-    const retryAfter = Number(res.headers.get('retry-after') ?? 0);
-    const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 3600) * 1000 : 0;
-    const { code: _c, message: _m, details, ...extras } = err;
-    throw new SyncError(plainWords(res.status, code, message), res.status, code, details, retryAfterMs, extras);
-  }
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) throw new SyncError('The sync server sent an answer Carnet does not understand (version mismatch?).', res.status, 'bad_response');
-  return parsed.data;
+  const retryAfter = Number(res.headers.get('retry-after') ?? 0);
+  const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 3600) * 1000 : 0;
+  throw errorOf(json, res.status, retryAfterMs);
 }

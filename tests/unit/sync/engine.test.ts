@@ -145,13 +145,14 @@ describe('faults', () => {
     down = false;
     expect(await syncOnce(a.config)).toMatchObject({ ok: true, pushed: 12 });
 
-    // Device b pulls 5 per page; its "worker" stops after the second page.
+    // Device b pulls 5 per page, one page per answer (as from a server that does not stream); its "worker" stops
+    // after the second page.
     let pages = 0;
     const stopping: Fetch = async (input, init) => {
       if (input.includes('/pull') && ++pages > 2) throw new TypeError('service worker stopped');
       return server.fetch(input, init);
     };
-    const b = client(user, stopping);
+    const b = makeClient(user, stopping, { pullPagesPerAnswer: 1 });
     await enableSync(b.db);
     expect((await syncOnce(b.config)).ok).toBe(false);
     expect(await b.db.accounts.count()).toBe(10);
