@@ -14,7 +14,7 @@ export type BenchWorkerReply =
   | { type: 'csv'; buffer: ArrayBuffer }
   | { type: 'held'; count: number }
   | { type: 'timed'; ms: number }
-  | { type: 'pulled'; ms: number; pages: number; applied: number; count: number; serverMs: number; headersMs: number }
+  | { type: 'pulled'; ms: number; pages: number; applied: number; count: number; headersMs: number }
   | { type: 'incremental'; median: number; max: number }
   | { type: 'closed' }
   | { type: 'error'; message: string };
