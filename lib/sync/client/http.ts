@@ -75,13 +75,16 @@ function plainWords(status: number, code: string, serverMessage: string): string
 
 export async function call<T>(config: SyncConfig, method: 'GET' | 'POST', path: string, schema: z.ZodMiniType<T>, body?: unknown): Promise<T> {
   const res = await send(config, method, path, body);
-  let json: unknown;
+  return parseAnswer(await readJson(res), schema, res.status);
+}
+
+/** An answer's JSON body; one that is not JSON is a bad answer. */
+export async function readJson(res: Response): Promise<unknown> {
   try {
-    json = await res.json();
+    return await res.json();
   } catch {
     throw new SyncError(`The sync server sent an unreadable answer (HTTP ${res.status}).`, res.status, 'bad_response');
   }
-  return parseAnswer(json, schema, res.status);
 }
 
 /** An answer's value under its schema, or the error a person can act on. */
@@ -116,12 +119,7 @@ export async function send(config: SyncConfig, method: 'GET' | 'POST', path: str
     throw new SyncError(`Could not reach the sync server (${e instanceof Error ? e.message : String(e)}).`, null, 'network');
   }
   if (res.ok) return res;
-  let json: unknown;
-  try {
-    json = await res.json();
-  } catch {
-    throw new SyncError(`The sync server sent an unreadable answer (HTTP ${res.status}).`, res.status, 'bad_response');
-  }
+  const json = await readJson(res);
   const retryAfter = Number(res.headers.get('retry-after') ?? 0);
   const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? Math.min(retryAfter, 3600) * 1000 : 0;
   throw errorOf(json, res.status, retryAfterMs);

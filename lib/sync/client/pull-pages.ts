@@ -1,5 +1,5 @@
 import { PULL_STREAM_TYPE, PullResponse } from '../shared/protocol';
-import { errorOf, parseAnswer, send, SyncError, type SyncConfig } from './http';
+import { errorOf, parseAnswer, readJson, send, SyncError, type SyncConfig } from './http';
 
 /** A streamed line longer than this is not a page the server would send (a page of 1000 records is ~0.5 MB). */
 const MAX_LINE_CHARS = 64 * 1024 * 1024;
@@ -23,13 +23,7 @@ export async function* pullPages(config: SyncConfig, cursor: number, limit: numb
       }
       if (!last) throw new SyncError('The sync server sent an empty answer to a pull.', res.status, 'bad_response');
     } else {
-      let json: unknown;
-      try {
-        json = await res.json();
-      } catch {
-        throw new SyncError(`The sync server sent an unreadable answer (HTTP ${res.status}).`, res.status, 'bad_response');
-      }
-      last = parseAnswer(json, PullResponse, res.status);
+      last = parseAnswer(await readJson(res), PullResponse, res.status);
       yield last;
       if (!last.more || last.changes.length === 0) return;
     }
