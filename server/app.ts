@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Sql } from './db/driver';
-import { authenticate, type Caller } from './auth';
+import { authenticate, stillAuthenticated, type Caller } from './auth';
 import { apiError } from './errors';
 import { RateLimiter, type RateLimitConfig } from './rate-limit';
 import { stream } from 'hono/streaming';
@@ -176,7 +176,6 @@ export function createApp({
     // line: the client keeps the pages it got, whole, and asks again from the last one.
     const first = await pullPage(sql, caller.teamId, Number(cursor), Number(limit), opts);
     c.header('content-type', `${PULL_STREAM_TYPE}; charset=UTF-8`);
-    const token = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')![1]!;
     const errorLine = (code: string, message: string) => `${JSON.stringify({ error: { code, message } })}\n`;
     return stream(
       c,
@@ -184,7 +183,7 @@ export function createApp({
         let page = first;
         await s.write(`${page.body}\n`);
         for (let n = 1; n < Number(pages) && page.more && !s.aborted; n++) {
-          const still = await authenticate(sql, token);
+          const still = await stillAuthenticated(sql, caller.tokenId);
           if (!still || still.teamId !== caller.teamId) {
             await s.write(errorLine('unauthorized', 'this API token is unknown or was revoked'));
             return;

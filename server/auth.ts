@@ -17,11 +17,20 @@ export interface Caller {
 }
 
 export async function authenticate(sql: Sql, token: string): Promise<Caller | null> {
+  return callerWhere(sql, 't.hash = $1', hashToken(token));
+}
+
+/** The caller of a token already authenticated, if it still holds (not revoked since): for long answers. */
+export async function stillAuthenticated(sql: Sql, tokenId: string): Promise<Caller | null> {
+  return callerWhere(sql, 't.id = $1', tokenId);
+}
+
+async function callerWhere(sql: Sql, where: 't.hash = $1' | 't.id = $1', value: string): Promise<Caller | null> {
   const rows = await sql.query<{ token_id: string; user_id: string; email: string; team_id: string; team_name: string }>(
     `SELECT t.id AS token_id, u.id AS user_id, u.email, tm.id AS team_id, tm.name AS team_name
        FROM tokens t JOIN users u ON u.id = t.user_id JOIN teams tm ON tm.id = u.team_id
-      WHERE t.hash = $1 AND t.revoked_at IS NULL`,
-    [hashToken(token)],
+      WHERE ${where} AND t.revoked_at IS NULL`,
+    [value],
   );
   const r = rows[0];
   return r ? { tokenId: r.token_id, userId: r.user_id, email: r.email, teamId: r.team_id, teamName: r.team_name } : null;
